@@ -1,0 +1,90 @@
+//! Diagnostics: every problem found, with where it is and what to do.
+
+use std::fmt;
+
+use crate::model::{At, SourceFile};
+
+/// One problem in a catalog or a derive input.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Where the problem is.
+    pub at: At,
+    /// What is wrong, lowercase, naming the key literally.
+    pub message: String,
+    /// What to do, e.g. a did-you-mean.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic without help.
+    pub fn new(at: &At, message: impl Into<String>) -> Self {
+        Diagnostic {
+            at: at.clone(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds a help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:column: message` (+ help) when the place is in a file; the message
+    /// and help alone otherwise.
+    pub fn render(&self, file: Option<&SourceFile>) -> String {
+        let mut s = match (&self.at, file) {
+            (At::Toml(r), Some(f)) => {
+                let (line, col) = f.line_col(r.start);
+                format!("{}:{line}:{col}: {}", f.path.display(), self.message)
+            }
+            (_, Some(f)) => format!("{}: {}", f.path.display(), self.message),
+            _ => self.message.clone(),
+        };
+        if let Some(h) = &self.help {
+            s.push_str("\n  help: ");
+            s.push_str(h);
+        }
+        s
+    }
+}
+
+/// The problems found in one catalog, rendered with its file.
+#[derive(Debug, Clone)]
+pub struct Problems {
+    /// The file they are in.
+    pub file: Option<SourceFile>,
+    /// Every problem, in source order.
+    pub list: Vec<Diagnostic>,
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.list.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            f.write_str(&d.render(self.file.as_ref()))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// The closest of `known` to `word`, when it is close enough to be a likely typo.
+///
+/// ```
+/// use error_catalog::diag::did_you_mean;
+/// assert_eq!(did_you_mean("stauts", ["status", "code"]), Some("status"));
+/// assert_eq!(did_you_mean("zzz", ["status", "code"]), None);
+/// ```
+pub fn did_you_mean<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}

@@ -1,0 +1,433 @@
+//! The one classification engine, shared by generated code (which emits its
+//! tables as `static` data) and the CLI (which builds them when it loads a catalog).
+//!
+//! Classifying a response is two steps: [`capture`] reads the body once, keeping
+//! borrowed raw JSON for every location the wire names and for every member it
+//! does not know; [`Table::classify`] then finds the entry by code, by message
+//! pattern or by status.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::template::{match_pattern, PatternSeg};
+
+/// The largest number of slots a wire may name.
+pub const MAX_SLOTS: usize = 32;
+
+/// Where things sit in a body: each slot is a JSON pointer split into segments.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout<'a> {
+    /// One pointer per slot (unescaped segments); slot numbers index this slice.
+    pub slots: &'a [&'a [&'a str]],
+    /// The object whose unnamed members are an error's own fields, if any.
+    pub fields_at: Option<&'a [&'a str]>,
+}
+
+/// What [`capture`] found in a body.
+#[derive(Debug, Default)]
+pub struct Captured<'b> {
+    /// The raw value at each slot, when present.
+    pub slots: [Option<&'b RawValue>; MAX_SLOTS],
+    /// Members of the `fields_at` object that are not slots, in body order.
+    pub members: Vec<(Cow<'b, str>, &'b RawValue)>,
+    /// Everything else the body carried: (JSON pointer, raw value).
+    pub extras: Vec<(String, Cow<'b, RawValue>)>,
+}
+
+impl<'b> Captured<'b> {
+    /// The raw value at `slot`.
+    pub fn slot(&self, slot: usize) -> Option<&'b RawValue> {
+        self.slots.get(slot).copied().flatten()
+    }
+
+    /// The string at `slot`: borrowed when it has no escapes, owned otherwise;
+    /// `None` when absent or not a string.
+    pub fn slot_str(&self, slot: usize) -> Option<Cow<'b, str>> {
+        let raw = self.slot(slot)?;
+        str_of(raw)
+    }
+
+    /// Takes the member named `name` out of the field members.
+    pub fn take_member(&mut self, name: &str) -> Option<&'b RawValue> {
+        let i = self.members.iter().position(|(k, _)| k == name)?;
+        Some(self.members.remove(i).1)
+    }
+}
+
+/// The string a raw JSON value holds, if it is a string.
+pub fn str_of(raw: &RawValue) -> Option<Cow<'_, str>> {
+    let text = raw.get();
+    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+    if !inner.contains('\\') {
+        return Some(Cow::Borrowed(inner));
+    }
+    serde_json::from_str::<String>(text).ok().map(Cow::Owned)
+}
+
+/// Why a body could not be captured (not JSON, truncated, too deep, not an object...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptureError(pub String);
+
+impl fmt::Display for CaptureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CaptureError {}
+
+/// Reads `body` once and captures every slot of `layout`.
+///
+/// ```
+/// use error_catalog::engine::{capture, Layout};
+/// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
+/// let c = capture(br#"{"error": {"code": "X", "retryAfter": 60}, "id": 1}"#, &layout).unwrap();
+/// assert_eq!(c.slot_str(0).as_deref(), Some("X"));
+/// assert_eq!(c.members[0].0, "retryAfter");
+/// assert_eq!(c.extras[0].0, "/id");
+/// ```
+pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, CaptureError> {
+    if layout.slots.len() > MAX_SLOTS {
+        return Err(CaptureError(format!(
+            "a wire may name at most {MAX_SLOTS} slots"
+        )));
+    }
+    let mut out = Captured::default();
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let active = layout
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .fold(0u32, |m, (i, _)| m | (1 << i));
+    let seed = Level {
+        layout,
+        depth: 0,
+        prefix: String::new(),
+        out: &mut out,
+        active,
+        fields_on_path: layout.fields_at.is_some_and(|f| !f.is_empty()),
+        fields_here: layout.fields_at.is_some_and(|f| f.is_empty()),
+        root: true,
+    };
+    seed.deserialize(&mut de)
+        .map_err(|e| CaptureError(e.to_string()))?;
+    de.end().map_err(|e| CaptureError(e.to_string()))?;
+    Ok(out)
+}
+
+/// The object at `prefix` (depth segments deep) that some pointer passes through.
+struct Level<'l, 'a, 'b> {
+    layout: &'l Layout<'a>,
+    depth: usize,
+    /// The escaped JSON pointer of this object, for naming extras.
+    prefix: String,
+    out: &'l mut Captured<'b>,
+    /// Bit i set: slot i's pointer passes through this object.
+    active: u32,
+    /// The fields object lies below this one.
+    fields_on_path: bool,
+    /// This object is the fields object.
+    fields_here: bool,
+    root: bool,
+}
+
+fn push_escaped(s: &mut String, seg: &str) {
+    for c in seg.chars() {
+        match c {
+            '~' => s.push_str("~0"),
+            '/' => s.push_str("~1"),
+            c => s.push(c),
+        }
+    }
+}
+
+impl Level<'_, '_, '_> {
+    fn pointer(&self, key: &str) -> String {
+        let mut p = String::with_capacity(self.prefix.len() + key.len() + 1);
+        p.push_str(&self.prefix);
+        p.push('/');
+        push_escaped(&mut p, key);
+        p
+    }
+
+    fn keep<E: de::Error>(self, value: serde_json::Value) -> Result<(), E> {
+        if self.root {
+            return Err(E::custom("expected a JSON object"));
+        }
+        let raw = serde_json::value::to_raw_value(&value).map_err(E::custom)?;
+        self.out.extras.push((self.prefix, Cow::Owned(raw)));
+        Ok(())
+    }
+}
+
+impl<'de, 'l, 'a> DeserializeSeed<'de> for Level<'l, 'a, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, 'l, 'a> Visitor<'de> for Level<'l, 'a, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
+        let d = self.depth;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let mut slot = None;
+            let mut child = 0u32;
+            let mut bits = self.active;
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let p = self.layout.slots[i];
+                if p[d] == key {
+                    if p.len() == d + 1 {
+                        slot = Some(i);
+                    } else {
+                        child |= 1 << i;
+                    }
+                }
+            }
+            let (mut f_on, mut f_here) = (false, false);
+            if self.fields_on_path {
+                if let Some(f) = self.layout.fields_at {
+                    if f[d] == key {
+                        f_here = f.len() == d + 1;
+                        f_on = !f_here;
+                    }
+                }
+            }
+            if let Some(i) = slot {
+                self.out.slots[i] = Some(map.next_value()?);
+            } else if child != 0 || f_on || f_here {
+                let inner = Level {
+                    layout: self.layout,
+                    depth: d + 1,
+                    prefix: self.pointer(&key),
+                    out: &mut *self.out,
+                    active: child,
+                    fields_on_path: f_on,
+                    fields_here: f_here,
+                    root: false,
+                };
+                map.next_value_seed(inner)?;
+            } else if self.fields_here {
+                let raw: &'de RawValue = map.next_value()?;
+                self.out.members.push((key, raw));
+            } else {
+                let raw: &'de RawValue = map.next_value()?;
+                let p = self.pointer(&key);
+                self.out.extras.push((p, Cow::Borrowed(raw)));
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.keep(serde_json::Value::String(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.keep(serde_json::Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.keep(serde_json::Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.keep(serde_json::Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.keep(serde_json::Value::from(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.keep(serde_json::Value::Null)
+    }
+    fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element::<serde_json::Value>()? {
+            items.push(v);
+        }
+        self.keep(serde_json::Value::Array(items))
+    }
+}
+
+/// How a service's responses identify an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    /// By the code in the body.
+    Code,
+    /// By status plus a message pattern, then by status alone.
+    Message,
+    /// By status, told apart by message patterns where several share one.
+    Status,
+}
+
+/// One classifiable error.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// The code as the service spells it.
+    pub code: &'a str,
+    /// The HTTP status, if the error has one.
+    pub status: Option<u16>,
+    /// Message patterns that identify the error.
+    pub patterns: &'a [&'a [PatternSeg<'a>]],
+    /// True when the status alone identifies the error (no pattern needed).
+    pub by_status: bool,
+}
+
+/// The lookup tables of one catalog.
+#[derive(Debug, Clone, Copy)]
+pub struct Table<'a> {
+    /// How responses identify errors.
+    pub identity: Identity,
+    /// Every entry, in catalog order.
+    pub entries: &'a [Entry<'a>],
+    /// (code, entry index) sorted by code, for lookup by code.
+    pub by_code: &'a [(&'a str, u16)],
+    /// Entry indices that have patterns, highest priority first.
+    pub pattern_order: &'a [u16],
+}
+
+/// The entry a response was classified as, and the placeholder values its message gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classified<'m> {
+    /// Index into [`Table::entries`].
+    pub entry: usize,
+    /// (field index, text) for each placeholder the matching pattern captured.
+    pub captures: Vec<(usize, &'m str)>,
+}
+
+impl<'a> Table<'a> {
+    /// Finds the entry for a code.
+    pub fn by_code(&self, code: &str) -> Option<usize> {
+        self.by_code
+            .binary_search_by(|(c, _)| (*c).cmp(code))
+            .ok()
+            .map(|i| usize::from(self.by_code[i].1))
+    }
+
+    /// Classifies a response from its status and, when the body had them, code and message.
+    ///
+    /// ```
+    /// use error_catalog::engine::{Entry, Identity, Table};
+    /// use error_catalog::template::PatternSeg;
+    /// let p: &[PatternSeg] = &[PatternSeg::Lit("Key not found")];
+    /// let entries = [
+    ///     Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false },
+    ///     Entry { code: "not_found", status: Some(404), patterns: &[], by_status: true },
+    /// ];
+    /// let t = Table { identity: Identity::Message, entries: &entries,
+    ///     by_code: &[("key_not_found", 0), ("not_found", 1)], pattern_order: &[0] };
+    /// assert_eq!(t.classify(404, None, Some("Key not found")).unwrap().entry, 0);
+    /// assert_eq!(t.classify(404, None, Some("Gone")).unwrap().entry, 1);
+    /// assert!(t.classify(500, None, None).is_none());
+    /// ```
+    pub fn classify<'m>(
+        &self,
+        status: u16,
+        code: Option<&str>,
+        message: Option<&'m str>,
+    ) -> Option<Classified<'m>> {
+        if self.identity == Identity::Code {
+            return code.and_then(|c| self.by_code(c)).map(|entry| Classified {
+                entry,
+                captures: Vec::new(),
+            });
+        }
+        if let Some(msg) = message {
+            for &i in self.pattern_order {
+                let i = usize::from(i);
+                let Some(e) = self.entries.get(i) else {
+                    continue;
+                };
+                if e.status.is_some_and(|s| s != status) {
+                    continue;
+                }
+                for p in e.patterns {
+                    if let Some(captures) = match_pattern(p, msg) {
+                        return Some(Classified { entry: i, captures });
+                    }
+                }
+            }
+        }
+        self.entries
+            .iter()
+            .position(|e| e.by_status && e.status == Some(status))
+            .map(|entry| Classified {
+                entry,
+                captures: Vec::new(),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NESTED: Layout<'static> = Layout {
+        slots: &[
+            &["error", "code"],
+            &["error", "message"],
+            &["error", "details"],
+        ],
+        fields_at: Some(&["error"]),
+    };
+
+    #[test]
+    fn captures_nested_envelope() {
+        let body = br#"{"error":{"code":"RATE_LIMIT_EXCEEDED","message":"Too many requests","details":"x","retryAfter":60},"trace":[1]}"#;
+        let c = capture(body, &NESTED).unwrap();
+        assert_eq!(c.slot_str(0).as_deref(), Some("RATE_LIMIT_EXCEEDED"));
+        assert_eq!(c.slot_str(1).as_deref(), Some("Too many requests"));
+        assert_eq!(c.slot(2).map(|r| r.get()), Some("\"x\""));
+        assert_eq!(c.members.len(), 1);
+        assert_eq!(c.members[0].1.get(), "60");
+        assert_eq!(c.extras.len(), 1);
+        assert_eq!(c.extras[0].0, "/trace");
+        assert_eq!(c.extras[0].1.get(), "[1]");
+    }
+
+    #[test]
+    fn refuses_non_objects_and_garbage() {
+        for body in [
+            &b""[..],
+            b"[1,2]",
+            b"\"str\"",
+            b"42",
+            b"{\"a\":",
+            b"{} x",
+            b"<html>",
+        ] {
+            assert!(
+                capture(body, &NESTED).is_err(),
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_a_non_object_where_an_object_was_expected() {
+        let c = capture(br#"{"error":"plain"}"#, &NESTED).unwrap();
+        assert_eq!(c.extras[0].0, "/error");
+        assert_eq!(c.extras[0].1.get(), "\"plain\"");
+    }
+
+    #[test]
+    fn escaped_keys_are_matched_unescaped() {
+        let layout = Layout {
+            slots: &[&["a/b"]],
+            fields_at: None,
+        };
+        let c = capture(br#"{"a\/b": 1, "c~d": 2}"#, &layout).unwrap();
+        assert_eq!(c.slot(0).map(|r| r.get()), Some("1"));
+        assert_eq!(c.extras[0].0, "/c~0d");
+    }
+}

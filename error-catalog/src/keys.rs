@@ -1,0 +1,57 @@
+//! The one table of every key a catalog may use, per TOML table; unknown-key
+//! diagnostics and their did-you-mean hints come from here.
+
+/// Top-level tables.
+pub const TOP: &[&str] = &["service", "wire", "headers", "rate_limits", "errors"];
+/// Keys of `[service]`.
+pub const SERVICE: &[&str] = &["id", "name", "enum_name", "docs_url", "description"];
+/// Keys of `[wire]`.
+pub const WIRE: &[&str] = &[
+    "preset",
+    "code",
+    "message",
+    "fields_at",
+    "identity",
+    "suggestion",
+    "docs_url",
+    "fix_command",
+    "content_type",
+    "fields",
+];
+/// Keys of `[headers]`.
+pub const HEADERS: &[&str] = &[
+    "retry_after",
+    "rate_limit_limit",
+    "rate_limit_remaining",
+    "rate_limit_reset",
+    "request_id",
+    "notes",
+];
+/// Keys of `[[rate_limits]]`.
+pub const RATE_LIMIT: &[&str] = &["scope", "limit", "window", "notes"];
+/// Keys of `[[errors]]`.
+pub const ERROR: &[&str] = &[
+    "code",
+    "variant",
+    "status",
+    "message",
+    "matches",
+    "priority",
+    "title",
+    "cause",
+    "causes",
+    "suggestion",
+    "solutions",
+    "docs_url",
+    "fix_command",
+    "retry",
+    "retry_after_field",
+    "fields",
+    "examples",
+];
+/// Keys of a field's table form.
+pub const FIELD: &[&str] = &["type", "at", "rust", "doc", "internal"];
+/// Keys of `[[errors.examples]]`.
+pub const EXAMPLE: &[&str] = &["body", "status", "headers"];
+/// Values of `[wire] identity`.
+pub const IDENTITY: &[&str] = &["code", "message", "status"];

@@ -1,0 +1,462 @@
+//! The catalog model: one typed tree that parsing fills, validation checks and
+//! code generation, docs and the CLI read. Every node remembers where it came from.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::engine::Identity;
+use crate::template::{Template, TemplateError};
+
+/// Where a model node came from.
+#[derive(Debug, Clone, Default)]
+pub enum At {
+    /// Made up by defaults; reported at the enclosing item.
+    #[default]
+    Nowhere,
+    /// A byte range in the catalog file's text.
+    Toml(Range<usize>),
+    /// A place in Rust source (derive attributes).
+    #[cfg(feature = "codegen")]
+    Syn(proc_macro2::Span),
+}
+
+impl At {
+    /// The better of two places: `self` unless it is [`At::Nowhere`].
+    pub fn or(&self, other: &At) -> At {
+        match self {
+            At::Nowhere => other.clone(),
+            a => a.clone(),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub at: At,
+}
+
+impl<T> Located<T> {
+    /// A value with its place.
+    pub fn new(value: T, at: At) -> Self {
+        Located { value, at }
+    }
+
+    /// A value with no place (a default).
+    pub fn nowhere(value: T) -> Self {
+        Located {
+            value,
+            at: At::Nowhere,
+        }
+    }
+}
+
+/// The text of a catalog file, for turning byte offsets into line:column.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as it should be shown to the user.
+    pub path: PathBuf,
+    /// The file's contents.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// 1-based (line, column) of a byte offset; columns count characters.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = self.text.get(..offset).unwrap_or(&self.text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+/// A whole catalog: one service and its errors.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The file it was read from (absent for inline derive attributes).
+    pub file: Option<SourceFile>,
+    /// Who the service is.
+    pub service: Service,
+    /// How its errors travel.
+    pub wire: Wire,
+    /// Response headers it sends.
+    pub headers: Headers,
+    /// Published rate limits.
+    pub rate_limits: Vec<RateLimit>,
+    /// Every error, in catalog order.
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// `[service]`.
+#[derive(Debug, Clone, Default)]
+pub struct Service {
+    /// snake_case id, the module name.
+    pub id: Located<String>,
+    /// Display name.
+    pub name: Located<String>,
+    /// The generated enum's name.
+    pub enum_name: Located<String>,
+    /// Base documentation URL.
+    pub docs_url: Option<Located<String>>,
+    /// A paragraph about the service.
+    pub description: Option<String>,
+}
+
+impl<T: Default> Default for Located<T> {
+    fn default() -> Self {
+        Located::nowhere(T::default())
+    }
+}
+
+/// A JSON pointer, kept as written and split into unescaped segments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pointer {
+    /// As written, e.g. `/error/code`.
+    pub text: String,
+    /// Unescaped segments, e.g. `["error", "code"]`.
+    pub segments: Vec<String>,
+}
+
+impl Pointer {
+    /// Parses an RFC 6901 pointer (`""` is the whole body).
+    ///
+    /// ```
+    /// use error_catalog::model::Pointer;
+    /// assert_eq!(Pointer::parse("/a~1b/c").unwrap().segments, ["a/b", "c"]);
+    /// assert!(Pointer::parse("error/code").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Pointer, String> {
+        if text.is_empty() {
+            return Ok(Pointer {
+                text: String::new(),
+                segments: Vec::new(),
+            });
+        }
+        let Some(rest) = text.strip_prefix('/') else {
+            return Err(format!("`{text}` is not a JSON pointer: it must start with `/` (or be `\"\"` for the whole body)"));
+        };
+        let segments = rest
+            .split('/')
+            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        Ok(Pointer {
+            text: text.to_string(),
+            segments,
+        })
+    }
+
+    /// The pointer one level deeper.
+    pub fn child(&self, key: &str) -> Pointer {
+        let mut segments = self.segments.clone();
+        segments.push(key.to_string());
+        let esc = key.replace('~', "~0").replace('/', "~1");
+        Pointer {
+            text: format!("{}/{}", self.text, esc),
+            segments,
+        }
+    }
+}
+
+/// `[wire]`, resolved: presets are expanded by the parser.
+#[derive(Debug, Clone)]
+pub struct Wire {
+    /// The preset named, if any.
+    pub preset: Option<Located<WirePreset>>,
+    /// What identifies an error.
+    pub identity: Identity,
+    /// Where the code is.
+    pub code: Option<Located<Pointer>>,
+    /// Where the message is.
+    pub message: Option<Located<Pointer>>,
+    /// The object holding an error's own fields.
+    pub fields_at: Option<Located<Pointer>>,
+    /// Where the body repeats the suggestion.
+    pub suggestion: Option<Located<Pointer>>,
+    /// Where the body repeats the docs URL.
+    pub docs_url: Option<Located<Pointer>>,
+    /// Where the body repeats the fix command.
+    pub fix_command: Option<Located<Pointer>>,
+    /// The media type of error bodies.
+    pub content_type: String,
+    /// Fields every error carries.
+    pub fields: Vec<Field>,
+    /// The `[wire]` table itself.
+    pub at: At,
+}
+
+/// The built-in wire shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WirePreset {
+    /// The HTTP status identifies the error.
+    StatusOnly,
+    /// `{"error", "errorType", "details", "timestamp"}`.
+    Flat,
+    /// `{"code", "message", "suggestion", "docs_url", "fix_command"}`.
+    Coded,
+    /// `{"error": "message"}`.
+    MessageOnly,
+    /// `{"error": {"code", "message", "details", "field"}}`.
+    Nested,
+    /// RFC 9457 `application/problem+json`.
+    ProblemJson,
+}
+
+impl WirePreset {
+    /// Every preset with its catalog name.
+    pub const ALL: &'static [(&'static str, WirePreset)] = &[
+        ("status-only", WirePreset::StatusOnly),
+        ("flat", WirePreset::Flat),
+        ("coded", WirePreset::Coded),
+        ("message-only", WirePreset::MessageOnly),
+        ("nested", WirePreset::Nested),
+        ("problem-json", WirePreset::ProblemJson),
+    ];
+
+    /// The preset's catalog name.
+    pub fn name(self) -> &'static str {
+        WirePreset::ALL
+            .iter()
+            .find(|(_, p)| *p == self)
+            .map_or("", |(n, _)| n)
+    }
+}
+
+/// `[headers]`: the header names a service uses.
+#[derive(Debug, Clone, Default)]
+pub struct Headers {
+    /// e.g. `Retry-After`.
+    pub retry_after: Option<String>,
+    /// e.g. `X-RateLimit-Limit`.
+    pub rate_limit_limit: Option<String>,
+    /// e.g. `X-RateLimit-Remaining`.
+    pub rate_limit_remaining: Option<String>,
+    /// e.g. `X-RateLimit-Reset`.
+    pub rate_limit_reset: Option<String>,
+    /// e.g. `X-Request-Id`.
+    pub request_id: Option<String>,
+    /// When they are sent.
+    pub notes: Option<String>,
+}
+
+/// One `[[rate_limits]]` fact.
+#[derive(Debug, Clone)]
+pub struct RateLimit {
+    /// Who it applies to.
+    pub scope: String,
+    /// Requests per window.
+    pub limit: u64,
+    /// The window.
+    pub window: String,
+    /// Anything else stated.
+    pub notes: Option<String>,
+}
+
+/// When and how to retry an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RetryRule {
+    /// Retrying will not help.
+    #[default]
+    Never,
+    /// Retry with exponential backoff.
+    Backoff,
+    /// Retry once after a short delay.
+    Once,
+    /// Wait as `Retry-After` says (back off when it is absent).
+    After,
+}
+
+impl RetryRule {
+    /// Every rule with its catalog name.
+    pub const ALL: &'static [(&'static str, RetryRule)] = &[
+        ("never", RetryRule::Never),
+        ("backoff", RetryRule::Backoff),
+        ("once", RetryRule::Once),
+        ("after", RetryRule::After),
+    ];
+
+    /// The rule's catalog name.
+    pub fn name(self) -> &'static str {
+        RetryRule::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("never", |(n, _)| n)
+    }
+}
+
+/// One `[[errors]]` entry.
+#[derive(Debug, Clone, Default)]
+pub struct ErrorEntry {
+    /// The code as the service spells it.
+    pub code: Located<String>,
+    /// The enum variant's name.
+    pub variant: Located<String>,
+    /// The HTTP status, when it has one (range-checked by validation).
+    pub status: Option<Located<i64>>,
+    /// The message template.
+    pub message: Located<String>,
+    /// Patterns that identify the error by message.
+    pub matches: Vec<Located<String>>,
+    /// Higher wins when patterns overlap.
+    pub priority: i64,
+    /// A short name.
+    pub title: Option<String>,
+    /// When it occurs.
+    pub cause: Option<String>,
+    /// Common causes.
+    pub causes: Vec<String>,
+    /// What to do.
+    pub suggestion: Option<String>,
+    /// The steps to fix it.
+    pub solutions: Vec<String>,
+    /// Documentation link.
+    pub docs_url: Option<String>,
+    /// A copy-paste command.
+    pub fix_command: Option<String>,
+    /// When to retry.
+    pub retry: RetryRule,
+    /// A field holding seconds to wait.
+    pub retry_after_field: Option<Located<String>>,
+    /// The error's own fields.
+    pub fields: Vec<Field>,
+    /// Documented bodies.
+    pub examples: Vec<Example>,
+    /// The entry as a whole.
+    pub at: At,
+}
+
+impl ErrorEntry {
+    /// The parsed message template.
+    pub fn template(&self) -> Result<Template, TemplateError> {
+        Template::parse(&self.message.value)
+    }
+
+    /// The status as `u16`, when present and in range.
+    pub fn status_u16(&self) -> Option<u16> {
+        self.status
+            .as_ref()
+            .and_then(|s| u16::try_from(s.value).ok())
+            .filter(|s| (100..=599).contains(s))
+    }
+}
+
+/// A typed field, of an error or of the envelope.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The name on the wire.
+    pub wire: Located<String>,
+    /// The Rust field name.
+    pub rust: Located<String>,
+    /// The type.
+    pub ty: Located<FieldType>,
+    /// Where it sits in the body, when not in the fields object.
+    pub at_ptr: Option<Located<Pointer>>,
+    /// One line of documentation.
+    pub doc: Option<String>,
+    /// Must not leave a server in public responses.
+    pub internal: bool,
+}
+
+/// A field's type: a base type, possibly optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FieldType {
+    /// The base type.
+    pub base: BaseType,
+    /// `?`: may be absent.
+    pub optional: bool,
+}
+
+/// The base types a field can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BaseType {
+    /// `String`.
+    #[default]
+    String,
+    /// `bool`.
+    Bool,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `u8`.
+    U8,
+    /// `u16`.
+    U16,
+    /// `u32`.
+    U32,
+    /// `u64`.
+    U64,
+    /// `f64`.
+    F64,
+    /// `serde_json::Value`.
+    Json,
+}
+
+impl BaseType {
+    /// Every type with its catalog name.
+    pub const ALL: &'static [(&'static str, BaseType)] = &[
+        ("string", BaseType::String),
+        ("bool", BaseType::Bool),
+        ("i32", BaseType::I32),
+        ("i64", BaseType::I64),
+        ("u8", BaseType::U8),
+        ("u16", BaseType::U16),
+        ("u32", BaseType::U32),
+        ("u64", BaseType::U64),
+        ("f64", BaseType::F64),
+        ("json", BaseType::Json),
+    ];
+
+    /// The catalog name.
+    pub fn name(self) -> &'static str {
+        BaseType::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("string", |(n, _)| n)
+    }
+
+    /// The Rust type's name as written in generated code (`String`, `u64`, `Value`).
+    pub fn rust_name(self) -> &'static str {
+        match self {
+            BaseType::String => "String",
+            BaseType::Json => "Value",
+            other => other.name(),
+        }
+    }
+}
+
+impl FieldType {
+    /// Parses `u64`, `string?`...
+    pub fn parse(s: &str) -> Option<FieldType> {
+        let (base, optional) = match s.strip_suffix('?') {
+            Some(b) => (b, true),
+            None => (s, false),
+        };
+        let base = BaseType::ALL.iter().find(|(n, _)| *n == base)?.1;
+        Some(FieldType { base, optional })
+    }
+
+    /// `u64?` etc.
+    pub fn name(self) -> String {
+        format!(
+            "{}{}",
+            self.base.name(),
+            if self.optional { "?" } else { "" }
+        )
+    }
+}
+
+/// A documented example response.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The body text.
+    pub body: Located<String>,
+    /// The status it came with.
+    pub status: Option<u16>,
+    /// Headers shown with it, in order.
+    pub headers: Vec<(String, String)>,
+}

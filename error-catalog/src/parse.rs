@@ -1,0 +1,675 @@
+//! Pass 1: TOML text → [`Catalog`] model. Collects every problem instead of stopping
+//! at the first; semantic rules are left to [`crate::validate`].
+
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::engine::Identity;
+use crate::keys;
+use crate::model::*;
+use crate::naming::{snake_case, upper_camel};
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+/// Parses a catalog's text. Returns the model (as complete as the text allows) and
+/// every problem found; the model is only meaningful when the list is empty.
+pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
+    let mut p = Parser { diags: Vec::new() };
+    let root = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.span().map_or(At::Nowhere, At::Toml);
+            let msg = e.message().trim().to_string();
+            p.diags.push(Diagnostic::new(
+                &at,
+                format!("TOML syntax error: {}", lowercase_first(&msg)),
+            ));
+            return (None, p.diags);
+        }
+    };
+    let file = SourceFile {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+    };
+    let root_at = At::Toml(root.span());
+    let root = root.get_ref();
+    p.check_keys(root, "the catalog's top level", keys::TOP);
+
+    let service = match p.table(root, "service", "the catalog", &root_at, true) {
+        Some((t, at)) => p.service(t, &at),
+        None => Service::default(),
+    };
+    let wire = match p.table(root, "wire", "the catalog", &root_at, true) {
+        Some((t, at)) => p.wire(t, at),
+        None => preset_wire(WirePreset::Coded, At::Nowhere),
+    };
+    let headers = match p.table(root, "headers", "the catalog", &root_at, false) {
+        Some((t, _)) => p.headers(t),
+        None => Headers::default(),
+    };
+    let rate_limits = p
+        .array_of_tables(root, "rate_limits", "the catalog")
+        .into_iter()
+        .map(|(t, at)| p.rate_limit(t, &at))
+        .collect();
+    let tables = p.array_of_tables(root, "errors", "the catalog");
+    let errors = tables
+        .into_iter()
+        .map(|(t, at)| p.error(t, at, &wire))
+        .collect();
+    let catalog = Catalog {
+        file: Some(file),
+        service,
+        wire,
+        headers,
+        rate_limits,
+        errors,
+    };
+    (Some(catalog), p.diags)
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a datetime",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+struct Parser {
+    diags: Vec<Diagnostic>,
+}
+
+impl Parser {
+    fn err(&mut self, at: &At, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::new(at, msg));
+    }
+
+    /// Rule: every key must be one the format defines (did-you-mean from [`keys`]).
+    fn check_keys(&mut self, t: &DeTable<'_>, ctx: &str, known: &[&str]) {
+        for (k, _) in t.iter() {
+            let name: &str = k.get_ref();
+            if !known.contains(&name) {
+                let mut d = Diagnostic::new(
+                    &At::Toml(k.span()),
+                    format!("unknown key `{name}` in {ctx}"),
+                );
+                d = match did_you_mean(name, known.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help(format!("expected one of: {}", known.join(", "))),
+                };
+                self.diags.push(d);
+            }
+        }
+    }
+
+    fn get<'t, 'i>(&mut self, t: &'t DeTable<'i>, key: &str) -> Option<&'t Val<'i>> {
+        t.get(key)
+    }
+
+    fn wrong_type(&mut self, v: &Val<'_>, key: &str, ctx: &str, expected: &str) {
+        self.err(
+            &At::Toml(v.span()),
+            format!(
+                "`{key}` in {ctx} must be {expected}, found {}",
+                type_name(v.get_ref())
+            ),
+        );
+    }
+
+    fn missing(&mut self, at: &At, key: &str, ctx: &str) {
+        self.err(at, format!("missing required key `{key}` in {ctx}"));
+    }
+
+    fn string(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<Located<String>> {
+        let v = self.get(t, key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Located::new(s.to_string(), At::Toml(v.span()))),
+            _ => {
+                self.wrong_type(v, key, ctx, "a string");
+                None
+            }
+        }
+    }
+
+    fn req_string(&mut self, t: &DeTable<'_>, key: &str, ctx: &str, at: &At) -> Located<String> {
+        if t.get(key).is_none() {
+            self.missing(at, key, ctx);
+        }
+        self.string(t, key, ctx)
+            .unwrap_or_else(|| Located::new(String::new(), at.clone()))
+    }
+
+    fn plain(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<String> {
+        self.string(t, key, ctx).map(|s| s.value)
+    }
+
+    fn int(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<Located<i64>> {
+        let v = self.get(t, key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => {
+                let digits = i.as_str().replace('_', "");
+                let digits = digits.trim_start_matches('+');
+                let digits = digits
+                    .strip_prefix("0x")
+                    .or_else(|| digits.strip_prefix("0o"))
+                    .or_else(|| digits.strip_prefix("0b"))
+                    .unwrap_or(digits);
+                match i64::from_str_radix(digits, i.radix()) {
+                    Ok(n) => Some(Located::new(n, At::Toml(v.span()))),
+                    Err(_) => {
+                        self.err(
+                            &At::Toml(v.span()),
+                            format!("`{key}` in {ctx} is out of range"),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(v, key, ctx, "an integer");
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<bool> {
+        let v = self.get(t, key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(v, key, ctx, "a boolean");
+                None
+            }
+        }
+    }
+
+    fn string_list(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Vec<Located<String>> {
+        let Some(v) = self.get(t, key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, key, ctx, "an array of strings");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Located::new(s.to_string(), At::Toml(item.span()))),
+                _ => self.wrong_type(item, key, ctx, "an array of strings"),
+            }
+        }
+        out
+    }
+
+    fn table<'t, 'i>(
+        &mut self,
+        t: &'t DeTable<'i>,
+        key: &str,
+        ctx: &str,
+        at: &At,
+        required: bool,
+    ) -> Option<(&'t DeTable<'i>, At)> {
+        let Some(v) = t.get(key) else {
+            if required {
+                self.missing(at, &format!("[{key}]"), ctx);
+            }
+            return None;
+        };
+        match v.get_ref() {
+            DeValue::Table(inner) => Some((inner, At::Toml(v.span()))),
+            _ => {
+                self.wrong_type(v, key, ctx, "a table");
+                None
+            }
+        }
+    }
+
+    fn array_of_tables<'t, 'i>(
+        &mut self,
+        t: &'t DeTable<'i>,
+        key: &str,
+        ctx: &str,
+    ) -> Vec<(&'t DeTable<'i>, At)> {
+        let Some(v) = t.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, key, ctx, &format!("an array of tables (`[[{key}]]`)"));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::Table(inner) => out.push((inner, At::Toml(item.span()))),
+                _ => self.wrong_type(item, key, ctx, &format!("an array of tables (`[[{key}]]`)")),
+            }
+        }
+        out
+    }
+
+    fn service(&mut self, t: &DeTable<'_>, at: &At) -> Service {
+        let ctx = "`[service]`";
+        self.check_keys(t, ctx, keys::SERVICE);
+        let id = self.req_string(t, "id", ctx, at);
+        let name = self.req_string(t, "name", ctx, at);
+        let enum_name = self.string(t, "enum_name", ctx).unwrap_or_else(|| {
+            Located::new(format!("{}Error", upper_camel(&id.value)), id.at.clone())
+        });
+        let docs_url = self.string(t, "docs_url", ctx);
+        let description = self.plain(t, "description", ctx);
+        Service {
+            id,
+            name,
+            enum_name,
+            docs_url,
+            description,
+        }
+    }
+
+    fn pointer(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<Located<Pointer>> {
+        let s = self.string(t, key, ctx)?;
+        match Pointer::parse(&s.value) {
+            Ok(p) => Some(Located::new(p, s.at)),
+            Err(e) => {
+                self.err(&s.at, format!("`{key}` in {ctx}: {e}"));
+                None
+            }
+        }
+    }
+
+    fn wire(&mut self, t: &DeTable<'_>, at: At) -> Wire {
+        let ctx = "`[wire]`";
+        self.check_keys(t, ctx, keys::WIRE);
+        let preset = self.string(t, "preset", ctx).and_then(|s| {
+            match WirePreset::ALL.iter().find(|(n, _)| *n == s.value) {
+                Some((_, p)) => Some(Located::new(*p, s.at)),
+                None => {
+                    let names = WirePreset::ALL.iter().map(|(n, _)| *n);
+                    let mut d =
+                        Diagnostic::new(&s.at, format!("unknown wire preset `{}`", s.value));
+                    d = match did_you_mean(&s.value, names.clone()) {
+                        Some(m) => d.help(format!("did you mean `{m}`?")),
+                        None => d.help(format!(
+                            "expected one of: {}",
+                            names.collect::<Vec<_>>().join(", ")
+                        )),
+                    };
+                    self.diags.push(d);
+                    None
+                }
+            }
+        });
+        let mut wire = match &preset {
+            Some(p) => preset_wire(p.value, at.clone()),
+            None => custom_wire(at.clone()),
+        };
+        wire.preset = preset;
+        if let Some(p) = self.pointer(t, "code", ctx) {
+            wire.code = Some(p);
+        }
+        if let Some(p) = self.pointer(t, "message", ctx) {
+            wire.message = Some(p);
+        }
+        if let Some(p) = self.pointer(t, "fields_at", ctx) {
+            wire.fields_at = Some(p);
+        }
+        if let Some(p) = self.pointer(t, "suggestion", ctx) {
+            wire.suggestion = Some(p);
+        }
+        if let Some(p) = self.pointer(t, "docs_url", ctx) {
+            wire.docs_url = Some(p);
+        }
+        if let Some(p) = self.pointer(t, "fix_command", ctx) {
+            wire.fix_command = Some(p);
+        }
+        if let Some(c) = self.plain(t, "content_type", ctx) {
+            wire.content_type = c;
+        }
+        wire.identity = if wire.code.is_some() {
+            Identity::Code
+        } else if wire
+            .preset
+            .as_ref()
+            .is_some_and(|p| p.value == WirePreset::StatusOnly)
+        {
+            Identity::Status
+        } else if wire.message.is_some() {
+            Identity::Message
+        } else {
+            Identity::Status
+        };
+        if let Some(id) = self.string(t, "identity", ctx) {
+            match id.value.as_str() {
+                "code" => wire.identity = Identity::Code,
+                "message" => wire.identity = Identity::Message,
+                "status" => wire.identity = Identity::Status,
+                other => {
+                    let mut d = Diagnostic::new(
+                        &id.at,
+                        format!("unknown `identity` value `{other}` in {ctx}"),
+                    );
+                    if let Some(m) = did_you_mean(other, keys::IDENTITY.iter().copied()) {
+                        d = d.help(format!("did you mean `{m}`?"));
+                    } else {
+                        d = d.help("expected one of: code, message, status");
+                    }
+                    self.diags.push(d);
+                }
+            }
+        }
+        if let Some((ft, _)) = self.table(t, "fields", ctx, &at, false) {
+            let extra = self.fields(ft, "`[wire.fields]`", None);
+            wire.fields.extend(extra);
+        }
+        wire
+    }
+
+    fn headers(&mut self, t: &DeTable<'_>) -> Headers {
+        let ctx = "`[headers]`";
+        self.check_keys(t, ctx, keys::HEADERS);
+        Headers {
+            retry_after: self.plain(t, "retry_after", ctx),
+            rate_limit_limit: self.plain(t, "rate_limit_limit", ctx),
+            rate_limit_remaining: self.plain(t, "rate_limit_remaining", ctx),
+            rate_limit_reset: self.plain(t, "rate_limit_reset", ctx),
+            request_id: self.plain(t, "request_id", ctx),
+            notes: self.plain(t, "notes", ctx),
+        }
+    }
+
+    fn rate_limit(&mut self, t: &DeTable<'_>, at: &At) -> RateLimit {
+        let ctx = "`[[rate_limits]]`";
+        self.check_keys(t, ctx, keys::RATE_LIMIT);
+        let scope = self.req_string(t, "scope", ctx, at).value;
+        if t.get("limit").is_none() {
+            self.missing(at, "limit", ctx);
+        }
+        let limit = self
+            .int(t, "limit", ctx)
+            .map_or(0, |l| u64::try_from(l.value).unwrap_or(0));
+        let window = self.req_string(t, "window", ctx, at).value;
+        let notes = self.plain(t, "notes", ctx);
+        RateLimit {
+            scope,
+            limit,
+            window,
+            notes,
+        }
+    }
+
+    fn error(&mut self, t: &DeTable<'_>, at: At, wire: &Wire) -> ErrorEntry {
+        let code = self.req_string(t, "code", "`[[errors]]`", &at);
+        let ctx = if code.value.is_empty() {
+            "`[[errors]]`".to_string()
+        } else {
+            format!("error `{}`", code.value)
+        };
+        self.check_keys(t, &ctx, keys::ERROR);
+        let variant = self
+            .string(t, "variant", &ctx)
+            .unwrap_or_else(|| Located::new(upper_camel(&code.value), code.at.clone()));
+        let status = self.int(t, "status", &ctx);
+        let message = self.req_string(t, "message", &ctx, &at);
+        let matches = if t.get("matches").is_some() {
+            self.string_list(t, "matches", &ctx)
+        } else if wire.identity == Identity::Message {
+            vec![message.clone()]
+        } else {
+            Vec::new()
+        };
+        let priority = self.int(t, "priority", &ctx).map_or(0, |p| p.value);
+        let retry = match self.string(t, "retry", &ctx) {
+            None => RetryRule::Never,
+            Some(s) => match RetryRule::ALL.iter().find(|(n, _)| *n == s.value) {
+                Some((_, r)) => *r,
+                None => {
+                    let names = RetryRule::ALL.iter().map(|(n, _)| *n);
+                    let mut d = Diagnostic::new(
+                        &s.at,
+                        format!("unknown `retry` rule `{}` in {ctx}", s.value),
+                    );
+                    d = match did_you_mean(&s.value, names) {
+                        Some(m) => d.help(format!("did you mean `{m}`?")),
+                        None => d.help("expected one of: never, backoff, once, after"),
+                    };
+                    self.diags.push(d);
+                    RetryRule::Never
+                }
+            },
+        };
+        let fields = match self.table(t, "fields", &ctx, &at, false) {
+            Some((ft, _)) => {
+                self.fields(ft, &format!("the fields of {ctx}"), wire.fields_at.as_ref())
+            }
+            None => Vec::new(),
+        };
+        let examples = self
+            .array_of_tables(t, "examples", &ctx)
+            .into_iter()
+            .map(|(et, eat)| self.example(et, &eat, &ctx))
+            .collect();
+        ErrorEntry {
+            code,
+            variant,
+            status,
+            message,
+            matches,
+            priority,
+            title: self.plain(t, "title", &ctx),
+            cause: self.plain(t, "cause", &ctx),
+            causes: self
+                .string_list(t, "causes", &ctx)
+                .into_iter()
+                .map(|s| s.value)
+                .collect(),
+            suggestion: self.plain(t, "suggestion", &ctx),
+            solutions: self
+                .string_list(t, "solutions", &ctx)
+                .into_iter()
+                .map(|s| s.value)
+                .collect(),
+            docs_url: self.plain(t, "docs_url", &ctx),
+            fix_command: self.plain(t, "fix_command", &ctx),
+            retry,
+            retry_after_field: self.string(t, "retry_after_field", &ctx),
+            fields,
+            examples,
+            at,
+        }
+    }
+
+    fn fields(
+        &mut self,
+        t: &DeTable<'_>,
+        ctx: &str,
+        fields_at: Option<&Located<Pointer>>,
+    ) -> Vec<Field> {
+        let mut out = Vec::new();
+        for (k, v) in t.iter() {
+            let wire_name: &str = k.get_ref();
+            let key_at = At::Toml(k.span());
+            let (ty_val, table) = match v.get_ref() {
+                DeValue::String(s) => (Some(Located::new(s.to_string(), At::Toml(v.span()))), None),
+                DeValue::Table(ft) => {
+                    let fctx = format!("field `{wire_name}` of {ctx}");
+                    self.check_keys(ft, &fctx, keys::FIELD);
+                    if ft.get("type").is_none() {
+                        self.missing(&At::Toml(v.span()), "type", &fctx);
+                    }
+                    (self.string(ft, "type", &fctx), Some((ft, fctx)))
+                }
+                _ => {
+                    self.err(
+                        &At::Toml(v.span()),
+                        format!(
+                            "field `{wire_name}` of {ctx} must be a type name like \"u64?\" or a table with `type`, found {}",
+                            type_name(v.get_ref())
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let Some(ty_val) = ty_val else { continue };
+            let ty = match FieldType::parse(&ty_val.value) {
+                Some(ty) => ty,
+                None => {
+                    let names = BaseType::ALL.iter().map(|(n, _)| *n);
+                    let base = ty_val.value.trim_end_matches('?');
+                    let mut d = Diagnostic::new(
+                        &ty_val.at,
+                        format!("field `{wire_name}` has unknown type `{}`", ty_val.value),
+                    );
+                    d = match did_you_mean(base, names.clone()) {
+                        Some(m) => d.help(format!(
+                            "did you mean `{m}`? (add `?` for an optional field)"
+                        )),
+                        None => d.help(format!(
+                            "expected one of: {} (add `?` for an optional field)",
+                            names.collect::<Vec<_>>().join(", ")
+                        )),
+                    };
+                    self.diags.push(d);
+                    continue;
+                }
+            };
+            let mut field = Field {
+                wire: Located::new(wire_name.to_string(), key_at.clone()),
+                rust: Located::new(snake_case(wire_name), key_at.clone()),
+                ty: Located::new(ty, ty_val.at.clone()),
+                at_ptr: fields_at.map(|p| Located::new(p.value.child(wire_name), key_at.clone())),
+                doc: None,
+                internal: false,
+            };
+            if let Some((ft, fctx)) = table {
+                if let Some(p) = self.pointer(ft, "at", &fctx) {
+                    field.at_ptr = Some(p);
+                }
+                if let Some(r) = self.string(ft, "rust", &fctx) {
+                    field.rust = r;
+                }
+                field.doc = self.plain(ft, "doc", &fctx);
+                field.internal = self.bool(ft, "internal", &fctx).unwrap_or(false);
+            }
+            out.push(field);
+        }
+        out
+    }
+
+    fn example(&mut self, t: &DeTable<'_>, at: &At, ctx: &str) -> Example {
+        let ectx = format!("an example of {ctx}");
+        self.check_keys(t, &ectx, keys::EXAMPLE);
+        let body = self.req_string(t, "body", &ectx, at);
+        let status = self
+            .int(t, "status", &ectx)
+            .and_then(|s| u16::try_from(s.value).ok());
+        let mut headers = Vec::new();
+        if let Some((ht, _)) = self.table(t, "headers", &ectx, at, false) {
+            for (k, v) in ht.iter() {
+                match v.get_ref() {
+                    DeValue::String(s) => headers.push((k.get_ref().to_string(), s.to_string())),
+                    _ => self.wrong_type(v, k.get_ref(), &ectx, "a string"),
+                }
+            }
+        }
+        Example {
+            body,
+            status,
+            headers,
+        }
+    }
+}
+
+/// The wire a preset stands for.
+pub fn preset_wire(preset: WirePreset, at: At) -> Wire {
+    let p = |s: &str| Pointer::parse(s).ok().map(|p| Located::new(p, at.clone()));
+    let mut w = custom_wire(at.clone());
+    let field = |name: &str, ty: FieldType, ptr: &str| Field {
+        wire: Located::new(name.to_string(), at.clone()),
+        rust: Located::new(snake_case(name), at.clone()),
+        ty: Located::new(ty, at.clone()),
+        at_ptr: p(ptr),
+        doc: None,
+        internal: false,
+    };
+    let opt = |base| FieldType {
+        base,
+        optional: true,
+    };
+    match preset {
+        WirePreset::StatusOnly => {
+            w.message = p("/message");
+            w.identity = Identity::Status;
+        }
+        WirePreset::Flat => {
+            w.code = p("/errorType");
+            w.message = p("/error");
+            w.fields_at = p("/details");
+            w.fields
+                .push(field("timestamp", opt(BaseType::U64), "/timestamp"));
+        }
+        WirePreset::Coded => {
+            w.code = p("/code");
+            w.message = p("/message");
+            w.fields_at = p("/details");
+            w.suggestion = p("/suggestion");
+            w.docs_url = p("/docs_url");
+            w.fix_command = p("/fix_command");
+        }
+        WirePreset::MessageOnly => {
+            w.message = p("/error");
+            w.identity = Identity::Message;
+        }
+        WirePreset::Nested => {
+            w.code = p("/error/code");
+            w.message = p("/error/message");
+            w.fields_at = p("/error");
+            w.fields
+                .push(field("details", opt(BaseType::String), "/error/details"));
+            w.fields
+                .push(field("field", opt(BaseType::String), "/error/field"));
+        }
+        WirePreset::ProblemJson => {
+            w.code = p("/code");
+            w.message = p("/detail");
+            w.fields_at = p("");
+            w.content_type = "application/problem+json".into();
+        }
+    }
+    if w.code.is_some() {
+        w.identity = Identity::Code;
+    }
+    w.preset = Some(Located::new(preset, at));
+    w
+}
+
+fn custom_wire(at: At) -> Wire {
+    Wire {
+        preset: None,
+        identity: Identity::Status,
+        code: None,
+        message: None,
+        fields_at: None,
+        suggestion: None,
+        docs_url: None,
+        fix_command: None,
+        content_type: "application/json".into(),
+        fields: Vec::new(),
+        at,
+    }
+}

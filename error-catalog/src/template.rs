@@ -1,0 +1,454 @@
+//! The one template engine: message templates with `{field}` placeholders.
+//!
+//! The same parsed [`Template`] renders messages (Display, docs), matches received
+//! messages and extracts placeholder values (classification), and names the fields
+//! that validation checks.
+
+use std::fmt;
+
+/// One piece of a parsed template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Literal text, with `{{` / `}}` already unescaped.
+    Lit(String),
+    /// A `{name}` placeholder; `offset` is the byte offset of `{` in the source.
+    Hole {
+        /// The placeholder's field name.
+        name: String,
+        /// Byte offset of the opening brace in the template text.
+        offset: usize,
+    },
+}
+
+/// A parsed message template such as `Customer {id} not found`.
+///
+/// ```
+/// use error_catalog::template::Template;
+/// let t = Template::parse("Customer {id} not found").unwrap();
+/// assert_eq!(t.placeholders().collect::<Vec<_>>(), ["id"]);
+/// assert_eq!(t.render(|_| Some("c_1".to_string())), "Customer c_1 not found");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// The template's pieces, in order.
+    pub segments: Vec<Segment>,
+}
+
+/// Why a template could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// Byte offset in the template text where the problem is.
+    pub offset: usize,
+    /// What is wrong, lowercase.
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+impl Template {
+    /// Parses a template. `{{` and `}}` stand for literal braces.
+    ///
+    /// ```
+    /// use error_catalog::template::Template;
+    /// assert!(Template::parse("unclosed {brace").is_err());
+    /// assert_eq!(Template::parse("{{literal}}").unwrap().render(|_| None), "{literal}");
+    /// ```
+    pub fn parse(text: &str) -> Result<Template, TemplateError> {
+        let mut segments = Vec::new();
+        let mut lit = String::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'{' if bytes.get(i + 1) == Some(&b'{') => {
+                    lit.push('{');
+                    i += 2;
+                }
+                b'}' if bytes.get(i + 1) == Some(&b'}') => {
+                    lit.push('}');
+                    i += 2;
+                }
+                b'{' => {
+                    let start = i;
+                    let close = text[i + 1..].find(['}', '{']).map(|p| p + i + 1);
+                    let close = match close {
+                        Some(c) if bytes[c] == b'}' => c,
+                        _ => {
+                            return Err(TemplateError {
+                                offset: start,
+                                message: "unbalanced braces: `{` is never closed (write `{{` for a literal brace)".into(),
+                            })
+                        }
+                    };
+                    let name = &text[start + 1..close];
+                    if name.is_empty()
+                        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    {
+                        return Err(TemplateError {
+                            offset: start,
+                            message: format!(
+                                "placeholder `{{{name}}}` must be a field name (letters, digits, `_`)"
+                            ),
+                        });
+                    }
+                    if !lit.is_empty() {
+                        segments.push(Segment::Lit(std::mem::take(&mut lit)));
+                    }
+                    segments.push(Segment::Hole {
+                        name: name.to_string(),
+                        offset: start,
+                    });
+                    i = close + 1;
+                }
+                b'}' => return Err(TemplateError {
+                    offset: i,
+                    message:
+                        "unbalanced braces: `}` has no opening `{` (write `}}` for a literal brace)"
+                            .into(),
+                }),
+                _ => {
+                    let next = text[i..].find(['{', '}']).map_or(text.len(), |p| p + i);
+                    lit.push_str(&text[i..next]);
+                    i = next;
+                }
+            }
+        }
+        if !lit.is_empty() {
+            segments.push(Segment::Lit(lit));
+        }
+        Ok(Template { segments })
+    }
+
+    /// The placeholder names, in order of appearance (repeats included).
+    pub fn placeholders(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Hole { name, .. } => Some(name.as_str()),
+            Segment::Lit(_) => None,
+        })
+    }
+
+    /// Renders the template, asking `value` for each placeholder; a placeholder
+    /// without a value is written back as `{name}`.
+    pub fn render(&self, value: impl Fn(&str) -> Option<String>) -> String {
+        let mut out = String::new();
+        for seg in &self.segments {
+            match seg {
+                Segment::Lit(l) => out.push_str(l),
+                Segment::Hole { name, .. } => match value(name) {
+                    Some(v) => out.push_str(&v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                },
+            }
+        }
+        out
+    }
+
+    /// True when two placeholders stand side by side, which makes matching ambiguous.
+    pub fn has_adjacent_holes(&self) -> Option<usize> {
+        self.segments.windows(2).find_map(|w| match w {
+            [Segment::Hole { .. }, Segment::Hole { offset, .. }] => Some(*offset),
+            _ => None,
+        })
+    }
+
+    /// The borrowed pattern form used by the matching engine; `index` maps a
+    /// placeholder name to (field index, kind).
+    pub fn pattern<'a>(&'a self, index: impl Fn(&str) -> (usize, HoleKind)) -> Vec<PatternSeg<'a>> {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Lit(l) => PatternSeg::Lit(l),
+                Segment::Hole { name, .. } => {
+                    let (i, k) = index(name);
+                    PatternSeg::Hole(i, k)
+                }
+            })
+            .collect()
+    }
+}
+
+/// What text a placeholder matches when a message is classified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoleKind {
+    /// Any non-empty text.
+    Text,
+    /// An optional `-` and one or more ASCII digits.
+    Integer,
+    /// Digits with an optional sign, point and exponent.
+    Number,
+}
+
+impl HoleKind {
+    fn accepts(self, s: &str) -> bool {
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        match self {
+            HoleKind::Text => !s.is_empty(),
+            HoleKind::Integer => digits(s.strip_prefix('-').unwrap_or(s)),
+            HoleKind::Number => {
+                !s.is_empty()
+                    && s.bytes().all(|b| {
+                        b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
+                    })
+                    && s.bytes().any(|b| b.is_ascii_digit())
+            }
+        }
+    }
+}
+
+/// One piece of a pattern as the matching engine sees it (static in generated code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternSeg<'a> {
+    /// Literal text that must appear as is.
+    Lit(&'a str),
+    /// A placeholder capturing into field number `.0`.
+    Hole(usize, HoleKind),
+}
+
+/// Matches `text` against a pattern; on success returns each hole's
+/// (field index, captured text) in pattern order.
+///
+/// ```
+/// use error_catalog::template::{match_pattern, HoleKind, PatternSeg};
+/// let p = [PatternSeg::Lit("tools["), PatternSeg::Hole(0, HoleKind::Integer),
+///          PatternSeg::Lit("] not found")];
+/// assert_eq!(match_pattern(&p, "tools[2] not found"), Some(vec![(0, "2")]));
+/// assert_eq!(match_pattern(&p, "tools[x] not found"), None);
+/// ```
+pub fn match_pattern<'t>(
+    pattern: &[PatternSeg<'_>],
+    text: &'t str,
+) -> Option<Vec<(usize, &'t str)>> {
+    let mut out = Vec::new();
+    if match_from(pattern, text, &mut out) {
+        Some(out)
+    } else {
+        None
+    }
+}
+
+fn match_from<'t>(
+    pattern: &[PatternSeg<'_>],
+    text: &'t str,
+    out: &mut Vec<(usize, &'t str)>,
+) -> bool {
+    match pattern.split_first() {
+        None => text.is_empty(),
+        Some((PatternSeg::Lit(l), rest)) => match text.strip_prefix(l) {
+            Some(t) => match_from(rest, t, out),
+            None => false,
+        },
+        Some((PatternSeg::Hole(i, kind), rest)) => match rest.first() {
+            None => {
+                if kind.accepts(text) {
+                    out.push((*i, text));
+                    true
+                } else {
+                    false
+                }
+            }
+            Some(PatternSeg::Lit(next)) => {
+                let mut from = 1;
+                while from <= text.len() {
+                    let Some(pos) = text.get(from..).and_then(|t| t.find(next)) else {
+                        return false;
+                    };
+                    let end = from + pos;
+                    let cap = &text[..end];
+                    let mark = out.len();
+                    if kind.accepts(cap) {
+                        out.push((*i, cap));
+                        if match_from(rest, &text[end..], out) {
+                            return true;
+                        }
+                        out.truncate(mark);
+                    }
+                    from = end + 1;
+                    while from < text.len() && !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                }
+                false
+            }
+            // Adjacent holes are refused by validation; match the first as one character.
+            Some(PatternSeg::Hole(..)) => {
+                let end = text.chars().next().map_or(0, char::len_utf8);
+                if end == 0 {
+                    return false;
+                }
+                out.push((*i, &text[..end]));
+                match_from(rest, &text[end..], out)
+            }
+        },
+    }
+}
+
+/// True when some message could match both patterns; `kind` says what each
+/// placeholder matches. Used by validation to refuse ambiguous catalogs.
+///
+/// ```
+/// use error_catalog::template::{patterns_overlap, HoleKind, Template};
+/// let text = |_: &str| HoleKind::Text;
+/// let a = Template::parse("auth.jwksJson: {reason}").unwrap();
+/// let b = Template::parse("{field}: {reason}").unwrap();
+/// let c = Template::parse("Key not found").unwrap();
+/// assert!(patterns_overlap(&a, &b, text, text));
+/// assert!(!patterns_overlap(&a, &c, text, text));
+/// ```
+pub fn patterns_overlap(
+    a: &Template,
+    b: &Template,
+    kind_a: impl Fn(&str) -> HoleKind,
+    kind_b: impl Fn(&str) -> HoleKind,
+) -> bool {
+    let ta = tokens(a, kind_a);
+    let tb = tokens(b, kind_b);
+    let mut memo = vec![None; (ta.len() + 1) * (tb.len() + 1)];
+    overlap(&ta, &tb, 0, 0, &mut memo)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Tok {
+    Char(char),
+    /// Any one character.
+    Any,
+    /// One digit.
+    Digit,
+    /// Zero or more characters.
+    Star,
+    /// Zero or more digits.
+    DigitStar,
+}
+
+impl Tok {
+    fn is_star(self) -> bool {
+        matches!(self, Tok::Star | Tok::DigitStar)
+    }
+
+    /// Can this single-position token produce a character the other can?
+    fn meets(self, other: Tok) -> bool {
+        match (self, other) {
+            (Tok::Char(p), Tok::Char(q)) => p == q,
+            (Tok::Digit | Tok::DigitStar, Tok::Char(c))
+            | (Tok::Char(c), Tok::Digit | Tok::DigitStar) => c.is_ascii_digit(),
+            _ => true,
+        }
+    }
+}
+
+fn tokens(t: &Template, kind: impl Fn(&str) -> HoleKind) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for s in &t.segments {
+        match s {
+            Segment::Lit(l) => out.extend(l.chars().map(Tok::Char)),
+            Segment::Hole { name, .. } => match kind(name) {
+                HoleKind::Integer => out.extend([Tok::Digit, Tok::DigitStar]),
+                HoleKind::Text | HoleKind::Number => out.extend([Tok::Any, Tok::Star]),
+            },
+        }
+    }
+    out
+}
+
+fn overlap(a: &[Tok], b: &[Tok], i: usize, j: usize, memo: &mut [Option<bool>]) -> bool {
+    let key = i * (b.len() + 1) + j;
+    if let Some(v) = memo[key] {
+        return v;
+    }
+    let r = match (a.get(i).copied(), b.get(j).copied()) {
+        (None, None) => true,
+        (Some(x), _) if x.is_star() => {
+            overlap(a, b, i + 1, j, memo)
+                || b.get(j).is_some_and(|y| !y.is_star() && x.meets(*y))
+                    && overlap(a, b, i, j + 1, memo)
+        }
+        (_, Some(y)) if y.is_star() => {
+            overlap(a, b, i, j + 1, memo)
+                || a.get(i).is_some_and(|x| !x.is_star() && y.meets(*x))
+                    && overlap(a, b, i + 1, j, memo)
+        }
+        (Some(x), Some(y)) => x.meets(y) && overlap(a, b, i + 1, j + 1, memo),
+        _ => false,
+    };
+    memo[key] = Some(r);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pat(t: &Template) -> Vec<PatternSeg<'_>> {
+        t.pattern(|n| match n {
+            "used" | "limit" | "index" => (0, HoleKind::Integer),
+            _ => (1, HoleKind::Text),
+        })
+    }
+
+    #[test]
+    fn parses_and_reports_unbalanced_braces() {
+        let e = Template::parse("MCP limit {used").unwrap_err();
+        assert_eq!(e.offset, 10);
+        assert!(e.message.contains("never closed"));
+        let e = Template::parse("a } b").unwrap_err();
+        assert_eq!(e.offset, 2);
+        let e = Template::parse("a {} b").unwrap_err();
+        assert!(e.message.contains("field name"));
+    }
+
+    #[test]
+    fn matches_templated_messages() {
+        let t = Template::parse("MCP limit reached ({used}/{limit}). {rest}").unwrap();
+        let p = pat(&t);
+        let m = match_pattern(&p, "MCP limit reached (3/3). Delete one first.").unwrap();
+        assert_eq!(
+            m.iter().map(|c| c.1).collect::<Vec<_>>(),
+            ["3", "3", "Delete one first."]
+        );
+        assert!(match_pattern(&p, "MCP limit reached (a/3). x").is_none());
+        assert!(match_pattern(&p, "API key limit reached (3/3). x").is_none());
+    }
+
+    #[test]
+    fn backtracks_over_earlier_occurrences() {
+        let t = Template::parse("{field}: {reason}").unwrap();
+        let p = pat(&t);
+        let m = match_pattern(&p, "rules[0].x: bad: really").unwrap();
+        assert_eq!(m[0].1, "rules[0].x");
+        assert_eq!(m[1].1, "bad: really");
+    }
+
+    #[test]
+    fn overlap_detection() {
+        let t = |s| Template::parse(s).unwrap();
+        let text = |_: &str| HoleKind::Text;
+        let int = |n: &str| {
+            if n == "index" {
+                HoleKind::Integer
+            } else {
+                HoleKind::Text
+            }
+        };
+        let o = |a, b| patterns_overlap(&t(a), &t(b), text, text);
+        assert!(o("Key not found", "Key not found"));
+        assert!(o("{a} not found", "Key {b}"));
+        assert!(!o("Key not found", "Resource not found"));
+        assert!(!o(
+            "MCP limit reached ({u}/{l}). {r}",
+            "API key limit reached ({u}/{l}). {r}"
+        ));
+        let a = t("tools[{index}] not found on this MCP server");
+        let b = t("{field}: {reason}");
+        assert!(!patterns_overlap(&a, &b, int, text));
+        assert!(patterns_overlap(&a, &b, text, text));
+    }
+}

@@ -1,0 +1,412 @@
+//! Pass 2: the rules a parsed catalog must follow. One function per rule, each
+//! stating its rule; all of them run, so every problem is reported at once.
+
+use std::collections::HashMap;
+
+use crate::diag::Diagnostic;
+use crate::engine::Identity;
+use crate::model::*;
+use crate::naming::{is_rust_ident, is_snake_case};
+use crate::template::{patterns_overlap, HoleKind, Template};
+
+/// Runs every rule and returns every problem, in no particular order.
+pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    check_service_names(c, &mut d);
+    check_wire_locates_identity(c, &mut d);
+    check_unique_codes(c, &mut d);
+    check_unique_variants(c, &mut d);
+    check_variant_idents(c, &mut d);
+    check_status_range(c, &mut d);
+    check_templates(c, &mut d);
+    check_field_names(c, &mut d);
+    check_field_places(c, &mut d);
+    check_retry_after_field(c, &mut d);
+    check_pattern_overlap(c, &mut d);
+    check_status_identity(c, &mut d);
+    check_examples(c, &mut d);
+    d
+}
+
+/// Rule: the service id is snake_case and the enum name a Rust identifier.
+fn check_service_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let id = &c.service.id;
+    if !id.value.is_empty() && !is_snake_case(&id.value) {
+        d.push(
+            Diagnostic::new(
+                &id.at,
+                format!("service `id` `{}` must be snake_case", id.value),
+            )
+            .help("use lowercase letters, digits and `_`, starting with a letter"),
+        );
+    }
+    let e = &c.service.enum_name;
+    if !e.value.is_empty() && !is_rust_ident(&e.value) {
+        d.push(Diagnostic::new(
+            &e.at,
+            format!("`enum_name` `{}` is not a valid Rust identifier", e.value),
+        ));
+    }
+}
+
+/// Rule: a wire identified by code says where the code is; one identified by
+/// message says where the message is.
+fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let w = &c.wire;
+    match w.identity {
+        Identity::Code if w.code.is_none() => d.push(
+            Diagnostic::new(&w.at, "`[wire]` does not say where the error code is")
+                .help("set `code` to a JSON pointer such as \"/error/code\", or choose a `preset`"),
+        ),
+        Identity::Message if w.message.is_none() => d.push(
+            Diagnostic::new(
+                &w.at,
+                "`[wire]` has `identity = \"message\"` but does not say where the message is",
+            )
+            .help("set `message` to a JSON pointer such as \"/error\""),
+        ),
+        _ => {}
+    }
+    if w.preset.is_none() && w.code.is_none() && w.message.is_none() {
+        d.push(
+            Diagnostic::new(
+                &w.at,
+                "custom `[wire]` does not say where the code or the message is",
+            )
+            .help("set `code` (or `message`) to a JSON pointer, or choose a `preset`"),
+        );
+    }
+}
+
+/// Rule: no two errors share a code.
+fn check_unique_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &At> = HashMap::new();
+    for e in &c.errors {
+        if e.code.value.is_empty() {
+            continue;
+        }
+        if seen.insert(&e.code.value, &e.code.at).is_some() {
+            d.push(
+                Diagnostic::new(
+                    &e.code.at,
+                    format!("duplicate error code `{}`", e.code.value),
+                )
+                .help("each code may appear once; remove or rename one of them"),
+            );
+        }
+    }
+}
+
+/// Rule: no two errors map to the same variant name.
+fn check_unique_variants(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for e in &c.errors {
+        if e.variant.value.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(&e.variant.value, &e.code.value) {
+            d.push(
+                Diagnostic::new(
+                    &e.variant.at,
+                    format!(
+                        "codes `{first}` and `{}` both map to variant `{}`",
+                        e.code.value, e.variant.value
+                    ),
+                )
+                .help("set `variant` on one of them to a different name"),
+            );
+        }
+    }
+}
+
+/// Rule: every variant name is a valid Rust identifier.
+fn check_variant_idents(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for e in &c.errors {
+        let v = &e.variant.value;
+        if !e.code.value.is_empty() && !is_rust_ident(v) {
+            d.push(
+                Diagnostic::new(
+                    &e.variant.at,
+                    format!(
+                        "variant name `{v}` (for code `{}`) is not a valid Rust identifier",
+                        e.code.value
+                    ),
+                )
+                .help("set `variant` to a name such as `TokenExpired`"),
+            );
+        }
+    }
+}
+
+/// Rule: a status is an HTTP status, 100 to 599.
+fn check_status_range(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for e in &c.errors {
+        if let Some(s) = &e.status {
+            if !(100..=599).contains(&s.value) {
+                d.push(
+                    Diagnostic::new(
+                        &s.at,
+                        format!(
+                            "`status` {} of error `{}` is not an HTTP status",
+                            s.value, e.code.value
+                        ),
+                    )
+                    .help("use a status from 100 to 599, or leave `status` out"),
+                );
+            }
+        }
+    }
+}
+
+fn all_fields<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> impl Iterator<Item = &'c Field> {
+    c.wire.fields.iter().chain(&e.fields)
+}
+
+fn template_at(at: &At, offset: usize) -> At {
+    match at {
+        // +1 for the opening quote of a basic or literal string
+        At::Toml(r) => At::Toml(r.start + 1 + offset..r.start + 2 + offset),
+        other => other.clone(),
+    }
+}
+
+/// Rule: message templates and patterns have balanced braces, every placeholder
+/// names a field, and no two placeholders stand side by side in a pattern.
+fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for e in &c.errors {
+        let mut texts = vec![("message", &e.message, false)];
+        texts.extend(e.matches.iter().map(|m| ("matches", m, true)));
+        for (key, text, is_pattern) in texts {
+            let t = match Template::parse(&text.value) {
+                Ok(t) => t,
+                Err(err) => {
+                    d.push(Diagnostic::new(
+                        &template_at(&text.at, err.offset),
+                        format!("`{key}` of error `{}`: {}", e.code.value, err.message),
+                    ));
+                    continue;
+                }
+            };
+            for seg in &t.segments {
+                if let crate::template::Segment::Hole { name, offset } = seg {
+                    if !all_fields(c, e).any(|f| &f.wire.value == name) {
+                        let names: Vec<&str> =
+                            all_fields(c, e).map(|f| f.wire.value.as_str()).collect();
+                        let mut diag = Diagnostic::new(
+                            &template_at(&text.at, *offset),
+                            format!(
+                                "placeholder `{{{name}}}` in `{key}` of error `{}` names no field",
+                                e.code.value
+                            ),
+                        );
+                        diag = match crate::diag::did_you_mean(name, names.iter().copied()) {
+                            Some(m) => diag.help(format!("did you mean `{{{m}}}`?")),
+                            None => diag.help(format!(
+                                "declare it under `[errors.fields]`, e.g. `{name} = \"string\"`"
+                            )),
+                        };
+                        d.push(diag);
+                    }
+                }
+            }
+            if is_pattern {
+                if let Some(off) = t.has_adjacent_holes() {
+                    d.push(Diagnostic::new(
+                        &template_at(&text.at, off),
+                        format!("pattern of error `{}` has two placeholders side by side, which cannot be told apart", e.code.value),
+                    ).help("put literal text between the placeholders"));
+                }
+            }
+        }
+    }
+}
+
+/// Rule: field names are valid Rust identifiers and unique within an error
+/// (its own fields and the envelope's together).
+fn check_field_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for e in &c.errors {
+        let mut seen: HashMap<&str, ()> = HashMap::new();
+        for f in all_fields(c, e) {
+            if !is_rust_ident(&f.rust.value) {
+                d.push(
+                    Diagnostic::new(&f.rust.at, format!("field `{}` of error `{}` gives Rust name `{}`, which is not a valid identifier", f.wire.value, e.code.value, f.rust.value))
+                        .help("give the field a table form with `rust = \"name\"`"),
+                );
+            }
+            if seen.insert(&f.rust.value, ()).is_some() {
+                d.push(Diagnostic::new(
+                    &f.wire.at,
+                    format!("field `{}` of error `{}` is declared twice (or clashes with an envelope field)", f.wire.value, e.code.value),
+                ));
+            }
+        }
+    }
+}
+
+/// Rule: every field has a place: a pointer (explicit or under `fields_at`) or a
+/// placeholder in one of the error's patterns.
+fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for e in &c.errors {
+        let patterns: Vec<Template> = e
+            .matches
+            .iter()
+            .filter_map(|m| Template::parse(&m.value).ok())
+            .collect();
+        for f in &e.fields {
+            let in_pattern = patterns
+                .iter()
+                .all(|p| p.placeholders().any(|n| n == f.wire.value))
+                && !patterns.is_empty();
+            if f.at_ptr.is_none() && !in_pattern {
+                d.push(
+                    Diagnostic::new(&f.wire.at, format!("field `{}` of error `{}` has no place on the wire", f.wire.value, e.code.value))
+                        .help("the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"),
+                );
+            }
+        }
+    }
+}
+
+/// Rule: `retry_after_field` names an integer field of the error.
+fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for e in &c.errors {
+        let Some(r) = &e.retry_after_field else {
+            continue;
+        };
+        match all_fields(c, e).find(|f| f.wire.value == r.value) {
+            None => d.push(Diagnostic::new(
+                &r.at,
+                format!(
+                    "`retry_after_field` `{}` of error `{}` names no field",
+                    r.value, e.code.value
+                ),
+            )),
+            Some(f)
+                if !matches!(
+                    f.ty.value.base,
+                    BaseType::U8
+                        | BaseType::U16
+                        | BaseType::U32
+                        | BaseType::U64
+                        | BaseType::I32
+                        | BaseType::I64
+                ) =>
+            {
+                d.push(Diagnostic::new(
+                    &r.at,
+                    format!(
+                        "`retry_after_field` `{}` must be an integer field (seconds), not `{}`",
+                        r.value,
+                        f.ty.value.name()
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Rule: no two patterns with the same priority can match the same message under
+/// the same status (an error without status competes under every status).
+fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    if c.wire.identity == Identity::Code {
+        return;
+    }
+    let pats: Vec<(&ErrorEntry, &Located<String>, Template)> = c
+        .errors
+        .iter()
+        .flat_map(|e| {
+            e.matches
+                .iter()
+                .filter_map(move |m| Template::parse(&m.value).ok().map(|t| (e, m, t)))
+        })
+        .collect();
+    for (i, (a, am, at)) in pats.iter().enumerate() {
+        for (b, bm, bt) in &pats[i + 1..] {
+            if std::ptr::eq(*a, *b) || a.priority != b.priority {
+                continue;
+            }
+            let same_status = match (a.status_u16(), b.status_u16()) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            if same_status
+                && patterns_overlap(at, bt, |n| hole_kind(c, a, n), |n| hole_kind(c, b, n))
+            {
+                d.push(
+                    Diagnostic::new(
+                        &bm.at,
+                        format!(
+                            "pattern \"{}\" of error `{}` can match the same message as \"{}\" of error `{}`",
+                            bm.value, b.code.value, am.value, a.code.value
+                        ),
+                    )
+                    .help("make the patterns distinct, or give the more specific one a higher `priority`"),
+                );
+            }
+        }
+    }
+}
+
+/// What a placeholder naming field `name` of `e` matches.
+pub fn hole_kind(c: &Catalog, e: &ErrorEntry, name: &str) -> HoleKind {
+    match all_fields(c, e)
+        .find(|f| f.wire.value == name)
+        .map(|f| f.ty.value.base)
+    {
+        Some(
+            BaseType::U8
+            | BaseType::U16
+            | BaseType::U32
+            | BaseType::U64
+            | BaseType::I32
+            | BaseType::I64,
+        ) => HoleKind::Integer,
+        Some(BaseType::F64) => HoleKind::Number,
+        _ => HoleKind::Text,
+    }
+}
+
+/// Rule: when the status identifies errors, at most one error per status goes
+/// without a message pattern (otherwise nothing tells them apart).
+fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    if c.wire.identity == Identity::Code {
+        return;
+    }
+    let mut seen: HashMap<u16, &str> = HashMap::new();
+    for e in &c.errors {
+        let Some(s) = e.status_u16() else { continue };
+        if !e.matches.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(s, &e.code.value) {
+            d.push(
+                Diagnostic::new(
+                    &e.at,
+                    format!(
+                        "errors `{first}` and `{}` share status {s} and nothing tells them apart",
+                        e.code.value
+                    ),
+                )
+                .help("give one of them `matches = [\"message pattern\"]`"),
+            );
+        }
+    }
+}
+
+/// Rule: example bodies are JSON (a service's documented body must parse).
+fn check_examples(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for e in &c.errors {
+        for ex in &e.examples {
+            if let Err(err) = serde_json::from_str::<serde_json::Value>(&ex.body.value) {
+                d.push(Diagnostic::new(
+                    &ex.body.at,
+                    format!(
+                        "example body of error `{}` is not JSON: {err}",
+                        e.code.value
+                    ),
+                ));
+            }
+        }
+    }
+}

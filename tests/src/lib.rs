@@ -1,0 +1,1 @@
+//! Cross-crate and trybuild tests of api-error.

@@ -1,1 +1,46 @@
-//! placeholder
+//! Typed errors for the five bundled services, generated from their catalogs in
+//! this crate's `*.toml` files. Each module is behind a cargo feature of the same
+//! name (all on by default).
+//!
+//! ```
+//! use api_error::{ApiError, FromResponse};
+//! use api_error_catalogs::kya::KyaError;
+//!
+//! let body = br#"{"error": "Rate limit exceeded for agent tier", "errorType": "RATE_LIMITED",
+//!     "details": {"agentId": "42", "tier": 1, "limit": 1, "retryAfter": 45}, "timestamp": 1707408000000}"#;
+//! let err = KyaError::from_response(429, body);
+//! assert!(matches!(err, KyaError::RateLimited { tier: 1, retry_after: 45, .. }));
+//! assert_eq!(err.retry().seconds(), Some(45));
+//! ```
+
+#![forbid(unsafe_code)]
+
+/// Moca Network AIR Kit: the HTTP status identifies the error; JWT/JWKS failures by message.
+#[cfg(feature = "moca_air")]
+pub mod moca_air {
+    api_error::catalog!("moca_air.toml");
+}
+
+/// KYA Chain Verification API: flat envelope with `errorType`.
+#[cfg(feature = "kya")]
+pub mod kya {
+    api_error::catalog!("kya.toml");
+}
+
+/// Rakomi SDK + API: coded errors with suggestion, docs URL and fix command.
+#[cfg(feature = "rakomi")]
+pub mod rakomi {
+    api_error::catalog!("rakomi.toml");
+}
+
+/// AIronClaw management API: message-only bodies, identified by status and message.
+#[cfg(feature = "aironclaw")]
+pub mod aironclaw {
+    api_error::catalog!("aironclaw.toml");
+}
+
+/// Customer Verification API: nested `{"error": {...}}` envelope.
+#[cfg(feature = "customer_verification")]
+pub mod customer_verification {
+    api_error::catalog!("customer_verification.toml");
+}

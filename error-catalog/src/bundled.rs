@@ -2,10 +2,26 @@
 
 /// (service id, file name, text) of every bundled catalog.
 pub const BUNDLED: &[(&str, &str, &str)] = &[
-    ("moca_air", "catalogs/moca_air.toml", include_str!("../../catalogs/moca_air.toml")),
-    ("kya", "catalogs/kya.toml", include_str!("../../catalogs/kya.toml")),
-    ("rakomi", "catalogs/rakomi.toml", include_str!("../../catalogs/rakomi.toml")),
-    ("aironclaw", "catalogs/aironclaw.toml", include_str!("../../catalogs/aironclaw.toml")),
+    (
+        "moca_air",
+        "catalogs/moca_air.toml",
+        include_str!("../../catalogs/moca_air.toml"),
+    ),
+    (
+        "kya",
+        "catalogs/kya.toml",
+        include_str!("../../catalogs/kya.toml"),
+    ),
+    (
+        "rakomi",
+        "catalogs/rakomi.toml",
+        include_str!("../../catalogs/rakomi.toml"),
+    ),
+    (
+        "aironclaw",
+        "catalogs/aironclaw.toml",
+        include_str!("../../catalogs/aironclaw.toml"),
+    ),
     (
         "customer_verification",
         "catalogs/customer_verification.toml",

@@ -33,6 +33,8 @@ pub mod template;
 
 #[cfg(feature = "load")]
 pub mod bundled;
+#[cfg(feature = "codegen")]
+pub mod codegen;
 #[cfg(feature = "load")]
 pub mod keys;
 #[cfg(feature = "load")]

@@ -32,7 +32,10 @@ fn main() -> ExitCode {
 
 fn check(paths: Vec<String>) -> ExitCode {
     let paths = if paths.is_empty() {
-        bundled::BUNDLED.iter().map(|(id, _, _)| id.to_string()).collect()
+        bundled::BUNDLED
+            .iter()
+            .map(|(id, _, _)| id.to_string())
+            .collect()
     } else {
         paths
     };

@@ -1,1 +1,166 @@
-//! placeholder
+//! Typed, documented HTTP API errors from declarative error catalogs.
+//!
+//! A service's errors are written once, in a TOML catalog (see the format in the
+//! repository's `catalogs/FORMAT.md`). From it, `#[derive(ApiError)]` on your own
+//! enum, or [`catalog!`] for a whole file, generates:
+//!
+//! - `Display` (the rendered message) and `std::error::Error`;
+//! - [`ApiError`]: code, status, suggestion, docs URL, fix command, retry advice;
+//! - [`FromResponse`]: classify any received response — never fails, never panics;
+//!   anything unrecognised becomes the fallback variant holding an [`UnknownError`];
+//! - `serde::Serialize` into the service's own envelope, and [`problem::Problem`]
+//!   for RFC 9457 `application/problem+json`;
+//! - [`ErrorCatalog::CODES`]: every code with its metadata, for tools.
+//!
+//! # Deriving for your own enum
+//!
+//! ```
+//! use api_error::{ApiError, FromResponse, UnknownError};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(wire = "nested")]
+//! enum ShopError {
+//!     #[api_error(code = "NOT_FOUND", status = 404, message = "Customer {id} not found",
+//!                 suggestion = "Check the customer id")]
+//!     NotFound { id: String },
+//!     #[api_error(code = "RATE_LIMITED", status = 429, message = "Too many requests", retry = "after")]
+//!     RateLimited,
+//!     #[api_error(unknown)]
+//!     Unknown(UnknownError),
+//! }
+//!
+//! let body = br#"{"error": {"code": "NOT_FOUND", "message": "Customer c_1 not found", "id": "c_1"}}"#;
+//! let err = ShopError::from_response(404, body);
+//! assert!(matches!(&err, ShopError::NotFound { id } if id == "c_1"));
+//! assert_eq!(err.to_string(), "Customer c_1 not found");
+//! assert_eq!(err.code(), "NOT_FOUND");
+//! assert_eq!(err.suggestion(), Some("Check the customer id"));
+//!
+//! // Anything else lands in the fallback, with the body kept as received.
+//! let err = ShopError::from_response(502, b"<html>Bad Gateway</html>");
+//! assert!(matches!(&err, ShopError::Unknown(u) if u.body() == b"<html>Bad Gateway</html>"));
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::time::SystemTime;
+
+mod extra;
+pub mod headers;
+pub mod problem;
+pub mod retry;
+mod unknown;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use api_error_macros::{catalog, ApiError};
+pub use extra::Extra;
+pub use headers::{ResponseHeaders, RetryAfter};
+pub use retry::{RetryAdvice, RetryRule};
+pub use unknown::UnknownError;
+
+/// Everything a catalog says about one code, as static data.
+///
+/// ```
+/// use api_error::{CodeInfo, RetryRule};
+/// let info = CodeInfo { code: "RATE_LIMITED", variant: "RateLimited", status: Some(429),
+///     message: "Too many requests", title: None, cause: None, suggestion: None,
+///     docs_url: None, fix_command: None, retry: RetryRule::After };
+/// assert_eq!(info.status, Some(429));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// The code as the service spells it.
+    pub code: &'static str,
+    /// The Rust variant's name.
+    pub variant: &'static str,
+    /// The HTTP status, when the error has one.
+    pub status: Option<u16>,
+    /// The message template, `{field}` placeholders unrendered.
+    pub message: &'static str,
+    /// A short name.
+    pub title: Option<&'static str>,
+    /// When it occurs.
+    pub cause: Option<&'static str>,
+    /// What to do.
+    pub suggestion: Option<&'static str>,
+    /// Documentation link.
+    pub docs_url: Option<&'static str>,
+    /// A copy-paste command that fixes it.
+    pub fix_command: Option<&'static str>,
+    /// When to retry.
+    pub retry: RetryRule,
+}
+
+/// An API error: what it is, and what to do about it.
+///
+/// Implemented by `#[derive(ApiError)]`; every accessor returns static catalog data
+/// without allocating.
+pub trait ApiError: std::fmt::Display + std::error::Error {
+    /// The code as the service spells it; for the fallback, the code found in the
+    /// body, or `""` when there was none.
+    fn code(&self) -> &str;
+    /// The HTTP status.
+    fn status(&self) -> Option<u16>;
+    /// What to do, in one sentence.
+    fn suggestion(&self) -> Option<&str>;
+    /// Documentation link.
+    fn docs_url(&self) -> Option<&str>;
+    /// A copy-paste command that fixes it.
+    fn fix_command(&self) -> Option<&str>;
+    /// The catalog's retry rule (for the fallback: after `Retry-After` on 429, back
+    /// off on 5xx, otherwise never).
+    fn retry_rule(&self) -> RetryRule;
+    /// The catalog entry, `None` for the fallback.
+    fn info(&self) -> Option<&'static CodeInfo>;
+    /// Seconds to wait that the body itself carried (a catalog's `retry_after_field`).
+    fn retry_after_field(&self) -> Option<u64> {
+        None
+    }
+    /// The error's fields as JSON members (wire names), for generic tools.
+    fn details(&self) -> serde_json::Map<String, serde_json::Value>;
+    /// False for the fallback.
+    fn is_known(&self) -> bool {
+        self.info().is_some()
+    }
+    /// Retry advice from the catalog's rule alone.
+    fn retry(&self) -> RetryAdvice {
+        self.retry_with(&ResponseHeaders::default(), SystemTime::now())
+    }
+    /// Retry advice combining the rule with a response's headers.
+    fn retry_with(&self, headers: &ResponseHeaders, now: SystemTime) -> RetryAdvice {
+        self.retry_rule()
+            .advise(headers, self.retry_after_field(), now)
+    }
+}
+
+/// Classifying a received response into a typed error.
+pub trait FromResponse: Sized {
+    /// Classifies `body` received with `status`. Never fails and never panics:
+    /// whatever is not recognised becomes the fallback variant, keeping the body.
+    fn from_response(status: u16, body: &[u8]) -> Self;
+    /// Classifies an RFC 9457 `application/problem+json` body written by
+    /// [`problem::Problem`].
+    fn from_problem_json(status: u16, body: &[u8]) -> Self;
+}
+
+/// The static table of a generated enum's codes.
+pub trait ErrorCatalog {
+    /// The service's id.
+    const SERVICE: &'static str;
+    /// Every code with its metadata, in catalog order.
+    const CODES: &'static [CodeInfo];
+}
+
+/// The retry rule for a fallback error with `status`.
+#[doc(hidden)]
+pub fn fallback_retry_rule(status: Option<u16>) -> RetryRule {
+    match status {
+        Some(429) => RetryRule::After,
+        Some(s) if s >= 500 => RetryRule::Backoff,
+        _ => RetryRule::Never,
+    }
+}

@@ -1,0 +1,144 @@
+//! `catalog!`: a catalog file → a documented enum that derives `ApiError`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::parse::{Parse, ParseStream};
+use syn::{Attribute, LitStr, Visibility};
+
+use super::ast::{expected_type_text, load_relative};
+use crate::model::{Catalog, ErrorEntry, Field};
+
+/// `catalog!( #[attrs]* vis? "path.toml" )`.
+struct Args {
+    attrs: Vec<Attribute>,
+    vis: Visibility,
+    path: LitStr,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let vis: Visibility = input.parse()?;
+        let path: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(e.span(), "expected the catalog's path: `catalog!(\"errors/shop.toml\")`, optionally after attributes and a visibility")
+        })?;
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after the catalog path"));
+        }
+        Ok(Args { attrs, vis, path })
+    }
+}
+
+fn doc(text: &str) -> TokenStream {
+    let text = format!(" {text}");
+    quote!(#[doc = #text])
+}
+
+fn entry_docs(e: &ErrorEntry) -> Vec<TokenStream> {
+    let mut lines = Vec::new();
+    let status = e
+        .status_u16()
+        .map_or_else(|| "no HTTP status".to_string(), |s| format!("HTTP {s}"));
+    lines.push(format!(
+        "`{}` ({status}): {}",
+        e.code.value,
+        e.message.value.replace('{', "`{").replace('}', "}`")
+    ));
+    if let Some(c) = &e.cause {
+        lines.push(String::new());
+        lines.push(format!("**Cause:** {c}"));
+    }
+    if let Some(s) = &e.suggestion {
+        lines.push(String::new());
+        lines.push(format!("**Suggestion:** {s}"));
+    }
+    if let Some(f) = &e.fix_command {
+        lines.push(String::new());
+        lines.push(format!("**Fix:** `{f}`"));
+    }
+    if let Some(d) = &e.docs_url {
+        lines.push(String::new());
+        lines.push(format!("**Docs:** <{d}>"));
+    }
+    lines.iter().map(|l| doc(l)).collect()
+}
+
+fn field_tokens(f: &Field) -> TokenStream {
+    let name = format_ident!("{}", f.rust.value);
+    let text = expected_type_text(f.ty.value).replace(
+        "serde_json::Value",
+        "::api_error::__private::serde_json::Value",
+    );
+    let ty: syn::Type =
+        syn::parse_str(&text).unwrap_or_else(|_| syn::parse_quote!(::std::string::String));
+    let d = doc(&f
+        .doc
+        .clone()
+        .unwrap_or_else(|| format!("`{}` on the wire ({}).", f.wire.value, f.ty.value.name())));
+    quote!(#d #name: #ty)
+}
+
+fn unknown_name(c: &Catalog) -> proc_macro2::Ident {
+    let taken = |n: &str| c.errors.iter().any(|e| e.variant.value == n);
+    let name = ["Unknown", "Unrecognized", "UnknownError"]
+        .into_iter()
+        .find(|n| !taken(n))
+        .unwrap_or("UnrecognizedResponse");
+    format_ident!("{}", name)
+}
+
+/// Expands `catalog!`.
+pub fn catalog(input: TokenStream) -> TokenStream {
+    let args: Args = match syn::parse2(input) {
+        Ok(a) => a,
+        Err(e) => return e.to_compile_error(),
+    };
+    let mut errors = Vec::new();
+    let Some((_, c)) = load_relative(&args.path.value(), args.path.span(), &mut errors) else {
+        let errors = errors.iter().map(syn::Error::to_compile_error);
+        return quote!(#(#errors)*);
+    };
+    let name = format_ident!("{}", c.service.enum_name.value, span = Span::call_site());
+    let vis = match args.vis {
+        Visibility::Inherited => quote!(pub),
+        v => quote!(#v),
+    };
+    let attrs = &args.attrs;
+    let path = &args.path;
+    let mut head = vec![doc(&format!(
+        "Errors of {}, generated from `{}`.",
+        c.service.name.value,
+        path.value()
+    ))];
+    if let Some(d) = &c.service.description {
+        head.push(doc(""));
+        head.push(doc(d));
+    }
+    let variants = c.errors.iter().map(|e| {
+        let v = format_ident!("{}", e.variant.value);
+        let docs = entry_docs(e);
+        let fields = e.fields.iter().chain(&c.wire.fields).map(field_tokens);
+        quote! {
+            #(#docs)*
+            #v {
+                #(#fields,)*
+                /// What the received body carried beyond the declared fields.
+                #[api_error(extra)]
+                extra: ::api_error::Extra,
+            }
+        }
+    });
+    let unknown = unknown_name(&c);
+    quote! {
+        #(#head)*
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::api_error::ApiError)]
+        #[api_error(catalog = #path)]
+        #(#attrs)*
+        #vis enum #name {
+            #(#variants,)*
+            /// A response this catalog does not describe, kept whole.
+            #[api_error(unknown)]
+            #unknown(::api_error::UnknownError),
+        }
+    }
+}

@@ -1,0 +1,577 @@
+//! Pass 3: the validated model → Rust tokens. Assumes valid input; never re-checks.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::ast::{Bound, Input};
+use super::shape::{shape, tree, Leaf, Node, Place, Shape};
+use crate::engine::Identity;
+use crate::model::{ErrorEntry, RetryRule};
+use crate::template::{HoleKind, Segment, Template};
+
+/// Every impl for a valid input, inside one `const _: () = { ... };`.
+pub fn expand(input: &Input) -> TokenStream {
+    let shape = shape(input);
+    let ident = &input.ident;
+    let krate = &input.krate;
+    let info = code_infos(input);
+    let plan = plan(input, &shape);
+    let problem_plan = problem_plan(input);
+    let display = display(input);
+    let api_error = api_error(input);
+    let decode = decode(input, &shape);
+    let serialize = serialize(input, &shape);
+    let deserialize = if input.catalog.wire.identity == Identity::Code {
+        quote! {
+            #[automatically_derived]
+            impl<'de> __p::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: __p::serde::Deserializer<'de>>(__d: __D) -> __p::Result<Self, __D::Error> {
+                    __p::deserialize_via_json(__d, |__b| __decode(__p::None, __b, &__PLAN, false))
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let track = input.track.as_ref().map(|p| {
+        let p = p.to_string_lossy().into_owned();
+        quote!(
+            const _: &str = ::core::include_str!(#p);
+        )
+    });
+    let service = &input.catalog.service.id.value;
+    quote! {
+        #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
+        const _: () = {
+            use #krate::__private as __p;
+            #track
+            const __INFO: &[#krate::CodeInfo] = &[#(#info),*];
+            static __PLAN: __p::Plan<'static> = #plan;
+            static __PROBLEM: __p::Plan<'static> = #problem_plan;
+
+            #[automatically_derived]
+            impl #krate::ErrorCatalog for #ident {
+                const SERVICE: &'static str = #service;
+                const CODES: &'static [#krate::CodeInfo] = __INFO;
+            }
+            #display
+            #[automatically_derived]
+            impl ::std::error::Error for #ident {}
+            #api_error
+            #decode
+            #[automatically_derived]
+            impl #krate::FromResponse for #ident {
+                fn from_response(status: u16, body: &[u8]) -> Self {
+                    __decode(__p::Some(status), body, &__PLAN, false)
+                }
+                fn from_problem_json(status: u16, body: &[u8]) -> Self {
+                    __decode(__p::Some(status), body, &__PROBLEM, true)
+                }
+            }
+            #serialize
+            #deserialize
+        };
+    }
+}
+
+fn opt_str(v: &Option<String>) -> TokenStream {
+    match v {
+        Some(s) => quote!(__p::Some(#s)),
+        None => quote!(__p::None),
+    }
+}
+
+fn retry_tokens(input: &Input, r: RetryRule) -> TokenStream {
+    let krate = &input.krate;
+    let v = format_ident!(
+        "{}",
+        match r {
+            RetryRule::Never => "Never",
+            RetryRule::Backoff => "Backoff",
+            RetryRule::Once => "Once",
+            RetryRule::After => "After",
+        }
+    );
+    quote!(#krate::RetryRule::#v)
+}
+
+fn code_infos(input: &Input) -> Vec<TokenStream> {
+    let krate = &input.krate;
+    input
+        .catalog
+        .errors
+        .iter()
+        .zip(&input.variants)
+        .map(|(e, b)| {
+            let code = &e.code.value;
+            let variant = b.ident.to_string();
+            let status = match e.status_u16() {
+                Some(s) => quote!(__p::Some(#s)),
+                None => quote!(__p::None),
+            };
+            let message = &e.message.value;
+            let title = opt_str(&e.title);
+            let cause = opt_str(&e.cause);
+            let suggestion = opt_str(&e.suggestion);
+            let docs = opt_str(
+                &e.docs_url
+                    .clone()
+                    .or_else(|| {
+                        input
+                            .catalog
+                            .service
+                            .docs_url
+                            .as_ref()
+                            .map(|d| d.value.clone())
+                    })
+                    .filter(|_| e.docs_url.is_some()),
+            );
+            let fix = opt_str(&e.fix_command);
+            let retry = retry_tokens(input, e.retry);
+            quote! {
+                #krate::CodeInfo {
+                    code: #code, variant: #variant, status: #status, message: #message,
+                    title: #title, cause: #cause, suggestion: #suggestion, docs_url: #docs,
+                    fix_command: #fix, retry: #retry,
+                }
+            }
+        })
+        .collect()
+}
+
+fn segments_tokens(segs: &[String]) -> TokenStream {
+    quote!(&[#(#segs),*])
+}
+
+fn hole_kind(b: &Bound, idx: usize) -> TokenStream {
+    let kind = match b.fields.get(idx).map(|f| f.base) {
+        Some(crate::model::BaseType::F64) => HoleKind::Number,
+        Some(
+            crate::model::BaseType::String
+            | crate::model::BaseType::Json
+            | crate::model::BaseType::Bool,
+        )
+        | None => HoleKind::Text,
+        Some(_) => HoleKind::Integer,
+    };
+    match kind {
+        HoleKind::Text => quote!(__p::HoleKind::Text),
+        HoleKind::Integer => quote!(__p::HoleKind::Integer),
+        HoleKind::Number => quote!(__p::HoleKind::Number),
+    }
+}
+
+fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<u16>) {
+    let identity = input.catalog.wire.identity;
+    let mut entries = Vec::new();
+    for (e, b) in input.catalog.errors.iter().zip(&input.variants) {
+        let code = &e.code.value;
+        let status = match e.status_u16() {
+            Some(s) => quote!(__p::Some(#s)),
+            None => quote!(__p::None),
+        };
+        let patterns: Vec<TokenStream> = if with_patterns {
+            e.matches
+                .iter()
+                .filter_map(|m| Template::parse(&m.value).ok())
+                .map(|t| {
+                    let segs = t.segments.iter().map(|s| match s {
+                        Segment::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
+                        Segment::Hole { name, .. } => {
+                            let idx = b
+                                .fields
+                                .iter()
+                                .position(|f| &f.wire == name)
+                                .unwrap_or(usize::MAX);
+                            let kind = hole_kind(b, idx);
+                            quote!(__p::PatternSeg::Hole(#idx, #kind))
+                        }
+                    });
+                    quote!(&[#(#segs),*])
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let by_status = with_patterns
+            && identity != Identity::Code
+            && e.matches.is_empty()
+            && e.status_u16().is_some();
+        entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status }));
+    }
+    let mut by_code: Vec<(&str, u16)> = input
+        .catalog
+        .errors
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.code.value.as_str(), u16::try_from(i).unwrap_or(u16::MAX)))
+        .collect();
+    by_code.sort();
+    let by_code = by_code.iter().map(|(c, i)| quote!((#c, #i))).collect();
+    let mut order: Vec<(usize, i64)> = input
+        .catalog
+        .errors
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| with_patterns && !e.matches.is_empty())
+        .map(|(i, e)| (i, e.priority))
+        .collect();
+    order.sort_by_key(|o| std::cmp::Reverse(o.1));
+    let order = order
+        .iter()
+        .map(|(i, _)| u16::try_from(*i).unwrap_or(u16::MAX))
+        .collect();
+    (entries, by_code, order)
+}
+
+fn identity_tokens(i: Identity) -> TokenStream {
+    match i {
+        Identity::Code => quote!(__p::Identity::Code),
+        Identity::Message => quote!(__p::Identity::Message),
+        Identity::Status => quote!(__p::Identity::Status),
+    }
+}
+
+fn plan(input: &Input, shape: &Shape) -> TokenStream {
+    let slots = shape.slots.iter().map(|p| segments_tokens(&p.segments));
+    let fields_at = match &shape.fields_at {
+        Some(p) => {
+            let s = segments_tokens(&p.segments);
+            quote!(__p::Some(#s))
+        }
+        None => quote!(__p::None),
+    };
+    let fields_at_text = shape
+        .fields_at
+        .as_ref()
+        .map_or(String::new(), |p| p.text.clone());
+    let (entries, by_code, order) = entries(input, true);
+    let identity = identity_tokens(input.catalog.wire.identity);
+    let opt = |o: Option<usize>| match o {
+        Some(i) => quote!(__p::Some(#i)),
+        None => quote!(__p::None),
+    };
+    let code = opt(shape.code);
+    let message = opt(shape.message);
+    quote! {
+        __p::Plan {
+            layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
+            table: __p::Table { identity: #identity, entries: &[#(#entries),*], by_code: &[#(#by_code),*], pattern_order: &[#(#order),*] },
+            code: #code,
+            message: #message,
+            fields_at: #fields_at_text,
+        }
+    }
+}
+
+fn problem_plan(input: &Input) -> TokenStream {
+    let (entries, by_code, order) = entries(input, false);
+    quote! {
+        __p::Plan {
+            layout: __p::Layout {
+                slots: &[&["code"], &["detail"], &["type"], &["title"], &["status"], &["instance"]],
+                fields_at: __p::Some(&[]),
+            },
+            table: __p::Table { identity: __p::Identity::Code, entries: &[#(#entries),*], by_code: &[#(#by_code),*], pattern_order: &[#(#order),*] },
+            code: __p::Some(0usize),
+            message: __p::Some(1usize),
+            fields_at: "",
+        }
+    }
+}
+
+/// `Self::V { a, b, .. }` binding the named fields (or `Self::V` for a unit variant).
+fn pat(b: &Bound, names: &[&syn::Ident]) -> TokenStream {
+    let v = &b.ident;
+    if b.named {
+        quote!(Self::#v { #(#names,)* .. })
+    } else {
+        quote!(Self::#v)
+    }
+}
+
+fn display(input: &Input) -> TokenStream {
+    let ident = &input.ident;
+    let unknown = &input.unknown;
+    let arms = input.catalog.errors.iter().zip(&input.variants).map(|(e, b)| {
+        let t = Template::parse(&e.message.value).unwrap_or(Template { segments: vec![Segment::Lit(e.message.value.clone())] });
+        let mut used = Vec::new();
+        let mut writes = Vec::new();
+        for s in &t.segments {
+            match s {
+                Segment::Lit(l) => writes.push(quote!(__f.write_str(#l)?;)),
+                Segment::Hole { name, .. } => match b.fields.iter().find(|f| &f.wire == name) {
+                    Some(f) => {
+                        let id = &f.ident;
+                        if !used.contains(&id) {
+                            used.push(id);
+                        }
+                        if f.optional {
+                            writes.push(quote!(if let __p::Some(__v) = #id { ::core::fmt::Display::fmt(__v, __f)?; }));
+                        } else {
+                            writes.push(quote!(::core::fmt::Display::fmt(#id, __f)?;));
+                        }
+                    }
+                    None => {
+                        let lit = format!("{{{name}}}");
+                        writes.push(quote!(__f.write_str(#lit)?;));
+                    }
+                },
+            }
+        }
+        let received = b.extra.as_ref().map(|x| {
+            used.push(x);
+            quote!(if let __p::Some(__m) = #x.message() { return __f.write_str(__m); })
+        });
+        let p = pat(b, &used);
+        quote!(#p => { #received #(#writes)* __p::Ok(()) })
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#arms)*
+                    Self::#unknown(__u) => ::core::fmt::Display::fmt(__u, __f),
+                }
+            }
+        }
+    }
+}
+
+fn api_error(input: &Input) -> TokenStream {
+    let ident = &input.ident;
+    let krate = &input.krate;
+    let unknown = &input.unknown;
+    let info_arms = input.variants.iter().enumerate().map(|(i, b)| {
+        let p = pat(b, &[]);
+        quote!(#p => __p::Some(&__INFO[#i]),)
+    });
+    let retry_arms = input
+        .catalog
+        .errors
+        .iter()
+        .zip(&input.variants)
+        .filter_map(|(e, b)| {
+            let r = e.retry_after_field.as_ref()?;
+            let f = b.fields.iter().find(|f| f.wire == r.value)?;
+            let id = &f.ident;
+            let p = pat(b, &[id]);
+            Some(if f.optional {
+                quote!(#p => #id.and_then(|__v| ::core::convert::TryFrom::try_from(__v).ok()),)
+            } else {
+                quote!(#p => ::core::convert::TryFrom::try_from(*#id).ok(),)
+            })
+        });
+    let detail_arms = input.variants.iter().map(|b| {
+        let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
+        let puts = b.fields.iter().map(|f| {
+            let id = &f.ident;
+            let w = &f.wire;
+            quote!(__p::put(&mut __m, #w, #id);)
+        });
+        let p = pat(b, &ids);
+        quote!(#p => { #(#puts)* })
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(unreachable_patterns)]
+        impl #krate::ApiError for #ident {
+            fn code(&self) -> &str {
+                match self {
+                    Self::#unknown(__u) => __u.code().unwrap_or(""),
+                    _ => match #krate::ApiError::info(self) { __p::Some(__i) => __i.code, __p::None => "" },
+                }
+            }
+            fn status(&self) -> __p::Option<u16> {
+                match self {
+                    Self::#unknown(__u) => __u.status(),
+                    _ => #krate::ApiError::info(self).and_then(|__i| __i.status),
+                }
+            }
+            fn suggestion(&self) -> __p::Option<&str> {
+                #krate::ApiError::info(self).and_then(|__i| __i.suggestion)
+            }
+            fn docs_url(&self) -> __p::Option<&str> {
+                #krate::ApiError::info(self).and_then(|__i| __i.docs_url)
+            }
+            fn fix_command(&self) -> __p::Option<&str> {
+                #krate::ApiError::info(self).and_then(|__i| __i.fix_command)
+            }
+            fn retry_rule(&self) -> #krate::RetryRule {
+                match #krate::ApiError::info(self) {
+                    __p::Some(__i) => __i.retry,
+                    __p::None => #krate::fallback_retry_rule(#krate::ApiError::status(self)),
+                }
+            }
+            fn info(&self) -> __p::Option<&'static #krate::CodeInfo> {
+                match self {
+                    #(#info_arms)*
+                    Self::#unknown(_) => __p::None,
+                }
+            }
+            fn retry_after_field(&self) -> __p::Option<u64> {
+                match self {
+                    #(#retry_arms)*
+                    _ => __p::None,
+                }
+            }
+            fn details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+                let mut __m = __p::serde_json::Map::new();
+                match self {
+                    #(#detail_arms)*
+                    Self::#unknown(_) => {}
+                }
+                __m
+            }
+        }
+    }
+}
+
+fn decode(input: &Input, shape: &Shape) -> TokenStream {
+    let ident = &input.ident;
+    let krate = &input.krate;
+    let unknown = &input.unknown;
+    let arms = input.variants.iter().enumerate().map(|(i, b)| {
+        let v = &b.ident;
+        let inits = b.fields.iter().zip(&shape.places[i]).map(|(f, place)| {
+            let id = &f.ident;
+            let w = &f.wire;
+            let normal = match place {
+                Place::Slot(s) => quote!(__p::field(__c.slot(#s), #w)),
+                Place::Member(m) => quote!(__p::field(__c.take_member(#m), #w)),
+                Place::Capture(h) => quote!(__p::captured(__caps, #h, #w)),
+            };
+            let value = if *place == Place::Member(f.wire.clone()) {
+                normal
+            } else {
+                quote!(if __problem { __p::field(__c.take_member(#w), #w) } else { #normal })
+            };
+            quote!(#id: #value?,)
+        });
+        let extra = b
+            .extra
+            .as_ref()
+            .map(|x| quote!(#x: ::core::default::Default::default(),));
+        if b.named {
+            quote!(#i => __p::Ok(#ident::#v { #(#inits)* #extra }),)
+        } else {
+            quote!(#i => __p::Ok(#ident::#v),)
+        }
+    });
+    let extra_arms = input.variants.iter().filter_map(|b| {
+        let x = b.extra.as_ref()?;
+        let v = &b.ident;
+        Some(quote!(#ident::#v { #x, .. } => __p::Some(#x),))
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(unreachable_patterns)]
+        impl __p::Decoded for #ident {
+            fn extra_mut(&mut self) -> __p::Option<&mut #krate::Extra> {
+                match self {
+                    #(#extra_arms)*
+                    _ => __p::None,
+                }
+            }
+        }
+        #[allow(unused_variables)]
+        fn __build(__entry: usize, __c: &mut __p::Captured<'_>, __caps: &[(usize, &str)], __problem: bool) -> __p::Result<#ident, ::std::string::String> {
+            match __entry {
+                #(#arms)*
+                _ => __p::Err(::std::string::String::from("no variant for this entry")),
+            }
+        }
+        fn __decode(__status: __p::Option<u16>, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
+            __p::decode(__status, __body, __plan, |__e, __c, __caps| __build(__e, __c, __caps, __problem), #ident::#unknown)
+        }
+    }
+}
+
+fn chunk(members: Vec<TokenStream>) -> TokenStream {
+    if members.len() <= 12 {
+        return quote!((#(#members,)*));
+    }
+    let groups: Vec<TokenStream> = members.chunks(12).map(|c| quote!((#(#c,)*))).collect();
+    chunk(groups)
+}
+
+fn node_members(input: &Input, node: &Node, b: &Bound) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    for (key, leaf) in &node.leaves {
+        out.push(match leaf {
+            Leaf::Code => {
+                let c = code_of(input, b);
+                quote!(__p::Member(#key, #c))
+            }
+            Leaf::Message => quote!(__p::Member(#key, &__p::DisplayStr(self))),
+            Leaf::Static(s) => quote!(__p::Member(#key, #s)),
+            Leaf::Field(i) => {
+                let f = &b.fields[*i];
+                let id = &f.ident;
+                if f.optional {
+                    quote!(__p::OptMember(#key, #id))
+                } else {
+                    quote!(__p::Member(#key, #id))
+                }
+            }
+        });
+    }
+    for (key, child) in &node.children {
+        if child.has_leaves() {
+            let inner = object(input, child, b);
+            out.push(quote!(__p::Member(#key, &#inner)));
+        }
+    }
+    if let Some(x) = &b.extra {
+        let ptr = &node.pointer;
+        out.push(quote!(__p::ExtraMembers(__p::Some(#x), #ptr)));
+    }
+    out
+}
+
+fn object(input: &Input, node: &Node, b: &Bound) -> TokenStream {
+    let members = chunk(node_members(input, node, b));
+    quote!(__p::Obj(#members))
+}
+
+fn code_of(input: &Input, b: &Bound) -> TokenStream {
+    let i = input
+        .variants
+        .iter()
+        .position(|x| x.ident == b.ident)
+        .unwrap_or(0);
+    let code = input
+        .catalog
+        .errors
+        .get(i)
+        .map(|e: &ErrorEntry| e.code.value.clone())
+        .unwrap_or_default();
+    quote!(#code)
+}
+
+fn serialize(input: &Input, shape: &Shape) -> TokenStream {
+    let ident = &input.ident;
+    let unknown = &input.unknown;
+    let arms = input.variants.iter().enumerate().map(|(i, b)| {
+        let node = tree(input, shape, i, b);
+        let obj = object(input, &node, b);
+        let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
+        if let Some(x) = &b.extra {
+            ids.push(x);
+        }
+        let p = pat(b, &ids);
+        quote!(#p => __p::serde::Serialize::serialize(&#obj, __s),)
+    });
+    quote! {
+        #[automatically_derived]
+        impl __p::serde::Serialize for #ident {
+            fn serialize<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
+                match self {
+                    #(#arms)*
+                    Self::#unknown(__u) => __p::serialize_unknown(__u, __s),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Code generation for `#[derive(ApiError)]` and `catalog!`: parse (syn and TOML
+//! into the model), validate, expand. The proc-macro crate only forwards here.
+
+mod ast;
+mod attr;
+mod enum_gen;
+mod expand;
+mod shape;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Expands `#[derive(ApiError)]`. On errors, returns every error as
+/// `compile_error!` plus stub impls, so one mistake is one error.
+pub fn derive(input: TokenStream) -> TokenStream {
+    let parsed: syn::DeriveInput = match syn::parse2(input) {
+        Ok(p) => p,
+        Err(e) => return e.to_compile_error(),
+    };
+    match ast::read(&parsed) {
+        Ok(model) => expand::expand(&model),
+        Err(errors) => {
+            let errors = errors.iter().map(syn::Error::to_compile_error);
+            let stubs = stubs(&parsed);
+            quote!(#(#errors)* #stubs)
+        }
+    }
+}
+
+/// Expands `catalog!("path.toml")` into an enum deriving `ApiError`.
+pub fn catalog(input: TokenStream) -> TokenStream {
+    enum_gen::catalog(input)
+}
+
+/// Trait impls that make the rest of the user's code type-check while the derive
+/// reports its errors.
+fn stubs(input: &syn::DeriveInput) -> TokenStream {
+    if !matches!(input.data, syn::Data::Enum(_)) || !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let ident = &input.ident;
+    let krate: syn::Path = syn::parse_quote!(::api_error);
+    quote! {
+        const _: () = {
+            impl ::core::fmt::Display for #ident {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { ::core::result::Result::Ok(()) }
+            }
+            impl ::std::error::Error for #ident {}
+            impl #krate::ApiError for #ident {
+                fn code(&self) -> &str { "" }
+                fn status(&self) -> ::core::option::Option<u16> { ::core::option::Option::None }
+                fn suggestion(&self) -> ::core::option::Option<&str> { ::core::option::Option::None }
+                fn docs_url(&self) -> ::core::option::Option<&str> { ::core::option::Option::None }
+                fn fix_command(&self) -> ::core::option::Option<&str> { ::core::option::Option::None }
+                fn retry_rule(&self) -> #krate::RetryRule { #krate::RetryRule::Never }
+                fn info(&self) -> ::core::option::Option<&'static #krate::CodeInfo> { ::core::option::Option::None }
+                fn details(&self) -> #krate::__private::serde_json::Map<::std::string::String, #krate::__private::serde_json::Value> {
+                    #krate::__private::serde_json::Map::new()
+                }
+            }
+            impl #krate::FromResponse for #ident {
+                fn from_response(_: u16, _: &[u8]) -> Self { ::core::unreachable!() }
+                fn from_problem_json(_: u16, _: &[u8]) -> Self { ::core::unreachable!() }
+            }
+            impl #krate::ErrorCatalog for #ident {
+                const SERVICE: &'static str = "";
+                const CODES: &'static [#krate::CodeInfo] = &[];
+            }
+        };
+    }
+}

@@ -1,0 +1,731 @@
+//! One test per catalog rule: a small broken catalog, the diagnostic's text and
+//! its `line:column`. Every inline catalog starts with `[service]` on line 1, so
+//! positions can be checked by counting lines of the literal.
+
+use error_catalog::load_str;
+
+const FILE: &str = "t.toml";
+
+/// Every rendered diagnostic (`t.toml:line:col: message` + help) of a catalog
+/// that must not load.
+fn problems(text: &str) -> Vec<String> {
+    match load_str(FILE, text) {
+        Ok(_) => panic!("catalog loaded, but problems were expected:\n{text}"),
+        Err(p) => {
+            // `Problems` displays every rendered diagnostic, one after the other.
+            let rendered: Vec<String> = p.list.iter().map(|d| d.render(p.file.as_ref())).collect();
+            assert_eq!(p.to_string(), rendered.join("\n"));
+            rendered
+        }
+    }
+}
+
+/// The catalog must load; prints every problem if it does not.
+fn loads(text: &str) -> error_catalog::model::Catalog {
+    load_str(FILE, text).unwrap_or_else(|p| panic!("catalog did not load:\n{p}"))
+}
+
+// --- unknown keys --------------------------------------------------------------
+
+#[test]
+fn unknown_key_in_error_suggests_the_known_one() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+stauts = 404
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:8:1: unknown key `stauts` in error `NOT_FOUND`\n  help: did you mean `status`?"]
+    );
+}
+
+#[test]
+fn unknown_key_in_service() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+docs = "https://docs.shop.example"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:4:1: unknown key `docs` in `[service]`\n  help: did you mean `docs_url`?"]
+    );
+}
+
+#[test]
+fn unknown_key_in_a_field_table() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Customer {id} not found"
+[errors.fields]
+id = { type = "string", internl = true }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:10:25: unknown key `internl` in field `id` of the fields of error `NOT_FOUND`\n  help: did you mean `internal`?"]
+    );
+}
+
+#[test]
+fn unknown_top_level_key() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[error]]
+code = "NOT_FOUND"
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:6:3: unknown key `error` in the catalog's top level\n  help: did you mean `errors`?"]
+    );
+}
+
+// --- types and required keys ---------------------------------------------------
+
+#[test]
+fn wrong_type() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+status = "404"
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:8:10: `status` in error `NOT_FOUND` must be an integer, found a string"]
+    );
+}
+
+#[test]
+fn missing_message() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+status = 404
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:6:1: missing required key `message` in error `NOT_FOUND`"]
+    );
+}
+
+#[test]
+fn missing_service_id() {
+    let text = r#"[service]
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:1:1: missing required key `id` in `[service]`"]
+    );
+}
+
+// --- codes and variants --------------------------------------------------------
+
+#[test]
+fn duplicate_code() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Not found"
+[[errors]]
+code = "NOT_FOUND"
+message = "Missing"
+"#;
+    let p = problems(text);
+    assert_eq!(
+        p[0],
+        "t.toml:10:8: duplicate error code `NOT_FOUND`\n  help: each code may appear once; remove or rename one of them"
+    );
+    // (The variant rule also reports `NOT_FOUND` twice mapping to `NotFound`; only
+    // the duplicate-code diagnostic is pinned here.)
+    assert!(p.iter().all(|d| d.starts_with("t.toml:10:8: ")), "{p:#?}");
+}
+
+#[test]
+fn two_codes_map_to_one_variant() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "coded"
+[[errors]]
+code = "token/expired"
+message = "Token has expired"
+[[errors]]
+code = "TOKEN_EXPIRED"
+message = "JWT token has expired"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:10:8: codes `token/expired` and `TOKEN_EXPIRED` both map to variant `TokenExpired`\n  help: set `variant` on one of them to a different name"]
+    );
+    // Naming one of them resolves the clash.
+    let fixed = text.replace(
+        "code = \"TOKEN_EXPIRED\"\n",
+        "code = \"TOKEN_EXPIRED\"\nvariant = \"JwtExpired\"\n",
+    );
+    let c = loads(&fixed);
+    assert_eq!(c.errors[0].variant.value, "TokenExpired");
+    assert_eq!(c.errors[1].variant.value, "JwtExpired");
+}
+
+#[test]
+fn variant_that_is_not_a_rust_identifier() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "coded"
+[[errors]]
+code = "2fa_enabled"
+message = "2FA is already enabled"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:7:8: variant name `2faEnabled` (for code `2fa_enabled`) is not a valid Rust identifier\n  help: set `variant` to a name such as `TokenExpired`"]
+    );
+}
+
+// --- status --------------------------------------------------------------------
+
+#[test]
+fn status_outside_http_range() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+status = 600
+message = "Not found"
+[[errors]]
+code = "EARLY"
+status = 99
+message = "Too early"
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:8:10: `status` 600 of error `NOT_FOUND` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out",
+            "t.toml:12:10: `status` 99 of error `EARLY` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out",
+        ]
+    );
+}
+
+// --- templates -----------------------------------------------------------------
+
+#[test]
+fn template_with_unclosed_brace() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Customer {id not found"
+"#;
+    // `message = "` is 11 characters; `{` is byte 9 of the template: column 12 + 9.
+    assert_eq!(
+        problems(text),
+        ["t.toml:8:21: `message` of error `NOT_FOUND`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)"]
+    );
+}
+
+#[test]
+fn template_with_lone_closing_brace() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Customer id} not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:8:23: `message` of error `NOT_FOUND`: unbalanced braces: `}` has no opening `{` (write `}}` for a literal brace)"]
+    );
+}
+
+/// The column of a brace inside a string written with escapes (`\"`) or as a
+/// multi-line literal (`'''`) should still point at the brace. The library adds
+/// the brace's offset in the *unescaped* template to the string's start + 1, so
+/// it points 2 columns early after two `\"` escapes, and at the `'''` (line
+/// before the brace) for a multi-line string.
+#[test]
+#[ignore = "library gap: template diagnostics assume a one-quote string without escapes"]
+fn template_brace_column_in_escaped_and_multiline_strings() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "A"
+message = "say \"hi\" {x"
+[[errors]]
+code = "B"
+message = '''
+line {y'''
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:8:23: `message` of error `A`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)",
+            "t.toml:12:6: `message` of error `B`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)",
+        ]
+    );
+}
+
+#[test]
+fn template_with_literal_braces_loads() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "BAD_JSON"
+message = "Expected {{ at {pos}}}"
+fields = { pos = "u32" }
+"#;
+    let c = loads(text);
+    let t = c.errors[0].template().unwrap();
+    assert_eq!(t.render(|_| Some("7".into())), "Expected { at 7}");
+}
+
+#[test]
+fn placeholder_naming_no_field() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Customer {idd} not found"
+fields = { id = "string" }
+[[errors]]
+code = "GONE"
+message = "Order {zzz} is gone"
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:8:21: placeholder `{idd}` in `message` of error `NOT_FOUND` names no field\n  help: did you mean `{id}`?",
+            "t.toml:12:18: placeholder `{zzz}` in `message` of error `GONE` names no field\n  help: declare it under `[errors.fields]`, e.g. `zzz = \"string\"`",
+        ]
+    );
+}
+
+// --- fields --------------------------------------------------------------------
+
+#[test]
+fn field_of_unknown_type() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "RATE_LIMITED"
+message = "Too many requests"
+fields = { retryAfter = "u46" }
+"#;
+    // `fields = { retryAfter = ` is 24 characters: the type's quote is column 25.
+    let p = problems(text);
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(
+        p[0].starts_with("t.toml:9:25: field `retryAfter` has unknown type `u46`\n  help: "),
+        "{}",
+        p[0]
+    );
+
+    // The did-you-mean looks at the base type, without `?`.
+    let text = text.replace("\"u46\"", "\"strng?\"");
+    assert_eq!(
+        problems(&text),
+        ["t.toml:9:25: field `retryAfter` has unknown type `strng?`\n  help: did you mean `string`? (add `?` for an optional field)"]
+    );
+}
+
+/// `u46` is the typo of `u64` one would expect a hint for. The library's
+/// did-you-mean (Jaro-Winkler > 0.8) cannot see a swap of two characters in a
+/// three-character word (Jaro's match window is 0 there), so it only lists the
+/// known types.
+#[test]
+#[ignore = "library gap: did_you_mean(\"u46\") finds no suggestion; expected `u64`"]
+fn field_of_unknown_type_suggests_u64_for_u46() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "RATE_LIMITED"
+message = "Too many requests"
+fields = { retryAfter = "u46" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:9:25: field `retryAfter` has unknown type `u46`\n  help: did you mean `u64`? (add `?` for an optional field)"]
+    );
+}
+
+#[test]
+fn field_with_no_place_on_the_wire() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "message-only"
+[[errors]]
+code = "bad_request"
+status = 400
+message = "Bad request"
+fields = { reason = "string" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:10:12: field `reason` of error `bad_request` has no place on the wire\n  help: the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"]
+    );
+    // Naming it in the pattern gives it a place.
+    loads(&text.replace("\"Bad request\"", "\"Bad request: {reason}\""));
+}
+
+#[test]
+fn retry_after_field_naming_no_field() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "RATE_LIMITED"
+status = 429
+message = "Too many requests"
+retry = "after"
+retry_after_field = "retryAfter"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:11:21: `retry_after_field` `retryAfter` of error `RATE_LIMITED` names no field"]
+    );
+    // A field that is there but not an integer is refused too.
+    let text = format!("{text}fields = {{ retryAfter = \"string\" }}\n");
+    assert_eq!(
+        problems(&text),
+        ["t.toml:11:21: `retry_after_field` `retryAfter` must be an integer field (seconds), not `string`"]
+    );
+    loads(&text.replace("\"string\"", "\"u64?\""));
+}
+
+// --- wire ----------------------------------------------------------------------
+
+#[test]
+fn unknown_wire_preset() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nestd"
+[[errors]]
+code = "NOT_FOUND"
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:5:10: unknown wire preset `nestd`\n  help: did you mean `nested`?"]
+    );
+}
+
+#[test]
+fn custom_wire_that_does_not_say_where_the_code_is() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+content_type = "application/json"
+[[errors]]
+code = "NOT_FOUND"
+status = 404
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:4:1: custom `[wire]` does not say where the code or the message is\n  help: set `code` (or `message`) to a JSON pointer, or choose a `preset`"]
+    );
+
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+identity = "code"
+message = "/error"
+[[errors]]
+code = "NOT_FOUND"
+status = 404
+message = "Not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:4:1: `[wire]` does not say where the error code is\n  help: set `code` to a JSON pointer such as \"/error/code\", or choose a `preset`"]
+    );
+
+    // Saying where the code is makes it a valid custom wire.
+    let c = loads(&text.replace("identity = \"code\"", "code = \"/error/type\""));
+    assert_eq!(c.wire.code.unwrap().value.segments, ["error", "type"]);
+}
+
+// --- telling errors apart ------------------------------------------------------
+
+#[test]
+fn overlapping_message_patterns_under_one_status() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "message-only"
+[[errors]]
+code = "key_not_found"
+status = 404
+message = "Key not found"
+[[errors]]
+code = "thing_not_found"
+status = 404
+message = "{thing} not found"
+fields = { thing = "string" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:13:11: pattern \"{thing} not found\" of error `thing_not_found` can match the same message as \"Key not found\" of error `key_not_found`\n  help: make the patterns distinct, or give the more specific one a higher `priority`"]
+    );
+    // A higher priority for the specific one settles it.
+    let c = loads(&text.replace(
+        "message = \"Key not found\"\n",
+        "message = \"Key not found\"\npriority = 1\n",
+    ));
+    assert_eq!(c.errors[0].priority, 1);
+    // So do different statuses.
+    loads(&text.replace(
+        "status = 404\nmessage = \"{thing}",
+        "status = 410\nmessage = \"{thing}",
+    ));
+}
+
+#[test]
+fn two_errors_on_one_status_with_nothing_to_tell_them_apart() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "status-only"
+[[errors]]
+code = "bad_request"
+status = 400
+message = "Bad request"
+[[errors]]
+code = "invalid_body"
+status = 400
+message = "Invalid body"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:10:1: errors `bad_request` and `invalid_body` share status 400 and nothing tells them apart\n  help: give one of them `matches = [\"message pattern\"]`"]
+    );
+    loads(&text.replace(
+        "message = \"Invalid body\"\n",
+        "message = \"Invalid body\"\nmatches = [\"Invalid body\"]\n",
+    ));
+}
+
+// --- syntax and examples -------------------------------------------------------
+
+#[test]
+fn toml_syntax_error() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop
+[wire]
+preset = "nested"
+"#;
+    let p = problems(text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    // The string is cut off at the end of line 3 (`name = "Shop` is 12 characters).
+    assert!(
+        p[0].starts_with("t.toml:3:13: TOML syntax error: "),
+        "{}",
+        p[0]
+    );
+}
+
+#[test]
+fn example_body_that_is_not_json() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+message = "Not found"
+[[errors.examples]]
+body = '{"error": '
+"#;
+    let p = problems(text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("t.toml:10:8: example body of error `NOT_FOUND` is not JSON: "),
+        "{}",
+        p[0]
+    );
+}
+
+// --- many problems at once -----------------------------------------------------
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+status = 600
+message = "Customer {idd} not found"
+fields = { id = "string" }
+[[errors]]
+code = "RATE_LIMITED"
+status = 429
+message = "Slow down {x"
+retry = "after"
+retry_after_field = "wait"
+[[errors.examples]]
+body = "not json"
+"#;
+    let p = problems(text);
+    assert_eq!(p.len(), 5, "{p:#?}");
+    assert_eq!(
+        p[0],
+        "t.toml:8:10: `status` 600 of error `NOT_FOUND` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out"
+    );
+    assert_eq!(
+        p[1],
+        "t.toml:9:21: placeholder `{idd}` in `message` of error `NOT_FOUND` names no field\n  help: did you mean `{id}`?"
+    );
+    assert_eq!(
+        p[2],
+        "t.toml:14:22: `message` of error `RATE_LIMITED`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)"
+    );
+    assert_eq!(
+        p[3],
+        "t.toml:16:21: `retry_after_field` `wait` of error `RATE_LIMITED` names no field"
+    );
+    assert!(
+        p[4].starts_with("t.toml:18:8: example body of error `RATE_LIMITED` is not JSON: "),
+        "{}",
+        p[4]
+    );
+}
+
+#[test]
+fn every_parse_problem_is_reported_at_once() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nestd"
+[[errors]]
+code = "NOT_FOUND"
+stauts = 404
+[[errors]]
+code = "RATE_LIMITED"
+status = "429"
+message = "Too many requests"
+fields = { retryAfter = "strng" }
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:5:10: unknown wire preset `nestd`\n  help: did you mean `nested`?",
+            "t.toml:6:1: missing required key `message` in error `NOT_FOUND`",
+            "t.toml:8:1: unknown key `stauts` in error `NOT_FOUND`\n  help: did you mean `status`?",
+            "t.toml:11:10: `status` in error `RATE_LIMITED` must be an integer, found a string",
+            "t.toml:13:25: field `retryAfter` has unknown type `strng`\n  help: did you mean `string`? (add `?` for an optional field)",
+        ]
+    );
+}
+
+// --- a catalog that follows every rule -----------------------------------------
+
+#[test]
+fn the_complete_example_in_format_md_loads() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs/FORMAT.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let section = doc
+        .split("## A complete example")
+        .nth(1)
+        .expect("FORMAT.md has a complete example");
+    let start = section.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let len = section[start..].find("```").expect("the block ends");
+    let text = &section[start..start + len];
+    assert!(text.starts_with("[service]\n"));
+
+    let c = load_str("FORMAT.md", text).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(c.service.id.value, "shop");
+    assert_eq!(c.service.enum_name.value, "ShopError");
+    assert_eq!(c.headers.retry_after.as_deref(), Some("Retry-After"));
+    assert_eq!(c.rate_limits.len(), 1);
+    assert_eq!(c.rate_limits[0].limit, 300);
+    let variants: Vec<&str> = c.errors.iter().map(|e| e.variant.value.as_str()).collect();
+    assert_eq!(variants, ["CustomerNotFound", "RateLimited"]);
+    assert_eq!(c.errors[0].status_u16(), Some(404));
+    assert_eq!(c.errors[0].examples.len(), 1);
+    assert_eq!(
+        c.errors[1].retry_after_field.as_ref().unwrap().value,
+        "retryAfter"
+    );
+    assert_eq!(c.errors[1].fields[0].rust.value, "retry_after");
+    assert!(c.errors[1].fields[0].ty.value.optional);
+}

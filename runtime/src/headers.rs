@@ -1,0 +1,528 @@
+//! Parsing of the response headers that matter when deciding whether and
+//! when to retry: `Retry-After`, the rate-limit family and the request id.
+//!
+//! Everything here is lenient: a value that cannot be parsed is ignored
+//! (`None`), never a panic.
+//!
+//! ```
+//! use api_error::headers::{ResponseHeaders, RetryAfter};
+//!
+//! let h = ResponseHeaders::from_lines("Retry-After: 60\nX-Request-Id: abc");
+//! assert_eq!(h.retry_after, Some(RetryAfter::Seconds(60)));
+//! assert_eq!(h.request_id.as_deref(), Some("abc"));
+//! ```
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Names of the headers a service uses.
+///
+/// Defaults ([`HeaderNames::STANDARD`]): `Retry-After`, `X-RateLimit-Limit`,
+/// `X-RateLimit-Remaining`, `X-RateLimit-Reset`, `X-Request-Id`.
+///
+/// ```
+/// use api_error::headers::HeaderNames;
+///
+/// let names = HeaderNames { request_id: "X-Trace-Id", ..HeaderNames::STANDARD };
+/// assert_eq!(names.retry_after, "Retry-After");
+/// assert_eq!(HeaderNames::default(), HeaderNames::STANDARD);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderNames {
+    /// Header carrying the wait time (delta-seconds or HTTP-date).
+    pub retry_after: &'static str,
+    /// Header carrying the request quota of the current window.
+    pub rate_limit_limit: &'static str,
+    /// Header carrying the requests left in the current window.
+    pub rate_limit_remaining: &'static str,
+    /// Header carrying the window reset time, in Unix seconds.
+    pub rate_limit_reset: &'static str,
+    /// Header carrying the server-assigned request id.
+    pub request_id: &'static str,
+}
+
+impl HeaderNames {
+    /// The conventional names.
+    ///
+    /// ```
+    /// use api_error::headers::HeaderNames;
+    ///
+    /// assert_eq!(HeaderNames::STANDARD.rate_limit_reset, "X-RateLimit-Reset");
+    /// ```
+    pub const STANDARD: HeaderNames = HeaderNames {
+        retry_after: "Retry-After",
+        rate_limit_limit: "X-RateLimit-Limit",
+        rate_limit_remaining: "X-RateLimit-Remaining",
+        rate_limit_reset: "X-RateLimit-Reset",
+        request_id: "X-Request-Id",
+    };
+}
+
+impl Default for HeaderNames {
+    /// Returns [`HeaderNames::STANDARD`].
+    ///
+    /// ```
+    /// use api_error::headers::HeaderNames;
+    ///
+    /// assert_eq!(HeaderNames::default().request_id, "X-Request-Id");
+    /// ```
+    fn default() -> Self {
+        Self::STANDARD
+    }
+}
+
+/// A parsed `Retry-After` value.
+///
+/// ```
+/// use api_error::headers::RetryAfter;
+/// use std::time::{Duration, UNIX_EPOCH};
+///
+/// let r = RetryAfter::parse("120");
+/// assert_eq!(r, Some(RetryAfter::Seconds(120)));
+/// assert_eq!(RetryAfter::Seconds(120).delay_from(UNIX_EPOCH), Duration::from_secs(120));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// `delta-seconds`: wait this many seconds.
+    Seconds(u64),
+    /// An HTTP-date: wait until this instant.
+    Date(SystemTime),
+}
+
+impl RetryAfter {
+    /// Parses a `Retry-After` value: delta-seconds or an HTTP-date
+    /// (RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms).
+    ///
+    /// Returns `None` for anything else (negative numbers, garbage,
+    /// values that overflow `u64`, impossible dates).
+    ///
+    /// ```
+    /// use api_error::headers::RetryAfter;
+    /// use std::time::{Duration, UNIX_EPOCH};
+    ///
+    /// assert_eq!(RetryAfter::parse(" 45 "), Some(RetryAfter::Seconds(45)));
+    /// let at = UNIX_EPOCH + Duration::from_secs(784_111_777);
+    /// assert_eq!(RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT"), Some(RetryAfter::Date(at)));
+    /// assert_eq!(RetryAfter::parse("-5"), None);
+    /// ```
+    pub fn parse(value: &str) -> Option<RetryAfter> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+            return number(value).map(RetryAfter::Seconds);
+        }
+        parse_http_date(value).map(RetryAfter::Date)
+    }
+
+    /// Time to wait from `now` (zero if the date is already past).
+    ///
+    /// ```
+    /// use api_error::headers::RetryAfter;
+    /// use std::time::{Duration, UNIX_EPOCH};
+    ///
+    /// let now = UNIX_EPOCH + Duration::from_secs(100);
+    /// let date = RetryAfter::Date(UNIX_EPOCH + Duration::from_secs(130));
+    /// assert_eq!(date.delay_from(now), Duration::from_secs(30));
+    /// assert_eq!(date.delay_from(now + Duration::from_secs(60)), Duration::ZERO);
+    /// ```
+    pub fn delay_from(&self, now: SystemTime) -> Duration {
+        match *self {
+            RetryAfter::Seconds(s) => Duration::from_secs(s),
+            RetryAfter::Date(at) => at.duration_since(now).unwrap_or(Duration::ZERO),
+        }
+    }
+}
+
+const SHORT_DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const LONG_DAYS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// One or more ASCII digits (no sign, no whitespace) that fit in a `u64`.
+fn number(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Exactly `len` ASCII digits.
+fn fixed(s: &str, len: usize) -> Option<u64> {
+    if s.len() == len {
+        number(s)
+    } else {
+        None
+    }
+}
+
+fn month(s: &str) -> Option<u64> {
+    MONTHS.iter().position(|m| *m == s).map(|i| i as u64 + 1)
+}
+
+/// `HH:MM:SS` as seconds since midnight (leap second 60 allowed).
+fn time_of_day(s: &str) -> Option<u64> {
+    let mut it = s.split(':');
+    let mut two = || it.next().and_then(|p| fixed(p, 2));
+    let (h, m, sec) = (two()?, two()?, two()?);
+    if it.next().is_some() || h >= 24 || m >= 60 || sec >= 61 {
+        return None;
+    }
+    Some(h * 3600 + m * 60 + sec)
+}
+
+fn days_in_month(year: u64, month: u64) -> u64 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(year: u64, month: u64, day: u64) -> i64 {
+    let y = year as i64 - i64::from(month <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (month as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Parses an HTTP-date (RFC 9110 §5.6.7) into a [`SystemTime`].
+///
+/// Accepts IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850
+/// (`Sunday, 06-Nov-94 08:49:37 GMT`; two-digit years below 70 are read as
+/// 20xx, others as 19xx) and asctime (`Sun Nov  6 08:49:37 1994`). Month
+/// and weekday names are case-sensitive; the day must exist in its month,
+/// hour < 24, minute < 60, second < 61. The weekday name must be valid but
+/// is not checked against the date.
+///
+/// ```
+/// use api_error::headers::parse_http_date;
+/// use std::time::{Duration, UNIX_EPOCH};
+///
+/// let at = UNIX_EPOCH + Duration::from_secs(784_111_777);
+/// assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), Some(at));
+/// assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), Some(at));
+/// assert_eq!(parse_http_date("Mon, 30 Feb 2015 00:00:00 GMT"), None);
+/// ```
+pub fn parse_http_date(s: &str) -> Option<SystemTime> {
+    let s = s.trim();
+    let (year, month, day, time) = if let Some((wkday, rest)) = s.split_once(',') {
+        let parts: Vec<&str> = rest.split_whitespace().collect();
+        if SHORT_DAYS.contains(&wkday) {
+            let [d, m, y, t, "GMT"] = parts.as_slice() else {
+                return None;
+            };
+            (fixed(y, 4)?, month(m)?, fixed(d, 2)?, time_of_day(t)?)
+        } else if LONG_DAYS.split(' ').any(|d| d == wkday) {
+            let [date, t, "GMT"] = parts.as_slice() else {
+                return None;
+            };
+            let mut it = date.split('-');
+            let (d, m, yy) = (it.next()?, it.next()?, fixed(it.next()?, 2)?);
+            if it.next().is_some() {
+                return None;
+            }
+            let y = if yy < 70 { 2000 + yy } else { 1900 + yy };
+            (y, month(m)?, fixed(d, 2)?, time_of_day(t)?)
+        } else {
+            return None;
+        }
+    } else {
+        let parts: Vec<&str> = s.split_whitespace().collect();
+        let [wkday, m, d, t, y] = parts.as_slice() else {
+            return None;
+        };
+        if !SHORT_DAYS.contains(wkday) || d.len() > 2 {
+            return None;
+        }
+        (fixed(y, 4)?, month(m)?, number(d)?, time_of_day(t)?)
+    };
+    if day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let secs = days_from_civil(year, month, day) * 86_400 + time as i64;
+    if secs >= 0 {
+        UNIX_EPOCH.checked_add(Duration::from_secs(secs.unsigned_abs()))
+    } else {
+        UNIX_EPOCH.checked_sub(Duration::from_secs(secs.unsigned_abs()))
+    }
+}
+
+/// Seconds since the Unix epoch (zero for instants before it).
+pub(crate) fn unix_seconds(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// Rate-limit state reported by a response.
+///
+/// ```
+/// use api_error::headers::RateLimit;
+///
+/// let rl = RateLimit { limit: Some(300), remaining: Some(0), reset: Some(1_699_900_060) };
+/// assert_eq!(rl.remaining, Some(0));
+/// assert_eq!(RateLimit::default().limit, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed in the current window.
+    pub limit: Option<u64>,
+    /// Requests left in the current window.
+    pub remaining: Option<u64>,
+    /// When the window resets, in Unix seconds.
+    pub reset: Option<u64>,
+}
+
+/// The retry-relevant headers of one response.
+///
+/// ```
+/// use api_error::headers::ResponseHeaders;
+///
+/// let h = ResponseHeaders::from_pairs([("x-ratelimit-remaining", "3")]);
+/// assert_eq!(h.rate_limit.remaining, Some(3));
+/// assert_eq!(h.retry_after, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseHeaders {
+    /// Parsed `Retry-After`, if present and valid.
+    pub retry_after: Option<RetryAfter>,
+    /// Parsed rate-limit headers.
+    pub rate_limit: RateLimit,
+    /// The request id, if present and non-empty.
+    pub request_id: Option<String>,
+}
+
+/// Stores `value` unless `slot` already holds one (first valid value wins).
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+impl ResponseHeaders {
+    /// Builds from `(name, value)` pairs using [`HeaderNames::STANDARD`].
+    ///
+    /// Names compare ASCII-case-insensitively, values are trimmed,
+    /// unparsable values are ignored and the first valid value of a header
+    /// wins. The IETF draft names `RateLimit-Limit`, `RateLimit-Remaining`
+    /// and `RateLimit-Reset` fill any field whose `X-` header is absent;
+    /// since the draft's `RateLimit-Reset` is delta-seconds, it is converted
+    /// to Unix seconds using the current clock.
+    ///
+    /// ```
+    /// use api_error::headers::{ResponseHeaders, RetryAfter};
+    ///
+    /// let h = ResponseHeaders::from_pairs([("retry-after", "7"), ("RateLimit-Limit", "10")]);
+    /// assert_eq!(h.retry_after, Some(RetryAfter::Seconds(7)));
+    /// assert_eq!(h.rate_limit.limit, Some(10));
+    /// ```
+    pub fn from_pairs<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Self {
+        Self::from_pairs_with(&HeaderNames::STANDARD, pairs)
+    }
+
+    /// Same as [`ResponseHeaders::from_pairs`] with a service's own names.
+    /// The draft `RateLimit-*` fallback applies only when `names` equals
+    /// [`HeaderNames::STANDARD`].
+    ///
+    /// ```
+    /// use api_error::headers::{HeaderNames, ResponseHeaders};
+    ///
+    /// let names = HeaderNames { request_id: "X-Trace-Id", ..HeaderNames::STANDARD };
+    /// let h = ResponseHeaders::from_pairs_with(&names, [("x-trace-id", " t-1 ")]);
+    /// assert_eq!(h.request_id.as_deref(), Some("t-1"));
+    /// ```
+    pub fn from_pairs_with<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(
+        names: &HeaderNames,
+        pairs: I,
+    ) -> Self {
+        Self::collect(names, pairs, SystemTime::now())
+    }
+
+    fn collect<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(
+        names: &HeaderNames,
+        pairs: I,
+        now: SystemTime,
+    ) -> Self {
+        let drafts = *names == HeaderNames::STANDARD;
+        let mut out = Self::default();
+        let mut draft = RateLimit::default();
+        for (name, value) in pairs {
+            let (name, value) = (name.trim(), value.trim());
+            let is = |n: &str| name.eq_ignore_ascii_case(n);
+            let rl = &mut out.rate_limit;
+            if is(names.retry_after) {
+                fill(&mut out.retry_after, RetryAfter::parse(value));
+            } else if is(names.rate_limit_limit) {
+                fill(&mut rl.limit, number(value));
+            } else if is(names.rate_limit_remaining) {
+                fill(&mut rl.remaining, number(value));
+            } else if is(names.rate_limit_reset) {
+                fill(&mut rl.reset, number(value));
+            } else if is(names.request_id) {
+                let id = Some(value).filter(|v| !v.is_empty());
+                fill(&mut out.request_id, id.map(str::to_owned));
+            } else if drafts && is("RateLimit-Limit") {
+                fill(&mut draft.limit, number(value));
+            } else if drafts && is("RateLimit-Remaining") {
+                fill(&mut draft.remaining, number(value));
+            } else if drafts && is("RateLimit-Reset") {
+                fill(&mut draft.reset, number(value));
+            }
+        }
+        let rl = &mut out.rate_limit;
+        fill(&mut rl.limit, draft.limit);
+        fill(&mut rl.remaining, draft.remaining);
+        let draft_reset = draft.reset.map(|d| unix_seconds(now).saturating_add(d));
+        fill(&mut rl.reset, draft_reset);
+        out
+    }
+
+    /// Parses raw header lines `Name: value`, one per line, as written in
+    /// documentation. Blank lines and lines without `:` (such as a status
+    /// line) are skipped.
+    ///
+    /// ```
+    /// use api_error::headers::{ResponseHeaders, RetryAfter};
+    ///
+    /// let h = ResponseHeaders::from_lines("HTTP/1.1 429\nX-RateLimit-Remaining: 0\n\nRetry-After: 45");
+    /// assert_eq!(h.rate_limit.remaining, Some(0));
+    /// assert_eq!(h.retry_after, Some(RetryAfter::Seconds(45)));
+    /// ```
+    pub fn from_lines(text: &str) -> Self {
+        Self::from_pairs(text.lines().filter_map(|line| line.split_once(':')))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOV_1994: u64 = 784_111_777;
+
+    fn at(secs: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(secs)
+    }
+
+    fn rl(limit: Option<u64>, remaining: Option<u64>, reset: Option<u64>) -> RateLimit {
+        let mut out = RateLimit::default();
+        (out.limit, out.remaining, out.reset) = (limit, remaining, reset);
+        out
+    }
+
+    #[test]
+    fn delta_seconds() {
+        assert_eq!(RetryAfter::parse("0"), Some(RetryAfter::Seconds(0)));
+        assert_eq!(RetryAfter::parse(" 120\t"), Some(RetryAfter::Seconds(120)));
+        let five = RetryAfter::Seconds(5);
+        assert_eq!(five.delay_from(at(9)), Duration::from_secs(5));
+        let ra = RetryAfter::Date(at(10));
+        assert_eq!(ra.delay_from(at(20)), Duration::ZERO);
+        assert_eq!(ra.delay_from(at(4)), Duration::from_secs(6));
+    }
+
+    #[test]
+    fn every_date_form() {
+        let cases = [
+            ("Sun, 06 Nov 1994 08:49:37 GMT", NOV_1994),
+            ("Sunday, 06-Nov-94 08:49:37 GMT", NOV_1994),
+            ("Sun Nov  6 08:49:37 1994", NOV_1994),
+            ("Thu, 01 Jan 1970 00:00:00 GMT", 0),
+            ("Tue, 29 Feb 2000 23:59:60 GMT", 951_868_800),
+            ("Thursday, 01-Jan-15 00:00:00 GMT", 1_420_070_400),
+        ];
+        for (text, secs) in cases {
+            assert_eq!(parse_http_date(text), Some(at(secs)), "{text:?}");
+            assert_eq!(RetryAfter::parse(text), Some(RetryAfter::Date(at(secs))));
+        }
+        let before = UNIX_EPOCH.checked_sub(Duration::from_secs(86_400));
+        assert_eq!(parse_http_date("Wed, 31 Dec 1969 00:00:00 GMT"), before);
+    }
+
+    #[test]
+    fn invalid_values() {
+        let bad = "Mon, 30 Feb 2015 00:00:00 GMT|Mon, 29 Feb 2100 00:00:00 GMT|\
+                   Sun, 06 Nov 1994 24:00:00 GMT|Sun, 06 Nov 1994 08:60:00 GMT|\
+                   Sun, 06 Nov 1994 08:49:61 GMT|Sun, 00 Nov 1994 08:49:37 GMT|\
+                   Sun, 31 Nov 1994 08:49:37 GMT|Sun, 06 Foo 1994 08:49:37 GMT|\
+                   Sun, 06 Nov 1994 08:49:37 UTC|Xyz, 06 Nov 1994 08:49:37 GMT|\
+                   Sun, 6 Nov 1994 08:49:37 GMT|Sunday, 06-Nov-1994 08:49:37 GMT|\
+                   Sun Nov 123 08:49:37 1994|Sun Nov  6 8:49:37 1994|garbage|\
+                   -5|+5|1.5|99999999999999999999999|";
+        for text in bad.split('|') {
+            assert_eq!(RetryAfter::parse(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn case_insensitive_names_and_trimming() {
+        let h = ResponseHeaders::from_pairs([
+            ("RETRY-AFTER", " 30 "),
+            ("x-ratelimit-limit", "100"),
+            ("X-RATELIMIT-REMAINING", "7"),
+            ("x-RateLimit-reset", "1700000000"),
+            ("x-request-id", " req-1 "),
+        ]);
+        assert_eq!(h.retry_after, Some(RetryAfter::Seconds(30)));
+        assert_eq!(h.rate_limit, rl(Some(100), Some(7), Some(1_700_000_000)));
+        assert_eq!(h.request_id.as_deref(), Some("req-1"));
+    }
+
+    #[test]
+    fn unparsable_values_ignored() {
+        let h = ResponseHeaders::from_pairs([
+            ("Retry-After", "soon"),
+            ("X-RateLimit-Limit", "-1"),
+            ("X-RateLimit-Remaining", "lots"),
+            ("X-Request-Id", "  "),
+            ("X-RateLimit-Remaining", "2"),
+        ]);
+        assert_eq!(h.retry_after, None);
+        assert_eq!(h.rate_limit, rl(None, Some(2), None));
+        assert_eq!(h.request_id, None);
+    }
+
+    #[test]
+    fn draft_names_fill_absent_fields() {
+        let pairs = [
+            ("RateLimit-Limit", "50"),
+            ("ratelimit-remaining", "0"),
+            ("RateLimit-Reset", "30"),
+            ("X-RateLimit-Limit", "9"),
+        ];
+        let h = ResponseHeaders::collect(&HeaderNames::STANDARD, pairs, at(1_000));
+        assert_eq!(h.rate_limit, rl(Some(9), Some(0), Some(1_030)));
+        let custom = HeaderNames {
+            request_id: "X-Trace",
+            ..HeaderNames::STANDARD
+        };
+        let pairs = [("RateLimit-Limit", "50"), ("x-trace", "t")];
+        let h = ResponseHeaders::from_pairs_with(&custom, pairs);
+        assert_eq!(h.rate_limit.limit, None);
+        assert_eq!(h.request_id.as_deref(), Some("t"));
+    }
+
+    #[test]
+    fn from_lines_seed_blocks() {
+        let h = ResponseHeaders::from_lines(
+            "X-RateLimit-Limit: 300\nX-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1699900060\nRetry-After: 60",
+        );
+        assert_eq!(h.retry_after, Some(RetryAfter::Seconds(60)));
+        assert_eq!(h.rate_limit, rl(Some(300), Some(0), Some(1_699_900_060)));
+        let text = "X-RateLimit-Limit: 1\nX-RateLimit-Remaining: 0\nRetry-After: 45";
+        let h = ResponseHeaders::from_lines(text);
+        assert_eq!(h.retry_after, Some(RetryAfter::Seconds(45)));
+        assert_eq!(h.rate_limit, rl(Some(1), Some(0), None));
+    }
+
+    #[test]
+    fn from_lines_skips_noise_and_keeps_date_colons() {
+        let h = ResponseHeaders::from_lines(
+            "HTTP/1.1 503 Nope\r\n\r\nRetry-After: Sun, 06 Nov 1994 08:49:37 GMT\r\nno colon",
+        );
+        assert_eq!(h.retry_after, Some(RetryAfter::Date(at(NOV_1994))));
+        assert_eq!(ResponseHeaders::from_lines(""), ResponseHeaders::default());
+    }
+}

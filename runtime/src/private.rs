@@ -1,0 +1,281 @@
+//! Items generated code reaches through `api_error::__private`. Not public API.
+
+use std::fmt::{self, Write as _};
+
+use serde::de::DeserializeOwned;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
+
+pub use error_catalog::engine::{self, Captured, Classified, Entry, Identity, Layout, Table};
+pub use error_catalog::template::{HoleKind, PatternSeg};
+pub use serde;
+pub use serde_json;
+pub use std::option::Option::{self, None, Some};
+pub use std::result::Result::{self, Err, Ok};
+
+use crate::{Extra, UnknownError};
+
+/// What the decoder needs from a generated enum.
+pub trait Decoded: fmt::Display + Sized {
+    /// The variant's extra-members field, when it has one.
+    fn extra_mut(&mut self) -> Option<&mut Extra>;
+}
+
+/// How one enum reads a body: where things are and how errors are identified.
+pub struct Plan<'a> {
+    /// Where the slots are.
+    pub layout: Layout<'a>,
+    /// The classification tables.
+    pub table: Table<'a>,
+    /// The slot holding the code.
+    pub code: Option<usize>,
+    /// The slot holding the message.
+    pub message: Option<usize>,
+    /// The pointer of the fields object, for naming unclaimed members.
+    pub fields_at: &'a str,
+}
+
+/// Captures, classifies and builds; anything that fails lands in the fallback.
+pub fn decode<E: Decoded>(
+    status: Option<u16>,
+    body: &[u8],
+    plan: &Plan<'_>,
+    build: impl FnOnce(usize, &mut Captured<'_>, &[(usize, &str)]) -> Result<E, String>,
+    unknown: impl FnOnce(UnknownError) -> E,
+) -> E {
+    let fallback = UnknownError::new(status, body);
+    let mut c = match engine::capture(body, &plan.layout) {
+        Ok(c) => c,
+        Err(e) => return unknown(fallback.with_reason(format!("body is not a JSON object: {e}"))),
+    };
+    let code = plan.code.and_then(|s| c.slot_str(s));
+    let message = plan.message.and_then(|s| c.slot_str(s));
+    let with_found = |mut u: UnknownError| {
+        if let Some(code) = &code {
+            u = u.with_code(code.as_ref());
+        }
+        if let Some(m) = &message {
+            u = u.with_message(m.as_ref());
+        }
+        u
+    };
+    let Some(hit) = plan
+        .table
+        .classify(status.unwrap_or(0), code.as_deref(), message.as_deref())
+    else {
+        let reason = match &code {
+            Some(code) => format!("unknown code `{code}`"),
+            None => "no known error matches this response".to_string(),
+        };
+        return unknown(with_found(fallback).with_reason(reason));
+    };
+    let mut value = match build(hit.entry, &mut c, &hit.captures) {
+        Ok(v) => v,
+        Err(reason) => return unknown(with_found(fallback).with_reason(reason)),
+    };
+    if let Some(extra) = value.extra_mut() {
+        for (key, raw) in c.members.drain(..) {
+            let mut p = String::from(plan.fields_at);
+            p.push('/');
+            p.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            extra.push(p, raw.to_owned());
+        }
+        for (p, raw) in c.extras.drain(..) {
+            extra.push(p, raw.into_owned());
+        }
+    }
+    if let Some(m) = message {
+        if !display_eq(&value, &m) {
+            if let Some(extra) = value.extra_mut() {
+                extra.set_message(m.as_ref());
+            }
+        }
+    }
+    value
+}
+
+/// Decodes one field from its raw JSON; an absent field decodes from `null`, so
+/// `Option` fields become `None` and required ones fail.
+pub fn field<T: DeserializeOwned>(raw: Option<&RawValue>, name: &str) -> Result<T, String> {
+    match raw {
+        Some(r) => serde_json::from_str(r.get()).map_err(|e| format!("field `{name}`: {e}")),
+        None => serde_json::from_str("null").map_err(|_| format!("missing field `{name}`")),
+    }
+}
+
+/// Decodes a placeholder value captured from a message: as a JSON number when it
+/// is one and the type takes it, else as a string.
+pub fn captured<T: DeserializeOwned>(
+    captures: &[(usize, &str)],
+    index: usize,
+    name: &str,
+) -> Result<T, String> {
+    let Some((_, text)) = captures.iter().find(|(i, _)| *i == index) else {
+        return serde_json::from_str("null").map_err(|_| format!("missing field `{name}`"));
+    };
+    if let Ok(v) = serde_json::from_str::<T>(text) {
+        if text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+        {
+            return Ok(v);
+        }
+    }
+    let quoted = serde_json::to_string(text).map_err(|e| e.to_string())?;
+    serde_json::from_str(&quoted).map_err(|e| format!("field `{name}`: {e}"))
+}
+
+/// True when `value`'s Display output is exactly `text`, without allocating.
+pub fn display_eq(value: &impl fmt::Display, text: &str) -> bool {
+    struct Cmp<'t> {
+        rest: &'t str,
+        ok: bool,
+    }
+    impl fmt::Write for Cmp<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            match self.rest.strip_prefix(s) {
+                Some(r) if self.ok => {
+                    self.rest = r;
+                    Ok(())
+                }
+                _ => {
+                    self.ok = false;
+                    Err(fmt::Error)
+                }
+            }
+        }
+    }
+    let mut c = Cmp {
+        rest: text,
+        ok: true,
+    };
+    let _ = write!(c, "{value}");
+    c.ok && c.rest.is_empty()
+}
+
+/// A JSON object written from a tuple of members.
+pub struct Obj<T>(pub T);
+
+/// Something that writes zero or more members into a map.
+pub trait Members {
+    /// Writes the members.
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+impl<T: Members> Serialize for Obj<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.0.write(&mut m)?;
+        m.end()
+    }
+}
+
+/// A member that is always written.
+pub struct Member<'a, V: ?Sized>(pub &'static str, pub &'a V);
+
+impl<V: Serialize + ?Sized> Members for Member<'_, V> {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(self.0, self.1)
+    }
+}
+
+/// A member written only when `Some`.
+pub struct OptMember<'a, V>(pub &'static str, pub &'a Option<V>);
+
+impl<V: Serialize> Members for OptMember<'_, V> {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        match self.1 {
+            Some(v) => map.serialize_entry(self.0, v),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The extra members kept under the object at a pointer.
+pub struct ExtraMembers<'a>(pub Option<&'a Extra>, pub &'static str);
+
+impl Members for ExtraMembers<'_> {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        if let Some(extra) = self.0 {
+            for (k, v) in extra.children(self.1) {
+                map.serialize_entry(&k, v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Serializes a value's Display output as a string.
+pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
+
+impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
+macro_rules! tuple_members {
+    ($($name:ident)+) => {
+        impl<$($name: Members),+> Members for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn write<MAP: SerializeMap>(&self, map: &mut MAP) -> Result<(), MAP::Error> {
+                let ($($name,)+) = self;
+                $($name.write(map)?;)+
+                Ok(())
+            }
+        }
+    };
+}
+
+impl Members for () {
+    fn write<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
+tuple_members!(A);
+tuple_members!(A B);
+tuple_members!(A B C);
+tuple_members!(A B C D);
+tuple_members!(A B C D E);
+tuple_members!(A B C D E F);
+tuple_members!(A B C D E F G);
+tuple_members!(A B C D E F G H);
+tuple_members!(A B C D E F G H I);
+tuple_members!(A B C D E F G H I J);
+tuple_members!(A B C D E F G H I J K);
+tuple_members!(A B C D E F G H I J K L);
+
+/// Writes `value` into a JSON map for [`crate::ApiError::details`].
+pub fn put<V: Serialize + ?Sized>(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    key: &str,
+    value: &V,
+) {
+    if let Ok(v) = serde_json::to_value(value) {
+        if !v.is_null() {
+            map.insert(key.to_string(), v);
+        }
+    }
+}
+
+/// Reads a generated enum from any deserializer by way of a JSON value.
+pub fn deserialize_via_json<'de, D, E>(
+    d: D,
+    from_body: impl FnOnce(&[u8]) -> E,
+) -> Result<E, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+    let bytes = serde_json::to_vec(&v).map_err(serde::de::Error::custom)?;
+    Ok(from_body(&bytes))
+}
+
+/// Serializes the fallback: its body as received when that is JSON, else the body
+/// text as a JSON string.
+pub fn serialize_unknown<S: Serializer>(u: &UnknownError, s: S) -> Result<S::Ok, S::Error> {
+    match serde_json::from_slice::<&RawValue>(u.body()) {
+        Ok(raw) => raw.serialize(s),
+        Err(_) => s.collect_str(&u.body_text()),
+    }
+}

@@ -29,14 +29,20 @@
 #[cfg(feature = "load")]
 pub mod diag;
 pub mod engine;
+pub mod headers;
+pub mod retry;
 pub mod template;
 
 #[cfg(feature = "load")]
 pub mod bundled;
+#[cfg(feature = "load")]
+pub mod classify;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 #[cfg(feature = "load")]
 pub mod keys;
+#[cfg(feature = "load")]
+pub mod layout;
 #[cfg(feature = "load")]
 pub mod model;
 #[cfg(feature = "load")]

@@ -256,37 +256,7 @@ pub struct RateLimit {
     pub notes: Option<String>,
 }
 
-/// When and how to retry an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RetryRule {
-    /// Retrying will not help.
-    #[default]
-    Never,
-    /// Retry with exponential backoff.
-    Backoff,
-    /// Retry once after a short delay.
-    Once,
-    /// Wait as `Retry-After` says (back off when it is absent).
-    After,
-}
-
-impl RetryRule {
-    /// Every rule with its catalog name.
-    pub const ALL: &'static [(&'static str, RetryRule)] = &[
-        ("never", RetryRule::Never),
-        ("backoff", RetryRule::Backoff),
-        ("once", RetryRule::Once),
-        ("after", RetryRule::After),
-    ];
-
-    /// The rule's catalog name.
-    pub fn name(self) -> &'static str {
-        RetryRule::ALL
-            .iter()
-            .find(|(_, r)| *r == self)
-            .map_or("never", |(n, _)| n)
-    }
-}
+pub use crate::retry::RetryRule;
 
 /// One `[[errors]]` entry.
 #[derive(Debug, Clone, Default)]

@@ -47,9 +47,7 @@
 use std::time::SystemTime;
 
 mod extra;
-pub mod headers;
 pub mod problem;
-pub mod retry;
 mod unknown;
 
 #[doc(hidden)]
@@ -57,6 +55,7 @@ mod unknown;
 pub mod __private;
 
 pub use api_error_macros::{catalog, ApiError};
+pub use error_catalog::{headers, retry};
 pub use extra::Extra;
 pub use headers::{ResponseHeaders, RetryAfter};
 pub use retry::{RetryAdvice, RetryRule};

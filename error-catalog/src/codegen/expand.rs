@@ -440,7 +440,14 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             let normal = match place {
                 Place::Slot(s) => quote!(__p::field(__c.slot(#s), #w)),
                 Place::Member(m) => quote!(__p::field(__c.take_member(#m), #w)),
-                Place::Capture(h) => quote!(__p::captured(__caps, #h, #w)),
+                Place::Capture => {
+                    let h = b
+                        .fields
+                        .iter()
+                        .position(|x| x.ident == f.ident)
+                        .unwrap_or(usize::MAX);
+                    quote!(__p::captured(__caps, #h, #w))
+                }
             };
             let value = if *place == Place::Member(f.wire.clone()) {
                 normal

@@ -2,20 +2,10 @@
 //! reads, and each bound field's place. Serialization and parsing both use it.
 
 use super::ast::{Bound, Input};
-use crate::engine::Identity;
-use crate::model::{ErrorEntry, Pointer};
-use crate::template::Template;
+use crate::model::Pointer;
 
-/// How a field is read from a captured body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
-    /// A slot of the layout.
-    Slot(usize),
-    /// A member of the fields object.
-    Member(String),
-    /// A placeholder of the matching message pattern (field index in the variant).
-    Capture(usize),
-}
+pub use crate::layout::Place;
+use crate::layout::WireLayout;
 
 /// The layout of one enum's wire.
 pub struct Shape {
@@ -31,62 +21,26 @@ pub struct Shape {
     pub places: Vec<Vec<Place>>,
 }
 
-fn slot_of(slots: &mut Vec<Pointer>, p: &Pointer) -> usize {
-    match slots.iter().position(|s| s == p) {
-        Some(i) => i,
-        None => {
-            slots.push(p.clone());
-            slots.len() - 1
-        }
-    }
-}
-
-fn named_in_all_patterns(e: &ErrorEntry, wire: &str) -> bool {
-    !e.matches.is_empty()
-        && e.matches
-            .iter()
-            .all(|m| Template::parse(&m.value).is_ok_and(|t| t.placeholders().any(|n| n == wire)))
-}
-
 /// The wire layout of `input`.
 pub fn shape(input: &Input) -> Shape {
     let w = &input.catalog.wire;
-    let mut slots = Vec::new();
-    let code = w.code.as_ref().map(|p| slot_of(&mut slots, &p.value));
-    let message = w.message.as_ref().map(|p| slot_of(&mut slots, &p.value));
-    for p in [&w.suggestion, &w.docs_url, &w.fix_command]
-        .into_iter()
-        .flatten()
-    {
-        slot_of(&mut slots, &p.value);
-    }
-    let fields_at = w.fields_at.as_ref().map(|p| p.value.clone());
-    let mut places = Vec::new();
-    for (b, e) in input.variants.iter().zip(&input.catalog.errors) {
-        let mut vp = Vec::new();
-        for (i, f) in b.fields.iter().enumerate() {
-            let place = match (&f.at, &fields_at) {
-                (None, _) if w.identity != Identity::Code && named_in_all_patterns(e, &f.wire) => {
-                    Place::Capture(i)
-                }
-                (Some(p), Some(fa))
-                    if p.segments.len() == fa.segments.len() + 1
-                        && p.segments.starts_with(&fa.segments) =>
-                {
-                    Place::Member(p.segments.last().cloned().unwrap_or_default())
-                }
-                (Some(p), _) => Place::Slot(slot_of(&mut slots, p)),
-                (None, _) => Place::Member(f.wire.clone()),
-            };
-            vp.push(place);
-        }
-        places.push(vp);
-    }
+    let mut l = WireLayout::new(w);
+    let places = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .map(|(b, e)| {
+            b.fields
+                .iter()
+                .map(|f| l.place(w, e, &f.wire, f.at.as_ref()))
+                .collect()
+        })
+        .collect();
     Shape {
-        slots,
-        code,
-        message,
-        fields_at,
+        slots: l.slots,
+        code: l.code,
+        message: l.message,
+        fields_at: l.fields_at,
         places,
     }
 }
@@ -176,7 +130,7 @@ pub fn tree(input: &Input, shape: &Shape, v: usize, b: &Bound) -> Node {
                 segs.push(name.clone());
                 root.insert(&segs, Leaf::Field(i));
             }
-            Place::Capture(_) => {}
+            Place::Capture => {}
         }
     }
     let _ = b;

@@ -2,8 +2,8 @@
 //! into concrete advice.
 //!
 //! ```
-//! use api_error::headers::ResponseHeaders;
-//! use api_error::retry::{RetryAdvice, RetryRule};
+//! use error_catalog::headers::ResponseHeaders;
+//! use error_catalog::retry::{RetryAdvice, RetryRule};
 //! use std::time::{Duration, SystemTime};
 //!
 //! let headers = ResponseHeaders::from_lines("Retry-After: 45");
@@ -20,13 +20,14 @@ use crate::headers::{unix_seconds, ResponseHeaders};
 /// A catalog's retry rule.
 ///
 /// ```
-/// use api_error::retry::RetryRule;
+/// use error_catalog::retry::RetryRule;
 ///
 /// assert_eq!(RetryRule::Backoff.as_str(), "backoff");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum RetryRule {
     /// Retrying cannot succeed.
+    #[default]
     Never,
     /// Retry with exponential backoff.
     Backoff,
@@ -37,10 +38,23 @@ pub enum RetryRule {
 }
 
 impl RetryRule {
+    /// Every rule with its catalog spelling.
+    pub const ALL: &'static [(&'static str, RetryRule)] = &[
+        ("never", RetryRule::Never),
+        ("backoff", RetryRule::Backoff),
+        ("once", RetryRule::Once),
+        ("after", RetryRule::After),
+    ];
+
+    /// The rule's catalog spelling (same as [`RetryRule::as_str`]).
+    pub fn name(self) -> &'static str {
+        self.as_str()
+    }
+
     /// The rule's catalog spelling: `"never"`, `"backoff"`, `"once"` or `"after"`.
     ///
     /// ```
-    /// use api_error::retry::RetryRule;
+    /// use error_catalog::retry::RetryRule;
     ///
     /// assert_eq!(RetryRule::Never.as_str(), "never");
     /// assert_eq!(RetryRule::Once.as_str(), "once");
@@ -69,8 +83,8 @@ impl RetryRule {
     ///   present, else [`RetryAdvice::Backoff`].
     ///
     /// ```
-    /// use api_error::headers::ResponseHeaders;
-    /// use api_error::retry::{RetryAdvice, RetryRule};
+    /// use error_catalog::headers::ResponseHeaders;
+    /// use error_catalog::retry::{RetryAdvice, RetryRule};
     /// use std::time::{Duration, UNIX_EPOCH};
     ///
     /// let now = UNIX_EPOCH + Duration::from_secs(1_699_900_000);
@@ -114,7 +128,7 @@ impl fmt::Display for RetryRule {
     /// Writes [`RetryRule::as_str`].
     ///
     /// ```
-    /// use api_error::retry::RetryRule;
+    /// use error_catalog::retry::RetryRule;
     ///
     /// assert_eq!(RetryRule::Once.to_string(), "once");
     /// ```
@@ -126,7 +140,7 @@ impl fmt::Display for RetryRule {
 /// Concrete retry advice for one response.
 ///
 /// ```
-/// use api_error::retry::RetryAdvice;
+/// use error_catalog::retry::RetryAdvice;
 /// use std::time::Duration;
 ///
 /// let advice = RetryAdvice::After(Duration::from_secs(45));
@@ -147,7 +161,7 @@ impl RetryAdvice {
     /// The advice kind: `"never"`, `"backoff"` or `"after"`.
     ///
     /// ```
-    /// use api_error::retry::RetryAdvice;
+    /// use error_catalog::retry::RetryAdvice;
     ///
     /// assert_eq!(RetryAdvice::Never.kind(), "never");
     /// assert_eq!(RetryAdvice::Backoff.kind(), "backoff");
@@ -164,7 +178,7 @@ impl RetryAdvice {
     /// up), `None` otherwise.
     ///
     /// ```
-    /// use api_error::retry::RetryAdvice;
+    /// use error_catalog::retry::RetryAdvice;
     /// use std::time::Duration;
     ///
     /// assert_eq!(RetryAdvice::After(Duration::from_millis(1_500)).seconds(), Some(2));
@@ -184,7 +198,7 @@ impl fmt::Display for RetryAdvice {
     /// `don't retry`, `retry with exponential backoff` or `retry in N s`.
     ///
     /// ```
-    /// use api_error::retry::RetryAdvice;
+    /// use error_catalog::retry::RetryAdvice;
     /// use std::time::Duration;
     ///
     /// assert_eq!(RetryAdvice::Never.to_string(), "don't retry");

@@ -1,0 +1,95 @@
+//! Where every value of a catalog sits on the wire: the slots the capture engine
+//! reads and the place of each field. Generated code and the CLI both use it, so
+//! the two read bodies the same way.
+
+use crate::engine::Identity;
+use crate::model::{ErrorEntry, Pointer, Wire};
+use crate::template::Template;
+
+/// How a field is read from a captured body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A slot of the layout.
+    Slot(usize),
+    /// A member of the fields object, by key.
+    Member(String),
+    /// A placeholder of the matching message pattern.
+    Capture,
+}
+
+/// The slots of one wire, grown as fields with their own pointers are placed.
+#[derive(Debug, Clone)]
+pub struct WireLayout {
+    /// Slot pointers.
+    pub slots: Vec<Pointer>,
+    /// The code's slot.
+    pub code: Option<usize>,
+    /// The message's slot.
+    pub message: Option<usize>,
+    /// The fields object.
+    pub fields_at: Option<Pointer>,
+}
+
+impl WireLayout {
+    /// The slots every response of `wire` is read for.
+    pub fn new(wire: &Wire) -> Self {
+        let mut l = WireLayout {
+            slots: Vec::new(),
+            code: None,
+            message: None,
+            fields_at: None,
+        };
+        l.code = wire.code.as_ref().map(|p| l.slot_of(&p.value));
+        l.message = wire.message.as_ref().map(|p| l.slot_of(&p.value));
+        for p in [&wire.suggestion, &wire.docs_url, &wire.fix_command]
+            .into_iter()
+            .flatten()
+        {
+            l.slot_of(&p.value);
+        }
+        l.fields_at = wire.fields_at.as_ref().map(|p| p.value.clone());
+        l
+    }
+
+    /// The slot index of a pointer, adding it when new.
+    pub fn slot_of(&mut self, p: &Pointer) -> usize {
+        match self.slots.iter().position(|s| s == p) {
+            Some(i) => i,
+            None => {
+                self.slots.push(p.clone());
+                self.slots.len() - 1
+            }
+        }
+    }
+
+    /// Where field `name` (with pointer `at`, if any) of `entry` is read from.
+    pub fn place(
+        &mut self,
+        wire: &Wire,
+        entry: &ErrorEntry,
+        name: &str,
+        at: Option<&Pointer>,
+    ) -> Place {
+        match (at, &self.fields_at) {
+            (None, _) if wire.identity != Identity::Code && named_in_all_patterns(entry, name) => {
+                Place::Capture
+            }
+            (Some(p), Some(fa))
+                if p.segments.len() == fa.segments.len() + 1
+                    && p.segments.starts_with(&fa.segments) =>
+            {
+                Place::Member(p.segments.last().cloned().unwrap_or_default())
+            }
+            (Some(p), _) => Place::Slot(self.slot_of(p)),
+            (None, _) => Place::Member(name.to_string()),
+        }
+    }
+}
+
+/// True when every pattern of `e` names placeholder `name`.
+pub fn named_in_all_patterns(e: &ErrorEntry, name: &str) -> bool {
+    !e.matches.is_empty()
+        && e.matches
+            .iter()
+            .all(|m| Template::parse(&m.value).is_ok_and(|t| t.placeholders().any(|n| n == name)))
+}

@@ -40,6 +40,8 @@ pub mod classify;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 #[cfg(feature = "load")]
+pub mod docs;
+#[cfg(feature = "load")]
 pub mod keys;
 #[cfg(feature = "load")]
 pub mod layout;

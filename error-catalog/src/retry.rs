@@ -46,6 +46,23 @@ impl RetryRule {
         ("after", RetryRule::After),
     ];
 
+    /// The rule for an error no catalog describes, from its status alone: honour
+    /// `Retry-After` on 429, back off on 5xx, otherwise never.
+    ///
+    /// ```
+    /// use error_catalog::retry::RetryRule;
+    /// assert_eq!(RetryRule::for_unknown_status(Some(503)), RetryRule::Backoff);
+    /// assert_eq!(RetryRule::for_unknown_status(Some(429)), RetryRule::After);
+    /// assert_eq!(RetryRule::for_unknown_status(Some(400)), RetryRule::Never);
+    /// ```
+    pub fn for_unknown_status(status: Option<u16>) -> RetryRule {
+        match status {
+            Some(429) => RetryRule::After,
+            Some(s) if s >= 500 => RetryRule::Backoff,
+            _ => RetryRule::Never,
+        }
+    }
+
     /// The rule's catalog spelling (same as [`RetryRule::as_str`]).
     pub fn name(self) -> &'static str {
         self.as_str()

@@ -153,13 +153,3 @@ pub trait ErrorCatalog {
     /// Every code with its metadata, in catalog order.
     const CODES: &'static [CodeInfo];
 }
-
-/// The retry rule for a fallback error with `status`.
-#[doc(hidden)]
-pub fn fallback_retry_rule(status: Option<u16>) -> RetryRule {
-    match status {
-        Some(429) => RetryRule::After,
-        Some(s) if s >= 500 => RetryRule::Backoff,
-        _ => RetryRule::Never,
-    }
-}

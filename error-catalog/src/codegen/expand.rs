@@ -401,7 +401,7 @@ fn api_error(input: &Input) -> TokenStream {
             fn retry_rule(&self) -> #krate::RetryRule {
                 match #krate::ApiError::info(self) {
                     __p::Some(__i) => __i.retry,
-                    __p::None => #krate::fallback_retry_rule(#krate::ApiError::status(self)),
+                    __p::None => #krate::RetryRule::for_unknown_status(#krate::ApiError::status(self)),
                 }
             }
             fn info(&self) -> __p::Option<&'static #krate::CodeInfo> {

@@ -1,0 +1,148 @@
+//! `classify`: which error a raw response is, and what to do next.
+
+use std::io::Read as _;
+use std::process::ExitCode;
+use std::time::SystemTime;
+
+use serde_json::{json, Value};
+
+use super::style::{field, heading};
+use error_catalog::classify::classify;
+use error_catalog::headers::ResponseHeaders;
+use error_catalog::model::Catalog;
+use error_catalog::retry::RetryRule;
+use error_catalog::template::Template;
+
+fn read_body(body: Option<&str>) -> Result<Vec<u8>, String> {
+    match body {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(buf)
+        }
+        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}")),
+    }
+}
+
+/// Header lines with the catalog's own header names mapped to the standard ones.
+fn headers(c: &Catalog, lines: &[String]) -> Result<ResponseHeaders, String> {
+    let h = &c.headers;
+    let renames = [
+        (&h.retry_after, "Retry-After"),
+        (&h.rate_limit_limit, "X-RateLimit-Limit"),
+        (&h.rate_limit_remaining, "X-RateLimit-Remaining"),
+        (&h.rate_limit_reset, "X-RateLimit-Reset"),
+        (&h.request_id, "X-Request-Id"),
+    ];
+    let mut pairs = Vec::new();
+    for line in lines {
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(format!("--header `{line}` is not `Name: value`"));
+        };
+        let name = name.trim();
+        let standard = renames
+            .iter()
+            .find(|(own, _)| own.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(name)))
+            .map_or(name, |(_, std)| std);
+        pairs.push((standard, value.trim()));
+    }
+    Ok(ResponseHeaders::from_pairs(pairs))
+}
+
+fn render_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub fn run(
+    catalog: &str,
+    status: u16,
+    header_lines: &[String],
+    body: Option<&str>,
+    json_out: bool,
+) -> Result<ExitCode, String> {
+    let c = super::resolve(catalog)?;
+    let body = read_body(body)?;
+    let headers = headers(&c, header_lines)?;
+    let r = classify(&c, status, &body);
+    let entry = r.entry.map(|i| &c.errors[i]);
+    let (rule, field_seconds) = match entry {
+        Some(e) => {
+            let secs = e
+                .retry_after_field
+                .as_ref()
+                .and_then(|f| r.fields.get(&f.value))
+                .and_then(Value::as_u64);
+            (e.retry, secs)
+        }
+        None => (RetryRule::for_unknown_status(Some(status)), None),
+    };
+    let advice = rule.advise(&headers, field_seconds, SystemTime::now());
+    let message = match (&r.message, entry) {
+        (Some(m), _) => Some(m.clone()),
+        (None, Some(e)) => Template::parse(&e.message.value)
+            .ok()
+            .map(|t| t.render(|name| r.fields.get(name).map(render_value))),
+        (None, None) => None,
+    };
+    if json_out {
+        let out = json!({
+            "known": entry.is_some(),
+            "code": entry.map(|e| e.code.value.clone()).or_else(|| r.code.clone()),
+            "variant": entry.map(|e| e.variant.value.clone()).unwrap_or_else(|| "Unknown".to_string()),
+            "status": status,
+            "fields": r.fields,
+            "message": message,
+            "suggestion": entry.and_then(|e| e.suggestion.clone()),
+            "fix_command": entry.and_then(|e| e.fix_command.clone()),
+            "docs_url": entry.and_then(|e| e.docs_url.clone()),
+            "retry": {"kind": advice.kind(), "seconds": advice.seconds()},
+            "request_id": headers.request_id,
+            "extras": r.extras.iter().map(|(p, v)| (p.clone(), v.clone())).collect::<serde_json::Map<_, _>>(),
+            "reason": r.reason,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
+    } else {
+        match entry {
+            Some(e) => println!(
+                "{}",
+                heading(&format!(
+                    "{} ({}::{}) — HTTP {status}",
+                    e.code.value, c.service.enum_name.value, e.variant.value
+                ))
+            ),
+            None => println!(
+                "{}",
+                heading(&format!("unrecognised response — HTTP {status}"))
+            ),
+        }
+        field("message", message.as_deref());
+        if entry.is_none() {
+            field("code", r.code.as_deref());
+            field("reason", r.reason.as_deref());
+        }
+        for (k, v) in &r.fields {
+            field("field", Some(&format!("{k} = {v}")));
+        }
+        for (p, v) in &r.extras {
+            field("extra", Some(&format!("{p} = {v}")));
+        }
+        field("suggestion", entry.and_then(|e| e.suggestion.as_deref()));
+        field("fix", entry.and_then(|e| e.fix_command.as_deref()));
+        field("docs", entry.and_then(|e| e.docs_url.as_deref()));
+        field("request id", headers.request_id.as_deref());
+        field("next", Some(&advice.to_string()));
+    }
+    Ok(if entry.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

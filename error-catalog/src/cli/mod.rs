@@ -1,0 +1,168 @@
+//! The subcommands of the `error-catalog` binary.
+
+mod classify_cmd;
+mod explain;
+mod new;
+mod style;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use error_catalog::model::Catalog;
+use error_catalog::{bundled, load_file};
+
+/// Check, explain, classify and document API error catalogs.
+///
+/// Every CATALOG is a bundled catalog's name (moca_air, kya, rakomi, aironclaw,
+/// customer_verification) or a path to a catalog file.
+#[derive(Parser)]
+#[command(name = "error-catalog", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate catalogs; prints every problem as file:line:column and exits 1 on any.
+    Check {
+        /// Catalogs to check (all bundled ones when none is given).
+        catalogs: Vec<String>,
+    },
+    /// Explain an error code: status, message, cause, suggestion, fix, docs, retry.
+    Explain {
+        /// The code (or variant name), e.g. RATE_LIMITED or token/expired.
+        code: String,
+        /// Search only this catalog (default: every bundled one).
+        #[arg(long)]
+        catalog: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say which error a raw response body is, its fields, and what to do next.
+    Classify {
+        /// The catalog to classify against.
+        #[arg(long)]
+        catalog: String,
+        /// The HTTP status the body came with.
+        #[arg(long)]
+        status: u16,
+        /// A response header, `Name: value` (repeatable).
+        #[arg(long = "header", value_name = "NAME: VALUE")]
+        headers: Vec<String>,
+        /// The body file, or `-` for standard input (the default).
+        body: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render a Markdown error reference for a catalog.
+    Docs {
+        /// The catalog.
+        catalog: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write a commented starter catalog for a new service.
+    New {
+        /// The service id, snake_case (also the file name: SERVICE_ID.toml).
+        service_id: String,
+        /// Where to write it (default: SERVICE_ID.toml; `-` for standard output).
+        #[arg(short, long)]
+        output: Option<String>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Check { catalogs } => Ok(check(catalogs)),
+        Command::Explain {
+            code,
+            catalog,
+            json,
+        } => explain::run(&code, catalog.as_deref(), json),
+        Command::Classify {
+            catalog,
+            status,
+            headers,
+            body,
+            json,
+        } => classify_cmd::run(&catalog, status, &headers, body.as_deref(), json),
+        Command::Docs { catalog, output } => {
+            let c = resolve(&catalog)?;
+            let page = error_catalog::docs::render(&c);
+            match output {
+                Some(path) => std::fs::write(&path, page)
+                    .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
+                None => print!("{page}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            service_id,
+            output,
+            force,
+        } => new::run(&service_id, output.as_deref(), force),
+    }
+}
+
+/// Loads a bundled catalog by name or a catalog file by path; problems become the error text.
+pub fn resolve(name_or_path: &str) -> Result<Catalog, String> {
+    let result = match bundled::load(name_or_path) {
+        Some(r) => r,
+        None => {
+            if !std::path::Path::new(name_or_path).exists() {
+                let names: Vec<&str> = bundled::BUNDLED.iter().map(|(n, _, _)| *n).collect();
+                let hint =
+                    match error_catalog::diag::did_you_mean(name_or_path, names.iter().copied()) {
+                        Some(m) => format!("did you mean `{m}`?"),
+                        None => format!("bundled catalogs: {}", names.join(", ")),
+                    };
+                return Err(format!(
+                    "no catalog `{name_or_path}`: not a bundled name nor a file ({hint})"
+                ));
+            }
+            load_file(name_or_path)
+        }
+    };
+    result.map_err(|p| p.to_string())
+}
+
+fn check(paths: Vec<String>) -> ExitCode {
+    let paths = if paths.is_empty() {
+        bundled::BUNDLED
+            .iter()
+            .map(|(id, _, _)| id.to_string())
+            .collect()
+    } else {
+        paths
+    };
+    let mut failed = false;
+    for p in paths {
+        let result = match bundled::load(&p) {
+            Some(r) => r,
+            None => load_file(&p),
+        };
+        match result {
+            Ok(c) => println!("{p}: ok ({} errors)", c.errors.len()),
+            Err(problems) => {
+                failed = true;
+                eprintln!("{problems}");
+                eprintln!("{p}: {} problem(s)", problems.list.len());
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -78,12 +78,26 @@ impl std::error::Error for Problems {}
 /// ```
 /// use error_catalog::diag::did_you_mean;
 /// assert_eq!(did_you_mean("stauts", ["status", "code"]), Some("status"));
+/// assert_eq!(did_you_mean("u46", ["u64", "u32", "string"]), Some("u64"));
 /// assert_eq!(did_you_mean("zzz", ["status", "code"]), None);
 /// ```
 pub fn did_you_mean<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
     known
         .into_iter()
-        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|k| *k != word)
+        .map(|k| {
+            // One edit is always close, and a swap of two neighbours (the commonest
+            // typo) closest; otherwise ask for a similar shape.
+            let osa = strsim::osa_distance(word, k);
+            let swap = osa == 1 && strsim::levenshtein(word, k) > 1;
+            let bonus = match (osa <= 1, swap) {
+                (_, true) => 1.5,
+                (true, false) => 1.0,
+                _ => 0.0,
+            };
+            let score = strsim::jaro_winkler(word, k) + bonus;
+            (score, k)
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)

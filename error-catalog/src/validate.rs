@@ -67,7 +67,11 @@ fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
         ),
         _ => {}
     }
-    if w.preset.is_none() && w.code.is_none() && w.message.is_none() {
+    if w.preset.is_none()
+        && w.code.is_none()
+        && w.message.is_none()
+        && w.identity == Identity::Status
+    {
         d.push(
             Diagnostic::new(
                 &w.at,
@@ -105,6 +109,9 @@ fn check_unique_variants(c: &Catalog, d: &mut Vec<Diagnostic>) {
             continue;
         }
         if let Some(first) = seen.insert(&e.variant.value, &e.code.value) {
+            if first == e.code.value {
+                continue; // a duplicate code, reported by its own rule
+            }
             d.push(
                 Diagnostic::new(
                     &e.variant.at,
@@ -162,12 +169,71 @@ fn all_fields<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> impl Iterator<Item = &'c
     c.wire.fields.iter().chain(&e.fields)
 }
 
-fn template_at(at: &At, offset: usize) -> At {
-    match at {
-        // +1 for the opening quote of a basic or literal string
-        At::Toml(r) => At::Toml(r.start + 1 + offset..r.start + 2 + offset),
-        other => other.clone(),
+/// The place of byte `offset` of a string value's text, mapped back through the
+/// TOML quoting (basic or literal, one-line or multi-line, with escapes).
+fn template_at(file: Option<&SourceFile>, at: &At, offset: usize) -> At {
+    let (At::Toml(r), Some(f)) = (at, file) else {
+        return at.clone();
+    };
+    let Some(raw) = f.text.get(r.clone()) else {
+        return at.clone();
+    };
+    let (quote_len, literal) = if raw.starts_with("\'\'\'") {
+        (3, true)
+    } else if raw.starts_with("\"\"\"") {
+        (3, false)
+    } else if raw.starts_with('\'') {
+        (1, true)
+    } else {
+        (1, false)
+    };
+    let mut i = quote_len;
+    if quote_len == 3 {
+        if raw[i..].starts_with("\r\n") {
+            i += 2;
+        } else if raw[i..].starts_with('\n') {
+            i += 1;
+        }
     }
+    let bytes = raw.as_bytes();
+    let mut decoded = 0;
+    while decoded < offset && i < bytes.len() {
+        if !literal && bytes[i] == b'\\' {
+            match bytes.get(i + 1) {
+                Some(b'u') => {
+                    decoded += raw
+                        .get(i + 2..i + 6)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                        .map_or(1, char::len_utf8);
+                    i += 6;
+                }
+                Some(b'U') => {
+                    decoded += raw
+                        .get(i + 2..i + 10)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                        .map_or(1, char::len_utf8);
+                    i += 10;
+                }
+                Some(b' ' | b'\t' | b'\r' | b'\n') => {
+                    i += 1;
+                    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n') {
+                        i += 1;
+                    }
+                }
+                _ => {
+                    decoded += 1;
+                    i += 2;
+                }
+            }
+        } else {
+            let len = raw[i..].chars().next().map_or(1, char::len_utf8);
+            decoded += len;
+            i += len;
+        }
+    }
+    At::Toml(r.start + i..r.start + i + 1)
 }
 
 /// Rule: message templates and patterns have balanced braces, every placeholder
@@ -181,7 +247,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 Ok(t) => t,
                 Err(err) => {
                     d.push(Diagnostic::new(
-                        &template_at(&text.at, err.offset),
+                        &template_at(c.file.as_ref(), &text.at, err.offset),
                         format!("`{key}` of error `{}`: {}", e.code.value, err.message),
                     ));
                     continue;
@@ -193,7 +259,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
                         let names: Vec<&str> =
                             all_fields(c, e).map(|f| f.wire.value.as_str()).collect();
                         let mut diag = Diagnostic::new(
-                            &template_at(&text.at, *offset),
+                            &template_at(c.file.as_ref(), &text.at, *offset),
                             format!(
                                 "placeholder `{{{name}}}` in `{key}` of error `{}` names no field",
                                 e.code.value
@@ -212,7 +278,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if is_pattern {
                 if let Some(off) = t.has_adjacent_holes() {
                     d.push(Diagnostic::new(
-                        &template_at(&text.at, off),
+                        &template_at(c.file.as_ref(), &text.at, off),
                         format!("pattern of error `{}` has two placeholders side by side, which cannot be told apart", e.code.value),
                     ).help("put literal text between the placeholders"));
                 }

@@ -293,7 +293,7 @@ message = "Customer id} not found"
 /// it points 2 columns early after two `\"` escapes, and at the `'''` (line
 /// before the brace) for a multi-line string.
 #[test]
-#[ignore = "library gap: template diagnostics assume a one-quote string without escapes"]
+
 fn template_brace_column_in_escaped_and_multiline_strings() {
     let text = r#"[service]
 id = "shop"
@@ -394,7 +394,7 @@ fields = { retryAfter = "u46" }
 /// three-character word (Jaro's match window is 0 there), so it only lists the
 /// known types.
 #[test]
-#[ignore = "library gap: did_you_mean(\"u46\") finds no suggestion; expected `u64`"]
+
 fn field_of_unknown_type_suggests_u64_for_u46() {
     let text = r#"[service]
 id = "shop"

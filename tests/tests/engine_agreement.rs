@@ -1,0 +1,130 @@
+//! Generated code and the CLI's run-time classifier must give the same answer:
+//! every example of every bundled catalog, plus bodies built from every message,
+//! go through both and are compared.
+
+use api_error::{ApiError, FromResponse};
+use api_error_catalogs::{aironclaw, customer_verification, kya, moca_air, rakomi};
+use error_catalog::model::Catalog;
+use serde_json::Value;
+
+/// (status, body) cases for a catalog: its examples, each error's message in the
+/// wire's message slot, and some bodies that must fall back.
+fn cases(c: &Catalog) -> Vec<(u16, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in &c.errors {
+        let status = e.status_u16().unwrap_or(400);
+        for ex in &e.examples {
+            out.push((
+                ex.status.unwrap_or(status),
+                ex.body.value.clone().into_bytes(),
+            ));
+        }
+        let mut body = serde_json::Map::new();
+        if let Some(p) = &c.wire.code {
+            body.insert(p.value.segments[0].clone(), Value::Null);
+            let v = nest(&p.value.segments, Value::String(e.code.value.clone()));
+            merge(&mut body, v);
+        }
+        for m in e.matches.iter().chain(std::iter::once(&e.message)) {
+            let mut b = body.clone();
+            if let Some(p) = &c.wire.message {
+                merge(
+                    &mut b,
+                    nest(&p.value.segments, Value::String(m.value.clone())),
+                );
+            }
+            out.push((status, serde_json::to_vec(&Value::Object(b)).unwrap()));
+        }
+    }
+    for junk in [
+        &b"<html>502</html>"[..],
+        b"",
+        b"{",
+        b"[]",
+        b"{\"error\": 5}",
+        b"{\"errorType\": \"NOPE\", \"code\": \"NOPE\"}",
+    ] {
+        out.push((502, junk.to_vec()));
+    }
+    out
+}
+
+fn nest(segments: &[String], leaf: Value) -> Value {
+    segments.iter().rev().fold(leaf, |acc, s| {
+        let mut m = serde_json::Map::new();
+        m.insert(s.clone(), acc);
+        Value::Object(m)
+    })
+}
+
+fn merge(into: &mut serde_json::Map<String, Value>, v: Value) {
+    if let Value::Object(m) = v {
+        for (k, v) in m {
+            match (into.get_mut(&k), v) {
+                (Some(Value::Object(a)), Value::Object(b)) => merge(a, Value::Object(b)),
+                (_, v) => {
+                    into.insert(k, v);
+                }
+            }
+        }
+    }
+}
+
+fn agree<E: FromResponse + ApiError>(id: &str) {
+    let c = error_catalog::bundled::load(id).unwrap().unwrap();
+    let cases = cases(&c);
+    assert!(cases.len() > c.errors.len(), "{id}: too few cases");
+    let mut known = 0;
+    for (status, body) in cases {
+        let generated = E::from_response(status, &body);
+        let runtime = error_catalog::classify::classify(&c, status, &body);
+        let text = String::from_utf8_lossy(&body);
+        let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());
+        let generated_code = generated.is_known().then(|| generated.code());
+        assert_eq!(
+            generated_code, runtime_code,
+            "{id} {status} {text}: generated {generated} vs CLI {:?}",
+            runtime.reason
+        );
+        if generated.is_known() {
+            known += 1;
+            assert_eq!(
+                generated.details(),
+                runtime.fields,
+                "{id} {status} {text}: fields differ"
+            );
+        }
+    }
+    // most errors must be recognised from their own message or example, or the
+    // comparison above says little
+    assert!(
+        known >= c.errors.len() * 2 / 3,
+        "{id}: only {known} of {} errors recognised",
+        c.errors.len()
+    );
+}
+
+#[test]
+fn kya_agrees() {
+    agree::<kya::KyaError>("kya");
+}
+
+#[test]
+fn customer_verification_agrees() {
+    agree::<customer_verification::CustomerVerificationError>("customer_verification");
+}
+
+#[test]
+fn rakomi_agrees() {
+    agree::<rakomi::RakomiError>("rakomi");
+}
+
+#[test]
+fn aironclaw_agrees() {
+    agree::<aironclaw::AironclawError>("aironclaw");
+}
+
+#[test]
+fn moca_air_agrees() {
+    agree::<moca_air::MocaAirError>("moca_air");
+}

@@ -1,0 +1,19 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = "ui/catalogs/shop.toml")]
+enum ShopError {
+    CustomerNotFound {
+        id: String,
+    },
+    RateLimited {
+        retry_after: Option<u64>,
+    },
+    CartEmpty,
+    #[api_error(code = "CART_EMPTY")]
+    NoItems,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

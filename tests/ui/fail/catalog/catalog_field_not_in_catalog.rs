@@ -1,0 +1,18 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = "ui/catalogs/shop.toml")]
+enum ShopError {
+    CustomerNotFound {
+        id: String,
+        name: String,
+    },
+    RateLimited {
+        retry_after: Option<u64>,
+    },
+    CartEmpty,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = "ui/catalogs/shop.toml")]
+enum ShopError {
+    CustomerNotFound {
+        id: String,
+    },
+    RateLimited {
+        retry_afterr: Option<u64>,
+    },
+    CartEmpty,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = "ui/catalogs/syntax_error.toml")]
+enum ShopError {
+    CartEmpty,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

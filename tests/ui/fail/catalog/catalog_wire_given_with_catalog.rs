@@ -1,0 +1,17 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = "ui/catalogs/shop.toml", wire = "nested")]
+enum ShopError {
+    CustomerNotFound {
+        id: String,
+    },
+    RateLimited {
+        retry_after: Option<u64>,
+    },
+    CartEmpty,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -1,0 +1,3 @@
+api_error::catalog!("/etc/shop.toml");
+
+fn main() {}

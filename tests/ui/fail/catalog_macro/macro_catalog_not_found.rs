@@ -1,0 +1,3 @@
+api_error::catalog!("ui/catalogs/no_such_catalog.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+api_error::catalog!("ui/catalogs/misspelt_key.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+api_error::catalog!(pub shop);
+
+fn main() {}

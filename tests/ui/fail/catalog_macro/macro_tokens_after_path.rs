@@ -1,0 +1,3 @@
+api_error::catalog!(pub "ui/catalogs/shop.toml", "ui/catalogs/other.toml");
+
+fn main() {}

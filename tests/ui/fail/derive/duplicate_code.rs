@@ -1,0 +1,13 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(code = "NOT_FOUND", status = 404, message = "Customer not found")]
+    CustomerNotFound,
+    #[api_error(code = "NOT_FOUND", status = 404, message = "Order not found")]
+    OrderNotFound,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(code = "NOT_FOUND", status = 404, status = 410, message = "Not found")]
+    NotFound,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(code = "NOT_FOUND", status = 404, message = "Not found")]
+    NotFound,
+    #[api_error(unknown, status = 500)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use api_error::ApiError;
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(code = "NOT_FOUND", status = 404, message = "Not found")]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(code = "NOT_FOUND", status = 404, message = "Not found")]
+    NotFound,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+    #[api_error(unknown)]
+    Other(UnknownError),
+}
+
+fn main() {}

@@ -155,7 +155,24 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
     let mut cap = match capture(body, &view) {
         Ok(cap) => cap,
         Err(e) => {
-            out.reason = Some(format!("body is not a JSON object: {e}"));
+            // As generated code does: the status alone may still identify it.
+            let hit = (c.wire.identity != crate::engine::Identity::Code)
+                .then(|| table.classify(status, None, None))
+                .flatten();
+            match hit {
+                Some(hit)
+                    if fields_of(c, &c.errors[hit.entry])
+                        .iter()
+                        .all(|f| f.ty.value.optional || f.ty.value.base == BaseType::Json) =>
+                {
+                    out.entry = Some(hit.entry);
+                    out.extras.push((
+                        String::new(),
+                        Value::String(String::from_utf8_lossy(body).into_owned()),
+                    ));
+                }
+                _ => out.reason = Some(format!("body is not a JSON object: {e}")),
+            }
             return out;
         }
     };
@@ -204,7 +221,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
-    for (k, raw) in cap.members.drain(..) {
+    for (k, raw) in cap.members.drain() {
         let v = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
         out.extras.push((
             format!("{fa}/{}", k.replace('~', "~0").replace('/', "~1")),

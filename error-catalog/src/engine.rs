@@ -15,7 +15,7 @@ use serde_json::value::RawValue;
 use crate::template::{match_pattern, PatternSeg};
 
 /// The largest number of slots a wire may name.
-pub const MAX_SLOTS: usize = 32;
+pub const MAX_SLOTS: usize = 16;
 
 /// Where things sit in a body: each slot is a JSON pointer split into segments.
 #[derive(Debug, Clone, Copy)]
@@ -32,9 +32,57 @@ pub struct Captured<'b> {
     /// The raw value at each slot, when present.
     pub slots: [Option<&'b RawValue>; MAX_SLOTS],
     /// Members of the `fields_at` object that are not slots, in body order.
-    pub members: Vec<(Cow<'b, str>, &'b RawValue)>,
+    pub members: Members<'b>,
     /// Everything else the body carried: (JSON pointer, raw value).
     pub extras: Vec<(String, Cow<'b, RawValue>)>,
+}
+
+/// How many members are kept without allocating.
+const INLINE_MEMBERS: usize = 8;
+
+/// The members of the fields object: a few inline, the rest on the heap.
+#[derive(Debug, Default)]
+pub struct Members<'b> {
+    inline: [Option<(Cow<'b, str>, &'b RawValue)>; INLINE_MEMBERS],
+    len: usize,
+    spill: Vec<Option<(Cow<'b, str>, &'b RawValue)>>,
+}
+
+impl<'b> Members<'b> {
+    fn push(&mut self, key: Cow<'b, str>, raw: &'b RawValue) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = Some((key, raw)),
+            None => self.spill.push(Some((key, raw))),
+        }
+        self.len += 1;
+    }
+
+    /// Takes the member named `name` out, if present.
+    pub fn take(&mut self, name: &str) -> Option<&'b RawValue> {
+        let slot = self
+            .inline
+            .iter_mut()
+            .chain(self.spill.iter_mut())
+            .find(|m| m.as_ref().is_some_and(|(k, _)| k == name))?;
+        slot.take().map(|(_, raw)| raw)
+    }
+
+    /// The members not taken, in body order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &'b RawValue)> {
+        self.inline
+            .iter()
+            .chain(self.spill.iter())
+            .filter_map(|m| m.as_ref().map(|(k, v)| (k.as_ref(), *v)))
+    }
+
+    /// Takes every member not taken yet.
+    pub fn drain(&mut self) -> Vec<(Cow<'b, str>, &'b RawValue)> {
+        self.inline
+            .iter_mut()
+            .chain(self.spill.iter_mut())
+            .filter_map(Option::take)
+            .collect()
+    }
 }
 
 impl<'b> Captured<'b> {
@@ -52,8 +100,7 @@ impl<'b> Captured<'b> {
 
     /// Takes the member named `name` out of the field members.
     pub fn take_member(&mut self, name: &str) -> Option<&'b RawValue> {
-        let i = self.members.iter().position(|(k, _)| k == name)?;
-        Some(self.members.remove(i).1)
+        self.members.take(name)
     }
 }
 
@@ -86,7 +133,7 @@ impl std::error::Error for CaptureError {}
 /// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
 /// let c = capture(br#"{"error": {"code": "X", "retryAfter": 60}, "id": 1}"#, &layout).unwrap();
 /// assert_eq!(c.slot_str(0).as_deref(), Some("X"));
-/// assert_eq!(c.members[0].0, "retryAfter");
+/// assert_eq!(c.members.iter().next().map(|m| m.0), Some("retryAfter"));
 /// assert_eq!(c.extras[0].0, "/id");
 /// ```
 pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, CaptureError> {
@@ -95,23 +142,25 @@ pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, 
             "a wire may name at most {MAX_SLOTS} slots"
         )));
     }
+    // Validate UTF-8 once: raw values taken from a `&str` are not validated again.
+    let text =
+        std::str::from_utf8(body).map_err(|e| CaptureError(format!("body is not UTF-8: {e}")))?;
     let mut out = Captured::default();
-    let mut de = serde_json::Deserializer::from_slice(body);
+    let mut de = serde_json::Deserializer::from_str(text);
     let active = layout
         .slots
         .iter()
         .enumerate()
         .filter(|(_, p)| !p.is_empty())
-        .fold(0u32, |m, (i, _)| m | (1 << i));
+        .fold(0u16, |m, (i, _)| m | (1 << i));
     let seed = Level {
         layout,
         depth: 0,
-        prefix: String::new(),
+        path: None,
         out: &mut out,
         active,
         fields_on_path: layout.fields_at.is_some_and(|f| !f.is_empty()),
         fields_here: layout.fields_at.is_some_and(|f| f.is_empty()),
-        root: true,
     };
     seed.deserialize(&mut de)
         .map_err(|e| CaptureError(e.to_string()))?;
@@ -119,20 +168,51 @@ pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, 
     Ok(out)
 }
 
-/// The object at `prefix` (depth segments deep) that some pointer passes through.
+/// An object key, borrowed from the body unless it had escapes (serde's own
+/// `Cow<str>` always allocates).
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The keys leading to an object, innermost first; pointers are only spelled
+/// out when something must be named by one.
+struct PathNode<'p> {
+    key: &'p str,
+    parent: Option<&'p PathNode<'p>>,
+}
+
+/// The object (depth segments deep) that some pointer passes through.
 struct Level<'l, 'a, 'b> {
     layout: &'l Layout<'a>,
     depth: usize,
-    /// The escaped JSON pointer of this object, for naming extras.
-    prefix: String,
+    path: Option<&'l PathNode<'l>>,
     out: &'l mut Captured<'b>,
     /// Bit i set: slot i's pointer passes through this object.
-    active: u32,
+    active: u16,
     /// The fields object lies below this one.
     fields_on_path: bool,
     /// This object is the fields object.
     fields_here: bool,
-    root: bool,
 }
 
 fn push_escaped(s: &mut String, seg: &str) {
@@ -145,21 +225,33 @@ fn push_escaped(s: &mut String, seg: &str) {
     }
 }
 
+fn spell(path: Option<&PathNode<'_>>, s: &mut String) {
+    if let Some(node) = path {
+        spell(node.parent, s);
+        s.push('/');
+        push_escaped(s, node.key);
+    }
+}
+
 impl Level<'_, '_, '_> {
-    fn pointer(&self, key: &str) -> String {
-        let mut p = String::with_capacity(self.prefix.len() + key.len() + 1);
-        p.push_str(&self.prefix);
-        p.push('/');
-        push_escaped(&mut p, key);
+    /// The JSON pointer of this object's member `key` (or of this object).
+    fn pointer(&self, key: Option<&str>) -> String {
+        let mut p = String::new();
+        spell(self.path, &mut p);
+        if let Some(k) = key {
+            p.push('/');
+            push_escaped(&mut p, k);
+        }
         p
     }
 
     fn keep<E: de::Error>(self, value: serde_json::Value) -> Result<(), E> {
-        if self.root {
+        if self.path.is_none() {
             return Err(E::custom("expected a JSON object"));
         }
         let raw = serde_json::value::to_raw_value(&value).map_err(E::custom)?;
-        self.out.extras.push((self.prefix, Cow::Owned(raw)));
+        let p = self.pointer(None);
+        self.out.extras.push((p, Cow::Owned(raw)));
         Ok(())
     }
 }
@@ -180,9 +272,9 @@ impl<'de, 'l, 'a> Visitor<'de> for Level<'l, 'a, 'de> {
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
         let d = self.depth;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             let mut slot = None;
-            let mut child = 0u32;
+            let mut child = 0u16;
             let mut bits = self.active;
             while bits != 0 {
                 let i = bits.trailing_zeros() as usize;
@@ -208,23 +300,26 @@ impl<'de, 'l, 'a> Visitor<'de> for Level<'l, 'a, 'de> {
             if let Some(i) = slot {
                 self.out.slots[i] = Some(map.next_value()?);
             } else if child != 0 || f_on || f_here {
+                let node = PathNode {
+                    key: &key,
+                    parent: self.path,
+                };
                 let inner = Level {
                     layout: self.layout,
                     depth: d + 1,
-                    prefix: self.pointer(&key),
+                    path: Some(&node),
                     out: &mut *self.out,
                     active: child,
                     fields_on_path: f_on,
                     fields_here: f_here,
-                    root: false,
                 };
                 map.next_value_seed(inner)?;
             } else if self.fields_here {
                 let raw: &'de RawValue = map.next_value()?;
-                self.out.members.push((key, raw));
+                self.out.members.push(key, raw);
             } else {
                 let raw: &'de RawValue = map.next_value()?;
-                let p = self.pointer(&key);
+                let p = self.pointer(Some(&key));
                 self.out.extras.push((p, Cow::Borrowed(raw)));
             }
         }
@@ -387,8 +482,9 @@ mod tests {
         assert_eq!(c.slot_str(0).as_deref(), Some("RATE_LIMIT_EXCEEDED"));
         assert_eq!(c.slot_str(1).as_deref(), Some("Too many requests"));
         assert_eq!(c.slot(2).map(|r| r.get()), Some("\"x\""));
-        assert_eq!(c.members.len(), 1);
-        assert_eq!(c.members[0].1.get(), "60");
+        let members: Vec<_> = c.members.iter().collect();
+        assert_eq!(members.len(), 1);
+        assert_eq!(members[0].1.get(), "60");
         assert_eq!(c.extras.len(), 1);
         assert_eq!(c.extras[0].0, "/trace");
         assert_eq!(c.extras[0].1.get(), "[1]");

@@ -180,7 +180,7 @@ impl Template {
 /// What text a placeholder matches when a message is classified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HoleKind {
-    /// Any non-empty text.
+    /// Any text, possibly empty.
     Text,
     /// An optional `-` and one or more ASCII digits.
     Integer,
@@ -192,7 +192,7 @@ impl HoleKind {
     fn accepts(self, s: &str) -> bool {
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         match self {
-            HoleKind::Text => !s.is_empty(),
+            HoleKind::Text => true,
             HoleKind::Integer => digits(s.strip_prefix('-').unwrap_or(s)),
             HoleKind::Number => {
                 !s.is_empty()
@@ -257,7 +257,7 @@ fn match_from<'t>(
                 }
             }
             Some(PatternSeg::Lit(next)) => {
-                let mut from = 1;
+                let mut from = usize::from(*kind != HoleKind::Text);
                 while from <= text.len() {
                     let Some(pos) = text.get(from..).and_then(|t| t.find(next)) else {
                         return false;
@@ -293,7 +293,7 @@ fn match_from<'t>(
 }
 
 /// True when some message could match both patterns; `kind` says what each
-/// placeholder matches. Used by validation to refuse ambiguous catalogs.
+/// placeholder matches (text placeholders may be empty). Used by validation to refuse ambiguous catalogs.
 ///
 /// ```
 /// use error_catalog::template::{patterns_overlap, HoleKind, Template};
@@ -352,7 +352,8 @@ fn tokens(t: &Template, kind: impl Fn(&str) -> HoleKind) -> Vec<Tok> {
             Segment::Lit(l) => out.extend(l.chars().map(Tok::Char)),
             Segment::Hole { name, .. } => match kind(name) {
                 HoleKind::Integer => out.extend([Tok::Digit, Tok::DigitStar]),
-                HoleKind::Text | HoleKind::Number => out.extend([Tok::Any, Tok::Star]),
+                HoleKind::Text => out.push(Tok::Star),
+                HoleKind::Number => out.extend([Tok::Any, Tok::Star]),
             },
         }
     }
@@ -366,6 +367,9 @@ fn overlap(a: &[Tok], b: &[Tok], i: usize, j: usize, memo: &mut [Option<bool>]) 
     }
     let r = match (a.get(i).copied(), b.get(j).copied()) {
         (None, None) => true,
+        (Some(x), Some(y)) if x.is_star() && y.is_star() => {
+            overlap(a, b, i + 1, j, memo) || overlap(a, b, i, j + 1, memo)
+        }
         (Some(x), _) if x.is_star() => {
             overlap(a, b, i + 1, j, memo)
                 || b.get(j).is_some_and(|y| !y.is_star() && x.meets(*y))

@@ -267,8 +267,11 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
                         );
                         diag = match crate::diag::did_you_mean(name, names.iter().copied()) {
                             Some(m) => diag.help(format!("did you mean `{{{m}}}`?")),
-                            None => diag.help(format!(
+                            None if matches!(text.at, At::Toml(_)) => diag.help(format!(
                                 "declare it under `[errors.fields]`, e.g. `{name} = \"string\"`"
+                            )),
+                            None => diag.help(format!(
+                                "add a field named `{name}` to the variant, or write `{{{{{name}}}}}` for literal braces"
                             )),
                         };
                         d.push(diag);

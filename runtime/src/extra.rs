@@ -16,11 +16,13 @@ use serde_json::value::RawValue;
 pub struct Extra {
     message: Option<Box<str>>,
     members: Vec<(String, Box<RawValue>)>,
+    body: Option<Box<[u8]>>,
 }
 
 impl PartialEq for Extra {
     fn eq(&self, other: &Self) -> bool {
         self.message == other.message
+            && self.body == other.body
             && self.members.len() == other.members.len()
             && self
                 .members
@@ -30,10 +32,34 @@ impl PartialEq for Extra {
     }
 }
 
+impl Eq for Extra {}
+
+impl std::hash::Hash for Extra {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.message.hash(state);
+        self.body.hash(state);
+        for (p, v) in &self.members {
+            p.hash(state);
+            v.get().hash(state);
+        }
+    }
+}
+
 impl Extra {
     /// True when the body carried nothing beyond the declared fields.
     pub fn is_empty(&self) -> bool {
-        self.message.is_none() && self.members.is_empty()
+        self.message.is_none() && self.members.is_empty() && self.body.is_none()
+    }
+
+    /// The whole body, kept when it was not JSON (the status alone identified the
+    /// error, e.g. a proxy's HTML page under a status-identified service).
+    pub fn body(&self) -> Option<&[u8]> {
+        self.body.as_deref()
+    }
+
+    /// Keeps the whole body.
+    pub fn set_body(&mut self, body: &[u8]) {
+        self.body = Some(body.into());
     }
 
     /// The received message, when it differs from the rendered template.

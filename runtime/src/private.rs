@@ -43,22 +43,54 @@ pub fn decode<E: Decoded>(
     build: impl FnOnce(usize, &mut Captured<'_>, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
-    let fallback = UnknownError::new(status, body);
     let mut c = match engine::capture(body, &plan.layout) {
         Ok(c) => c,
-        Err(e) => return unknown(fallback.with_reason(format!("body is not a JSON object: {e}"))),
+        Err(e) => {
+            // Where the status alone can identify an error, a body that is not
+            // JSON (a proxy's page, nothing at all) still classifies; the body is kept.
+            if plan.table.identity != Identity::Code {
+                if let Some(hit) = status.and_then(|s| plan.table.classify(s, None, None)) {
+                    if let Ok(mut value) = build(hit.entry, &mut Captured::default(), &[]) {
+                        if let Some(extra) = value.extra_mut() {
+                            extra.set_body(body);
+                        }
+                        return value;
+                    }
+                }
+            }
+            return unknown(
+                UnknownError::new(status, body)
+                    .with_reason(format!("body is not a JSON object: {e}")),
+            );
+        }
     };
     let code = plan.code.and_then(|s| c.slot_str(s));
     let message = plan.message.and_then(|s| c.slot_str(s));
-    let with_found = |mut u: UnknownError| {
+    let not_text = [
+        (plan.code, &code, "code"),
+        (plan.message, &message, "message"),
+    ]
+    .into_iter()
+    .find(|(slot, text, _)| {
+        text.is_none()
+            && slot
+                .and_then(|s| c.slot(s))
+                .is_some_and(|r| r.get() != "null")
+    })
+    .map(|(_, _, what)| what);
+    let fallback = |reason: String| {
+        let mut u = UnknownError::new(status, body).with_reason(reason);
         if let Some(code) = &code {
             u = u.with_code(code.as_ref());
         }
         if let Some(m) = &message {
             u = u.with_message(m.as_ref());
         }
-        u
+        unknown(u)
     };
+    if let Some(what) = not_text {
+        return fallback(format!("the {what} is not a string"));
+    }
     let Some(hit) = plan
         .table
         .classify(status.unwrap_or(0), code.as_deref(), message.as_deref())
@@ -67,14 +99,14 @@ pub fn decode<E: Decoded>(
             Some(code) => format!("unknown code `{code}`"),
             None => "no known error matches this response".to_string(),
         };
-        return unknown(with_found(fallback).with_reason(reason));
+        return fallback(reason);
     };
     let mut value = match build(hit.entry, &mut c, &hit.captures) {
         Ok(v) => v,
-        Err(reason) => return unknown(with_found(fallback).with_reason(reason)),
+        Err(reason) => return fallback(reason),
     };
     if let Some(extra) = value.extra_mut() {
-        for (key, raw) in c.members.drain(..) {
+        for (key, raw) in c.members.drain() {
             let mut p = String::from(plan.fields_at);
             p.push('/');
             p.push_str(&key.replace('~', "~0").replace('/', "~1"));
@@ -100,6 +132,56 @@ pub fn field<T: DeserializeOwned>(raw: Option<&RawValue>, name: &str) -> Result<
     match raw {
         Some(r) => serde_json::from_str(r.get()).map_err(|e| format!("field `{name}`: {e}")),
         None => serde_json::from_str("null").map_err(|_| format!("missing field `{name}`")),
+    }
+}
+
+/// [`field`] for a `String` field: no parser when the JSON string has no escapes.
+pub fn field_string(raw: Option<&RawValue>, name: &str) -> Result<String, String> {
+    if let Some(s) = raw.and_then(|r| {
+        let t = r.get();
+        t.strip_prefix('"')?
+            .strip_suffix('"')
+            .filter(|s| !s.contains('\\'))
+    }) {
+        return Ok(s.to_string());
+    }
+    field(raw, name)
+}
+
+/// [`field`] for an `Option<String>` field.
+pub fn field_opt_string(raw: Option<&RawValue>, name: &str) -> Result<Option<String>, String> {
+    match raw {
+        None => Ok(None),
+        Some(r) if r.get() == "null" => Ok(None),
+        Some(_) => field_string(raw, name).map(Some),
+    }
+}
+
+/// [`field`] for an integer field: a plain digit string is parsed directly.
+pub fn field_int<T: DeserializeOwned + std::str::FromStr>(
+    raw: Option<&RawValue>,
+    name: &str,
+) -> Result<T, String> {
+    if let Some(r) = raw {
+        let t = r.get();
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(v) = t.parse::<T>() {
+                return Ok(v);
+            }
+        }
+    }
+    field(raw, name)
+}
+
+/// [`field`] for an optional integer field.
+pub fn field_opt_int<T: DeserializeOwned + std::str::FromStr>(
+    raw: Option<&RawValue>,
+    name: &str,
+) -> Result<Option<T>, String> {
+    match raw {
+        None => Ok(None),
+        Some(r) if r.get() == "null" => Ok(None),
+        Some(_) => field_int(raw, name).map(Some),
     }
 }
 
@@ -199,6 +281,20 @@ impl Members for ExtraMembers<'_> {
         if let Some(extra) = self.0 {
             for (k, v) in extra.children(self.1) {
                 map.serialize_entry(&k, v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An object member written only when extra members were kept under it.
+pub struct ExtraObject<'a>(pub Option<&'a Extra>, pub &'static str, pub &'static str);
+
+impl Members for ExtraObject<'_> {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        if let Some(extra) = self.0 {
+            if extra.children(self.2).next().is_some() {
+                map.serialize_entry(self.1, &Obj(ExtraMembers(Some(extra), self.2)))?;
             }
         }
         Ok(())

@@ -4,12 +4,19 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::ApiError;
 
+/// Members problem details define; an error's fields with these names are written
+/// under an extension member `fields` instead.
+pub const RESERVED: &[&str] = &[
+    "type", "title", "status", "detail", "code", "instance", "fields",
+];
+
 /// The media type of problem details.
 pub const CONTENT_TYPE: &str = "application/problem+json";
 
 /// Serializes any [`ApiError`] as problem details: `type` (the docs URL, or
 /// `about:blank`), `title`, `status`, `detail` (the message), `code`, and the
-/// error's fields as extension members. Read it back with
+/// error's fields as extension members (those named like a member problem details
+/// define go under `fields`). Read it back with
 /// [`FromResponse::from_problem_json`](crate::FromResponse::from_problem_json).
 ///
 /// ```
@@ -47,13 +54,16 @@ impl<E: ApiError + ?Sized> Serialize for Problem<'_, E> {
         if !e.code().is_empty() {
             m.serialize_entry("code", e.code())?;
         }
+        let mut clashing = serde_json::Map::new();
         for (k, v) in e.details() {
-            if !matches!(
-                k.as_str(),
-                "type" | "title" | "status" | "detail" | "code" | "instance"
-            ) {
+            if RESERVED.contains(&k.as_str()) {
+                clashing.insert(k, v);
+            } else {
                 m.serialize_entry(&k, &v)?;
             }
+        }
+        if !clashing.is_empty() {
+            m.serialize_entry("fields", &clashing)?;
         }
         m.end()
     }

@@ -13,7 +13,7 @@ use std::fmt;
 /// assert_eq!(e.body(), b"<html>Bad Gateway</html>");
 /// assert_eq!(e.to_string(), "unrecognised error response (HTTP 502)");
 /// ```
-#[derive(Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct UnknownError {
     status: Option<u16>,
     code: Option<String>,

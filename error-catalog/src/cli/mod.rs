@@ -145,22 +145,32 @@ fn check(paths: Vec<String>) -> ExitCode {
     } else {
         paths
     };
-    let mut failed = false;
+    let (mut problems_found, mut unreadable) = (false, false);
     for p in paths {
         let result = match bundled::load(&p) {
             Some(r) => r,
+            None if !std::path::Path::new(&p).exists() => {
+                unreadable = true;
+                match resolve(&p) {
+                    Err(e) => eprintln!("error: {e}"),
+                    Ok(_) => eprintln!("error: cannot read `{p}`"),
+                }
+                continue;
+            }
             None => load_file(&p),
         };
         match result {
             Ok(c) => println!("{p}: ok ({} errors)", c.errors.len()),
             Err(problems) => {
-                failed = true;
+                problems_found = true;
                 eprintln!("{problems}");
                 eprintln!("{p}: {} problem(s)", problems.list.len());
             }
         }
     }
-    if failed {
+    if unreadable {
+        ExitCode::from(2)
+    } else if problems_found {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -147,7 +147,11 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
         ));
     }
 
+    let catalog_given = enum_attrs.key_span("catalog").is_some();
     let catalog_attr = enum_attrs.str("catalog", &mut errors);
+    if catalog_given && catalog_attr.is_none() {
+        return Err(errors);
+    }
     let result = match &catalog_attr {
         Some(path) => from_catalog(input, data, &enum_attrs, &variant_attrs, path, &mut errors),
         None => from_attributes(input, data, &enum_attrs, &variant_attrs, &mut errors),
@@ -179,6 +183,7 @@ fn from_attributes(
     variant_attrs: &[Attrs],
     errors: &mut Vec<syn::Error>,
 ) -> Read {
+    let errors_at_start = errors.len();
     let name = input.ident.to_string();
     let wire = match enum_attrs.str("wire", errors) {
         None => preset_wire(WirePreset::Coded, At::Syn(input.ident.span())),
@@ -321,6 +326,10 @@ fn from_attributes(
             extra,
         });
     }
+    if errors.len() > errors_at_start {
+        // attribute mistakes first: validating a half-read enum only adds follow-on errors
+        return None;
+    }
     let before = errors.len();
     for d in crate::validate::validate(&catalog) {
         errors.push(diag_to_syn(&d, input.ident.span(), None));
@@ -444,8 +453,11 @@ fn check_fields_agree(
             }
         }
     }
+    let unmatched = fields
+        .iter()
+        .any(|f| !all.iter().any(|c| f.ident == c.rust.value));
     for c in &all {
-        if !fields.iter().any(|f| f.ident == c.rust.value) {
+        if !unmatched && !fields.iter().any(|f| f.ident == c.rust.value) {
             errors.push(err(
                 v.ident.span(),
                 format!(
@@ -549,6 +561,9 @@ fn from_catalog(
     let (full, catalog) = load_relative(&path.value, path.span, errors)?;
     let rel = path.value.as_str();
     let mut bound: Vec<Option<Bound>> = (0..catalog.errors.len()).map(|_| None).collect();
+    // a variant that matched nothing is likely a misspelt one: then the codes left
+    // over are not reported again as missing
+    let mut unbound_variant = false;
     for (v, a) in data.variants.iter().zip(variant_attrs) {
         if is_unknown(a) {
             continue;
@@ -598,6 +613,7 @@ fn from_catalog(
                 span,
                 format!("{what} is not in the catalog `{rel}`{help}"),
             ));
+            unbound_variant = true;
             continue;
         };
         if bound[i].is_some() {
@@ -619,7 +635,7 @@ fn from_catalog(
             extra,
         });
     }
-    let partial = enum_attrs.flag("partial", errors).is_some();
+    let partial = enum_attrs.flag("partial", errors).is_some() || unbound_variant;
     let missing: Vec<String> = catalog
         .errors
         .iter()

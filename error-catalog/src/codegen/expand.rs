@@ -264,12 +264,31 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
     }
 }
 
+/// Members problem details define (kept in step with `api_error::problem::RESERVED`).
+const PROBLEM_RESERVED: &[&str] = &[
+    "type", "title", "status", "detail", "code", "instance", "fields",
+];
+
+/// Field names that problem+json writes under `fields`, in slot order after the six fixed slots.
+fn problem_clashes(input: &Input) -> Vec<String> {
+    let mut names: Vec<String> = input
+        .variants
+        .iter()
+        .flat_map(|b| b.fields.iter().map(|f| f.wire.clone()))
+        .filter(|w| PROBLEM_RESERVED.contains(&w.as_str()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 fn problem_plan(input: &Input) -> TokenStream {
     let (entries, by_code, order) = entries(input, false);
+    let clashes = problem_clashes(input);
     quote! {
         __p::Plan {
             layout: __p::Layout {
-                slots: &[&["code"], &["detail"], &["type"], &["title"], &["status"], &["instance"]],
+                slots: &[&["code"], &["detail"], &["type"], &["title"], &["status"], &["instance"], #(&["fields", #clashes]),*],
                 fields_at: __p::Some(&[]),
             },
             table: __p::Table { identity: __p::Identity::Code, entries: &[#(#entries),*], by_code: &[#(#by_code),*], pattern_order: &[#(#order),*] },
@@ -431,15 +450,28 @@ fn api_error(input: &Input) -> TokenStream {
 fn decode(input: &Input, shape: &Shape) -> TokenStream {
     let ident = &input.ident;
     let krate = &input.krate;
+    let clashes = problem_clashes(input);
     let unknown = &input.unknown;
     let arms = input.variants.iter().enumerate().map(|(i, b)| {
         let v = &b.ident;
         let inits = b.fields.iter().zip(&shape.places[i]).map(|(f, place)| {
             let id = &f.ident;
             let w = &f.wire;
+            use crate::model::BaseType as B;
+            let reader = match (f.base, f.optional) {
+                (B::String, false) => quote!(__p::field_string),
+                (B::String, true) => quote!(__p::field_opt_string),
+                (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, false) => {
+                    quote!(__p::field_int)
+                }
+                (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, true) => {
+                    quote!(__p::field_opt_int)
+                }
+                _ => quote!(__p::field),
+            };
             let normal = match place {
-                Place::Slot(s) => quote!(__p::field(__c.slot(#s), #w)),
-                Place::Member(m) => quote!(__p::field(__c.take_member(#m), #w)),
+                Place::Slot(s) => quote!(#reader(__c.slot(#s), #w)),
+                Place::Member(m) => quote!(#reader(__c.take_member(#m), #w)),
                 Place::Capture => {
                     let h = b
                         .fields
@@ -449,10 +481,17 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     quote!(__p::captured(__caps, #h, #w))
                 }
             };
-            let value = if *place == Place::Member(f.wire.clone()) {
+            let in_problem = match clashes.iter().position(|c| c == &f.wire) {
+                Some(k) => {
+                    let slot = 6 + k;
+                    quote!(#reader(__c.slot(#slot), #w))
+                }
+                None => quote!(#reader(__c.take_member(#w), #w)),
+            };
+            let value = if *place == Place::Member(f.wire.clone()) && !clashes.contains(&f.wire) {
                 normal
             } else {
-                quote!(if __problem { __p::field(__c.take_member(#w), #w) } else { #normal })
+                quote!(if __problem { #in_problem } else { #normal })
             };
             quote!(#id: #value?,)
         });
@@ -528,6 +567,9 @@ fn node_members(input: &Input, node: &Node, b: &Bound) -> Vec<TokenStream> {
         if child.has_leaves() {
             let inner = object(input, child, b);
             out.push(quote!(__p::Member(#key, &#inner)));
+        } else if let Some(x) = &b.extra {
+            let ptr = &child.pointer;
+            out.push(quote!(__p::ExtraObject(__p::Some(#x), #key, #ptr)));
         }
     }
     if let Some(x) = &b.extra {

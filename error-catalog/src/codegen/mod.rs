@@ -66,6 +66,16 @@ fn stubs(input: &syn::DeriveInput) -> TokenStream {
                 const SERVICE: &'static str = "";
                 const CODES: &'static [#krate::CodeInfo] = &[];
             }
+            impl #krate::__private::serde::Serialize for #ident {
+                fn serialize<__S: #krate::__private::serde::Serializer>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    ::core::unreachable!()
+                }
+            }
+            impl<'de> #krate::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #krate::__private::serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> {
+                    ::core::unreachable!()
+                }
+            }
         };
     }
 }

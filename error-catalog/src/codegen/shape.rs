@@ -70,6 +70,25 @@ pub struct Node {
 }
 
 impl Node {
+    /// Makes sure the objects along `segments` exist (for extras kept there).
+    fn ensure(&mut self, segments: &[String]) {
+        if let [first, rest @ ..] = segments {
+            let i = match self.children.iter().position(|(k, _)| k == first) {
+                Some(i) => i,
+                None => {
+                    let esc = first.replace('~', "~0").replace('/', "~1");
+                    let node = Node {
+                        pointer: format!("{}/{esc}", self.pointer),
+                        ..Node::default()
+                    };
+                    self.children.push((first.clone(), node));
+                    self.children.len() - 1
+                }
+            };
+            self.children[i].1.ensure(rest);
+        }
+    }
+
     fn insert(&mut self, segments: &[String], leaf: Leaf) {
         match segments {
             [] => {}
@@ -133,6 +152,13 @@ pub fn tree(input: &Input, shape: &Shape, v: usize, b: &Bound) -> Node {
             Place::Capture => {}
         }
     }
-    let _ = b;
+    if b.extra.is_some() {
+        for p in &shape.slots {
+            root.ensure(&p.segments[..p.segments.len().saturating_sub(1)]);
+        }
+        if let Some(f) = &shape.fields_at {
+            root.ensure(&f.segments);
+        }
+    }
     root
 }

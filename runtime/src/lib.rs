@@ -55,6 +55,8 @@ mod unknown;
 pub mod __private;
 
 pub use api_error_macros::{catalog, ApiError};
+
+mod integrations;
 pub use error_catalog::{headers, retry};
 pub use extra::Extra;
 pub use headers::{ResponseHeaders, RetryAfter};

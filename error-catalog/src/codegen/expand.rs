@@ -70,6 +70,7 @@ pub fn expand(input: &Input) -> TokenStream {
             }
             #serialize
             #deserialize
+            #krate::__impl_integrations!(#ident);
         };
     }
 }

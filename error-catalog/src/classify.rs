@@ -129,13 +129,8 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
                 && e.status_u16().is_some(),
         })
         .collect();
-    let mut by_code: Vec<(&str, u16)> = c
-        .errors
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.code.value.as_str(), u16::try_from(i).unwrap_or(u16::MAX)))
-        .collect();
-    by_code.sort();
+    let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();
+    let by_code = crate::engine::code_index(&codes);
     let mut order: Vec<(u16, i64)> = c
         .errors
         .iter()

@@ -384,10 +384,56 @@ pub struct Table<'a> {
     pub identity: Identity,
     /// Every entry, in catalog order.
     pub entries: &'a [Entry<'a>],
-    /// (code, entry index) sorted by code, for lookup by code.
-    pub by_code: &'a [(&'a str, u16)],
+    /// Open-addressing hash index over the codes (see [`code_index`]): entry
+    /// indices, `u16::MAX` for an empty slot; its length is a power of two.
+    pub by_code: &'a [u16],
     /// Entry indices that have patterns, highest priority first.
     pub pattern_order: &'a [u16],
+}
+
+/// The hash of a code, shared by [`code_index`] and [`Table::by_code`].
+pub fn code_hash(code: &str) -> u64 {
+    // FNV-1a over 8-byte words: a few multiplications for a typical code
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ code.len() as u64;
+    let mut chunks = code.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0000_0100_0000_01b3);
+        h ^= h >> 29;
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^ (h >> 32)
+}
+
+/// Builds the hash index [`Table::by_code`] expects for `codes` (entry order).
+///
+/// ```
+/// use error_catalog::engine::{code_index, Entry, Identity, Table};
+/// let entries = [
+///     Entry { code: "A", status: None, patterns: &[], by_status: false },
+///     Entry { code: "B", status: None, patterns: &[], by_status: false },
+/// ];
+/// let index = code_index(&["A", "B"]);
+/// let t = Table { identity: Identity::Code, entries: &entries, by_code: &index, pattern_order: &[] };
+/// assert_eq!(t.by_code("B"), Some(1));
+/// assert_eq!(t.by_code("C"), None);
+/// ```
+pub fn code_index(codes: &[&str]) -> Vec<u16> {
+    let size = (codes.len() * 2).max(8).next_power_of_two();
+    let mut index = vec![u16::MAX; size];
+    let mask = size - 1;
+    for (n, code) in codes.iter().enumerate() {
+        let Ok(n) = u16::try_from(n) else { break };
+        let mut i = code_hash(code) as usize & mask;
+        while index[i] != u16::MAX {
+            i = (i + 1) & mask;
+        }
+        index[i] = n;
+    }
+    index
 }
 
 /// The entry a response was classified as, and the placeholder values its message gave.
@@ -400,12 +446,25 @@ pub struct Classified<'m> {
 }
 
 impl<'a> Table<'a> {
-    /// Finds the entry for a code.
+    /// Finds the entry for a code: one hash, usually one string comparison.
     pub fn by_code(&self, code: &str) -> Option<usize> {
-        self.by_code
-            .binary_search_by(|(c, _)| (*c).cmp(code))
-            .ok()
-            .map(|i| usize::from(self.by_code[i].1))
+        let mask = self.by_code.len().checked_sub(1)?;
+        let mut i = code_hash(code) as usize & mask;
+        for _ in 0..self.by_code.len() {
+            let e = *self.by_code.get(i)?;
+            if e == u16::MAX {
+                return None;
+            }
+            if self
+                .entries
+                .get(usize::from(e))
+                .is_some_and(|x| x.code == code)
+            {
+                return Some(usize::from(e));
+            }
+            i = (i + 1) & mask;
+        }
+        None
     }
 
     /// Classifies a response from its status and, when the body had them, code and message.
@@ -418,8 +477,9 @@ impl<'a> Table<'a> {
     ///     Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false },
     ///     Entry { code: "not_found", status: Some(404), patterns: &[], by_status: true },
     /// ];
+    /// let index = error_catalog::engine::code_index(&["key_not_found", "not_found"]);
     /// let t = Table { identity: Identity::Message, entries: &entries,
-    ///     by_code: &[("key_not_found", 0), ("not_found", 1)], pattern_order: &[0] };
+    ///     by_code: &index, pattern_order: &[0] };
     /// assert_eq!(t.classify(404, None, Some("Key not found")).unwrap().entry, 0);
     /// assert_eq!(t.classify(404, None, Some("Gone")).unwrap().entry, 1);
     /// assert!(t.classify(500, None, None).is_none());

@@ -215,13 +215,8 @@ fn classify(c: &Catalog, status: u16, message: &str) -> Option<(String, Vec<(Str
             by_status: e.matches.is_empty(),
         })
         .collect();
-    let mut by_code: Vec<(&str, u16)> = c
-        .errors
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.code.value.as_str(), u16::try_from(i).unwrap()))
-        .collect();
-    by_code.sort_unstable();
+    let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();
+    let by_code = error_catalog::engine::code_index(&codes);
     let mut pattern_order: Vec<u16> = (0..c.errors.len())
         .filter(|&i| !c.errors[i].matches.is_empty())
         .map(|i| u16::try_from(i).unwrap())

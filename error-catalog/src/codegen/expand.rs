@@ -200,15 +200,16 @@ fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenSt
             && e.status_u16().is_some();
         entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status }));
     }
-    let mut by_code: Vec<(&str, u16)> = input
+    let codes: Vec<&str> = input
         .catalog
         .errors
         .iter()
-        .enumerate()
-        .map(|(i, e)| (e.code.value.as_str(), u16::try_from(i).unwrap_or(u16::MAX)))
+        .map(|e| e.code.value.as_str())
         .collect();
-    by_code.sort();
-    let by_code = by_code.iter().map(|(c, i)| quote!((#c, #i))).collect();
+    let by_code = crate::engine::code_index(&codes)
+        .into_iter()
+        .map(|i| quote!(#i))
+        .collect();
     let mut order: Vec<(usize, i64)> = input
         .catalog
         .errors

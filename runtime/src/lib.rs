@@ -48,6 +48,7 @@ use std::time::SystemTime;
 
 mod extra;
 pub mod problem;
+mod public;
 mod unknown;
 
 #[doc(hidden)]
@@ -60,6 +61,7 @@ mod integrations;
 pub use error_catalog::{headers, retry};
 pub use extra::Extra;
 pub use headers::{ResponseHeaders, RetryAfter};
+pub use public::Public;
 pub use retry::{RetryAdvice, RetryRule};
 pub use unknown::UnknownError;
 

@@ -15,6 +15,8 @@ pub use std::result::Result::{self, Err, Ok};
 
 use crate::{Extra, UnknownError};
 
+pub use crate::public::{MessageStr, Render, When};
+
 /// What the decoder needs from a generated enum.
 pub trait Decoded: fmt::Display + Sized {
     /// The variant's extra-members field, when it has one.

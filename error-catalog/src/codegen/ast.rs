@@ -56,6 +56,8 @@ pub struct BoundField {
     pub at: Option<Pointer>,
     /// Its base type, for placeholder matching.
     pub base: BaseType,
+    /// Must not leave a server in public responses.
+    pub internal: bool,
 }
 
 fn err(span: Span, msg: impl std::fmt::Display) -> syn::Error {
@@ -312,7 +314,7 @@ fn from_attributes(
                         })
                         .map(|p| Located::new(p, At::Syn(f.ident.span()))),
                     doc: None,
-                    internal: false,
+                    internal: f.internal,
                 })
                 .collect(),
             examples: Vec::new(),
@@ -384,6 +386,7 @@ fn bind_fields(
                 .and_then(|w| w.at_ptr.as_ref().map(|p| p.value.clone())),
         };
         let (optional, base) = classify_type(&f.ty);
+        let internal = a.flag("internal", errors).is_some();
         out.push(BoundField {
             ident,
             wire: wire_name,
@@ -391,6 +394,7 @@ fn bind_fields(
             optional,
             at,
             base,
+            internal,
         });
     }
     if let Some((entry, path)) = expected {
@@ -405,6 +409,7 @@ fn bind_fields(
             {
                 f.wire = c.wire.value.clone();
                 f.at = c.at_ptr.as_ref().map(|p| p.value.clone());
+                f.internal = f.internal || c.internal;
             }
         }
     }

@@ -26,7 +26,7 @@ pub const VARIANT_KEYS: &[&str] = &[
     "unknown",
 ];
 /// Keys allowed on a field.
-pub const FIELD_KEYS: &[&str] = &["rename", "at", "extra"];
+pub const FIELD_KEYS: &[&str] = &["rename", "at", "extra", "internal"];
 
 /// A string value and where it was written.
 #[derive(Debug, Clone)]

@@ -17,10 +17,11 @@ pub fn expand(input: &Input) -> TokenStream {
     let info = code_infos(input);
     let plan = plan(input, &shape);
     let problem_plan = problem_plan(input);
-    let display = display(input);
+    let (display, render) = display(input);
     let api_error = api_error(input);
+    let public_details = public_details(input);
     let decode = decode(input, &shape);
-    let serialize = serialize(input, &shape);
+    let (serialize, envelope) = serialize(input, &shape);
     let deserialize = if input.catalog.wire.identity == Identity::Code {
         quote! {
             #[automatically_derived]
@@ -69,6 +70,12 @@ pub fn expand(input: &Input) -> TokenStream {
                 }
             }
             #serialize
+            #[automatically_derived]
+            impl __p::Render for #ident {
+                #render
+                #envelope
+                #public_details
+            }
             #deserialize
             #krate::__impl_integrations!(#ident);
         };
@@ -311,7 +318,13 @@ fn pat(b: &Bound, names: &[&syn::Ident]) -> TokenStream {
     }
 }
 
-fn display(input: &Input) -> TokenStream {
+/// True when a public response must not show field `f` of entry `e`.
+fn redacted(e: &ErrorEntry, f: &super::ast::BoundField) -> bool {
+    f.internal || e.status_u16().is_some_and(|s| s >= 500)
+}
+
+/// The `Display` impl, and the `render` method of `Render` it delegates to.
+fn display(input: &Input) -> (TokenStream, TokenStream) {
     let ident = &input.ident;
     let unknown = &input.unknown;
     let arms = input.catalog.errors.iter().zip(&input.variants).map(|(e, b)| {
@@ -327,10 +340,15 @@ fn display(input: &Input) -> TokenStream {
                         if !used.contains(&id) {
                             used.push(id);
                         }
-                        if f.optional {
-                            writes.push(quote!(if let __p::Some(__v) = #id { ::core::fmt::Display::fmt(__v, __f)?; }));
+                        let show = if f.optional {
+                            quote!(if let __p::Some(__v) = #id { ::core::fmt::Display::fmt(__v, __f)?; })
                         } else {
-                            writes.push(quote!(::core::fmt::Display::fmt(#id, __f)?;));
+                            quote!(::core::fmt::Display::fmt(#id, __f)?;)
+                        };
+                        if redacted(e, f) {
+                            writes.push(quote!(if __public { __f.write_str("[redacted]")?; } else { #show }));
+                        } else {
+                            writes.push(show);
                         }
                     }
                     None => {
@@ -342,22 +360,35 @@ fn display(input: &Input) -> TokenStream {
         }
         let received = b.extra.as_ref().map(|x| {
             used.push(x);
-            quote!(if let __p::Some(__m) = #x.message() { return __f.write_str(__m); })
+            quote!(if !__public { if let __p::Some(__m) = #x.message() { return __f.write_str(__m); } })
         });
         let p = pat(b, &used);
         quote!(#p => { #received #(#writes)* __p::Ok(()) })
     });
-    quote! {
+    let display = quote! {
         #[automatically_derived]
         impl ::core::fmt::Display for #ident {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #(#arms)*
-                    Self::#unknown(__u) => ::core::fmt::Display::fmt(__u, __f),
+                __p::Render::render(self, __f, false)
+            }
+        }
+    };
+    let render = quote! {
+        #[allow(unused_variables)]
+        fn render(&self, __f: &mut ::core::fmt::Formatter<'_>, __public: bool) -> ::core::fmt::Result {
+            match self {
+                #(#arms)*
+                Self::#unknown(__u) => {
+                    if __public {
+                        __f.write_str("unrecognised upstream error")
+                    } else {
+                        ::core::fmt::Display::fmt(__u, __f)
+                    }
                 }
             }
         }
-    }
+    };
+    (display, render)
 }
 
 fn api_error(input: &Input) -> TokenStream {
@@ -445,6 +476,37 @@ fn api_error(input: &Input) -> TokenStream {
                 }
                 __m
             }
+        }
+    }
+}
+
+/// The `public_details` method of `Render`: `details()` without redacted fields.
+fn public_details(input: &Input) -> TokenStream {
+    let unknown = &input.unknown;
+    let arms = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .map(|(b, e)| {
+            let shown: Vec<&super::ast::BoundField> =
+                b.fields.iter().filter(|f| !redacted(e, f)).collect();
+            let ids: Vec<&syn::Ident> = shown.iter().map(|f| &f.ident).collect();
+            let puts = shown.iter().map(|f| {
+                let id = &f.ident;
+                let w = &f.wire;
+                quote!(__p::put(&mut __m, #w, #id);)
+            });
+            let p = pat(b, &ids);
+            quote!(#p => { #(#puts)* })
+        });
+    quote! {
+        fn public_details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+            let mut __m = __p::serde_json::Map::new();
+            match self {
+                #(#arms)*
+                Self::#unknown(_) => {}
+            }
+            __m
         }
     }
 }
@@ -544,85 +606,113 @@ fn chunk(members: Vec<TokenStream>) -> TokenStream {
     chunk(groups)
 }
 
-fn node_members(input: &Input, node: &Node, b: &Bound) -> Vec<TokenStream> {
+fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenStream> {
     let mut out = Vec::new();
     for (key, leaf) in &node.leaves {
         out.push(match leaf {
             Leaf::Code => {
-                let c = code_of(input, b);
+                let c = &e.code.value;
                 quote!(__p::Member(#key, #c))
             }
-            Leaf::Message => quote!(__p::Member(#key, &__p::DisplayStr(self))),
+            Leaf::Message => quote!(__p::Member(#key, &__p::MessageStr(self, __public))),
             Leaf::Static(s) => quote!(__p::Member(#key, #s)),
             Leaf::Field(i) => {
                 let f = &b.fields[*i];
                 let id = &f.ident;
-                if f.optional {
+                let m = if f.optional {
                     quote!(__p::OptMember(#key, #id))
                 } else {
                     quote!(__p::Member(#key, #id))
+                };
+                if redacted(e, f) {
+                    quote!(__p::When(!__public, #m))
+                } else {
+                    m
                 }
             }
         });
     }
     for (key, child) in &node.children {
         if child.has_leaves() {
-            let inner = object(input, child, b);
+            let inner = object(e, child, b);
             out.push(quote!(__p::Member(#key, &#inner)));
         } else if let Some(x) = &b.extra {
             let ptr = &child.pointer;
-            out.push(quote!(__p::ExtraObject(__p::Some(#x), #key, #ptr)));
+            out.push(quote!(__p::When(!__public, __p::ExtraObject(__p::Some(#x), #key, #ptr))));
         }
     }
     if let Some(x) = &b.extra {
         let ptr = &node.pointer;
-        out.push(quote!(__p::ExtraMembers(__p::Some(#x), #ptr)));
+        out.push(quote!(__p::When(!__public, __p::ExtraMembers(__p::Some(#x), #ptr))));
     }
     out
 }
 
-fn object(input: &Input, node: &Node, b: &Bound) -> TokenStream {
-    let members = chunk(node_members(input, node, b));
+fn object(e: &ErrorEntry, node: &Node, b: &Bound) -> TokenStream {
+    let members = chunk(node_members(e, node, b));
     quote!(__p::Obj(#members))
 }
 
-fn code_of(input: &Input, b: &Bound) -> TokenStream {
-    let i = input
-        .variants
-        .iter()
-        .position(|x| x.ident == b.ident)
-        .unwrap_or(0);
-    let code = input
-        .catalog
-        .errors
-        .get(i)
-        .map(|e: &ErrorEntry| e.code.value.clone())
-        .unwrap_or_default();
-    quote!(#code)
+/// The body a public response shows for the fallback: the wire's message alone.
+fn public_unknown(input: &Input) -> TokenStream {
+    let mut node = Node::default();
+    if let Some(p) = &input.catalog.wire.message {
+        node.insert_leaf(
+            &p.value.segments,
+            Leaf::Static("unrecognised upstream error".into()),
+        );
+    }
+    let empty = Bound {
+        ident: input.unknown.clone(),
+        named: false,
+        fields: Vec::new(),
+        extra: None,
+    };
+    let e = ErrorEntry::default();
+    object(&e, &node, &empty)
 }
 
-fn serialize(input: &Input, shape: &Shape) -> TokenStream {
+/// The `Serialize` impl, and the `serialize_envelope` method of `Render` it delegates to.
+fn serialize(input: &Input, shape: &Shape) -> (TokenStream, TokenStream) {
     let ident = &input.ident;
     let unknown = &input.unknown;
-    let arms = input.variants.iter().enumerate().map(|(i, b)| {
-        let node = tree(input, shape, i, b);
-        let obj = object(input, &node, b);
-        let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
-        if let Some(x) = &b.extra {
-            ids.push(x);
-        }
-        let p = pat(b, &ids);
-        quote!(#p => __p::serde::Serialize::serialize(&#obj, __s),)
-    });
-    quote! {
+    let arms = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .enumerate()
+        .map(|(i, (b, e))| {
+            let node = tree(input, shape, i, b);
+            let obj = object(e, &node, b);
+            let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
+            if let Some(x) = &b.extra {
+                ids.push(x);
+            }
+            let p = pat(b, &ids);
+            quote!(#p => __p::serde::Serialize::serialize(&#obj, __s),)
+        });
+    let public_unknown = public_unknown(input);
+    let serialize = quote! {
         #[automatically_derived]
         impl __p::serde::Serialize for #ident {
             fn serialize<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
-                match self {
-                    #(#arms)*
-                    Self::#unknown(__u) => __p::serialize_unknown(__u, __s),
+                __p::Render::serialize_envelope(self, __s, false)
+            }
+        }
+    };
+    let envelope = quote! {
+        fn serialize_envelope<__S: __p::serde::Serializer>(&self, __s: __S, __public: bool) -> __p::Result<__S::Ok, __S::Error> {
+            match self {
+                #(#arms)*
+                Self::#unknown(__u) => {
+                    if __public {
+                        __p::serde::Serialize::serialize(&#public_unknown, __s)
+                    } else {
+                        __p::serialize_unknown(__u, __s)
+                    }
                 }
             }
         }
-    }
+    };
+    (serialize, envelope)
 }

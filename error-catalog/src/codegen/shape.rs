@@ -89,6 +89,11 @@ impl Node {
         }
     }
 
+    /// Adds a leaf at a pointer's segments.
+    pub fn insert_leaf(&mut self, segments: &[String], leaf: Leaf) {
+        self.insert(segments, leaf);
+    }
+
     fn insert(&mut self, segments: &[String], leaf: Leaf) {
         match segments {
             [] => {}

@@ -137,6 +137,58 @@ impl std::error::Error for CaptureError {}
 /// assert_eq!(c.extras[0].0, "/id");
 /// ```
 pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, CaptureError> {
+    let mut out = Captured::default();
+    walk(body, layout, &mut out)?;
+    Ok(out)
+}
+
+/// Receives what [`walk`] finds. [`Captured`] keeps everything as raw JSON; generated
+/// code wraps it to parse an error's fields straight into their types once the
+/// code is known.
+pub trait Sink<'de> {
+    /// The value at slot `slot`: read it with `map.next_value()` (exactly once).
+    fn slot<A: MapAccess<'de>>(&mut self, slot: usize, map: &mut A) -> Result<(), A::Error>;
+    /// A member of the fields object: read its value with `map.next_value()` (exactly once).
+    fn member<A: MapAccess<'de>>(
+        &mut self,
+        key: Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+    /// Anything else, by JSON pointer.
+    fn extra(&mut self, pointer: String, raw: Cow<'de, RawValue>);
+}
+
+impl<'de> Sink<'de> for Captured<'de> {
+    fn slot<A: MapAccess<'de>>(&mut self, slot: usize, map: &mut A) -> Result<(), A::Error> {
+        let raw: &'de RawValue = map.next_value()?;
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = Some(raw);
+        }
+        Ok(())
+    }
+
+    fn member<A: MapAccess<'de>>(
+        &mut self,
+        key: Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let raw: &'de RawValue = map.next_value()?;
+        self.members.push(key, raw);
+        Ok(())
+    }
+
+    fn extra(&mut self, pointer: String, raw: Cow<'de, RawValue>) {
+        self.extras.push((pointer, raw));
+    }
+}
+
+/// Reads `body` once, handing every slot, fields-object member and other member
+/// of `layout` to `sink`.
+pub fn walk<'b, S: Sink<'b>>(
+    body: &'b [u8],
+    layout: &Layout<'_>,
+    sink: &mut S,
+) -> Result<(), CaptureError> {
     if layout.slots.len() > MAX_SLOTS {
         return Err(CaptureError(format!(
             "a wire may name at most {MAX_SLOTS} slots"
@@ -145,7 +197,6 @@ pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, 
     // Validate UTF-8 once: raw values taken from a `&str` are not validated again.
     let text =
         std::str::from_utf8(body).map_err(|e| CaptureError(format!("body is not UTF-8: {e}")))?;
-    let mut out = Captured::default();
     let mut de = serde_json::Deserializer::from_str(text);
     let active = layout
         .slots
@@ -157,7 +208,7 @@ pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, 
         layout,
         depth: 0,
         path: None,
-        out: &mut out,
+        out: sink,
         active,
         fields_on_path: layout.fields_at.is_some_and(|f| !f.is_empty()),
         fields_here: layout.fields_at.is_some_and(|f| f.is_empty()),
@@ -165,7 +216,7 @@ pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, 
     seed.deserialize(&mut de)
         .map_err(|e| CaptureError(e.to_string()))?;
     de.end().map_err(|e| CaptureError(e.to_string()))?;
-    Ok(out)
+    Ok(())
 }
 
 /// An object key, borrowed from the body unless it had escapes (serde's own
@@ -202,11 +253,11 @@ struct PathNode<'p> {
 }
 
 /// The object (depth segments deep) that some pointer passes through.
-struct Level<'l, 'a, 'b> {
+struct Level<'l, 'a, S> {
     layout: &'l Layout<'a>,
     depth: usize,
     path: Option<&'l PathNode<'l>>,
-    out: &'l mut Captured<'b>,
+    out: &'l mut S,
     /// Bit i set: slot i's pointer passes through this object.
     active: u16,
     /// The fields object lies below this one.
@@ -233,7 +284,7 @@ fn spell(path: Option<&PathNode<'_>>, s: &mut String) {
     }
 }
 
-impl Level<'_, '_, '_> {
+impl<'de, S: Sink<'de>> Level<'_, '_, S> {
     /// The JSON pointer of this object's member `key` (or of this object).
     fn pointer(&self, key: Option<&str>) -> String {
         let mut p = String::new();
@@ -251,19 +302,19 @@ impl Level<'_, '_, '_> {
         }
         let raw = serde_json::value::to_raw_value(&value).map_err(E::custom)?;
         let p = self.pointer(None);
-        self.out.extras.push((p, Cow::Owned(raw)));
+        self.out.extra(p, Cow::Owned(raw));
         Ok(())
     }
 }
 
-impl<'de, 'l, 'a> DeserializeSeed<'de> for Level<'l, 'a, 'de> {
+impl<'de, S: Sink<'de>> DeserializeSeed<'de> for Level<'_, '_, S> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, 'l, 'a> Visitor<'de> for Level<'l, 'a, 'de> {
+impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -298,7 +349,7 @@ impl<'de, 'l, 'a> Visitor<'de> for Level<'l, 'a, 'de> {
                 }
             }
             if let Some(i) = slot {
-                self.out.slots[i] = Some(map.next_value()?);
+                self.out.slot(i, &mut map)?;
             } else if child != 0 || f_on || f_here {
                 let node = PathNode {
                     key: &key,
@@ -315,12 +366,11 @@ impl<'de, 'l, 'a> Visitor<'de> for Level<'l, 'a, 'de> {
                 };
                 map.next_value_seed(inner)?;
             } else if self.fields_here {
-                let raw: &'de RawValue = map.next_value()?;
-                self.out.members.push(key, raw);
+                self.out.member(key, &mut map)?;
             } else {
                 let raw: &'de RawValue = map.next_value()?;
                 let p = self.pointer(Some(&key));
-                self.out.extras.push((p, Cow::Borrowed(raw)));
+                self.out.extra(p, Cow::Borrowed(raw));
             }
         }
         Ok(())
@@ -344,7 +394,7 @@ impl<'de, 'l, 'a> Visitor<'de> for Level<'l, 'a, 'de> {
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         self.keep(serde_json::Value::Null)
     }
-    fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
+    fn visit_seq<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<(), Q::Error> {
         let mut items = Vec::new();
         while let Some(v) = seq.next_element::<serde_json::Value>()? {
             items.push(v);
@@ -393,19 +443,26 @@ pub struct Table<'a> {
 
 /// The hash of a code, shared by [`code_index`] and [`Table::by_code`].
 pub fn code_hash(code: &str) -> u64 {
-    // FNV-1a over 8-byte words: a few multiplications for a typical code
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ code.len() as u64;
-    let mut chunks = code.as_bytes().chunks_exact(8);
+    // 8 bytes at a time, the tail as one zero-padded word: two or three
+    // multiplications for a typical code
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes = code.as_bytes();
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0000_0100_0000_01b3);
-        h ^= h >> 29;
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h ^= h >> 32;
     }
-    for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut w = [0u8; 8];
+        w[..tail.len()].copy_from_slice(tail);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h ^= h >> 32;
     }
-    h ^ (h >> 32)
+    h
 }
 
 /// Builds the hash index [`Table::by_code`] expects for `codes` (entry order).

@@ -23,6 +23,29 @@ pub trait Decoded: fmt::Display + Sized {
     fn extra_mut(&mut self) -> Option<&mut Extra>;
 }
 
+/// The sink generated code reads bodies with: raw capture, plus typed fields once
+/// the code is known.
+pub trait FastSink<'b>: engine::Sink<'b> {
+    /// A sink; `code_slot` enables typed reading (after that slot's code).
+    fn new(code_slot: Option<usize>) -> Self;
+    /// Whether typed reading is on.
+    fn typed(&self) -> bool;
+    /// The raw capture.
+    fn raw(&mut self) -> &mut Captured<'b>;
+}
+
+impl<'b> FastSink<'b> for Captured<'b> {
+    fn new(_: Option<usize>) -> Self {
+        Captured::default()
+    }
+    fn typed(&self) -> bool {
+        false
+    }
+    fn raw(&mut self) -> &mut Captured<'b> {
+        self
+    }
+}
+
 /// How one enum reads a body: where things are and how errors are identified.
 pub struct Plan<'a> {
     /// Where the slots are.
@@ -35,24 +58,35 @@ pub struct Plan<'a> {
     pub message: Option<usize>,
     /// The pointer of the fields object, for naming unclaimed members.
     pub fields_at: &'a str,
+    /// Read fields straight into their types once the code is known.
+    pub typed: bool,
 }
 
 /// Captures, classifies and builds; anything that fails lands in the fallback.
-pub fn decode<E: Decoded>(
+pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
-    body: &[u8],
+    body: &'b [u8],
     plan: &Plan<'_>,
-    build: impl FnOnce(usize, &mut Captured<'_>, &[(usize, &str)]) -> Result<E, String>,
+    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
-    let mut c = match engine::capture(body, &plan.layout) {
-        Ok(c) => c,
+    let mut sink = S::new(plan.code.filter(|_| plan.typed));
+    let walked = match engine::walk(body, &plan.layout, &mut sink) {
+        // a field of the wrong type aborts the typed reading: read it all raw again
+        Err(_) if sink.typed() => {
+            sink = S::new(None);
+            engine::walk(body, &plan.layout, &mut sink)
+        }
+        other => other,
+    };
+    match walked {
+        Ok(()) => {}
         Err(e) => {
             // Where the status alone can identify an error, a body that is not
             // JSON (a proxy's page, nothing at all) still classifies; the body is kept.
             if plan.table.identity != Identity::Code {
                 if let Some(hit) = status.and_then(|s| plan.table.classify(s, None, None)) {
-                    if let Ok(mut value) = build(hit.entry, &mut Captured::default(), &[]) {
+                    if let Ok(mut value) = build(hit.entry, &mut S::new(None), &[]) {
                         if let Some(extra) = value.extra_mut() {
                             extra.set_body(body);
                         }
@@ -65,7 +99,8 @@ pub fn decode<E: Decoded>(
                     .with_reason(format!("body is not a JSON object: {e}")),
             );
         }
-    };
+    }
+    let c = sink.raw();
     let code = plan.code.and_then(|s| c.slot_str(s));
     let message = plan.message.and_then(|s| c.slot_str(s));
     let not_text = [
@@ -103,10 +138,11 @@ pub fn decode<E: Decoded>(
         };
         return fallback(reason);
     };
-    let mut value = match build(hit.entry, &mut c, &hit.captures) {
+    let mut value = match build(hit.entry, &mut sink, &hit.captures) {
         Ok(v) => v,
         Err(reason) => return fallback(reason),
     };
+    let c = sink.raw();
     if let Some(extra) = value.extra_mut() {
         for (key, raw) in c.members.drain() {
             let mut p = String::from(plan.fields_at);
@@ -159,15 +195,30 @@ pub fn field_opt_string(raw: Option<&RawValue>, name: &str) -> Result<Option<Str
     }
 }
 
-/// [`field`] for an integer field: a plain digit string is parsed directly.
-pub fn field_int<T: DeserializeOwned + std::str::FromStr>(
-    raw: Option<&RawValue>,
-    name: &str,
-) -> Result<T, String> {
+/// [`field`] for an integer field: a plain decimal integer is parsed directly.
+pub fn field_int<T>(raw: Option<&RawValue>, name: &str) -> Result<T, String>
+where
+    T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>,
+{
     if let Some(r) = raw {
-        let t = r.get();
-        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(v) = t.parse::<T>() {
+        let text = r.get().as_bytes();
+        let (negative, digits) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
+        };
+        if !digits.is_empty() && digits.len() <= 19 && digits.iter().all(u8::is_ascii_digit) {
+            let n = digits
+                .iter()
+                .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+            let v = if negative {
+                i64::try_from(n)
+                    .ok()
+                    .map(|n| -n)
+                    .and_then(|n| T::try_from(n).ok())
+            } else {
+                T::try_from(n).ok()
+            };
+            if let Some(v) = v {
                 return Ok(v);
             }
         }
@@ -176,7 +227,7 @@ pub fn field_int<T: DeserializeOwned + std::str::FromStr>(
 }
 
 /// [`field`] for an optional integer field.
-pub fn field_opt_int<T: DeserializeOwned + std::str::FromStr>(
+pub fn field_opt_int<T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>>(
     raw: Option<&RawValue>,
     name: &str,
 ) -> Result<Option<T>, String> {

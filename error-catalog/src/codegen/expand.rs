@@ -269,6 +269,7 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
             code: #code,
             message: #message,
             fields_at: #fields_at_text,
+            typed: true,
         }
     }
 }
@@ -304,6 +305,7 @@ fn problem_plan(input: &Input) -> TokenStream {
             code: __p::Some(0usize),
             message: __p::Some(1usize),
             fields_at: "",
+            typed: false,
         }
     }
 }
@@ -516,9 +518,41 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
     let krate = &input.krate;
     let clashes = problem_clashes(input);
     let unknown = &input.unknown;
-    let arms = input.variants.iter().enumerate().map(|(i, b)| {
-        let v = &b.ident;
-        let inits = b.fields.iter().zip(&shape.places[i]).map(|(f, place)| {
+    // Typed reading: once the code is read, the fields object's members of that
+    // variant are parsed straight into their types (code-identified wires only).
+    let typed = input.catalog.wire.identity == Identity::Code;
+    let typed_fields = |i: usize, b: &Bound| -> Vec<(usize, String)> {
+        if !typed {
+            return Vec::new();
+        }
+        b.fields
+            .iter()
+            .enumerate()
+            .filter_map(|(j, _)| match &shape.places[i][j] {
+                Place::Member(m) => Some((j, m.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let arms =
+        input.variants.iter().enumerate().map(|(i, b)| {
+            let v = &b.ident;
+            let tf = typed_fields(i, b);
+            let tnames: Vec<proc_macro2::Ident> =
+                tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
+            let tvariant = format_ident!("V{}", i);
+            let take_typed = if tf.is_empty() {
+                TokenStream::new()
+            } else {
+                let nones = tnames.iter().map(|_| quote!(__p::None));
+                quote! {
+                    let (#(#tnames,)*) = match ::core::mem::take(&mut __s.typed) {
+                        __Typed::#tvariant { #(#tnames,)* } => (#(#tnames,)*),
+                        _ => (#(#nones,)*),
+                    };
+                }
+            };
+            let inits = b.fields.iter().enumerate().zip(&shape.places[i]).map(|((j, f), place)| {
             let id = &f.ident;
             let w = &f.wire;
             use crate::model::BaseType as B;
@@ -533,9 +567,10 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 }
                 _ => quote!(__p::field),
             };
-            let normal = match place {
-                Place::Slot(s) => quote!(#reader(__c.slot(#s), #w)),
-                Place::Member(m) => quote!(#reader(__c.take_member(#m), #w)),
+            let raw = quote!(__p::FastSink::raw(__s));
+            let mut normal = match place {
+                Place::Slot(s) => quote!(#reader(#raw.slot(#s), #w)),
+                Place::Member(m) => quote!(#reader(#raw.take_member(#m), #w)),
                 Place::Capture => {
                     let h = b
                         .fields
@@ -545,12 +580,16 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     quote!(__p::captured(__caps, #h, #w))
                 }
             };
+            if let Some(k) = tf.iter().position(|(t, _)| *t == j) {
+                let t = &tnames[k];
+                normal = quote!(match #t { __p::Some(__v) => __p::Ok(__v), __p::None => #normal });
+            }
             let in_problem = match clashes.iter().position(|c| c == &f.wire) {
                 Some(k) => {
                     let slot = 6 + k;
-                    quote!(#reader(__c.slot(#slot), #w))
+                    quote!(#reader(#raw.slot(#slot), #w))
                 }
-                None => quote!(#reader(__c.take_member(#w), #w)),
+                None => quote!(#reader(#raw.take_member(#w), #w)),
             };
             let value = if *place == Place::Member(f.wire.clone()) && !clashes.contains(&f.wire) {
                 normal
@@ -559,21 +598,110 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             };
             quote!(#id: #value?,)
         });
-        let extra = b
-            .extra
-            .as_ref()
-            .map(|x| quote!(#x: ::core::default::Default::default(),));
-        if b.named {
-            quote!(#i => __p::Ok(#ident::#v { #(#inits)* #extra }),)
-        } else {
-            quote!(#i => __p::Ok(#ident::#v),)
-        }
-    });
+            let extra = b
+                .extra
+                .as_ref()
+                .map(|x| quote!(#x: ::core::default::Default::default(),));
+            if b.named {
+                quote!(#i => { #take_typed __p::Ok(#ident::#v { #(#inits)* #extra }) })
+            } else {
+                quote!(#i => __p::Ok(#ident::#v),)
+            }
+        });
     let extra_arms = input.variants.iter().filter_map(|b| {
         let x = b.extra.as_ref()?;
         let v = &b.ident;
         Some(quote!(#ident::#v { #x, .. } => __p::Some(#x),))
     });
+    let sink = if typed {
+        let mut tvariants = Vec::new();
+        let mut new_arms = Vec::new();
+        let mut member_arms = Vec::new();
+        for (i, b) in input.variants.iter().enumerate() {
+            let tf = typed_fields(i, b);
+            if tf.is_empty() {
+                continue;
+            }
+            let tvariant = format_ident!("V{}", i);
+            let names: Vec<proc_macro2::Ident> =
+                tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
+            let tys = tf.iter().map(|(j, _)| &b.fields[*j].ty);
+            tvariants.push(quote!(#tvariant { #(#names: __p::Option<#tys>,)* }));
+            let nones = names.iter().map(|n| quote!(#n: __p::None));
+            new_arms.push(quote!(#i => __Typed::#tvariant { #(#nones,)* },));
+            let keys = tf.iter().map(|(_, m)| m);
+            member_arms.push(quote! {
+                __Typed::#tvariant { #(#names,)* } => match &*__key {
+                    #(#keys if #names.is_none() => {
+                        *#names = __p::Some(__p::serde::de::MapAccess::next_value(__map)?);
+                        return __p::Ok(());
+                    })*
+                    _ => {}
+                },
+            });
+        }
+        quote! {
+            #[derive(Default)]
+            enum __Typed {
+                #[default]
+                None,
+                #(#tvariants,)*
+            }
+            #[derive(Default)]
+            struct __Fast<'b> {
+                raw: __p::Captured<'b>,
+                code_slot: __p::Option<usize>,
+                code_seen: bool,
+                typed: __Typed,
+            }
+            impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+                fn slot<__A: __p::serde::de::MapAccess<'b>>(&mut self, __slot: usize, __map: &mut __A) -> __p::Result<(), __A::Error> {
+                    __p::engine::Sink::slot(&mut self.raw, __slot, __map)?;
+                    if self.code_slot == __p::Some(__slot) {
+                        if self.code_seen {
+                            // two codes: read it all raw again, so nothing is lost
+                            return __p::Err(<__A::Error as __p::serde::de::Error>::custom("duplicate code"));
+                        }
+                        self.code_seen = true;
+                        let __code = self.raw.slot_str(__slot);
+                        self.typed = match __code.and_then(|__c| __PLAN.table.by_code(&__c)) {
+                            #[allow(unreachable_patterns)]
+                            __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
+                            __p::None => __Typed::None,
+                        };
+                    }
+                    __p::Ok(())
+                }
+                #[allow(unreachable_code, clippy::match_single_binding)]
+                fn member<__A: __p::serde::de::MapAccess<'b>>(&mut self, __key: ::std::borrow::Cow<'b, str>, __map: &mut __A) -> __p::Result<(), __A::Error> {
+                    match &mut self.typed {
+                        #(#member_arms)*
+                        _ => {}
+                    }
+                    __p::engine::Sink::member(&mut self.raw, __key, __map)
+                }
+                fn extra(&mut self, __pointer: ::std::string::String, __raw: ::std::borrow::Cow<'b, __p::serde_json::value::RawValue>) {
+                    __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
+                }
+            }
+            impl<'b> __p::FastSink<'b> for __Fast<'b> {
+                fn new(__code_slot: __p::Option<usize>) -> Self {
+                    __Fast { code_slot: __code_slot, ..::core::default::Default::default() }
+                }
+                fn typed(&self) -> bool {
+                    self.code_slot.is_some()
+                }
+                fn raw(&mut self) -> &mut __p::Captured<'b> {
+                    &mut self.raw
+                }
+            }
+            type __Sink<'b> = __Fast<'b>;
+        }
+    } else {
+        quote!(
+            type __Sink<'b> = __p::Captured<'b>;
+        )
+    };
     quote! {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
@@ -585,15 +713,17 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 }
             }
         }
-        #[allow(unused_variables)]
-        fn __build(__entry: usize, __c: &mut __p::Captured<'_>, __caps: &[(usize, &str)], __problem: bool) -> __p::Result<#ident, ::std::string::String> {
+        #sink
+        #[allow(unused_variables, unused_mut)]
+        fn __build(__entry: usize, __s: &mut __Sink<'_>, __caps: &[(usize, &str)], __problem: bool) -> __p::Result<#ident, ::std::string::String> {
             match __entry {
                 #(#arms)*
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
             }
         }
         fn __decode(__status: __p::Option<u16>, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
-            __p::decode(__status, __body, __plan, |__e, __c, __caps| __build(__e, __c, __caps, __problem), #ident::#unknown)
+            // (the problem+json plan reads raw: its fields all sit at the top)
+            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
         }
     }
 }

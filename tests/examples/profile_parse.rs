@@ -1,6 +1,7 @@
 //! A loop over `from_response` (or, with argument `hand`, over the hand-written
-//! borrowed struct) for profiling with callgrind:
-//! `valgrind --tool=callgrind target/release/examples/profile_parse [hand]`.
+//! borrowed struct; with `value`, over `serde_json::Value`) for counting
+//! instructions with callgrind, which is repeatable on a busy machine:
+//! `valgrind --tool=callgrind target/release/examples/profile_parse [hand|value]`.
 use api_error::FromResponse;
 use api_error_catalogs::kya::KyaError;
 use serde::Deserialize;
@@ -31,10 +32,15 @@ struct Body<'a> {
 }
 
 fn main() {
-    let hand = std::env::args().nth(1).as_deref() == Some("hand");
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    let hand = mode == "hand";
+    let value = mode == "value";
     let mut n = 0usize;
     for _ in 0..20_000 {
-        if hand {
+        if value {
+            let v: serde_json::Value = serde_json::from_slice(std::hint::black_box(BODY)).unwrap_or_default();
+            n += (v["errorType"].as_str() == Some("RATE_LIMITED")) as usize;
+        } else if hand {
             let b: Body<'_> = serde_json::from_slice(std::hint::black_box(BODY)).unwrap_or(Body {
                 error: "",
                 error_type: "",

@@ -14,6 +14,7 @@
 //! ```
 
 #![forbid(unsafe_code)]
+#![deny(warnings, clippy::pedantic)]
 
 /// Moca Network AIR Kit: the HTTP status identifies the error; JWT/JWKS failures by message.
 #[cfg(feature = "moca_air")]
@@ -33,7 +34,7 @@ pub mod rakomi {
     api_error::catalog!("rakomi.toml");
 }
 
-/// AIronClaw management API: message-only bodies, identified by status and message.
+/// `AIronClaw` management API: message-only bodies, identified by status and message.
 #[cfg(feature = "aironclaw")]
 pub mod aironclaw {
     api_error::catalog!("aironclaw.toml");

@@ -42,7 +42,7 @@ pub fn expand(input: &Input) -> TokenStream {
     });
     let service = &input.catalog.service.id.value;
     quote! {
-        #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
+        #[allow(non_upper_case_globals)]
         const _: () = {
             use #krate::__private as __p;
             #track

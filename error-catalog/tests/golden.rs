@@ -1,0 +1,96 @@
+//! Golden tests of code generation: derive input → tokens → prettyplease text,
+//! compared with the checked-in files in `tests/golden/`. After an intended change
+//! to generated code, re-bless explicitly:
+//! `BLESS=1 cargo test -p error-catalog --features codegen --test golden`.
+
+use std::path::PathBuf;
+
+fn expand(src: &str) -> String {
+    let tokens: proc_macro2::TokenStream = src.parse().expect("test input is Rust");
+    let out = error_catalog::codegen::derive(tokens);
+    let file: syn::File = syn::parse2(out).expect("generated code parses as a file");
+    prettyplease::unparse(&file)
+}
+
+fn check(name: &str, src: &str) {
+    let got = expand(src);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{name}.rs"));
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &got).expect("write golden file");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if got != want {
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(
+                || "one is a prefix of the other".to_string(),
+                |i| format!("first difference at line {}", i + 1),
+            );
+        panic!(
+            "generated code for `{name}` differs from {} ({line}); if intended, re-bless with \
+             BLESS=1 cargo test -p error-catalog --features codegen --test golden",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn inline_nested() {
+    check(
+        "inline_nested",
+        r#"
+        #[api_error(wire = "nested")]
+        enum ShopError {
+            #[api_error(code = "NOT_FOUND", status = 404, message = "Customer {id} not found", suggestion = "Check the id")]
+            NotFound { id: String, #[api_error(extra)] extra: api_error::Extra },
+            #[api_error(code = "RATE_LIMITED", status = 429, message = "Too many requests", retry = "after", retry_after_field = "retryAfter")]
+            RateLimited { #[api_error(rename = "retryAfter")] retry_after: Option<u64> },
+            #[api_error(unknown)]
+            Unknown(api_error::UnknownError),
+        }
+        "#,
+    );
+}
+
+#[test]
+fn inline_message_only() {
+    check(
+        "inline_message_only",
+        r#"
+        #[api_error(wire = "message-only")]
+        enum McpError {
+            #[api_error(code = "mcp_limit_reached", status = 403, message = "MCP limit reached ({used}/{limit}). {rest}")]
+            LimitReached { used: u32, limit: u32, rest: String },
+            #[api_error(code = "not_authenticated", status = 401, message = "Not authenticated")]
+            NotAuthenticated,
+            #[api_error(unknown)]
+            Unknown(api_error::UnknownError),
+        }
+        "#,
+    );
+}
+
+#[test]
+fn diagnostics_come_with_stubs() {
+    let got = expand(
+        r#"
+        enum E {
+            #[api_error(code = "A", message = "a", stauts = 404)]
+            A,
+            #[api_error(unknown)]
+            Unknown(api_error::UnknownError),
+        }
+        "#,
+    );
+    assert!(got.contains("compile_error!"), "{got}");
+    assert!(got.contains("did you mean `status`?"), "{got}");
+    assert!(
+        got.contains("impl ::api_error::ApiError for E"),
+        "stub impls keep one mistake one error: {got}"
+    );
+}

@@ -1,0 +1,357 @@
+#[allow(non_upper_case_globals)]
+const _: () = {
+    use ::api_error::__private as __p;
+    const __INFO: &[::api_error::CodeInfo] = &[
+        ::api_error::CodeInfo {
+            code: "mcp_limit_reached",
+            variant: "LimitReached",
+            status: __p::Some(403u16),
+            message: "MCP limit reached ({used}/{limit}). {rest}",
+            title: __p::None,
+            cause: __p::None,
+            suggestion: __p::None,
+            docs_url: __p::None,
+            fix_command: __p::None,
+            retry: ::api_error::RetryRule::Never,
+        },
+        ::api_error::CodeInfo {
+            code: "not_authenticated",
+            variant: "NotAuthenticated",
+            status: __p::Some(401u16),
+            message: "Not authenticated",
+            title: __p::None,
+            cause: __p::None,
+            suggestion: __p::None,
+            docs_url: __p::None,
+            fix_command: __p::None,
+            retry: ::api_error::RetryRule::Never,
+        },
+    ];
+    static __PLAN: __p::Plan<'static> = __p::Plan {
+        layout: __p::Layout {
+            slots: &[&["error"]],
+            fields_at: __p::None,
+        },
+        table: __p::Table {
+            identity: __p::Identity::Message,
+            entries: &[
+                __p::Entry {
+                    code: "mcp_limit_reached",
+                    status: __p::Some(403u16),
+                    patterns: &[
+                        &[
+                            __p::PatternSeg::Lit("MCP limit reached ("),
+                            __p::PatternSeg::Hole(0usize, __p::HoleKind::Integer),
+                            __p::PatternSeg::Lit("/"),
+                            __p::PatternSeg::Hole(1usize, __p::HoleKind::Integer),
+                            __p::PatternSeg::Lit("). "),
+                            __p::PatternSeg::Hole(2usize, __p::HoleKind::Text),
+                        ],
+                    ],
+                    by_status: false,
+                },
+                __p::Entry {
+                    code: "not_authenticated",
+                    status: __p::Some(401u16),
+                    patterns: &[&[__p::PatternSeg::Lit("Not authenticated")]],
+                    by_status: false,
+                },
+            ],
+            by_code: &[
+                65535u16, 65535u16, 65535u16, 65535u16, 65535u16, 0u16, 1u16, 65535u16,
+            ],
+            pattern_order: &[0u16, 1u16],
+        },
+        code: __p::None,
+        message: __p::Some(0usize),
+        fields_at: "",
+        typed: true,
+    };
+    static __PROBLEM: __p::Plan<'static> = __p::Plan {
+        layout: __p::Layout {
+            slots: &[
+                &["code"],
+                &["detail"],
+                &["type"],
+                &["title"],
+                &["status"],
+                &["instance"],
+            ],
+            fields_at: __p::Some(&[]),
+        },
+        table: __p::Table {
+            identity: __p::Identity::Code,
+            entries: &[
+                __p::Entry {
+                    code: "mcp_limit_reached",
+                    status: __p::Some(403u16),
+                    patterns: &[],
+                    by_status: false,
+                },
+                __p::Entry {
+                    code: "not_authenticated",
+                    status: __p::Some(401u16),
+                    patterns: &[],
+                    by_status: false,
+                },
+            ],
+            by_code: &[
+                65535u16, 65535u16, 65535u16, 65535u16, 65535u16, 0u16, 1u16, 65535u16,
+            ],
+            pattern_order: &[],
+        },
+        code: __p::Some(0usize),
+        message: __p::Some(1usize),
+        fields_at: "",
+        typed: false,
+    };
+    #[automatically_derived]
+    impl ::api_error::ErrorCatalog for McpError {
+        const SERVICE: &'static str = "mcp_error";
+        const CODES: &'static [::api_error::CodeInfo] = __INFO;
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for McpError {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __p::Render::render(self, __f, false)
+        }
+    }
+    #[automatically_derived]
+    impl ::std::error::Error for McpError {}
+    #[automatically_derived]
+    #[allow(unreachable_patterns)]
+    impl ::api_error::ApiError for McpError {
+        fn code(&self) -> &str {
+            match self {
+                Self::Unknown(__u) => __u.code().unwrap_or(""),
+                _ => {
+                    match ::api_error::ApiError::info(self) {
+                        __p::Some(__i) => __i.code,
+                        __p::None => "",
+                    }
+                }
+            }
+        }
+        fn status(&self) -> __p::Option<u16> {
+            match self {
+                Self::Unknown(__u) => __u.status(),
+                _ => ::api_error::ApiError::info(self).and_then(|__i| __i.status),
+            }
+        }
+        fn suggestion(&self) -> __p::Option<&str> {
+            ::api_error::ApiError::info(self).and_then(|__i| __i.suggestion)
+        }
+        fn docs_url(&self) -> __p::Option<&str> {
+            ::api_error::ApiError::info(self).and_then(|__i| __i.docs_url)
+        }
+        fn fix_command(&self) -> __p::Option<&str> {
+            ::api_error::ApiError::info(self).and_then(|__i| __i.fix_command)
+        }
+        fn retry_rule(&self) -> ::api_error::RetryRule {
+            match ::api_error::ApiError::info(self) {
+                __p::Some(__i) => __i.retry,
+                __p::None => {
+                    ::api_error::RetryRule::for_unknown_status(
+                        ::api_error::ApiError::status(self),
+                    )
+                }
+            }
+        }
+        fn info(&self) -> __p::Option<&'static ::api_error::CodeInfo> {
+            match self {
+                Self::LimitReached { .. } => __p::Some(&__INFO[0usize]),
+                Self::NotAuthenticated => __p::Some(&__INFO[1usize]),
+                Self::Unknown(_) => __p::None,
+            }
+        }
+        fn retry_after_field(&self) -> __p::Option<u64> {
+            match self {
+                _ => __p::None,
+            }
+        }
+        fn details(
+            &self,
+        ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+            let mut __m = __p::serde_json::Map::new();
+            match self {
+                Self::LimitReached { used, limit, rest, .. } => {
+                    __p::put(&mut __m, "used", used);
+                    __p::put(&mut __m, "limit", limit);
+                    __p::put(&mut __m, "rest", rest);
+                }
+                Self::NotAuthenticated => {}
+                Self::Unknown(_) => {}
+            }
+            __m
+        }
+    }
+    #[automatically_derived]
+    #[allow(unreachable_patterns)]
+    impl __p::Decoded for McpError {
+        fn extra_mut(&mut self) -> __p::Option<&mut ::api_error::Extra> {
+            match self {
+                _ => __p::None,
+            }
+        }
+    }
+    type __Sink<'b> = __p::Captured<'b>;
+    #[allow(unused_variables, unused_mut)]
+    fn __build(
+        __entry: usize,
+        __s: &mut __Sink<'_>,
+        __caps: &[(usize, &str)],
+        __problem: bool,
+    ) -> __p::Result<McpError, ::std::string::String> {
+        match __entry {
+            0usize => {
+                __p::Ok(McpError::LimitReached {
+                    used: if __problem {
+                        __p::field_int(
+                            __p::FastSink::raw(__s).take_member("used"),
+                            "used",
+                        )
+                    } else {
+                        __p::captured(__caps, 0usize, "used")
+                    }?,
+                    limit: if __problem {
+                        __p::field_int(
+                            __p::FastSink::raw(__s).take_member("limit"),
+                            "limit",
+                        )
+                    } else {
+                        __p::captured(__caps, 1usize, "limit")
+                    }?,
+                    rest: if __problem {
+                        __p::field_string(
+                            __p::FastSink::raw(__s).take_member("rest"),
+                            "rest",
+                        )
+                    } else {
+                        __p::captured(__caps, 2usize, "rest")
+                    }?,
+                })
+            }
+            1usize => __p::Ok(McpError::NotAuthenticated),
+            _ => __p::Err(::std::string::String::from("no variant for this entry")),
+        }
+    }
+    fn __decode(
+        __status: __p::Option<u16>,
+        __body: &[u8],
+        __plan: &__p::Plan<'_>,
+        __problem: bool,
+    ) -> McpError {
+        __p::decode::<
+            McpError,
+            __Sink<'_>,
+        >(
+            __status,
+            __body,
+            __plan,
+            |__e, __s, __caps| __build(__e, __s, __caps, __problem),
+            McpError::Unknown,
+        )
+    }
+    #[automatically_derived]
+    impl ::api_error::FromResponse for McpError {
+        fn from_response(status: u16, body: &[u8]) -> Self {
+            __decode(__p::Some(status), body, &__PLAN, false)
+        }
+        fn from_problem_json(status: u16, body: &[u8]) -> Self {
+            __decode(__p::Some(status), body, &__PROBLEM, true)
+        }
+    }
+    #[automatically_derived]
+    impl __p::serde::Serialize for McpError {
+        fn serialize<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+        ) -> __p::Result<__S::Ok, __S::Error> {
+            __p::Render::serialize_envelope(self, __s, false)
+        }
+    }
+    #[automatically_derived]
+    impl __p::Render for McpError {
+        #[allow(unused_variables)]
+        fn render(
+            &self,
+            __f: &mut ::core::fmt::Formatter<'_>,
+            __public: bool,
+        ) -> ::core::fmt::Result {
+            match self {
+                Self::LimitReached { used, limit, rest, .. } => {
+                    __f.write_str("MCP limit reached (")?;
+                    ::core::fmt::Display::fmt(used, __f)?;
+                    __f.write_str("/")?;
+                    ::core::fmt::Display::fmt(limit, __f)?;
+                    __f.write_str("). ")?;
+                    ::core::fmt::Display::fmt(rest, __f)?;
+                    __p::Ok(())
+                }
+                Self::NotAuthenticated => {
+                    __f.write_str("Not authenticated")?;
+                    __p::Ok(())
+                }
+                Self::Unknown(__u) => {
+                    if __public {
+                        __f.write_str("unrecognised upstream error")
+                    } else {
+                        ::core::fmt::Display::fmt(__u, __f)
+                    }
+                }
+            }
+        }
+        fn serialize_envelope<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+            __public: bool,
+        ) -> __p::Result<__S::Ok, __S::Error> {
+            match self {
+                Self::LimitReached { used, limit, rest, .. } => {
+                    __p::serde::Serialize::serialize(
+                        &__p::Obj((
+                            __p::Member("error", &__p::MessageStr(self, __public)),
+                        )),
+                        __s,
+                    )
+                }
+                Self::NotAuthenticated => {
+                    __p::serde::Serialize::serialize(
+                        &__p::Obj((
+                            __p::Member("error", &__p::MessageStr(self, __public)),
+                        )),
+                        __s,
+                    )
+                }
+                Self::Unknown(__u) => {
+                    if __public {
+                        __p::serde::Serialize::serialize(
+                            &__p::Obj((
+                                __p::Member("error", "unrecognised upstream error"),
+                            )),
+                            __s,
+                        )
+                    } else {
+                        __p::serialize_unknown(__u, __s)
+                    }
+                }
+            }
+        }
+        fn public_details(
+            &self,
+        ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+            let mut __m = __p::serde_json::Map::new();
+            match self {
+                Self::LimitReached { used, limit, rest, .. } => {
+                    __p::put(&mut __m, "used", used);
+                    __p::put(&mut __m, "limit", limit);
+                    __p::put(&mut __m, "rest", rest);
+                }
+                Self::NotAuthenticated => {}
+                Self::Unknown(_) => {}
+            }
+            __m
+        }
+    }
+    ::api_error::__impl_integrations!(McpError);
+};

@@ -1,0 +1,494 @@
+#[allow(non_upper_case_globals)]
+const _: () = {
+    use ::api_error::__private as __p;
+    const __INFO: &[::api_error::CodeInfo] = &[
+        ::api_error::CodeInfo {
+            code: "NOT_FOUND",
+            variant: "NotFound",
+            status: __p::Some(404u16),
+            message: "Customer {id} not found",
+            title: __p::None,
+            cause: __p::None,
+            suggestion: __p::Some("Check the id"),
+            docs_url: __p::None,
+            fix_command: __p::None,
+            retry: ::api_error::RetryRule::Never,
+        },
+        ::api_error::CodeInfo {
+            code: "RATE_LIMITED",
+            variant: "RateLimited",
+            status: __p::Some(429u16),
+            message: "Too many requests",
+            title: __p::None,
+            cause: __p::None,
+            suggestion: __p::None,
+            docs_url: __p::None,
+            fix_command: __p::None,
+            retry: ::api_error::RetryRule::After,
+        },
+    ];
+    static __PLAN: __p::Plan<'static> = __p::Plan {
+        layout: __p::Layout {
+            slots: &[&["error", "code"], &["error", "message"]],
+            fields_at: __p::Some(&["error"]),
+        },
+        table: __p::Table {
+            identity: __p::Identity::Code,
+            entries: &[
+                __p::Entry {
+                    code: "NOT_FOUND",
+                    status: __p::Some(404u16),
+                    patterns: &[],
+                    by_status: false,
+                },
+                __p::Entry {
+                    code: "RATE_LIMITED",
+                    status: __p::Some(429u16),
+                    patterns: &[],
+                    by_status: false,
+                },
+            ],
+            by_code: &[
+                65535u16, 65535u16, 65535u16, 65535u16, 65535u16, 65535u16, 1u16, 0u16,
+            ],
+            pattern_order: &[],
+        },
+        code: __p::Some(0usize),
+        message: __p::Some(1usize),
+        fields_at: "/error",
+        typed: true,
+    };
+    static __PROBLEM: __p::Plan<'static> = __p::Plan {
+        layout: __p::Layout {
+            slots: &[
+                &["code"],
+                &["detail"],
+                &["type"],
+                &["title"],
+                &["status"],
+                &["instance"],
+            ],
+            fields_at: __p::Some(&[]),
+        },
+        table: __p::Table {
+            identity: __p::Identity::Code,
+            entries: &[
+                __p::Entry {
+                    code: "NOT_FOUND",
+                    status: __p::Some(404u16),
+                    patterns: &[],
+                    by_status: false,
+                },
+                __p::Entry {
+                    code: "RATE_LIMITED",
+                    status: __p::Some(429u16),
+                    patterns: &[],
+                    by_status: false,
+                },
+            ],
+            by_code: &[
+                65535u16, 65535u16, 65535u16, 65535u16, 65535u16, 65535u16, 1u16, 0u16,
+            ],
+            pattern_order: &[],
+        },
+        code: __p::Some(0usize),
+        message: __p::Some(1usize),
+        fields_at: "",
+        typed: false,
+    };
+    #[automatically_derived]
+    impl ::api_error::ErrorCatalog for ShopError {
+        const SERVICE: &'static str = "shop_error";
+        const CODES: &'static [::api_error::CodeInfo] = __INFO;
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for ShopError {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __p::Render::render(self, __f, false)
+        }
+    }
+    #[automatically_derived]
+    impl ::std::error::Error for ShopError {}
+    #[automatically_derived]
+    #[allow(unreachable_patterns)]
+    impl ::api_error::ApiError for ShopError {
+        fn code(&self) -> &str {
+            match self {
+                Self::Unknown(__u) => __u.code().unwrap_or(""),
+                _ => {
+                    match ::api_error::ApiError::info(self) {
+                        __p::Some(__i) => __i.code,
+                        __p::None => "",
+                    }
+                }
+            }
+        }
+        fn status(&self) -> __p::Option<u16> {
+            match self {
+                Self::Unknown(__u) => __u.status(),
+                _ => ::api_error::ApiError::info(self).and_then(|__i| __i.status),
+            }
+        }
+        fn suggestion(&self) -> __p::Option<&str> {
+            ::api_error::ApiError::info(self).and_then(|__i| __i.suggestion)
+        }
+        fn docs_url(&self) -> __p::Option<&str> {
+            ::api_error::ApiError::info(self).and_then(|__i| __i.docs_url)
+        }
+        fn fix_command(&self) -> __p::Option<&str> {
+            ::api_error::ApiError::info(self).and_then(|__i| __i.fix_command)
+        }
+        fn retry_rule(&self) -> ::api_error::RetryRule {
+            match ::api_error::ApiError::info(self) {
+                __p::Some(__i) => __i.retry,
+                __p::None => {
+                    ::api_error::RetryRule::for_unknown_status(
+                        ::api_error::ApiError::status(self),
+                    )
+                }
+            }
+        }
+        fn info(&self) -> __p::Option<&'static ::api_error::CodeInfo> {
+            match self {
+                Self::NotFound { .. } => __p::Some(&__INFO[0usize]),
+                Self::RateLimited { .. } => __p::Some(&__INFO[1usize]),
+                Self::Unknown(_) => __p::None,
+            }
+        }
+        fn retry_after_field(&self) -> __p::Option<u64> {
+            match self {
+                Self::RateLimited { retry_after, .. } => {
+                    retry_after
+                        .and_then(|__v| ::core::convert::TryFrom::try_from(__v).ok())
+                }
+                _ => __p::None,
+            }
+        }
+        fn details(
+            &self,
+        ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+            let mut __m = __p::serde_json::Map::new();
+            match self {
+                Self::NotFound { id, .. } => {
+                    __p::put(&mut __m, "id", id);
+                }
+                Self::RateLimited { retry_after, .. } => {
+                    __p::put(&mut __m, "retryAfter", retry_after);
+                }
+                Self::Unknown(_) => {}
+            }
+            __m
+        }
+    }
+    #[automatically_derived]
+    #[allow(unreachable_patterns)]
+    impl __p::Decoded for ShopError {
+        fn extra_mut(&mut self) -> __p::Option<&mut ::api_error::Extra> {
+            match self {
+                ShopError::NotFound { extra, .. } => __p::Some(extra),
+                _ => __p::None,
+            }
+        }
+    }
+    #[derive(Default)]
+    enum __Typed {
+        #[default]
+        None,
+        V0 { __t0: __p::Option<String> },
+        V1 { __t0: __p::Option<Option<u64>> },
+    }
+    #[derive(Default)]
+    struct __Fast<'b> {
+        raw: __p::Captured<'b>,
+        code_slot: __p::Option<usize>,
+        code_seen: bool,
+        typed: __Typed,
+    }
+    impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+        fn slot<__A: __p::serde::de::MapAccess<'b>>(
+            &mut self,
+            __slot: usize,
+            __map: &mut __A,
+        ) -> __p::Result<(), __A::Error> {
+            __p::engine::Sink::slot(&mut self.raw, __slot, __map)?;
+            if self.code_slot == __p::Some(__slot) {
+                if self.code_seen {
+                    return __p::Err(
+                        <__A::Error as __p::serde::de::Error>::custom("duplicate code"),
+                    );
+                }
+                self.code_seen = true;
+                let __code = self.raw.slot_str(__slot);
+                self.typed = match __code.and_then(|__c| __PLAN.table.by_code(&__c)) {
+                    #[allow(unreachable_patterns)]
+                    __p::Some(__e) => {
+                        match __e {
+                            0usize => __Typed::V0 { __t0: __p::None },
+                            1usize => __Typed::V1 { __t0: __p::None },
+                            _ => __Typed::None,
+                        }
+                    }
+                    __p::None => __Typed::None,
+                };
+            }
+            __p::Ok(())
+        }
+        #[allow(unreachable_code, clippy::match_single_binding)]
+        fn member<__A: __p::serde::de::MapAccess<'b>>(
+            &mut self,
+            __key: ::std::borrow::Cow<'b, str>,
+            __map: &mut __A,
+        ) -> __p::Result<(), __A::Error> {
+            match &mut self.typed {
+                __Typed::V0 { __t0 } => {
+                    match &*__key {
+                        "id" if __t0.is_none() => {
+                            *__t0 = __p::Some(
+                                __p::serde::de::MapAccess::next_value(__map)?,
+                            );
+                            return __p::Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                __Typed::V1 { __t0 } => {
+                    match &*__key {
+                        "retryAfter" if __t0.is_none() => {
+                            *__t0 = __p::Some(
+                                __p::serde::de::MapAccess::next_value(__map)?,
+                            );
+                            return __p::Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+            __p::engine::Sink::member(&mut self.raw, __key, __map)
+        }
+        fn extra(
+            &mut self,
+            __pointer: ::std::string::String,
+            __raw: ::std::borrow::Cow<'b, __p::serde_json::value::RawValue>,
+        ) {
+            __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
+        }
+    }
+    impl<'b> __p::FastSink<'b> for __Fast<'b> {
+        fn new(__code_slot: __p::Option<usize>) -> Self {
+            __Fast {
+                code_slot: __code_slot,
+                ..::core::default::Default::default()
+            }
+        }
+        fn typed(&self) -> bool {
+            self.code_slot.is_some()
+        }
+        fn raw(&mut self) -> &mut __p::Captured<'b> {
+            &mut self.raw
+        }
+    }
+    type __Sink<'b> = __Fast<'b>;
+    #[allow(unused_variables, unused_mut)]
+    fn __build(
+        __entry: usize,
+        __s: &mut __Sink<'_>,
+        __caps: &[(usize, &str)],
+        __problem: bool,
+    ) -> __p::Result<ShopError, ::std::string::String> {
+        match __entry {
+            0usize => {
+                let (__t0,) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::V0 { __t0 } => (__t0,),
+                    _ => (__p::None,),
+                };
+                __p::Ok(ShopError::NotFound {
+                    id: match __t0 {
+                        __p::Some(__v) => __p::Ok(__v),
+                        __p::None => {
+                            __p::field_string(
+                                __p::FastSink::raw(__s).take_member("id"),
+                                "id",
+                            )
+                        }
+                    }?,
+                    extra: ::core::default::Default::default(),
+                })
+            }
+            1usize => {
+                let (__t0,) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::V1 { __t0 } => (__t0,),
+                    _ => (__p::None,),
+                };
+                __p::Ok(ShopError::RateLimited {
+                    retry_after: match __t0 {
+                        __p::Some(__v) => __p::Ok(__v),
+                        __p::None => {
+                            __p::field_opt_int(
+                                __p::FastSink::raw(__s).take_member("retryAfter"),
+                                "retryAfter",
+                            )
+                        }
+                    }?,
+                })
+            }
+            _ => __p::Err(::std::string::String::from("no variant for this entry")),
+        }
+    }
+    fn __decode(
+        __status: __p::Option<u16>,
+        __body: &[u8],
+        __plan: &__p::Plan<'_>,
+        __problem: bool,
+    ) -> ShopError {
+        __p::decode::<
+            ShopError,
+            __Sink<'_>,
+        >(
+            __status,
+            __body,
+            __plan,
+            |__e, __s, __caps| __build(__e, __s, __caps, __problem),
+            ShopError::Unknown,
+        )
+    }
+    #[automatically_derived]
+    impl ::api_error::FromResponse for ShopError {
+        fn from_response(status: u16, body: &[u8]) -> Self {
+            __decode(__p::Some(status), body, &__PLAN, false)
+        }
+        fn from_problem_json(status: u16, body: &[u8]) -> Self {
+            __decode(__p::Some(status), body, &__PROBLEM, true)
+        }
+    }
+    #[automatically_derived]
+    impl __p::serde::Serialize for ShopError {
+        fn serialize<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+        ) -> __p::Result<__S::Ok, __S::Error> {
+            __p::Render::serialize_envelope(self, __s, false)
+        }
+    }
+    #[automatically_derived]
+    impl __p::Render for ShopError {
+        #[allow(unused_variables)]
+        fn render(
+            &self,
+            __f: &mut ::core::fmt::Formatter<'_>,
+            __public: bool,
+        ) -> ::core::fmt::Result {
+            match self {
+                Self::NotFound { id, extra, .. } => {
+                    if !__public {
+                        if let __p::Some(__m) = extra.message() {
+                            return __f.write_str(__m);
+                        }
+                    }
+                    __f.write_str("Customer ")?;
+                    ::core::fmt::Display::fmt(id, __f)?;
+                    __f.write_str(" not found")?;
+                    __p::Ok(())
+                }
+                Self::RateLimited { .. } => {
+                    __f.write_str("Too many requests")?;
+                    __p::Ok(())
+                }
+                Self::Unknown(__u) => {
+                    if __public {
+                        __f.write_str("unrecognised upstream error")
+                    } else {
+                        ::core::fmt::Display::fmt(__u, __f)
+                    }
+                }
+            }
+        }
+        fn serialize_envelope<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+            __public: bool,
+        ) -> __p::Result<__S::Ok, __S::Error> {
+            match self {
+                Self::NotFound { id, extra, .. } => {
+                    __p::serde::Serialize::serialize(
+                        &__p::Obj((
+                            __p::Member(
+                                "error",
+                                &__p::Obj((
+                                    __p::Member("code", "NOT_FOUND"),
+                                    __p::Member("message", &__p::MessageStr(self, __public)),
+                                    __p::Member("id", id),
+                                    __p::When(
+                                        !__public,
+                                        __p::ExtraMembers(__p::Some(extra), "/error"),
+                                    ),
+                                )),
+                            ),
+                            __p::When(!__public, __p::ExtraMembers(__p::Some(extra), "")),
+                        )),
+                        __s,
+                    )
+                }
+                Self::RateLimited { retry_after, .. } => {
+                    __p::serde::Serialize::serialize(
+                        &__p::Obj((
+                            __p::Member(
+                                "error",
+                                &__p::Obj((
+                                    __p::Member("code", "RATE_LIMITED"),
+                                    __p::Member("message", &__p::MessageStr(self, __public)),
+                                    __p::OptMember("retryAfter", retry_after),
+                                )),
+                            ),
+                        )),
+                        __s,
+                    )
+                }
+                Self::Unknown(__u) => {
+                    if __public {
+                        __p::serde::Serialize::serialize(
+                            &__p::Obj((
+                                __p::Member(
+                                    "error",
+                                    &__p::Obj((
+                                        __p::Member("message", "unrecognised upstream error"),
+                                    )),
+                                ),
+                            )),
+                            __s,
+                        )
+                    } else {
+                        __p::serialize_unknown(__u, __s)
+                    }
+                }
+            }
+        }
+        fn public_details(
+            &self,
+        ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+            let mut __m = __p::serde_json::Map::new();
+            match self {
+                Self::NotFound { id, .. } => {
+                    __p::put(&mut __m, "id", id);
+                }
+                Self::RateLimited { retry_after, .. } => {
+                    __p::put(&mut __m, "retryAfter", retry_after);
+                }
+                Self::Unknown(_) => {}
+            }
+            __m
+        }
+    }
+    #[automatically_derived]
+    impl<'de> __p::serde::Deserialize<'de> for ShopError {
+        fn deserialize<__D: __p::serde::Deserializer<'de>>(
+            __d: __D,
+        ) -> __p::Result<Self, __D::Error> {
+            __p::deserialize_via_json(
+                __d,
+                |__b| __decode(__p::None, __b, &__PLAN, false),
+            )
+        }
+    }
+    ::api_error::__impl_integrations!(ShopError);
+};

@@ -157,3 +157,12 @@ pub trait ErrorCatalog {
     /// Every code with its metadata, in catalog order.
     const CODES: &'static [CodeInfo];
 }
+
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "http")]
+pub mod http;
+#[cfg(feature = "miette")]
+pub mod miette;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;

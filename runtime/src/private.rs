@@ -428,3 +428,12 @@ pub fn serialize_unknown<S: Serializer>(u: &UnknownError, s: S) -> Result<S::Ok,
         Err(_) => s.collect_str(&u.body_text()),
     }
 }
+
+#[cfg(feature = "axum")]
+pub use ::axum;
+#[cfg(feature = "http")]
+pub use ::http;
+#[cfg(feature = "miette")]
+pub use ::miette;
+#[cfg(feature = "reqwest")]
+pub use ::reqwest;

@@ -38,7 +38,8 @@ fn main() {
     let mut n = 0usize;
     for _ in 0..20_000 {
         if value {
-            let v: serde_json::Value = serde_json::from_slice(std::hint::black_box(BODY)).unwrap_or_default();
+            let v: serde_json::Value =
+                serde_json::from_slice(std::hint::black_box(BODY)).unwrap_or_default();
             n += (v["errorType"].as_str() == Some("RATE_LIMITED")) as usize;
         } else if hand {
             let b: Body<'_> = serde_json::from_slice(std::hint::black_box(BODY)).unwrap_or(Body {

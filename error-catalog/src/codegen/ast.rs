@@ -693,6 +693,17 @@ pub fn load_relative(
         return None;
     };
     let full = Path::new(&dir).join(rel);
+    // Rule: a catalog lives inside the crate, so the crate is self-contained (and
+    // its package carries the file).
+    if let (Ok(root), Ok(target)) = (Path::new(&dir).canonicalize(), full.canonicalize()) {
+        if !target.starts_with(&root) {
+            errors.push(err(
+                span,
+                format!("catalog path `{rel}` leads outside the crate\nhelp: keep the catalog inside the directory of the crate's Cargo.toml (copy it, or point to a file under it)"),
+            ));
+            return None;
+        }
+    }
     let bytes = match std::fs::read(&full) {
         Ok(b) => b,
         Err(e) => {

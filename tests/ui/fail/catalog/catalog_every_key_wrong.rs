@@ -1,0 +1,10 @@
+use api_error::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = "ui/catalogs/every_key_wrong.toml")]
+enum ShopError {
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use error_catalog::engine::{Entry, Identity, Table};
+use error_catalog::engine::Identity;
 use error_catalog::model::{BaseType, Catalog, ErrorEntry, FieldType, RetryRule, WirePreset};
-use error_catalog::template::{match_pattern, PatternSeg, Template};
+use error_catalog::template::{match_pattern, Template};
 use error_catalog::validate::hole_kind;
 use serde_json::Value;
 
@@ -160,82 +160,33 @@ fn check_examples(c: &Catalog) {
     }
 }
 
-/// Classifies (status, message) with the engine's [`Table`], built from the
-/// catalog the way generated code would: patterns in priority order, and the
-/// errors without patterns identified by status alone. Returns the code and the
-/// captured placeholder values.
+/// Classifies (status, message) with the run-time classifier (the engine and
+/// layout generated code uses), the message placed where the wire carries it.
+/// Returns the code and the captured placeholder values, in field order.
 fn classify(c: &Catalog, status: u16, message: &str) -> Option<(String, Vec<(String, String)>)> {
-    let names: Vec<Vec<&str>> = c
-        .errors
-        .iter()
-        .map(|e| {
-            c.wire
-                .fields
-                .iter()
-                .chain(&e.fields)
-                .map(|f| f.wire.value.as_str())
-                .collect()
-        })
-        .collect();
-    let templates: Vec<Vec<Template>> = c
-        .errors
-        .iter()
-        .map(|e| {
-            e.matches
-                .iter()
-                .map(|m| Template::parse(&m.value).unwrap())
-                .collect()
-        })
-        .collect();
-    let patterns: Vec<Vec<Vec<PatternSeg<'_>>>> = c
-        .errors
-        .iter()
-        .zip(&templates)
-        .zip(&names)
-        .map(|((e, ts), ns)| {
-            ts.iter()
-                .map(|t| {
-                    t.pattern(|n| (ns.iter().position(|m| *m == n).unwrap(), hole_kind(c, e, n)))
-                })
-                .collect()
-        })
-        .collect();
-    let slices: Vec<Vec<&[PatternSeg<'_>]>> = patterns
-        .iter()
-        .map(|ps| ps.iter().map(Vec::as_slice).collect())
-        .collect();
-    let entries: Vec<Entry<'_>> = c
-        .errors
-        .iter()
-        .zip(&slices)
-        .map(|(e, ps)| Entry {
-            code: &e.code.value,
-            status: e.status_u16(),
-            patterns: ps,
-            by_status: e.matches.is_empty(),
-        })
-        .collect();
-    let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();
-    let by_code = error_catalog::engine::code_index(&codes);
-    let mut pattern_order: Vec<u16> = (0..c.errors.len())
-        .filter(|&i| !c.errors[i].matches.is_empty())
-        .map(|i| u16::try_from(i).unwrap())
-        .collect();
-    pattern_order.sort_by_key(|&i| std::cmp::Reverse(c.errors[usize::from(i)].priority));
-    let table = Table {
-        identity: c.wire.identity,
-        entries: &entries,
-        by_code: &by_code,
-        pattern_order: &pattern_order,
-    };
-    table.classify(status, None, Some(message)).map(|k| {
-        let caps = k
-            .captures
+    let pointer = &c.wire.message.as_ref()?.value;
+    let body =
+        pointer
+            .segments
             .iter()
-            .map(|(i, s)| (names[k.entry][*i].to_string(), s.to_string()))
-            .collect();
-        (c.errors[k.entry].code.value.clone(), caps)
-    })
+            .rev()
+            .fold(Value::String(message.to_string()), |inner, key| {
+                let mut m = serde_json::Map::new();
+                m.insert(key.clone(), inner);
+                Value::Object(m)
+            });
+    let r = error_catalog::classify::classify(c, status, body.to_string().as_bytes());
+    let e = &c.errors[r.entry?];
+    let caps = e
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let v = r.fields.get(&f.wire.value)?;
+            let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            Some((f.wire.value.clone(), text))
+        })
+        .collect();
+    Some((e.code.value.clone(), caps))
 }
 
 // --- Moca Network AIR Kit (seed 000) ---------------------------------------------

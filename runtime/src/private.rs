@@ -32,6 +32,10 @@ pub trait FastSink<'b>: engine::Sink<'b> {
     fn typed(&self) -> bool;
     /// The raw capture.
     fn raw(&mut self) -> &mut Captured<'b>;
+    /// The entry the code named, when the sink already looked it up.
+    fn entry(&self) -> Option<usize> {
+        None
+    }
 }
 
 impl<'b> FastSink<'b> for Captured<'b> {
@@ -128,10 +132,14 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     if let Some(what) = not_text {
         return fallback(format!("the {what} is not a string"));
     }
-    let Some(hit) = plan
-        .table
-        .classify(status.unwrap_or(0), code.as_deref(), message.as_deref())
-    else {
+    let known = sink.entry().map(|entry| Classified {
+        entry,
+        captures: Vec::new(),
+    });
+    let Some(hit) = known.or_else(|| {
+        plan.table
+            .classify(status.unwrap_or(0), code.as_deref(), message.as_deref())
+    }) else {
         let reason = match &code {
             Some(code) => format!("unknown code `{code}`"),
             None => "no known error matches this response".to_string(),

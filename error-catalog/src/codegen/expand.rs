@@ -652,6 +652,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 raw: __p::Captured<'b>,
                 code_slot: __p::Option<usize>,
                 code_seen: bool,
+                entry: __p::Option<usize>,
                 typed: __Typed,
             }
             impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
@@ -664,7 +665,8 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                         }
                         self.code_seen = true;
                         let __code = self.raw.slot_str(__slot);
-                        self.typed = match __code.and_then(|__c| __PLAN.table.by_code(&__c)) {
+                        self.entry = __code.and_then(|__c| __PLAN.table.by_code(&__c));
+                        self.typed = match self.entry {
                             #[allow(unreachable_patterns)]
                             __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
                             __p::None => __Typed::None,
@@ -693,6 +695,9 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 }
                 fn raw(&mut self) -> &mut __p::Captured<'b> {
                     &mut self.raw
+                }
+                fn entry(&self) -> __p::Option<usize> {
+                    self.entry
                 }
             }
             type __Sink<'b> = __Fast<'b>;

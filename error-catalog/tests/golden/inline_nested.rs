@@ -202,6 +202,7 @@ const _: () = {
         raw: __p::Captured<'b>,
         code_slot: __p::Option<usize>,
         code_seen: bool,
+        entry: __p::Option<usize>,
         typed: __Typed,
     }
     impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
@@ -219,7 +220,8 @@ const _: () = {
                 }
                 self.code_seen = true;
                 let __code = self.raw.slot_str(__slot);
-                self.typed = match __code.and_then(|__c| __PLAN.table.by_code(&__c)) {
+                self.entry = __code.and_then(|__c| __PLAN.table.by_code(&__c));
+                self.typed = match self.entry {
                     #[allow(unreachable_patterns)]
                     __p::Some(__e) => {
                         match __e {
@@ -286,6 +288,9 @@ const _: () = {
         }
         fn raw(&mut self) -> &mut __p::Captured<'b> {
             &mut self.raw
+        }
+        fn entry(&self) -> __p::Option<usize> {
+            self.entry
         }
     }
     type __Sink<'b> = __Fast<'b>;

@@ -41,7 +41,10 @@ fn problems(text: &str) -> (Problems, Vec<String>) {
 fn timed<R>(what: &str, f: impl FnOnce() -> R) -> R {
     let start = Instant::now();
     let r = f();
-    println!("time  {what:<60} {:>10.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "time  {what:<60} {:>10.1} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
     r
 }
 
@@ -78,12 +81,21 @@ fn in_child(test: &str, case: &str) -> bool {
         return true;
     }
     let out = Command::new(std::env::current_exe().expect("test binary"))
-        .args([test, "--exact", "--test-threads=1", "--nocapture"])
+        .args([
+            test,
+            "--exact",
+            "--include-ignored",
+            "--test-threads=1",
+            "--nocapture",
+        ])
         .env("ROBUSTNESS_CASE", case)
         .output()
         .expect("running the child");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    for line in stdout.lines().filter_map(|l| l.find("time  ").map(|i| &l[i..])) {
+    for line in stdout
+        .lines()
+        .filter_map(|l| l.find("time  ").map(|i| &l[i..]))
+    {
         println!("{line}");
     }
     assert!(
@@ -420,7 +432,9 @@ examples = [1, {{ body = 2, status = "x", headers = 3 }}, {{ body = "{{}}", head
 #[test]
 fn not_utf8_file() {
     let mut bytes = HEAD.as_bytes().to_vec();
-    bytes.extend_from_slice(b"[wire]\npreset = \"nested\"\n[[errors]]\ncode = \"A\xff\xfe\"\nmessage = \"x\"\n");
+    bytes.extend_from_slice(
+        b"[wire]\npreset = \"nested\"\n[[errors]]\ncode = \"A\xff\xfe\"\nmessage = \"x\"\n",
+    );
     let path = temp_file("not-utf8.toml", &bytes);
     let r = load_file(&path);
     let _ = std::fs::remove_file(&path);
@@ -562,11 +576,7 @@ fn refused_in_child(test: &str, case: &str, text: fn(usize) -> String) {
 
 #[test]
 fn deeply_nested_inline_tables() {
-    refused_in_child(
-        "deeply_nested_inline_tables",
-        "inline",
-        deep_inline_tables,
-    );
+    refused_in_child("deeply_nested_inline_tables", "inline", deep_inline_tables);
 }
 
 #[test]
@@ -603,7 +613,11 @@ fn huge_single_line_values() {
     let text = format!("{HEAD}[wire]\npreset = \"nested\"\n[[errors]]\ncode = \"{big}\n");
     let (p, rendered) = timed("refuse an unterminated 10 MB string", || problems(&text));
     assert!(!p.list.is_empty());
-    assert!(rendered[0].starts_with(&format!("{FILE}:")), "{}", &rendered[0][..200.min(rendered[0].len())]);
+    assert!(
+        rendered[0].starts_with(&format!("{FILE}:")),
+        "{}",
+        &rendered[0][..200.min(rendered[0].len())]
+    );
     // An unknown key is compared with every known one for a did-you-mean, in time
     // linear in its length but slow (about 13 s per MB unoptimized, 0.4 s
     // optimized): 100 KB here.
@@ -631,9 +645,21 @@ fn huge_brace_heavy_messages() {
         ("1 MB of `}`", "}".repeat(1024 * 1024 + 1), false),
         ("1 MB of `{{x`", "{{x".repeat(300_000), true),
         ("1 MB of `{{{x`", "{{{x".repeat(250_000), false),
-        ("1 MB then `{`", format!("{}{{", "a".repeat(1024 * 1024)), false),
-        ("`{` then 1 MB", format!("{{{}", "a".repeat(1024 * 1024)), false),
-        ("1 MB placeholder name", format!("{{{}}}", "a".repeat(1024 * 1024)), false),
+        (
+            "1 MB then `{`",
+            format!("{}{{", "a".repeat(1024 * 1024)),
+            false,
+        ),
+        (
+            "`{` then 1 MB",
+            format!("{{{}", "a".repeat(1024 * 1024)),
+            false,
+        ),
+        (
+            "1 MB placeholder name",
+            format!("{{{}}}", "a".repeat(1024 * 1024)),
+            false,
+        ),
     ] {
         let text = format!(
             "{HEAD}[wire]\npreset = \"nested\"\n[[errors]]\ncode = \"X\"\nmessage = \"{message}\"\n"
@@ -658,19 +684,19 @@ fn huge_brace_heavy_messages() {
 /// Two long patterns under one status: the overlap check between them must not
 /// overflow the stack or allocate length x length. Found: `patterns_overlap`
 /// recurses once per character and memoizes (len a + 1) x (len b + 1) entries:
-/// two 10,000-character messages overflow a 2 MB stack (unoptimized); two of
-/// 20,000 need 400 MB; these two (100,000) would need 10 GB.
+/// two 10,000-character messages overflow a 2 MB stack (unoptimized), and these
+/// two (20,000) also take 400 MB of memo; two of 100,000 would take 10 GB.
 #[test]
 #[ignore = "library bug: validating two long message patterns (10,000+ chars, same status) overflows the stack in template::patterns_overlap; memory is quadratic"]
 fn long_patterns_are_checked_for_overlap() {
     if !in_child("long_patterns_are_checked_for_overlap", "overlap") {
         return;
     }
-    let long = "x".repeat(100_000);
+    let long = "x".repeat(20_000);
     let text = format!(
         "{HEAD}[wire]\npreset = \"message-only\"\n[[errors]]\ncode = \"a\"\nstatus = 400\nmessage = \"{long}a\"\n[[errors]]\ncode = \"b\"\nstatus = 400\nmessage = \"{long}b\"\n"
     );
-    let c = timed("overlap of two 100 KB patterns", || loads(&text));
+    let c = timed("overlap of two 20 KB patterns", || loads(&text));
     assert_eq!(c.errors.len(), 2);
 }
 
@@ -679,7 +705,11 @@ fn long_patterns_are_checked_for_overlap() {
 // ---------------------------------------------------------------------------
 
 const NESTED: Layout<'static> = Layout {
-    slots: &[&["error", "code"], &["error", "message"], &["error", "details"]],
+    slots: &[
+        &["error", "code"],
+        &["error", "message"],
+        &["error", "details"],
+    ],
     fields_at: Some(&["error"]),
 };
 
@@ -740,7 +770,11 @@ fn capture_keeps_deep_members_raw() {
             let c = capture(body.as_bytes(), layout).expect("deep members are read raw");
             let kept: usize = c.members.iter().map(|(_, r)| r.get().len()).sum::<usize>()
                 + c.extras.iter().map(|(_, r)| r.get().len()).sum::<usize>()
-                + c.slots.iter().flatten().map(|r| r.get().len()).sum::<usize>();
+                + c.slots
+                    .iter()
+                    .flatten()
+                    .map(|r| r.get().len())
+                    .sum::<usize>();
             assert!(kept >= 3 * deep.len(), "every deep member is kept");
         }
     }
@@ -768,7 +802,11 @@ fn capture_long_strings_keys_and_many_members() {
     assert_eq!(c.slot_str(1).map(|s| s.chars().count()), Some(200_000));
     let members: Vec<_> = c.members.iter().collect();
     assert_eq!(members.len(), 3);
-    assert_eq!(members[1].0.chars().count(), 200_000, "escaped key unescaped");
+    assert_eq!(
+        members[1].0.chars().count(),
+        200_000,
+        "escaped key unescaped"
+    );
     assert_eq!(c.extras.len(), 1);
     assert_eq!(c.extras[0].0.len(), long.len() + 2);
 
@@ -874,7 +912,11 @@ fn template_parse_hostile() {
         ("`{x{`", "{x{".repeat(100_000), false),
         ("`{}`", "{}".repeat(100_000), false),
         ("multi-byte names", "{é}".repeat(10), false),
-        ("a hole at the end of multi-byte text", format!("{}{{x}}", "é".repeat(100_000)), true),
+        (
+            "a hole at the end of multi-byte text",
+            format!("{}{{x}}", "é".repeat(100_000)),
+            true,
+        ),
     ] {
         let r = timed(&format!("parse {what}"), || Template::parse(&text));
         assert_eq!(r.is_ok(), ok, "{what}: {:?}", r.as_ref().err());
@@ -920,8 +962,11 @@ fn match_pattern_long_texts() {
         Some(long.len() - 1)
     );
     assert_eq!(
-        match_pattern(&[lit("tools["), int_hole, lit("] not found")], &format!("tools[{digits}] not found"))
-            .map(|c| c[0].1.len()),
+        match_pattern(
+            &[lit("tools["), int_hole, lit("] not found")],
+            &format!("tools[{digits}] not found")
+        )
+        .map(|c| c[0].1.len()),
         Some(digits.len())
     );
 }
@@ -968,7 +1013,7 @@ fn match_pattern_backtracking_growth_is_measured() {
             pattern.push(hole(i));
         }
         pattern.push(PatternSeg::Lit("."));
-        for n in [100usize, 200] {
+        for n in [60usize, 120] {
             let message = ", ".repeat(n);
             let p = pattern.clone();
             let r = finishes_within(

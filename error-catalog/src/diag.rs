@@ -34,9 +34,15 @@ impl Diagnostic {
     /// `file:line:column: message` (+ help) when the place is in a file; the message
     /// and help alone otherwise.
     pub fn render(&self, file: Option<&SourceFile>) -> String {
+        let starts = file.map(SourceFile::line_starts).unwrap_or_default();
+        self.render_in(file, &starts)
+    }
+
+    /// [`Diagnostic::render`] with the file's precomputed line starts.
+    pub fn render_in(&self, file: Option<&SourceFile>, starts: &[usize]) -> String {
         let mut s = match (&self.at, file) {
             (At::Toml(r), Some(f)) => {
-                let (line, col) = f.line_col(r.start);
+                let (line, col) = f.line_col_in(starts, r.start);
                 format!("{}:{line}:{col}: {}", f.path.display(), self.message)
             }
             (_, Some(f)) => format!("{}: {}", f.path.display(), self.message),
@@ -61,11 +67,16 @@ pub struct Problems {
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let starts = self
+            .file
+            .as_ref()
+            .map(SourceFile::line_starts)
+            .unwrap_or_default();
         for (i, d) in self.list.iter().enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            f.write_str(&d.render(self.file.as_ref()))?;
+            f.write_str(&d.render_in(self.file.as_ref(), &starts))?;
         }
         Ok(())
     }

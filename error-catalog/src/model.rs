@@ -64,6 +64,26 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// Byte offsets where each line starts, for [`SourceFile::line_col_in`].
+    pub fn line_starts(&self) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect()
+    }
+
+    /// [`SourceFile::line_col`] with a precomputed [`SourceFile::line_starts`]:
+    /// what rendering many diagnostics of one file uses.
+    pub fn line_col_in(&self, starts: &[usize], offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |t| t.chars().count() + 1);
+        (line, col)
+    }
+
     /// 1-based (line, column) of a byte offset; columns count characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

@@ -229,25 +229,49 @@ pub fn match_pattern<'t>(
     text: &'t str,
 ) -> Option<Vec<(usize, &'t str)>> {
     let mut out = Vec::new();
-    if match_from(pattern, text, &mut out) {
+    // (segment, offset) states already known to fail: keeps backtracking over
+    // several text placeholders polynomial instead of exponential
+    let mut failed = std::collections::HashSet::new();
+    if match_at(pattern, 0, text, 0, &mut out, &mut failed) {
         Some(out)
     } else {
         None
     }
 }
 
-fn match_from<'t>(
+fn match_at<'t>(
     pattern: &[PatternSeg<'_>],
-    text: &'t str,
+    k: usize,
+    whole: &'t str,
+    at: usize,
     out: &mut Vec<(usize, &'t str)>,
+    failed: &mut std::collections::HashSet<(usize, usize)>,
 ) -> bool {
-    match pattern.split_first() {
+    if failed.contains(&(k, at)) {
+        return false;
+    }
+    let ok = match_here(pattern, k, whole, at, out, failed);
+    if !ok {
+        failed.insert((k, at));
+    }
+    ok
+}
+
+fn match_here<'t>(
+    pattern: &[PatternSeg<'_>],
+    k: usize,
+    whole: &'t str,
+    at: usize,
+    out: &mut Vec<(usize, &'t str)>,
+    failed: &mut std::collections::HashSet<(usize, usize)>,
+) -> bool {
+    let text = whole.get(at..).unwrap_or("");
+    match pattern.get(k) {
         None => text.is_empty(),
-        Some((PatternSeg::Lit(l), rest)) => match text.strip_prefix(l) {
-            Some(t) => match_from(rest, t, out),
-            None => false,
-        },
-        Some((PatternSeg::Hole(i, kind), rest)) => match rest.first() {
+        Some(PatternSeg::Lit(l)) => {
+            text.starts_with(l) && match_at(pattern, k + 1, whole, at + l.len(), out, failed)
+        }
+        Some(PatternSeg::Hole(i, kind)) => match pattern.get(k + 1) {
             None => {
                 if kind.accepts(text) {
                     out.push((*i, text));
@@ -267,7 +291,7 @@ fn match_from<'t>(
                     let mark = out.len();
                     if kind.accepts(cap) {
                         out.push((*i, cap));
-                        if match_from(rest, &text[end..], out) {
+                        if match_at(pattern, k + 1, whole, at + end, out, failed) {
                             return true;
                         }
                         out.truncate(mark);
@@ -285,8 +309,13 @@ fn match_from<'t>(
                 if end == 0 {
                     return false;
                 }
+                let mark = out.len();
                 out.push((*i, &text[..end]));
-                match_from(rest, &text[end..], out)
+                if match_at(pattern, k + 1, whole, at + end, out, failed) {
+                    return true;
+                }
+                out.truncate(mark);
+                false
             }
         },
     }
@@ -312,8 +341,7 @@ pub fn patterns_overlap(
 ) -> bool {
     let ta = tokens(a, kind_a);
     let tb = tokens(b, kind_b);
-    let mut memo = vec![None; (ta.len() + 1) * (tb.len() + 1)];
-    overlap(&ta, &tb, 0, 0, &mut memo)
+    overlap(&ta, &tb)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -360,31 +388,35 @@ fn tokens(t: &Template, kind: impl Fn(&str) -> HoleKind) -> Vec<Tok> {
     out
 }
 
-fn overlap(a: &[Tok], b: &[Tok], i: usize, j: usize, memo: &mut [Option<bool>]) -> bool {
-    let key = i * (b.len() + 1) + j;
-    if let Some(v) = memo[key] {
-        return v;
+/// Whether the two token strings share a word: a dynamic program over suffixes,
+/// `dp[i][j]` = "a[i..] and b[j..] can produce the same text", computed from the
+/// ends with two rows (no recursion, memory linear in `b`).
+fn overlap(a: &[Tok], b: &[Tok]) -> bool {
+    let lb = b.len();
+    let mut next = vec![false; lb + 2]; // row i + 1
+    let mut cur = vec![false; lb + 2]; // row i
+    for i in (0..=a.len()).rev() {
+        for j in (0..=lb).rev() {
+            let right = cur[j + 1]; // dp[i][j+1] (false past the end)
+            let down = next[j]; // dp[i+1][j]
+            let diag = next[j + 1]; // dp[i+1][j+1]
+            cur[j] = match (a.get(i).copied(), b.get(j).copied()) {
+                (None, None) => true,
+                (Some(x), Some(y)) if x.is_star() && y.is_star() => down || right,
+                (Some(x), y) if x.is_star() => {
+                    down || y.is_some_and(|y| !y.is_star() && x.meets(y)) && right
+                }
+                (x, Some(y)) if y.is_star() => {
+                    right || x.is_some_and(|x| !x.is_star() && y.meets(x)) && down
+                }
+                (Some(x), Some(y)) => x.meets(y) && diag,
+                _ => false,
+            };
+        }
+        std::mem::swap(&mut cur, &mut next);
+        cur.iter_mut().for_each(|c| *c = false);
     }
-    let r = match (a.get(i).copied(), b.get(j).copied()) {
-        (None, None) => true,
-        (Some(x), Some(y)) if x.is_star() && y.is_star() => {
-            overlap(a, b, i + 1, j, memo) || overlap(a, b, i, j + 1, memo)
-        }
-        (Some(x), _) if x.is_star() => {
-            overlap(a, b, i + 1, j, memo)
-                || b.get(j).is_some_and(|y| !y.is_star() && x.meets(*y))
-                    && overlap(a, b, i, j + 1, memo)
-        }
-        (_, Some(y)) if y.is_star() => {
-            overlap(a, b, i, j + 1, memo)
-                || a.get(i).is_some_and(|x| !x.is_star() && y.meets(*x))
-                    && overlap(a, b, i + 1, j, memo)
-        }
-        (Some(x), Some(y)) => x.meets(y) && overlap(a, b, i + 1, j + 1, memo),
-        _ => false,
-    };
-    memo[key] = Some(r);
-    r
+    next[0]
 }
 
 #[cfg(test)]

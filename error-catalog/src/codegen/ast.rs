@@ -64,14 +64,19 @@ fn err(span: Span, msg: impl std::fmt::Display) -> syn::Error {
     syn::Error::new(span, msg.to_string())
 }
 
-fn diag_to_syn(d: &Diagnostic, fallback: Span, file: Option<&SourceFile>) -> syn::Error {
+fn diag_to_syn(
+    d: &Diagnostic,
+    fallback: Span,
+    file: Option<&SourceFile>,
+    starts: &[usize],
+) -> syn::Error {
     let span = match &d.at {
         At::Syn(s) => *s,
         _ => fallback,
     };
     let msg = match &d.at {
         At::Syn(_) => d.render(None),
-        _ => d.render(file),
+        _ => d.render_in(file, starts),
     };
     err(span, msg.replace("\n  help:", "\nhelp:"))
 }
@@ -334,7 +339,7 @@ fn from_attributes(
     }
     let before = errors.len();
     for d in crate::validate::validate(&catalog) {
-        errors.push(diag_to_syn(&d, input.ident.span(), None));
+        errors.push(diag_to_syn(&d, input.ident.span(), None, &[]));
     }
     if errors.len() > before {
         return None;
@@ -732,8 +737,13 @@ pub fn load_relative(
     match crate::load_str(rel, &text) {
         Ok(c) => Some((full.canonicalize().unwrap_or(full), c)),
         Err(problems) => {
+            let starts = problems
+                .file
+                .as_ref()
+                .map(SourceFile::line_starts)
+                .unwrap_or_default();
             for d in &problems.list {
-                errors.push(diag_to_syn(d, span, problems.file.as_ref()));
+                errors.push(diag_to_syn(d, span, problems.file.as_ref(), &starts));
             }
             None
         }

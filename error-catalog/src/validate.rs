@@ -25,7 +25,23 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_pattern_overlap(c, &mut d);
     check_status_identity(c, &mut d);
     check_examples(c, &mut d);
+    check_content_type(c, &mut d);
     d
+}
+
+/// Rule: the content type is a media type that can be sent as a header value.
+fn check_content_type(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let ct = &c.wire.content_type;
+    let ok = ct.contains('/') && ct.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if !ok {
+        d.push(
+            Diagnostic::new(
+                &c.wire.at,
+                format!("`content_type` `{ct}` is not a media type"),
+            )
+            .help("use a type such as \"application/json\" (printable ASCII, with a `/`)"),
+        );
+    }
 }
 
 /// Rule: the service id is snake_case and the enum name a Rust identifier.

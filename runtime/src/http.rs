@@ -262,14 +262,16 @@ fn response(
 ) -> Response<Vec<u8>> {
     let mut response = Response::new(body);
     *response.status_mut() = status.unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static(JSON)),
+    );
     response
 }
 
 /// A full response returning `err` in the service's own envelope: the error's
-/// status (500 when it has none), `Content-Type: application/json`, the body its
+/// status (500 when it has none), the service's content type
+/// ([`ApiError::content_type`], usually `application/json`), the body its
 /// `Serialize` writes, and the [`carried_headers`]. A fallback variant is sent back
 /// with its body as received (as a JSON string when that body was not JSON).
 ///
@@ -286,7 +288,7 @@ fn response(
 /// ```
 pub fn to_response<E: ApiError + Serialize + ?Sized>(err: &E) -> Response<Vec<u8>> {
     let body = serde_json::to_vec(err).unwrap_or_default();
-    let mut response = response(status_code(err), JSON, body);
+    let mut response = response(status_code(err), err.content_type(), body);
     write_headers(&carried_headers(err), response.headers_mut());
     response
 }

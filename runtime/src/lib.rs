@@ -125,6 +125,11 @@ pub trait ApiError: std::fmt::Display + std::error::Error {
     }
     /// The error's fields as JSON members (wire names), for generic tools.
     fn details(&self) -> serde_json::Map<String, serde_json::Value>;
+    /// The media type of the service's error bodies (`[wire] content_type`;
+    /// `application/json` unless the catalog says otherwise).
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
     /// False for the fallback.
     fn is_known(&self) -> bool {
         self.info().is_some()

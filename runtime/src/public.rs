@@ -94,6 +94,9 @@ impl<E: ApiError + Render + fmt::Debug + ?Sized> ApiError for Public<'_, E> {
     fn details(&self) -> serde_json::Map<String, serde_json::Value> {
         self.0.public_details()
     }
+    fn content_type(&self) -> &'static str {
+        self.0.content_type()
+    }
 }
 
 /// The message of an error as a JSON string, full or redacted.

@@ -394,6 +394,7 @@ fn display(input: &Input) -> (TokenStream, TokenStream) {
 }
 
 fn api_error(input: &Input) -> TokenStream {
+    let content_type = &input.catalog.wire.content_type;
     let ident = &input.ident;
     let krate = &input.krate;
     let unknown = &input.unknown;
@@ -469,6 +470,9 @@ fn api_error(input: &Input) -> TokenStream {
                     #(#retry_arms)*
                     _ => __p::None,
                 }
+            }
+            fn content_type(&self) -> &'static str {
+                #content_type
             }
             fn details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
                 let mut __m = __p::serde_json::Map::new();

@@ -164,6 +164,9 @@ const _: () = {
                 _ => __p::None,
             }
         }
+        fn content_type(&self) -> &'static str {
+            "application/json"
+        }
         fn details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {

@@ -334,14 +334,21 @@ impl<V: Serialize> Members for OptMember<'_, V> {
     }
 }
 
-/// The extra members kept under the object at a pointer.
-pub struct ExtraMembers<'a>(pub Option<&'a Extra>, pub &'static str);
+/// The extra members kept under the object at a pointer, except those whose key
+/// the object writes itself (`.2`): a JSON object never gets a key twice.
+pub struct ExtraMembers<'a>(
+    pub Option<&'a Extra>,
+    pub &'static str,
+    pub &'static [&'static str],
+);
 
 impl Members for ExtraMembers<'_> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         if let Some(extra) = self.0 {
             for (k, v) in extra.children(self.1) {
-                map.serialize_entry(&k, v)?;
+                if !self.2.contains(&k.as_str()) {
+                    map.serialize_entry(&k, v)?;
+                }
             }
         }
         Ok(())
@@ -355,7 +362,7 @@ impl Members for ExtraObject<'_> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         if let Some(extra) = self.0 {
             if extra.children(self.2).next().is_some() {
-                map.serialize_entry(self.1, &Obj(ExtraMembers(Some(extra), self.2)))?;
+                map.serialize_entry(self.1, &Obj(ExtraMembers(Some(extra), self.2, &[])))?;
             }
         }
         Ok(())

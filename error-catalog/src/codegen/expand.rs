@@ -782,7 +782,16 @@ fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenStream> {
     }
     if let Some(x) = &b.extra {
         let ptr = &node.pointer;
-        out.push(quote!(__p::When(!__public, __p::ExtraMembers(__p::Some(#x), #ptr))));
+        // every key this object may write, so that no extra member repeats one
+        let written: Vec<&String> = node
+            .leaves
+            .iter()
+            .map(|(k, _)| k)
+            .chain(node.children.iter().map(|(k, _)| k))
+            .collect();
+        out.push(
+            quote!(__p::When(!__public, __p::ExtraMembers(__p::Some(#x), #ptr, &[#(#written),*]))),
+        );
     }
     out
 }

@@ -428,11 +428,18 @@ const _: () = {
                                     __p::Member("id", id),
                                     __p::When(
                                         !__public,
-                                        __p::ExtraMembers(__p::Some(extra), "/error"),
+                                        __p::ExtraMembers(
+                                            __p::Some(extra),
+                                            "/error",
+                                            &["code", "message", "id"],
+                                        ),
                                     ),
                                 )),
                             ),
-                            __p::When(!__public, __p::ExtraMembers(__p::Some(extra), "")),
+                            __p::When(
+                                !__public,
+                                __p::ExtraMembers(__p::Some(extra), "", &["error"]),
+                            ),
                         )),
                         __s,
                     )

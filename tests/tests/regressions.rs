@@ -1,0 +1,49 @@
+//! Inputs the fuzzers found, kept as tests.
+
+use api_error::{ApiError, Extra, FromResponse, UnknownError};
+use api_error_catalogs::rakomi::RakomiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(wire = "flat")]
+enum Flat {
+    #[api_error(code = "NOTE", status = 400, message = "noted")]
+    Note {
+        note: Option<String>,
+        #[api_error(extra)]
+        extra: Extra,
+    },
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+/// Found by `from_response_rakomi`: a message that is a number. The error must not
+/// come back as a known error whose serialization repeats the `message` key.
+#[test]
+fn a_numeric_message_is_not_written_twice() {
+    let body = br#"{"code": "webhook/timestamp_expired", "message": 11111}"#;
+    let e = RakomiError::from_response(401, body);
+    if e.is_known() {
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json.matches("\"message\"").count(), 1, "{json}");
+        assert!(
+            RakomiError::from_response(401, json.as_bytes()).is_known(),
+            "{json}"
+        );
+    } else {
+        assert!(matches!(&e, RakomiError::Unknown(u) if u.body() == body));
+    }
+}
+
+/// The same family: a fields object that is not an object, on a variant whose
+/// fields are all optional. The kept member must not be written next to the
+/// object the variant writes under the same key.
+#[test]
+fn an_extra_member_never_repeats_a_written_key() {
+    let body = br#"{"errorType": "NOTE", "error": "noted", "details": 5}"#;
+    let e = Flat::from_response(400, body);
+    assert!(matches!(e, Flat::Note { .. }), "{e:?}");
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(json.matches("\"details\"").count() <= 1, "{json}");
+    let again = Flat::from_response(400, json.as_bytes());
+    assert_eq!(again.code(), "NOTE", "{json}");
+}

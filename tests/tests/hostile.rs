@@ -28,16 +28,23 @@ use serde_json::Value;
 
 struct Counting;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+// Counted per thread: the test harness's own threads (output capture, other
+// tests) must not show up in a measurement.
+thread_local! {
+    static LIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static PEAK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
 fn grew(n: usize) {
-    let now = LIVE.fetch_add(n, Ordering::Relaxed) + n;
-    PEAK.fetch_max(now, Ordering::Relaxed);
+    let _ = LIVE.try_with(|live| {
+        let now = live.get().wrapping_add(n);
+        live.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
 }
 
 fn shrank(n: usize) {
-    LIVE.fetch_sub(n, Ordering::Relaxed);
+    let _ = LIVE.try_with(|live| live.set(live.get().wrapping_sub(n)));
 }
 
 // SAFETY: every call is forwarded to `System` unchanged; only sizes are counted.
@@ -92,11 +99,11 @@ fn exclusive() -> MutexGuard<'static, ()> {
 /// Runs `f` and returns its result and the peak bytes it had allocated at once
 /// (including what the result still holds).
 fn measure<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    let base = LIVE.with(std::cell::Cell::get);
+    PEAK.with(|p| p.set(base));
     let start = std::time::Instant::now();
     let r = f();
-    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    let peak = PEAK.with(std::cell::Cell::get).saturating_sub(base);
     ELAPSED.with(|e| e.set(start.elapsed()));
     (r, peak)
 }

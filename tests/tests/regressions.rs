@@ -47,3 +47,23 @@ fn an_extra_member_never_repeats_a_written_key() {
     let again = Flat::from_response(400, json.as_bytes());
     assert_eq!(again.code(), "NOTE", "{json}");
 }
+
+/// Found by `from_response_customer_verification`: a problem+json body carrying an
+/// `error` member. Read as problem+json it is a known error with `error` kept as
+/// an extra member; its own (nested) envelope writes `error` itself, so the extra
+/// member must not be written a second time.
+#[test]
+fn a_problem_body_with_an_error_member_serializes_once() {
+    use api_error_catalogs::customer_verification::CustomerVerificationError as Cv;
+    let body = b"{\n    \"code\": \"WEBHOOK_DELIVERY_FAILED\",\n\n  \"error\": {\n    \"code\": \"WEbHOOK_DELIVERY_FAILED\",\n    \"mess[agqq\": \"\"\n  }\n}";
+    let e = Cv::from_problem_json(401, body);
+    assert!(e.is_known(), "{e:?}");
+    let json = serde_json::to_string(&e).unwrap();
+    assert_eq!(json.matches("\"error\"").count(), 1, "{json}");
+    let again = Cv::from_response(401, json.as_bytes());
+    assert_eq!(
+        (again.is_known(), again.code()),
+        (true, "WEBHOOK_DELIVERY_FAILED"),
+        "{json}"
+    );
+}

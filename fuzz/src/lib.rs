@@ -1,0 +1,226 @@
+//! Checks shared by the fuzz targets in `fuzz_targets/`.
+//!
+//! Every `from_response_*` target feeds the same input shape to one bundled enum:
+//! the first two bytes are the HTTP status (big-endian), the rest is the body.
+
+use std::collections::HashSet;
+use std::fmt::{self, Debug};
+use std::sync::OnceLock;
+use std::time::{Duration, UNIX_EPOCH};
+
+use api_error::problem::Problem;
+use api_error::{ApiError, FromResponse, ResponseHeaders, UnknownError};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// A generated enum, as the fuzz targets see it.
+pub trait Generated: ApiError + FromResponse + Debug + serde::Serialize + PartialEq {
+    /// The fallback's value, `None` for a known error.
+    fn unknown(&self) -> Option<&UnknownError>;
+}
+
+/// Implements [`Generated`] for generated enums (their fallback variant is `Unknown`).
+macro_rules! generated {
+    ($($t:ty),* $(,)?) => {$(
+        impl Generated for $t {
+            fn unknown(&self) -> Option<&api_error::UnknownError> {
+                match self {
+                    Self::Unknown(u) => Some(u),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+generated!(
+    api_error_catalogs::moca_air::MocaAirError,
+    api_error_catalogs::kya::KyaError,
+    api_error_catalogs::rakomi::RakomiError,
+    api_error_catalogs::aironclaw::AironclawError,
+    api_error_catalogs::customer_verification::CustomerVerificationError,
+);
+
+/// Splits a fuzz input into (status, body): the first two bytes, big-endian.
+pub fn split_status(data: &[u8]) -> Option<(u16, &[u8])> {
+    let (s, body) = data.split_first_chunk::<2>()?;
+    Some((u16::from_be_bytes(*s), body))
+}
+
+/// The fuzz body of every `from_response_*` target.
+pub fn check_from_response<E: Generated>(data: &[u8]) {
+    let Some((status, body)) = split_status(data) else {
+        return;
+    };
+    let e = E::from_response(status, body);
+    check_value(&e, status, body, "from_response");
+    let p = E::from_problem_json(status, body);
+    check_value(&p, status, body, "from_problem_json");
+}
+
+/// Invariants of any classified value; `body` and `status` are what it came from.
+pub fn check_value<E: Generated>(e: &E, status: u16, body: &[u8], how: &str) {
+    // Display, Debug and every accessor never panic.
+    let shown = e.to_string();
+    let _ = format!("{e:?}");
+    let details = e.details();
+    let _ = e.retry_after_field();
+    let _ = e.retry_rule();
+    let headers = ResponseHeaders::from_lines("Retry-After: 30\nX-RateLimit-Reset: 60");
+    let _ = e.retry_with(&headers, UNIX_EPOCH + Duration::from_secs(1_700_000_000));
+
+    match e.unknown() {
+        Some(u) => {
+            // The fallback keeps everything it was given.
+            assert!(!e.is_known(), "{how}: fallback is_known");
+            assert!(e.info().is_none(), "{how}: fallback has CodeInfo");
+            assert_eq!(
+                u.body(),
+                body,
+                "{how}: fallback keeps the body byte for byte"
+            );
+            assert_eq!(u.status(), Some(status), "{how}: fallback keeps the status");
+            assert_eq!(
+                e.status(),
+                Some(status),
+                "{how}: ApiError::status of fallback"
+            );
+            assert!(u.reason().is_some(), "{how}: fallback gives no reason");
+            assert_eq!(e.code(), u.code().unwrap_or(""), "{how}: fallback code");
+            assert!(
+                e.suggestion().is_none() && e.fix_command().is_none() && e.docs_url().is_none(),
+                "{how}: fallback has catalog text"
+            );
+            assert!(details.is_empty(), "{how}: fallback has details");
+            assert_eq!(shown, u.to_string(), "{how}: fallback Display");
+        }
+        None => {
+            let info = e.info().expect("a known error has its CodeInfo");
+            assert!(e.is_known(), "{how}: known but !is_known");
+            assert_eq!(e.code(), info.code, "{how}: code vs CodeInfo");
+            assert_eq!(e.status(), info.status, "{how}: status vs CodeInfo");
+            assert_eq!(e.suggestion(), info.suggestion, "{how}: suggestion");
+            assert_eq!(e.fix_command(), info.fix_command, "{how}: fix command");
+            assert_eq!(e.docs_url(), info.docs_url, "{how}: docs URL");
+            assert_eq!(e.retry_rule(), info.retry, "{how}: retry rule");
+        }
+    }
+
+    // Serializing never fails: the service's envelope, and problem+json.
+    let json =
+        serde_json::to_vec(e).unwrap_or_else(|err| panic!("{how}: serializing {e:?}: {err}"));
+    let problem = serde_json::to_vec(&Problem(e))
+        .unwrap_or_else(|err| panic!("{how}: problem+json of {e:?}: {err}"));
+
+    // A known error adds no duplicate member name to what it was read from (a
+    // body that repeats a name keeps it: extras are written back as received),
+    // and survives its own envelope and problem+json as the same code.
+    if e.is_known() {
+        if duplicate_key(body).is_none() {
+            let dup = duplicate_key(&json).or_else(|| duplicate_key(&problem));
+            if dup.is_some() && skip_known_finding("duplicate-keys") {
+                return;
+            }
+            assert_eq!(
+                duplicate_key(&json),
+                None,
+                "{how}: duplicate member in the serialized value {:?}",
+                String::from_utf8_lossy(&json)
+            );
+            assert_eq!(
+                duplicate_key(&problem),
+                None,
+                "{how}: duplicate member in problem+json {:?}",
+                String::from_utf8_lossy(&problem)
+            );
+        }
+        let again = E::from_response(status, &json);
+        assert_eq!(
+            (again.is_known(), again.code()),
+            (true, e.code()),
+            "{how}: re-parsing the serialized value {:?} gave {again:?}",
+            String::from_utf8_lossy(&json)
+        );
+        let again = E::from_problem_json(status, &problem);
+        assert_eq!(
+            (again.is_known(), again.code()),
+            (true, e.code()),
+            "{how}: re-parsing problem+json {:?} gave {again:?}",
+            String::from_utf8_lossy(&problem)
+        );
+    }
+}
+
+/// True when `API_ERROR_FUZZ_SKIP` (comma-separated) names `finding`: lets a
+/// target keep fuzzing past a known, reported finding until it is fixed
+/// (see README.md, "Findings").
+fn skip_known_finding(finding: &str) -> bool {
+    static SKIP: OnceLock<Vec<String>> = OnceLock::new();
+    SKIP.get_or_init(|| {
+        std::env::var("API_ERROR_FUZZ_SKIP")
+            .unwrap_or_default()
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .collect()
+    })
+    .iter()
+    .any(|s| s == finding)
+}
+
+/// The first member name that appears twice in one object of `json`, if any.
+pub fn duplicate_key(json: &[u8]) -> Option<String> {
+    struct Dup(Option<String>);
+    impl<'de> Deserialize<'de> for Dup {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(DupVisitor)
+        }
+    }
+    struct DupVisitor;
+    impl<'de> Visitor<'de> for DupVisitor {
+        type Value = Dup;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dup, A::Error> {
+            let mut seen = HashSet::new();
+            let mut found = None;
+            while let Some(k) = map.next_key::<String>()? {
+                let Dup(inner) = map.next_value()?;
+                if found.is_none() {
+                    found = inner;
+                }
+                if !seen.insert(k.clone()) && found.is_none() {
+                    found = Some(k);
+                }
+            }
+            Ok(Dup(found))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Dup, A::Error> {
+            let mut found = None;
+            while let Some(Dup(inner)) = seq.next_element()? {
+                if found.is_none() {
+                    found = inner;
+                }
+            }
+            Ok(Dup(found))
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Dup, E> {
+            Ok(Dup(None))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Dup, E> {
+            Ok(Dup(None))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Dup, E> {
+            Ok(Dup(None))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Dup, E> {
+            Ok(Dup(None))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Dup, E> {
+            Ok(Dup(None))
+        }
+        fn visit_unit<E>(self) -> Result<Dup, E> {
+            Ok(Dup(None))
+        }
+    }
+    serde_json::from_slice::<Dup>(json).ok().and_then(|d| d.0)
+}

@@ -7,8 +7,6 @@
 #   FUZZ_SECONDS=60 bash fuzz/run-short.sh  # longer
 #   bash fuzz/run-short.sh load_catalog     # some targets only
 #   FUZZ_SANITIZER=address RUSTC_BOOTSTRAP=1 bash fuzz/run-short.sh   # with ASan
-#   API_ERROR_FUZZ_SKIP=duplicate-keys bash fuzz/run-short.sh        # past a known
-#                                     finding, until it is fixed (fuzz/README.md)
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); installs it when missing.
 # Runs from a scratch copy of each corpus, so the committed seeds stay as they are.

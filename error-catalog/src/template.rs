@@ -366,8 +366,10 @@ impl Tok {
     fn meets(self, other: Tok) -> bool {
         match (self, other) {
             (Tok::Char(p), Tok::Char(q)) => p == q,
+            // integer placeholders take an optional `-` too: counting it as a digit
+            // over-approximates, which is the safe side for an overlap check
             (Tok::Digit | Tok::DigitStar, Tok::Char(c))
-            | (Tok::Char(c), Tok::Digit | Tok::DigitStar) => c.is_ascii_digit(),
+            | (Tok::Char(c), Tok::Digit | Tok::DigitStar) => c.is_ascii_digit() || c == '-',
             _ => true,
         }
     }
@@ -486,5 +488,13 @@ mod tests {
         let b = t("{field}: {reason}");
         assert!(!patterns_overlap(&a, &b, int, text));
         assert!(patterns_overlap(&a, &b, text, text));
+        // an integer placeholder can be negative
+        let lim = |_: &str| HoleKind::Integer;
+        assert!(patterns_overlap(
+            &t("limit {limit}"),
+            &t("limit -{reason}"),
+            lim,
+            text
+        ));
     }
 }

@@ -1,7 +1,6 @@
 //! Classifying a response against a catalog loaded at run time, with the same
 //! engine ([`crate::engine`]) and layout ([`crate::layout`]) that generated code uses.
 
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::engine::{capture, Entry, Layout, Table};
@@ -193,7 +192,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .enumerate()
     {
         let decoded = match place {
-            Place::Slot(s) => decode_raw(cap.slot(*s), f.ty.value),
+            Place::Slot(s) => decode_raw(cap.slot_raw(*s), f.ty.value),
             Place::Member(m) => decode_raw(cap.take_member(m), f.ty.value),
             Place::Capture => decode_text(
                 hit.captures.iter().find(|(h, _)| *h == i).map(|(_, t)| *t),
@@ -216,16 +215,14 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
-    for (k, raw) in cap.members.drain() {
-        let v = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
+    let mut members = crate::raw_members::RawMembers::default();
+    // (a member longer than 2 GiB cannot come from a body the walk accepted)
+    let _ = cap.members.drain_into(&fa, &mut members);
+    for (p, raw) in members.iter().chain(cap.extras.iter()) {
         out.extras.push((
-            format!("{fa}/{}", k.replace('~', "~0").replace('/', "~1")),
-            v,
+            p.to_string(),
+            serde_json::from_str(raw).unwrap_or(Value::Null),
         ));
-    }
-    for (p, raw) in cap.extras.drain(..) {
-        out.extras
-            .push((p, serde_json::from_str(raw.get()).unwrap_or(Value::Null)));
     }
     out.entry = Some(hit.entry);
     out
@@ -254,10 +251,10 @@ fn check(v: &Value, ty: FieldType) -> Result<(), String> {
 /// Mirrors serde's decoding in generated code: an absent member reads as `null`,
 /// which only optional fields and `json` fields accept (`null` is then left out,
 /// as `ApiError::details` does).
-fn decode_raw(raw: Option<&RawValue>, ty: FieldType) -> Result<Option<Value>, String> {
+fn decode_raw(raw: Option<&str>, ty: FieldType) -> Result<Option<Value>, String> {
     let v = match raw {
         None => Value::Null,
-        Some(r) => serde_json::from_str::<Value>(r.get()).map_err(|e| e.to_string())?,
+        Some(r) => serde_json::from_str::<Value>(r).map_err(|e| e.to_string())?,
     };
     if v.is_null() {
         return if ty.optional || ty.base == BaseType::Json {

@@ -12,6 +12,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use crate::raw_members::{RawMembers, TooLong, MAX_PART};
 use crate::template::{match_pattern, PatternSeg};
 
 /// The largest number of slots a wire may name.
@@ -33,55 +34,66 @@ pub struct Captured<'b> {
     pub slots: [Option<&'b RawValue>; MAX_SLOTS],
     /// Members of the `fields_at` object that are not slots, in body order.
     pub members: Members<'b>,
-    /// Everything else the body carried: (JSON pointer, raw value).
-    pub extras: Vec<(String, Cow<'b, RawValue>)>,
+    /// Everything else the body carried: (JSON pointer, raw JSON).
+    pub extras: RawMembers,
 }
 
 /// How many members are kept without allocating.
 const INLINE_MEMBERS: usize = 8;
 
-/// The members of the fields object: a few inline, the rest on the heap.
+/// The members of the fields object: a few inline (borrowed from the body), the
+/// rest copied into one compact buffer.
 #[derive(Debug, Default)]
 pub struct Members<'b> {
     inline: [Option<(Cow<'b, str>, &'b RawValue)>; INLINE_MEMBERS],
     len: usize,
-    spill: Vec<Option<(Cow<'b, str>, &'b RawValue)>>,
+    spill: RawMembers,
 }
 
 impl<'b> Members<'b> {
-    fn push(&mut self, key: Cow<'b, str>, raw: &'b RawValue) {
+    fn push(&mut self, key: Cow<'b, str>, raw: &'b RawValue) -> Result<(), TooLong> {
         match self.inline.get_mut(self.len) {
             Some(slot) => *slot = Some((key, raw)),
-            None => self.spill.push(Some((key, raw))),
+            None => self.spill.push(&key, raw.get())?,
         }
         self.len += 1;
+        Ok(())
     }
 
-    /// Takes the member named `name` out, if present.
-    pub fn take(&mut self, name: &str) -> Option<&'b RawValue> {
-        let slot = self
+    /// Takes the member named `name` out, if present, as raw JSON.
+    pub fn take(&mut self, name: &str) -> Option<&str> {
+        if let Some(slot) = self
             .inline
             .iter_mut()
-            .chain(self.spill.iter_mut())
-            .find(|m| m.as_ref().is_some_and(|(k, _)| k == name))?;
-        slot.take().map(|(_, raw)| raw)
+            .find(|m| m.as_ref().is_some_and(|(k, _)| k == name))
+        {
+            return slot.take().map(|(_, raw)| raw.get());
+        }
+        self.spill.take(name)
     }
 
-    /// The members not taken, in body order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &'b RawValue)> {
+    /// The members not taken, in body order, as (key, raw JSON).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.inline
             .iter()
+            .filter_map(|m| m.as_ref().map(|(k, v)| (k.as_ref(), v.get())))
             .chain(self.spill.iter())
-            .filter_map(|m| m.as_ref().map(|(k, v)| (k.as_ref(), *v)))
     }
 
-    /// Takes every member not taken yet.
-    pub fn drain(&mut self) -> Vec<(Cow<'b, str>, &'b RawValue)> {
-        self.inline
-            .iter_mut()
-            .chain(self.spill.iter_mut())
-            .filter_map(Option::take)
-            .collect()
+    /// Moves every member not taken yet into `out`, named by JSON pointer under
+    /// `prefix` (the pointer of the fields object).
+    pub fn drain_into(&mut self, prefix: &str, out: &mut RawMembers) -> Result<(), TooLong> {
+        let named = |s: &mut String, key: &str| {
+            s.push_str(prefix);
+            s.push('/');
+            push_escaped(s, key);
+        };
+        for (key, raw) in self.inline.iter_mut().filter_map(Option::take) {
+            out.push_with(|s| named(s, &key), raw.get())?;
+        }
+        out.extend_renamed(&self.spill, prefix.len() + 1, named)?;
+        self.spill = RawMembers::default();
+        Ok(())
     }
 }
 
@@ -91,6 +103,11 @@ impl<'b> Captured<'b> {
         self.slots.get(slot).copied().flatten()
     }
 
+    /// The raw JSON text at `slot`.
+    pub fn slot_raw(&self, slot: usize) -> Option<&'b str> {
+        self.slot(slot).map(RawValue::get)
+    }
+
     /// The string at `slot`: borrowed when it has no escapes, owned otherwise;
     /// `None` when absent or not a string.
     pub fn slot_str(&self, slot: usize) -> Option<Cow<'b, str>> {
@@ -98,8 +115,8 @@ impl<'b> Captured<'b> {
         str_of(raw)
     }
 
-    /// Takes the member named `name` out of the field members.
-    pub fn take_member(&mut self, name: &str) -> Option<&'b RawValue> {
+    /// Takes the member named `name` out of the field members, as raw JSON.
+    pub fn take_member(&mut self, name: &str) -> Option<&str> {
         self.members.take(name)
     }
 }
@@ -133,8 +150,8 @@ impl std::error::Error for CaptureError {}
 /// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
 /// let c = capture(br#"{"error": {"code": "X", "retryAfter": 60}, "id": 1}"#, &layout).unwrap();
 /// assert_eq!(c.slot_str(0).as_deref(), Some("X"));
-/// assert_eq!(c.members.iter().next().map(|m| m.0), Some("retryAfter"));
-/// assert_eq!(c.extras[0].0, "/id");
+/// assert_eq!(c.members.iter().next(), Some(("retryAfter", "60")));
+/// assert_eq!(c.extras.iter().next(), Some(("/id", "1")));
 /// ```
 pub fn capture<'b>(body: &'b [u8], layout: &Layout<'_>) -> Result<Captured<'b>, CaptureError> {
     let mut out = Captured::default();
@@ -154,8 +171,8 @@ pub trait Sink<'de> {
         key: Cow<'de, str>,
         map: &mut A,
     ) -> Result<(), A::Error>;
-    /// Anything else, by JSON pointer.
-    fn extra(&mut self, pointer: String, raw: Cow<'de, RawValue>);
+    /// Anything else: its JSON pointer and raw JSON.
+    fn extra(&mut self, pointer: &PointerTo<'_>, raw: &str) -> Result<(), TooLong>;
 }
 
 impl<'de> Sink<'de> for Captured<'de> {
@@ -173,12 +190,11 @@ impl<'de> Sink<'de> for Captured<'de> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         let raw: &'de RawValue = map.next_value()?;
-        self.members.push(key, raw);
-        Ok(())
+        self.members.push(key, raw).map_err(de::Error::custom)
     }
 
-    fn extra(&mut self, pointer: String, raw: Cow<'de, RawValue>) {
-        self.extras.push((pointer, raw));
+    fn extra(&mut self, pointer: &PointerTo<'_>, raw: &str) -> Result<(), TooLong> {
+        self.extras.push_with(|s| pointer.write(s), raw)
     }
 }
 
@@ -192,6 +208,13 @@ pub fn walk<'b, S: Sink<'b>>(
     if layout.slots.len() > MAX_SLOTS {
         return Err(CaptureError(format!(
             "a wire may name at most {MAX_SLOTS} slots"
+        )));
+    }
+    if body.len() > MAX_PART / 2 {
+        // kept members are counted in 31 bits; a body this large is kept whole
+        return Err(CaptureError(format!(
+            "body larger than {} bytes",
+            MAX_PART / 2
         )));
     }
     // Validate UTF-8 once: raw values taken from a `&str` are not validated again.
@@ -284,26 +307,43 @@ fn spell(path: Option<&PathNode<'_>>, s: &mut String) {
     }
 }
 
-impl<'de, S: Sink<'de>> Level<'_, '_, S> {
-    /// The JSON pointer of this object's member `key` (or of this object).
-    fn pointer(&self, key: Option<&str>) -> String {
-        let mut p = String::new();
-        spell(self.path, &mut p);
-        if let Some(k) = key {
-            p.push('/');
-            push_escaped(&mut p, k);
-        }
-        p
-    }
+/// The JSON pointer of a member [`walk`] hands to [`Sink::extra`], spelled out
+/// only when written.
+pub struct PointerTo<'p> {
+    path: Option<&'p PathNode<'p>>,
+    key: Option<&'p str>,
+}
 
+impl PointerTo<'_> {
+    /// Appends the pointer to `s`.
+    pub fn write(&self, s: &mut String) {
+        spell(self.path, s);
+        if let Some(k) = self.key {
+            s.push('/');
+            push_escaped(s, k);
+        }
+    }
+}
+
+impl fmt::Display for PointerTo<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        self.write(&mut s);
+        f.write_str(&s)
+    }
+}
+
+impl<'de, S: Sink<'de>> Level<'_, '_, S> {
     fn keep<E: de::Error>(self, value: serde_json::Value) -> Result<(), E> {
         if self.path.is_none() {
             return Err(E::custom("expected a JSON object"));
         }
-        let raw = serde_json::value::to_raw_value(&value).map_err(E::custom)?;
-        let p = self.pointer(None);
-        self.out.extra(p, Cow::Owned(raw));
-        Ok(())
+        let raw = serde_json::to_string(&value).map_err(E::custom)?;
+        let p = PointerTo {
+            path: self.path,
+            key: None,
+        };
+        self.out.extra(&p, &raw).map_err(E::custom)
     }
 }
 
@@ -369,8 +409,11 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                 self.out.member(key, &mut map)?;
             } else {
                 let raw: &'de RawValue = map.next_value()?;
-                let p = self.pointer(Some(&key));
-                self.out.extra(p, Cow::Borrowed(raw));
+                let p = PointerTo {
+                    path: self.path,
+                    key: Some(&key),
+                };
+                self.out.extra(&p, raw.get()).map_err(de::Error::custom)?;
             }
         }
         Ok(())
@@ -600,11 +643,8 @@ mod tests {
         assert_eq!(c.slot_str(1).as_deref(), Some("Too many requests"));
         assert_eq!(c.slot(2).map(|r| r.get()), Some("\"x\""));
         let members: Vec<_> = c.members.iter().collect();
-        assert_eq!(members.len(), 1);
-        assert_eq!(members[0].1.get(), "60");
-        assert_eq!(c.extras.len(), 1);
-        assert_eq!(c.extras[0].0, "/trace");
-        assert_eq!(c.extras[0].1.get(), "[1]");
+        assert_eq!(members, [("retryAfter", "60")]);
+        assert_eq!(c.extras.iter().collect::<Vec<_>>(), [("/trace", "[1]")]);
     }
 
     #[test]
@@ -629,8 +669,10 @@ mod tests {
     #[test]
     fn keeps_a_non_object_where_an_object_was_expected() {
         let c = capture(br#"{"error":"plain"}"#, &NESTED).unwrap();
-        assert_eq!(c.extras[0].0, "/error");
-        assert_eq!(c.extras[0].1.get(), "\"plain\"");
+        assert_eq!(
+            c.extras.iter().collect::<Vec<_>>(),
+            [("/error", "\"plain\"")]
+        );
     }
 
     #[test]
@@ -641,6 +683,6 @@ mod tests {
         };
         let c = capture(br#"{"a\/b": 1, "c~d": 2}"#, &layout).unwrap();
         assert_eq!(c.slot(0).map(|r| r.get()), Some("1"));
-        assert_eq!(c.extras[0].0, "/c~0d");
+        assert_eq!(c.extras.iter().next().map(|e| e.0), Some("/c~0d"));
     }
 }

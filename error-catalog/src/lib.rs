@@ -30,6 +30,7 @@
 pub mod diag;
 pub mod engine;
 pub mod headers;
+pub mod raw_members;
 pub mod retry;
 pub mod template;
 

@@ -1,5 +1,8 @@
 //! What a known error's body carried beyond its declared fields.
 
+use std::fmt;
+
+use error_catalog::raw_members::RawMembers;
 use serde_json::value::RawValue;
 
 /// The parts of a received body that the error's variant does not declare, kept so
@@ -12,37 +15,37 @@ use serde_json::value::RawValue;
 /// assert!(extra.is_empty());
 /// assert!(extra.get("/details/requestId").is_none());
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Extra {
     message: Option<Box<str>>,
-    members: Vec<(String, Box<RawValue>)>,
+    // one text buffer for every pointer and value: a body of many tiny members
+    // costs a small multiple of its size
+    pub(crate) members: RawMembers,
     body: Option<Box<[u8]>>,
 }
 
-impl PartialEq for Extra {
-    fn eq(&self, other: &Self) -> bool {
-        self.message == other.message
-            && self.body == other.body
-            && self.members.len() == other.members.len()
-            && self
-                .members
-                .iter()
-                .zip(&other.members)
-                .all(|(a, b)| a.0 == b.0 && a.1.get() == b.1.get())
+impl fmt::Debug for Extra {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Extra")
+            .field("message", &self.message)
+            .field("members", &DebugMembers(&self.members))
+            .field("body", &self.body.as_deref().map(String::from_utf8_lossy))
+            .finish()
     }
 }
 
-impl Eq for Extra {}
+struct DebugMembers<'a>(&'a RawMembers);
 
-impl std::hash::Hash for Extra {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.message.hash(state);
-        self.body.hash(state);
-        for (p, v) in &self.members {
-            p.hash(state);
-            v.get().hash(state);
-        }
+impl fmt::Debug for DebugMembers<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.0.iter()).finish()
     }
+}
+
+/// The raw JSON kept for a member as a `&RawValue` (the text was valid JSON when
+/// it was kept, so this does not fail; an impossible failure skips the member).
+fn raw(text: &str) -> Option<&RawValue> {
+    serde_json::from_str(text).ok()
 }
 
 impl Extra {
@@ -76,18 +79,29 @@ impl Extra {
     pub fn get(&self, pointer: &str) -> Option<&RawValue> {
         self.members
             .iter()
-            .find(|(p, _)| p == pointer)
-            .map(|(_, v)| &**v)
+            .find(|(p, _)| *p == pointer)
+            .and_then(|(_, v)| raw(v))
     }
 
-    /// Every undeclared member as (JSON pointer, raw JSON).
+    /// Every undeclared member as (JSON pointer, raw JSON), in the order kept:
+    /// members outside the fields object first, then the fields object's own.
     pub fn members(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.iter().map(|(p, v)| (p.as_str(), &**v))
+        self.members.iter().filter_map(|(p, v)| Some((p, raw(v)?)))
     }
 
-    /// Adds an undeclared member.
-    pub fn push(&mut self, pointer: impl Into<String>, value: Box<RawValue>) {
-        self.members.push((pointer.into(), value));
+    /// Adds an undeclared member. Returns `false`, keeping nothing, when the
+    /// pointer or the value is longer than 2 GiB.
+    ///
+    /// ```
+    /// use api_error::Extra;
+    /// use serde_json::value::RawValue;
+    /// let mut extra = Extra::default();
+    /// let value = RawValue::from_string("\"r-1\"".to_string()).unwrap();
+    /// assert!(extra.push("/details/requestId", &value));
+    /// assert_eq!(extra.get("/details/requestId").map(|v| v.get()), Some("\"r-1\""));
+    /// ```
+    pub fn push(&mut self, pointer: impl AsRef<str>, value: &RawValue) -> bool {
+        self.members.push(pointer.as_ref(), value.get()).is_ok()
     }
 
     /// Members directly inside the object at `parent` (`""` for the body), as (key, raw).
@@ -100,7 +114,7 @@ impl Extra {
             if rest.contains('/') {
                 return None;
             }
-            Some((rest.replace("~1", "/").replace("~0", "~"), &**v))
+            Some((rest.replace("~1", "/").replace("~0", "~"), raw(v)?))
         })
     }
 }

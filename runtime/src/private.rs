@@ -7,6 +7,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
 pub use error_catalog::engine::{self, Captured, Classified, Entry, Identity, Layout, Table};
+pub use error_catalog::raw_members::TooLong;
 pub use error_catalog::template::{HoleKind, PatternSeg};
 pub use serde;
 pub use serde_json;
@@ -152,15 +153,14 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     };
     let c = sink.raw();
     if let Some(extra) = value.extra_mut() {
-        for (key, raw) in c.members.drain() {
-            let mut p = String::from(plan.fields_at);
-            p.push('/');
-            p.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            extra.push(p, raw.to_owned());
+        // the members outside the fields object move over as they are; the fields
+        // object's leftovers follow, named by pointer
+        let mut kept = std::mem::take(&mut c.extras);
+        if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
+            // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
+            return fallback("a member too long to keep".to_string());
         }
-        for (p, raw) in c.extras.drain(..) {
-            extra.push(p, raw.into_owned());
-        }
+        extra.members = kept;
     }
     if let Some(m) = message {
         if !display_eq(&value, &m) {
@@ -174,17 +174,16 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
 
 /// Decodes one field from its raw JSON; an absent field decodes from `null`, so
 /// `Option` fields become `None` and required ones fail.
-pub fn field<T: DeserializeOwned>(raw: Option<&RawValue>, name: &str) -> Result<T, String> {
+pub fn field<T: DeserializeOwned>(raw: Option<&str>, name: &str) -> Result<T, String> {
     match raw {
-        Some(r) => serde_json::from_str(r.get()).map_err(|e| format!("field `{name}`: {e}")),
+        Some(r) => serde_json::from_str(r).map_err(|e| format!("field `{name}`: {e}")),
         None => serde_json::from_str("null").map_err(|_| format!("missing field `{name}`")),
     }
 }
 
 /// [`field`] for a `String` field: no parser when the JSON string has no escapes.
-pub fn field_string(raw: Option<&RawValue>, name: &str) -> Result<String, String> {
-    if let Some(s) = raw.and_then(|r| {
-        let t = r.get();
+pub fn field_string(raw: Option<&str>, name: &str) -> Result<String, String> {
+    if let Some(s) = raw.and_then(|t| {
         t.strip_prefix('"')?
             .strip_suffix('"')
             .filter(|s| !s.contains('\\'))
@@ -195,21 +194,21 @@ pub fn field_string(raw: Option<&RawValue>, name: &str) -> Result<String, String
 }
 
 /// [`field`] for an `Option<String>` field.
-pub fn field_opt_string(raw: Option<&RawValue>, name: &str) -> Result<Option<String>, String> {
+pub fn field_opt_string(raw: Option<&str>, name: &str) -> Result<Option<String>, String> {
     match raw {
         None => Ok(None),
-        Some(r) if r.get() == "null" => Ok(None),
+        Some("null") => Ok(None),
         Some(_) => field_string(raw, name).map(Some),
     }
 }
 
 /// [`field`] for an integer field: a plain decimal integer is parsed directly.
-pub fn field_int<T>(raw: Option<&RawValue>, name: &str) -> Result<T, String>
+pub fn field_int<T>(raw: Option<&str>, name: &str) -> Result<T, String>
 where
     T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>,
 {
     if let Some(r) = raw {
-        let text = r.get().as_bytes();
+        let text = r.as_bytes();
         let (negative, digits) = match text.split_first() {
             Some((b'-', rest)) => (true, rest),
             _ => (false, text),
@@ -236,12 +235,12 @@ where
 
 /// [`field`] for an optional integer field.
 pub fn field_opt_int<T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>>(
-    raw: Option<&RawValue>,
+    raw: Option<&str>,
     name: &str,
 ) -> Result<Option<T>, String> {
     match raw {
         None => Ok(None),
-        Some(r) if r.get() == "null" => Ok(None),
+        Some("null") => Ok(None),
         Some(_) => field_int(raw, name).map(Some),
     }
 }
@@ -422,7 +421,11 @@ pub fn put<V: Serialize + ?Sized>(
     }
 }
 
-/// Reads a generated enum from any deserializer by way of a JSON value.
+/// Reads a generated enum from any deserializer by way of its JSON text.
+///
+/// From `serde_json` the body arrives as raw text (its raw-value protocol), so
+/// nothing is parsed twice and numbers beyond `f64` stay as they were; from any
+/// other format the value is rebuilt as a `serde_json::Value` and written out.
 pub fn deserialize_via_json<'de, D, E>(
     d: D,
     from_body: impl FnOnce(&[u8]) -> E,
@@ -430,9 +433,124 @@ pub fn deserialize_via_json<'de, D, E>(
 where
     D: serde::Deserializer<'de>,
 {
-    let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
-    let bytes = serde_json::to_vec(&v).map_err(serde::de::Error::custom)?;
-    Ok(from_body(&bytes))
+    let text = d.deserialize_newtype_struct(RAW_VALUE_TOKEN, JsonText)?;
+    Ok(from_body(text.as_bytes()))
+}
+
+/// The name `serde_json` answers with a value's raw text (what `RawValue` asks for).
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// A value's JSON text, borrowed when the deserializer can lend it.
+struct JsonText;
+
+impl JsonText {
+    fn write<Er: serde::de::Error>(
+        v: &serde_json::Value,
+    ) -> Result<std::borrow::Cow<'static, str>, Er> {
+        serde_json::to_string(v).map(Into::into).map_err(Er::custom)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for JsonText {
+    type Value = std::borrow::Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an error response body")
+    }
+
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<Self::Value, D::Error> {
+        let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+        Self::write(&v)
+    }
+
+    fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut obj = serde_json::Map::new();
+        match map.next_key::<std::borrow::Cow<'de, str>>()? {
+            // serde_json's raw text: one member named by the token
+            Some(k) if k == RAW_VALUE_TOKEN => {
+                return map.next_value::<RawText<'de>>().map(|t| t.0)
+            }
+            Some(k) => {
+                obj.insert(k.into_owned(), map.next_value()?);
+            }
+            None => {}
+        }
+        while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+            obj.insert(k, v);
+        }
+        Self::write(&serde_json::Value::Object(obj))
+    }
+
+    fn visit_seq<Q: serde::de::SeqAccess<'de>>(self, mut seq: Q) -> Result<Self::Value, Q::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element::<serde_json::Value>()? {
+            items.push(v);
+        }
+        Self::write(&serde_json::Value::Array(items))
+    }
+
+    fn visit_str<Er: serde::de::Error>(self, v: &str) -> Result<Self::Value, Er> {
+        Self::write(&serde_json::Value::from(v))
+    }
+
+    fn visit_bool<Er: serde::de::Error>(self, v: bool) -> Result<Self::Value, Er> {
+        Self::write(&serde_json::Value::from(v))
+    }
+
+    fn visit_i64<Er: serde::de::Error>(self, v: i64) -> Result<Self::Value, Er> {
+        Self::write(&serde_json::Value::from(v))
+    }
+
+    fn visit_u64<Er: serde::de::Error>(self, v: u64) -> Result<Self::Value, Er> {
+        Self::write(&serde_json::Value::from(v))
+    }
+
+    fn visit_f64<Er: serde::de::Error>(self, v: f64) -> Result<Self::Value, Er> {
+        Self::write(&serde_json::Value::from(v))
+    }
+
+    fn visit_unit<Er: serde::de::Error>(self) -> Result<Self::Value, Er> {
+        Self::write(&serde_json::Value::Null)
+    }
+
+    fn visit_none<Er: serde::de::Error>(self) -> Result<Self::Value, Er> {
+        Self::write(&serde_json::Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// The raw text member of serde_json's raw-value protocol.
+struct RawText<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for RawText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawText<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("raw JSON text")
+            }
+            fn visit_borrowed_str<Er: serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> Result<RawText<'de>, Er> {
+                Ok(RawText(v.into()))
+            }
+            fn visit_str<Er: serde::de::Error>(self, v: &str) -> Result<RawText<'de>, Er> {
+                Ok(RawText(v.to_string().into()))
+            }
+            fn visit_string<Er: serde::de::Error>(self, v: String) -> Result<RawText<'de>, Er> {
+                Ok(RawText(v.into()))
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 /// Serializes the fallback: its body as received when that is JSON, else the body

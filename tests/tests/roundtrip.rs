@@ -166,14 +166,14 @@ fn said(message: &str) -> Extra {
     e
 }
 
-/// An `Extra` holding undeclared members, in the order a body lists them (those of
-/// the fields object first, then the rest).
+/// An `Extra` holding undeclared members, in the order reading keeps them (those
+/// outside the fields object first, in body order, then the fields object's).
 fn members(list: &[(&str, &str)]) -> Extra {
     let mut e = Extra::default();
     for (pointer, raw) in list {
         e.push(
             *pointer,
-            RawValue::from_string(raw.to_string()).expect("raw JSON"),
+            &RawValue::from_string(raw.to_string()).expect("raw JSON"),
         );
     }
     e
@@ -536,8 +536,8 @@ fn preset_flat() {
             agent_id: "42".into(),
             timestamp: Some(1),
             extra: members(&[
-                ("/details/requestId", r#""r_1""#),
                 ("/trace", r#"{"id":7}"#),
+                ("/details/requestId", r#""r_1""#),
             ]),
         }],
     );
@@ -598,7 +598,7 @@ fn preset_coded() {
             used: 1,
             limit: 2,
             plan: None,
-            extra: members(&[("/details/region", r#""eu""#), ("/requestId", "17")]),
+            extra: members(&[("/requestId", "17"), ("/details/region", r#""eu""#)]),
         }],
     );
     assert_eq!(
@@ -685,7 +685,7 @@ fn preset_nested() {
         &[Nested::RateLimited {
             retry_after: 60,
             details: None,
-            extra: members(&[("/error/field", r#""email""#), ("/requestId", r#""req_1""#)]),
+            extra: members(&[("/requestId", r#""req_1""#), ("/error/field", r#""email""#)]),
         }],
     );
     assert_eq!(
@@ -867,7 +867,7 @@ fn bundled_kya() {
             limit: 1,
             retry_after: 45,
             timestamp: None,
-            extra: members(&[("/details/window", r#""1m""#), ("/requestId", r#""r_1""#)]),
+            extra: members(&[("/requestId", r#""r_1""#), ("/details/window", r#""1m""#)]),
         }],
     );
 }
@@ -1119,7 +1119,7 @@ fn bundled_customer_verification() {
             retry_after: 60,
             details: None,
             field: None,
-            extra: members(&[("/error/limit", "300"), ("/requestId", r#""req_1""#)]),
+            extra: members(&[("/requestId", r#""req_1""#), ("/error/limit", "300")]),
         }],
     );
 }

@@ -573,7 +573,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             };
             let raw = quote!(__p::FastSink::raw(__s));
             let mut normal = match place {
-                Place::Slot(s) => quote!(#reader(#raw.slot(#s), #w)),
+                Place::Slot(s) => quote!(#reader(#raw.slot_raw(#s), #w)),
                 Place::Member(m) => quote!(#reader(#raw.take_member(#m), #w)),
                 Place::Capture => {
                     let h = b
@@ -591,7 +591,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             let in_problem = match clashes.iter().position(|c| c == &f.wire) {
                 Some(k) => {
                     let slot = 6 + k;
-                    quote!(#reader(#raw.slot(#slot), #w))
+                    quote!(#reader(#raw.slot_raw(#slot), #w))
                 }
                 None => quote!(#reader(#raw.take_member(#w), #w)),
             };
@@ -686,7 +686,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     }
                     __p::engine::Sink::member(&mut self.raw, __key, __map)
                 }
-                fn extra(&mut self, __pointer: ::std::string::String, __raw: ::std::borrow::Cow<'b, __p::serde_json::value::RawValue>) {
+                fn extra(&mut self, __pointer: &__p::engine::PointerTo<'_>, __raw: &str) -> __p::Result<(), __p::TooLong> {
                     __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
                 }
             }

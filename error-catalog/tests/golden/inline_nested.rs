@@ -273,9 +273,9 @@ const _: () = {
         }
         fn extra(
             &mut self,
-            __pointer: ::std::string::String,
-            __raw: ::std::borrow::Cow<'b, __p::serde_json::value::RawValue>,
-        ) {
+            __pointer: &__p::engine::PointerTo<'_>,
+            __raw: &str,
+        ) -> __p::Result<(), __p::TooLong> {
             __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
         }
     }

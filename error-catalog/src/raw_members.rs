@@ -1,0 +1,189 @@
+//! A compact list of (name, raw JSON) pairs: the members of a body that are kept
+//! as received. One text buffer holds every name and value back to back, with
+//! 8 bytes of bookkeeping per pair, so a body of many tiny members costs a small
+//! multiple of its size rather than two heap blocks per member.
+
+use std::fmt;
+
+/// The flag in a name length that marks a pair as taken.
+const TAKEN: u32 = 1 << 31;
+
+/// The largest name or value a pair may hold (2 GiB − 1 bytes).
+pub const MAX_PART: usize = (TAKEN - 1) as usize;
+
+/// A part was longer than [`MAX_PART`]; nothing was stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong;
+
+impl fmt::Display for TooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a member longer than {MAX_PART} bytes")
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+/// (name, raw JSON) pairs in insertion order; the name is a key or a JSON pointer,
+/// as the owner decides.
+///
+/// ```
+/// use error_catalog::raw_members::RawMembers;
+/// let mut m = RawMembers::default();
+/// m.push("/requestId", r#""r-1""#).unwrap();
+/// m.push_with(|s| s.push_str("/trace"), "[1,2]").unwrap();
+/// let all: Vec<_> = m.iter().collect();
+/// assert_eq!(all, [("/requestId", r#""r-1""#), ("/trace", "[1,2]")]);
+/// assert_eq!(m.take("/trace"), Some("[1,2]"));
+/// assert_eq!(m.len(), 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct RawMembers {
+    text: String,
+    /// (name length, value length) per pair; [`TAKEN`] set in the name length
+    /// when the pair was taken out.
+    lens: Vec<(u32, u32)>,
+    taken: usize,
+}
+
+impl RawMembers {
+    /// A list with room for `pairs` pairs and `text` bytes of names and values.
+    pub fn with_capacity(pairs: usize, text: usize) -> Self {
+        RawMembers {
+            text: String::with_capacity(text),
+            lens: Vec::with_capacity(pairs),
+            taken: 0,
+        }
+    }
+
+    /// Appends a pair.
+    pub fn push(&mut self, name: &str, raw: &str) -> Result<(), TooLong> {
+        self.push_with(|s| s.push_str(name), raw)
+    }
+
+    /// Appends a pair whose name `write_name` writes into the buffer (no
+    /// temporary string for a name built from parts).
+    pub fn push_with(
+        &mut self,
+        write_name: impl FnOnce(&mut String),
+        raw: &str,
+    ) -> Result<(), TooLong> {
+        let start = self.text.len();
+        write_name(&mut self.text);
+        let name = self.text.len() - start;
+        let (Some(n), Some(r)) = (part(name), part(raw.len())) else {
+            self.text.truncate(start);
+            return Err(TooLong);
+        };
+        self.text.push_str(raw);
+        self.lens.push((n, r));
+        Ok(())
+    }
+
+    /// The number of pairs not taken.
+    pub fn len(&self) -> usize {
+        self.lens.len() - self.taken
+    }
+
+    /// True when no pair is left.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The pairs not taken, in insertion order, as (name, raw JSON).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        let mut at = 0usize;
+        self.lens.iter().filter_map(move |&(n, r)| {
+            let (n, r, taken) = ((n & !TAKEN) as usize, r as usize, n & TAKEN != 0);
+            let name = self.text.get(at..at + n);
+            let raw = self.text.get(at + n..at + n + r);
+            at += n + r;
+            if taken {
+                return None;
+            }
+            Some((name?, raw?))
+        })
+    }
+
+    /// Takes out the first pair named `name` not taken yet, returning its value.
+    pub fn take(&mut self, name: &str) -> Option<&str> {
+        let mut at = 0usize;
+        for (n, r) in &mut self.lens {
+            let (len, rl) = ((*n & !TAKEN) as usize, *r as usize);
+            if *n & TAKEN == 0 && self.text.get(at..at + len) == Some(name) {
+                *n |= TAKEN;
+                self.taken += 1;
+                return self.text.get(at + len..at + len + rl);
+            }
+            at += len + rl;
+        }
+        None
+    }
+
+    /// Appends every pair of `other` not taken, naming each with `rename`, which
+    /// is expected to add about `longer_by` bytes to a name (room is reserved once).
+    pub fn extend_renamed(
+        &mut self,
+        other: &RawMembers,
+        longer_by: usize,
+        mut rename: impl FnMut(&mut String, &str),
+    ) -> Result<(), TooLong> {
+        self.lens.reserve(other.len());
+        self.text
+            .reserve(other.text.len() + other.len().saturating_mul(longer_by));
+        for (name, raw) in other.iter() {
+            self.push_with(|s| rename(s, name), raw)?;
+        }
+        Ok(())
+    }
+
+    /// Bytes of names and values held, taken pairs included.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+}
+
+fn part(len: usize) -> Option<u32> {
+    u32::try_from(len).ok().filter(|&l| l < TAKEN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_and_skips_taken_pairs() {
+        let mut m = RawMembers::default();
+        for (k, v) in [("a", "1"), ("b", "\"x\""), ("a", "2"), ("", "{}")] {
+            m.push(k, v).unwrap();
+        }
+        assert_eq!(m.take("a"), Some("1"));
+        assert_eq!(m.take("a"), Some("2"));
+        assert_eq!(m.take("a"), None);
+        assert_eq!(m.iter().collect::<Vec<_>>(), [("b", "\"x\""), ("", "{}")]);
+        assert_eq!(m.len(), 2);
+        let mut out = RawMembers::default();
+        out.extend_renamed(&m, 3, |s, k| {
+            s.push_str("/d/");
+            s.push_str(k);
+        })
+        .unwrap();
+        assert_eq!(
+            out.iter().collect::<Vec<_>>(),
+            [("/d/b", "\"x\""), ("/d/", "{}")]
+        );
+    }
+
+    #[test]
+    fn lengths_past_the_limit_are_refused() {
+        assert_eq!(part(MAX_PART + 1), None);
+        assert_eq!(part(usize::MAX), None);
+        assert_eq!(part(MAX_PART), Some(TAKEN - 1));
+        // the name is written before its length is checked: a refused push must
+        // leave the buffer as it was (checked here with a name that is accepted
+        // and the truncation path's invariant: text = sum of lengths)
+        let mut m = RawMembers::default();
+        m.push_with(|s| s.push_str("/a/b"), "2").unwrap();
+        let total: usize = m.lens.iter().map(|&(n, r)| (n + r) as usize).sum();
+        assert_eq!(total, m.text_len());
+    }
+}

@@ -47,6 +47,8 @@ const INLINE_MEMBERS: usize = 8;
 pub struct Members<'b> {
     inline: [Option<(Cow<'b, str>, &'b RawValue)>; INLINE_MEMBERS],
     len: usize,
+    /// Members pushed and not taken.
+    left: usize,
     spill: RawMembers,
 }
 
@@ -57,19 +59,33 @@ impl<'b> Members<'b> {
             None => self.spill.push(&key, raw.get())?,
         }
         self.len += 1;
+        self.left += 1;
         Ok(())
+    }
+
+    /// True when no member is left.
+    pub fn is_empty(&self) -> bool {
+        self.left == 0
     }
 
     /// Takes the member named `name` out, if present, as raw JSON.
     pub fn take(&mut self, name: &str) -> Option<&str> {
+        if self.left == 0 {
+            return None;
+        }
         if let Some(slot) = self
             .inline
             .iter_mut()
             .find(|m| m.as_ref().is_some_and(|(k, _)| k == name))
         {
+            self.left -= 1;
             return slot.take().map(|(_, raw)| raw.get());
         }
-        self.spill.take(name)
+        let taken = self.spill.take(name);
+        if taken.is_some() {
+            self.left -= 1;
+        }
+        taken
     }
 
     /// The members not taken, in body order, as (key, raw JSON).
@@ -83,6 +99,10 @@ impl<'b> Members<'b> {
     /// Moves every member not taken yet into `out`, named by JSON pointer under
     /// `prefix` (the pointer of the fields object).
     pub fn drain_into(&mut self, prefix: &str, out: &mut RawMembers) -> Result<(), TooLong> {
+        if self.left == 0 {
+            return Ok(());
+        }
+        self.left = 0;
         let named = |s: &mut String, key: &str| {
             s.push_str(prefix);
             s.push('/');
@@ -265,6 +285,27 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
             }
         }
         d.deserialize_str(V)
+    }
+}
+
+/// Reads a JSON string, borrowed from the body unless it has escapes; any other
+/// value is an error. Typed readers use it for the code and the message.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use error_catalog::engine::StrSeed;
+/// let mut de = serde_json::Deserializer::from_str(r#""RATE_LIMITED""#);
+/// assert_eq!(StrSeed.deserialize(&mut de).unwrap(), "RATE_LIMITED");
+/// let mut de = serde_json::Deserializer::from_str("42");
+/// assert!(StrSeed.deserialize(&mut de).is_err());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct StrSeed;
+
+impl<'de> DeserializeSeed<'de> for StrSeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        <Key<'de> as de::Deserialize<'de>>::deserialize(d).map(|k| k.0)
     }
 }
 

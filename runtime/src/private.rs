@@ -22,6 +22,11 @@ pub use crate::public::{MessageStr, Render, When};
 pub trait Decoded: fmt::Display + Sized {
     /// The variant's extra-members field, when it has one.
     fn extra_mut(&mut self) -> Option<&mut Extra>;
+    /// True when the variant's template renders exactly `text` (asked before any
+    /// received message is kept).
+    fn template_renders(&self, text: &str) -> bool {
+        display_eq(self, text)
+    }
 }
 
 /// The sink generated code reads bodies with: raw capture, plus typed fields once
@@ -36,6 +41,11 @@ pub trait FastSink<'b>: engine::Sink<'b> {
     /// The entry the code named, when the sink already looked it up.
     fn entry(&self) -> Option<usize> {
         None
+    }
+    /// Takes the string at `slot` (the code's or the message's): read as a string
+    /// by the sink, or from the raw capture.
+    fn take_text(&mut self, slot: usize) -> Option<std::borrow::Cow<'b, str>> {
+        self.raw().slot_str(slot)
     }
 }
 
@@ -105,9 +115,9 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
             );
         }
     }
+    let code = plan.code.and_then(|s| sink.take_text(s));
+    let message = plan.message.and_then(|s| sink.take_text(s));
     let c = sink.raw();
-    let code = plan.code.and_then(|s| c.slot_str(s));
-    let message = plan.message.and_then(|s| c.slot_str(s));
     let not_text = [
         (plan.code, &code, "code"),
         (plan.message, &message, "message"),
@@ -152,7 +162,8 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
         Err(reason) => return fallback(reason),
     };
     let c = sink.raw();
-    if let Some(extra) = value.extra_mut() {
+    let kept_any = !c.extras.is_empty() || !c.members.is_empty();
+    if let Some(extra) = value.extra_mut().filter(|_| kept_any) {
         // the members outside the fields object move over as they are; the fields
         // object's leftovers follow, named by pointer
         let mut kept = std::mem::take(&mut c.extras);
@@ -163,7 +174,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
         extra.members = kept;
     }
     if let Some(m) = message {
-        if !display_eq(&value, &m) {
+        if !value.template_renders(&m) {
             if let Some(extra) = value.extra_mut() {
                 extra.set_message(m.as_ref());
             }

@@ -538,6 +538,29 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             })
             .collect()
     };
+    // Envelope slots every variant reads into one type (e.g. `timestamp`) are read
+    // typed too, whatever the code: (slot, field type, sink field name).
+    let typed_slots: Vec<(usize, syn::Type, proc_macro2::Ident)> = if typed {
+        (0..shape.slots.len())
+            .filter(|s| Some(*s) != shape.code && Some(*s) != shape.message)
+            .filter_map(|s| {
+                let mut ty: Option<&syn::Type> = None;
+                for (i, b) in input.variants.iter().enumerate() {
+                    let j = shape.places[i].iter().position(|p| *p == Place::Slot(s))?;
+                    let t = &b.fields[j].ty;
+                    match ty {
+                        Some(prev) if quote!(#prev).to_string() != quote!(#t).to_string() => {
+                            return None
+                        }
+                        _ => ty = Some(t),
+                    }
+                }
+                Some((s, ty?.clone(), format_ident!("__slot{}", s)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let arms =
         input.variants.iter().enumerate().map(|(i, b)| {
             let v = &b.ident;
@@ -588,6 +611,9 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 let t = &tnames[k];
                 normal = quote!(match #t { __p::Some(__v) => __p::Ok(__v), __p::None => #normal });
             }
+            if let Some((_, _, name)) = typed_slots.iter().find(|(s, _, _)| *place == Place::Slot(*s)) {
+                normal = quote!(match __s.#name.take() { __p::Some(__v) => __p::Ok(__v), __p::None => #normal });
+            }
             let in_problem = match clashes.iter().position(|c| c == &f.wire) {
                 Some(k) => {
                     let slot = 6 + k;
@@ -611,6 +637,24 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             } else {
                 quote!(#i => __p::Ok(#ident::#v),)
             }
+        });
+    // a template without placeholders is compared as it is, not rendered
+    let literal_arms = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .filter_map(|(b, e)| {
+            let t = Template::parse(&e.message.value).ok()?;
+            let text: String = t
+                .segments
+                .iter()
+                .map(|s| match s {
+                    Segment::Lit(l) => Some(l.as_str()),
+                    Segment::Hole { .. } => None,
+                })
+                .collect::<Option<String>>()?;
+            let p = pat(b, &[]);
+            Some(quote!(#p => __t == #text,))
         });
     let extra_arms = input.variants.iter().filter_map(|b| {
         let x = b.extra.as_ref()?;
@@ -644,6 +688,50 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 },
             });
         }
+        let code_slot = shape.code.unwrap_or(usize::MAX);
+        let code_arm = quote! {
+            #code_slot => {
+                if self.code.is_some() {
+                    return __p::Err(__twice());
+                }
+                let __code = __p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?;
+                self.entry = __PLAN.table.by_code(&__code);
+                self.typed = match self.entry {
+                    #[allow(unreachable_patterns)]
+                    __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
+                    __p::None => __Typed::None,
+                };
+                self.code = __p::Some(__code);
+            }
+        };
+        let take_code = quote!(if __slot == #code_slot { return self.code.take(); });
+        let (message_arm, take_message) = match shape.message.filter(|m| Some(*m) != shape.code) {
+            Some(m) => (
+                quote! {
+                    #m => {
+                        if self.message.is_some() {
+                            return __p::Err(__twice());
+                        }
+                        self.message = __p::Some(__p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?);
+                    }
+                },
+                quote!(if __slot == #m { return self.message.take(); }),
+            ),
+            None => (TokenStream::new(), TokenStream::new()),
+        };
+        let slot_fields = typed_slots
+            .iter()
+            .map(|(_, ty, name)| quote!(#name: __p::Option<#ty>));
+        let slot_arms = typed_slots.iter().map(|(s, ty, name)| {
+            quote! {
+                #s => {
+                    if self.#name.is_some() {
+                        return __p::Err(__twice());
+                    }
+                    self.#name = __p::Some(__p::serde::de::MapAccess::next_value::<#ty>(__map)?);
+                }
+            }
+        });
         quote! {
             #[derive(Default)]
             enum __Typed {
@@ -655,26 +743,26 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             struct __Fast<'b> {
                 raw: __p::Captured<'b>,
                 code_slot: __p::Option<usize>,
-                code_seen: bool,
+                code: __p::Option<::std::borrow::Cow<'b, str>>,
+                message: __p::Option<::std::borrow::Cow<'b, str>>,
                 entry: __p::Option<usize>,
                 typed: __Typed,
+                #(#slot_fields,)*
             }
             impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+                #[allow(unreachable_patterns)]
                 fn slot<__A: __p::serde::de::MapAccess<'b>>(&mut self, __slot: usize, __map: &mut __A) -> __p::Result<(), __A::Error> {
-                    __p::engine::Sink::slot(&mut self.raw, __slot, __map)?;
-                    if self.code_slot == __p::Some(__slot) {
-                        if self.code_seen {
-                            // two codes: read it all raw again, so nothing is lost
-                            return __p::Err(<__A::Error as __p::serde::de::Error>::custom("duplicate code"));
-                        }
-                        self.code_seen = true;
-                        let __code = self.raw.slot_str(__slot);
-                        self.entry = __code.and_then(|__c| __PLAN.table.by_code(&__c));
-                        self.typed = match self.entry {
-                            #[allow(unreachable_patterns)]
-                            __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
-                            __p::None => __Typed::None,
-                        };
+                    if self.code_slot.is_none() {
+                        return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
+                    }
+                    // Typed reading: a value of another type, or one seen twice,
+                    // aborts it, and the body is read again raw, so nothing is lost.
+                    let __twice = || <__A::Error as __p::serde::de::Error>::custom("a slot seen twice");
+                    match __slot {
+                        #code_arm
+                        #message_arm
+                        #(#slot_arms)*
+                        _ => return __p::engine::Sink::slot(&mut self.raw, __slot, __map),
                     }
                     __p::Ok(())
                 }
@@ -703,6 +791,13 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 fn entry(&self) -> __p::Option<usize> {
                     self.entry
                 }
+                fn take_text(&mut self, __slot: usize) -> __p::Option<::std::borrow::Cow<'b, str>> {
+                    if self.code_slot.is_some() {
+                        #take_code
+                        #take_message
+                    }
+                    self.raw.slot_str(__slot)
+                }
             }
             type __Sink<'b> = __Fast<'b>;
         }
@@ -719,6 +814,12 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 match self {
                     #(#extra_arms)*
                     _ => __p::None,
+                }
+            }
+            fn template_renders(&self, __t: &str) -> bool {
+                match self {
+                    #(#literal_arms)*
+                    _ => __p::display_eq(self, __t),
                 }
             }
         }

@@ -196,6 +196,12 @@ const _: () = {
                 _ => __p::None,
             }
         }
+        fn template_renders(&self, __t: &str) -> bool {
+            match self {
+                Self::NotAuthenticated => __t == "Not authenticated",
+                _ => __p::display_eq(self, __t),
+            }
+        }
     }
     type __Sink<'b> = __p::Captured<'b>;
     #[allow(unused_variables, unused_mut)]

@@ -192,6 +192,12 @@ const _: () = {
                 _ => __p::None,
             }
         }
+        fn template_renders(&self, __t: &str) -> bool {
+            match self {
+                Self::RateLimited { .. } => __t == "Too many requests",
+                _ => __p::display_eq(self, __t),
+            }
+        }
     }
     #[derive(Default)]
     enum __Typed {
@@ -204,37 +210,59 @@ const _: () = {
     struct __Fast<'b> {
         raw: __p::Captured<'b>,
         code_slot: __p::Option<usize>,
-        code_seen: bool,
+        code: __p::Option<::std::borrow::Cow<'b, str>>,
+        message: __p::Option<::std::borrow::Cow<'b, str>>,
         entry: __p::Option<usize>,
         typed: __Typed,
     }
     impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+        #[allow(unreachable_patterns)]
         fn slot<__A: __p::serde::de::MapAccess<'b>>(
             &mut self,
             __slot: usize,
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
-            __p::engine::Sink::slot(&mut self.raw, __slot, __map)?;
-            if self.code_slot == __p::Some(__slot) {
-                if self.code_seen {
-                    return __p::Err(
-                        <__A::Error as __p::serde::de::Error>::custom("duplicate code"),
+            if self.code_slot.is_none() {
+                return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
+            }
+            let __twice = || <__A::Error as __p::serde::de::Error>::custom(
+                "a slot seen twice",
+            );
+            match __slot {
+                0usize => {
+                    if self.code.is_some() {
+                        return __p::Err(__twice());
+                    }
+                    let __code = __p::serde::de::MapAccess::next_value_seed(
+                        __map,
+                        __p::engine::StrSeed,
+                    )?;
+                    self.entry = __PLAN.table.by_code(&__code);
+                    self.typed = match self.entry {
+                        #[allow(unreachable_patterns)]
+                        __p::Some(__e) => {
+                            match __e {
+                                0usize => __Typed::V0 { __t0: __p::None },
+                                1usize => __Typed::V1 { __t0: __p::None },
+                                _ => __Typed::None,
+                            }
+                        }
+                        __p::None => __Typed::None,
+                    };
+                    self.code = __p::Some(__code);
+                }
+                1usize => {
+                    if self.message.is_some() {
+                        return __p::Err(__twice());
+                    }
+                    self.message = __p::Some(
+                        __p::serde::de::MapAccess::next_value_seed(
+                            __map,
+                            __p::engine::StrSeed,
+                        )?,
                     );
                 }
-                self.code_seen = true;
-                let __code = self.raw.slot_str(__slot);
-                self.entry = __code.and_then(|__c| __PLAN.table.by_code(&__c));
-                self.typed = match self.entry {
-                    #[allow(unreachable_patterns)]
-                    __p::Some(__e) => {
-                        match __e {
-                            0usize => __Typed::V0 { __t0: __p::None },
-                            1usize => __Typed::V1 { __t0: __p::None },
-                            _ => __Typed::None,
-                        }
-                    }
-                    __p::None => __Typed::None,
-                };
+                _ => return __p::engine::Sink::slot(&mut self.raw, __slot, __map),
             }
             __p::Ok(())
         }
@@ -294,6 +322,20 @@ const _: () = {
         }
         fn entry(&self) -> __p::Option<usize> {
             self.entry
+        }
+        fn take_text(
+            &mut self,
+            __slot: usize,
+        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
+            if self.code_slot.is_some() {
+                if __slot == 0usize {
+                    return self.code.take();
+                }
+                if __slot == 1usize {
+                    return self.message.take();
+                }
+            }
+            self.raw.slot_str(__slot)
         }
     }
     type __Sink<'b> = __Fast<'b>;

@@ -39,7 +39,7 @@ pub struct Captured<'b> {
 }
 
 /// How many members are kept without allocating.
-const INLINE_MEMBERS: usize = 8;
+const INLINE_MEMBERS: usize = 4;
 
 /// The members of the fields object: a few inline (borrowed from the body), the
 /// rest copied into one compact buffer.

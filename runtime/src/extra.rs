@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use error_catalog::raw_members::RawMembers;
+use error_catalog::raw_members::{RawMembers, MAX_PART};
 use serde_json::value::RawValue;
 
 /// The parts of a received body that the error's variant does not declare, kept so
@@ -17,19 +17,30 @@ use serde_json::value::RawValue;
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Extra {
+    // Usually nothing is kept: one pointer keeps the errors that hold an `Extra`
+    // small. Never `Some` of an empty `Kept` (equality relies on it).
+    kept: Option<Box<Kept>>,
+}
+
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+struct Kept {
     message: Option<Box<str>>,
     // one text buffer for every pointer and value: a body of many tiny members
     // costs a small multiple of its size
-    pub(crate) members: RawMembers,
+    members: RawMembers,
     body: Option<Box<[u8]>>,
 }
 
 impl fmt::Debug for Extra {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let empty = RawMembers::default();
         f.debug_struct("Extra")
-            .field("message", &self.message)
-            .field("members", &DebugMembers(&self.members))
-            .field("body", &self.body.as_deref().map(String::from_utf8_lossy))
+            .field("message", &self.message())
+            .field(
+                "members",
+                &DebugMembers(self.kept.as_ref().map_or(&empty, |k| &k.members)),
+            )
+            .field("body", &self.body().map(String::from_utf8_lossy))
             .finish()
     }
 }
@@ -51,34 +62,48 @@ fn raw(text: &str) -> Option<&RawValue> {
 impl Extra {
     /// True when the body carried nothing beyond the declared fields.
     pub fn is_empty(&self) -> bool {
-        self.message.is_none() && self.members.is_empty() && self.body.is_none()
+        self.kept.is_none()
+    }
+
+    fn kept_mut(&mut self) -> &mut Kept {
+        self.kept.get_or_insert_with(Box::default)
+    }
+
+    fn members_iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.kept.iter().flat_map(|k| k.members.iter())
+    }
+
+    /// Keeps `members` (pointer, raw JSON) as the undeclared members.
+    pub(crate) fn set_members(&mut self, members: RawMembers) {
+        if !members.is_empty() {
+            self.kept_mut().members = members;
+        }
     }
 
     /// The whole body, kept when it was not JSON (the status alone identified the
     /// error, e.g. a proxy's HTML page under a status-identified service).
     pub fn body(&self) -> Option<&[u8]> {
-        self.body.as_deref()
+        self.kept.as_ref()?.body.as_deref()
     }
 
     /// Keeps the whole body.
     pub fn set_body(&mut self, body: &[u8]) {
-        self.body = Some(body.into());
+        self.kept_mut().body = Some(body.into());
     }
 
     /// The received message, when it differs from the rendered template.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.kept.as_ref()?.message.as_deref()
     }
 
     /// Sets the received message.
     pub fn set_message(&mut self, message: impl Into<Box<str>>) {
-        self.message = Some(message.into());
+        self.kept_mut().message = Some(message.into());
     }
 
     /// The raw JSON of an undeclared member, by JSON pointer (`/details/requestId`).
     pub fn get(&self, pointer: &str) -> Option<&RawValue> {
-        self.members
-            .iter()
+        self.members_iter()
             .find(|(p, _)| *p == pointer)
             .and_then(|(_, v)| raw(v))
     }
@@ -86,7 +111,7 @@ impl Extra {
     /// Every undeclared member as (JSON pointer, raw JSON), in the order kept:
     /// members outside the fields object first, then the fields object's own.
     pub fn members(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.iter().filter_map(|(p, v)| Some((p, raw(v)?)))
+        self.members_iter().filter_map(|(p, v)| Some((p, raw(v)?)))
     }
 
     /// Adds an undeclared member. Returns `false`, keeping nothing, when the
@@ -101,7 +126,12 @@ impl Extra {
     /// assert_eq!(extra.get("/details/requestId").map(|v| v.get()), Some("\"r-1\""));
     /// ```
     pub fn push(&mut self, pointer: impl AsRef<str>, value: &RawValue) -> bool {
-        self.members.push(pointer.as_ref(), value.get()).is_ok()
+        let (pointer, value) = (pointer.as_ref(), value.get());
+        // checked first, so that a refused member leaves no empty `Kept` behind
+        if pointer.len() > MAX_PART || value.len() > MAX_PART {
+            return false;
+        }
+        self.kept_mut().members.push(pointer, value).is_ok()
     }
 
     /// Members directly inside the object at `parent` (`""` for the body), as (key, raw).
@@ -109,7 +139,7 @@ impl Extra {
         &'a self,
         parent: &'a str,
     ) -> impl Iterator<Item = (String, &'a RawValue)> + 'a {
-        self.members.iter().filter_map(move |(p, v)| {
+        self.members_iter().filter_map(move |(p, v)| {
             let rest = p.strip_prefix(parent)?.strip_prefix('/')?;
             if rest.contains('/') {
                 return None;

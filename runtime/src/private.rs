@@ -171,7 +171,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
             // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
             return fallback("a member too long to keep".to_string());
         }
-        extra.members = kept;
+        extra.set_members(kept);
     }
     if let Some(m) = message {
         if !value.template_renders(&m) {

@@ -15,6 +15,13 @@ use std::fmt;
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct UnknownError {
+    // boxed: the enums that hold a fallback stay small, and the fallback path
+    // allocates (the body copy) anyway
+    inner: Box<Fields>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+struct Fields {
     status: Option<u16>,
     code: Option<String>,
     message: Option<String>,
@@ -26,67 +33,69 @@ impl UnknownError {
     /// A fallback for `body` received with `status`.
     pub fn new(status: Option<u16>, body: &[u8]) -> Self {
         UnknownError {
-            status,
-            body: body.to_vec(),
-            ..Default::default()
+            inner: Box::new(Fields {
+                status,
+                body: body.to_vec(),
+                ..Default::default()
+            }),
         }
     }
 
     /// Sets the code found in the body.
     pub fn with_code(mut self, code: impl Into<String>) -> Self {
-        self.code = Some(code.into());
+        self.inner.code = Some(code.into());
         self
     }
 
     /// Sets the message found in the body.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(message.into());
+        self.inner.message = Some(message.into());
         self
     }
 
     /// Sets why the body was not classified as a known error.
     pub fn with_reason(mut self, reason: impl Into<String>) -> Self {
-        self.reason = Some(reason.into());
+        self.inner.reason = Some(reason.into());
         self
     }
 
     /// The HTTP status, when known.
     pub fn status(&self) -> Option<u16> {
-        self.status
+        self.inner.status
     }
 
     /// The code the body carried, if one was found.
     pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
+        self.inner.code.as_deref()
     }
 
     /// The message the body carried, if one was found.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.inner.message.as_deref()
     }
 
     /// The exact body bytes received.
     pub fn body(&self) -> &[u8] {
-        &self.body
+        &self.inner.body
     }
 
     /// The body as text, lossily.
     pub fn body_text(&self) -> std::borrow::Cow<'_, str> {
-        String::from_utf8_lossy(&self.body)
+        String::from_utf8_lossy(&self.inner.body)
     }
 
     /// Why it was not classified (unknown code, not JSON, a field of the wrong type...).
     pub fn reason(&self) -> Option<&str> {
-        self.reason.as_deref()
+        self.inner.reason.as_deref()
     }
 }
 
 impl fmt::Display for UnknownError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.message, &self.code) {
+        match (&self.inner.message, &self.inner.code) {
             (Some(m), _) => f.write_str(m),
             (None, Some(c)) => write!(f, "unrecognised error `{c}`"),
-            (None, None) => match self.status {
+            (None, None) => match self.inner.status {
                 Some(s) => write!(f, "unrecognised error response (HTTP {s})"),
                 None => f.write_str("unrecognised error response"),
             },
@@ -99,11 +108,11 @@ impl std::error::Error for UnknownError {}
 impl fmt::Debug for UnknownError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UnknownError")
-            .field("status", &self.status)
-            .field("code", &self.code)
-            .field("message", &self.message)
+            .field("status", &self.inner.status)
+            .field("code", &self.inner.code)
+            .field("message", &self.inner.message)
             .field("body", &self.body_text())
-            .field("reason", &self.reason)
+            .field("reason", &self.inner.reason)
             .finish()
     }
 }

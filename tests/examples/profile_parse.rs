@@ -1,16 +1,27 @@
-//! A loop over `from_response` (or, with argument `hand`, over the hand-written
-//! borrowed struct; with `value`, over `serde_json::Value`) for counting
-//! instructions with callgrind, which is repeatable on a busy machine:
-//! `valgrind --tool=callgrind target/release/examples/profile_parse [hand|value]`.
+//! A loop over one way of parsing an error body, for counting instructions with
+//! callgrind (repeatable on a busy machine) or timing a long run:
+//!
+//! ```sh
+//! valgrind --tool=callgrind target/release/examples/profile_parse [kya|cv] [generated|hand|value]
+//! ROUNDS=2000000 target/release/examples/profile_parse kya hand
+//! ```
+//!
+//! Bodies: the KYA `RATE_LIMITED` and Customer Verification `VALIDATION_ERROR`
+//! seed examples. Ways: the generated `from_response`, a hand-written borrowed
+//! `#[derive(Deserialize)]` struct plus a `match` on the code, and
+//! `serde_json::Value` plus a lookup.
 use api_error::FromResponse;
+use api_error_catalogs::customer_verification::CustomerVerificationError;
 use api_error_catalogs::kya::KyaError;
 use serde::Deserialize;
+use std::hint::black_box;
 
-const BODY: &[u8] = br#"{"error":"Rate limit exceeded for agent tier","errorType":"RATE_LIMITED","details":{"agentId":"42","tier":1,"limit":1,"retryAfter":45},"timestamp":1707408000000}"#;
+const KYA: &[u8] = br#"{"error":"Rate limit exceeded for agent tier","errorType":"RATE_LIMITED","details":{"agentId":"42","tier":1,"limit":1,"retryAfter":45},"timestamp":1707408000000}"#;
+const CV: &[u8] = br#"{"error":{"code":"VALIDATION_ERROR","message":"Invalid request parameters","details":"Field 'email' is required","field":"email"}}"#;
 
 #[derive(Deserialize)]
 #[allow(dead_code)]
-struct Details<'a> {
+struct KyaDetails<'a> {
     #[serde(rename = "agentId", borrow)]
     agent_id: Option<&'a str>,
     tier: Option<u8>,
@@ -21,38 +32,72 @@ struct Details<'a> {
 
 #[derive(Deserialize)]
 #[allow(dead_code)]
-struct Body<'a> {
+struct KyaBody<'a> {
     #[serde(borrow)]
     error: &'a str,
     #[serde(rename = "errorType", borrow)]
     error_type: &'a str,
     #[serde(borrow)]
-    details: Option<Details<'a>>,
+    details: Option<KyaDetails<'a>>,
     timestamp: Option<u64>,
 }
 
-fn main() {
-    let mode = std::env::args().nth(1).unwrap_or_default();
-    let hand = mode == "hand";
-    let value = mode == "value";
-    let mut n = 0usize;
-    for _ in 0..20_000 {
-        if value {
-            let v: serde_json::Value =
-                serde_json::from_slice(std::hint::black_box(BODY)).unwrap_or_default();
-            n += (v["errorType"].as_str() == Some("RATE_LIMITED")) as usize;
-        } else if hand {
-            let b: Body<'_> = serde_json::from_slice(std::hint::black_box(BODY)).unwrap_or(Body {
-                error: "",
-                error_type: "",
-                details: None,
-                timestamp: None,
-            });
-            n += (b.error_type == "RATE_LIMITED") as usize;
-        } else {
-            let e = KyaError::from_response(429, std::hint::black_box(BODY));
-            n += matches!(e, KyaError::RateLimited { .. }) as usize;
-        }
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct CvInner<'a> {
+    #[serde(borrow)]
+    code: &'a str,
+    #[serde(borrow)]
+    message: &'a str,
+    #[serde(borrow)]
+    details: Option<&'a str>,
+    #[serde(borrow)]
+    field: Option<&'a str>,
+    #[serde(rename = "retryAfter")]
+    retry_after: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct CvBody<'a> {
+    #[serde(borrow)]
+    error: CvInner<'a>,
+}
+
+fn kya(way: &str) -> bool {
+    match way {
+        "hand" => serde_json::from_slice::<KyaBody<'_>>(black_box(KYA))
+            .is_ok_and(|b| b.error_type == "RATE_LIMITED"),
+        "value" => serde_json::from_slice::<serde_json::Value>(black_box(KYA))
+            .is_ok_and(|v| v["errorType"].as_str() == Some("RATE_LIMITED")),
+        _ => matches!(
+            KyaError::from_response(429, black_box(KYA)),
+            KyaError::RateLimited { .. }
+        ),
     }
-    println!("{n}");
+}
+
+fn cv(way: &str) -> bool {
+    match way {
+        "hand" => serde_json::from_slice::<CvBody<'_>>(black_box(CV))
+            .is_ok_and(|b| b.error.code == "VALIDATION_ERROR"),
+        "value" => serde_json::from_slice::<serde_json::Value>(black_box(CV))
+            .is_ok_and(|v| v["error"]["code"].as_str() == Some("VALIDATION_ERROR")),
+        _ => matches!(
+            CustomerVerificationError::from_response(400, black_box(CV)),
+            CustomerVerificationError::ValidationError { .. }
+        ),
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let body = args.next().unwrap_or_else(|| "kya".into());
+    let way = args.next().unwrap_or_else(|| "generated".into());
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(20_000);
+    let parse = if body == "cv" { cv } else { kya };
+    let hits = (0..rounds).filter(|_| parse(&way)).count();
+    println!("{body} {way}: {hits} of {rounds}");
 }

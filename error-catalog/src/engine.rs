@@ -518,35 +518,64 @@ pub struct Table<'a> {
     pub identity: Identity,
     /// Every entry, in catalog order.
     pub entries: &'a [Entry<'a>],
-    /// Open-addressing hash index over the codes (see [`code_index`]): entry
-    /// indices, `u16::MAX` for an empty slot; its length is a power of two.
-    pub by_code: &'a [u16],
+    /// Open-addressing hash index over the codes (see [`code_index`]): per slot,
+    /// 16 bits of the code's hash over its entry index, [`EMPTY_SLOT`] for none;
+    /// its length is a power of two.
+    pub by_code: &'a [u32],
     /// Entry indices that have patterns, highest priority first.
     pub pattern_order: &'a [u16],
 }
 
 /// The hash of a code, shared by [`code_index`] and [`Table::by_code`].
+///
+/// Fixed-size reads only (no copy of a variable-length tail): 8 bytes at a time,
+/// the last 8 bytes read overlapping, and codes under 8 bytes read as two
+/// overlapping 4-byte words or three single bytes; the length is mixed in first.
 pub fn code_hash(code: &str) -> u64 {
-    // 8 bytes at a time, the tail as one zero-padded word: two or three
-    // multiplications for a typical code
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let bytes = code.as_bytes();
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        h ^= h >> 32;
+    fn mix(h: u64, w: u64) -> u64 {
+        let h = (h ^ w).wrapping_mul(K);
+        h ^ (h >> 32)
     }
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
+    fn word8(b: &[u8]) -> u64 {
         let mut w = [0u8; 8];
-        w[..tail.len()].copy_from_slice(tail);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        h ^= h >> 32;
+        w.copy_from_slice(&b[..8]);
+        u64::from_le_bytes(w)
+    }
+    fn word4(b: &[u8]) -> u64 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[..4]);
+        u64::from(u32::from_le_bytes(w))
+    }
+    let b = code.as_bytes();
+    let n = b.len();
+    let mut h = (n as u64).wrapping_mul(K);
+    match n {
+        0 => {}
+        1..=3 => {
+            let w = u64::from(b[0]) << 16 | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]);
+            h = mix(h, w);
+        }
+        4..=7 => h = mix(h, word4(b) << 32 | word4(&b[n - 4..])),
+        _ => {
+            let mut i = 0;
+            while i + 8 < n {
+                h = mix(h, word8(&b[i..]));
+                i += 8;
+            }
+            h = mix(h, word8(&b[n - 8..]));
+        }
     }
     h
+}
+
+/// An empty slot of [`Table::by_code`].
+pub const EMPTY_SLOT: u32 = u32::MAX;
+
+/// The 16 bits of a hash kept in an index slot: a probe compares them before
+/// it compares a code (the slot's position comes from the low bits).
+fn tag(h: u64) -> u32 {
+    (h >> 48) as u32
 }
 
 /// Builds the hash index [`Table::by_code`] expects for `codes` (entry order).
@@ -562,17 +591,22 @@ pub fn code_hash(code: &str) -> u64 {
 /// assert_eq!(t.by_code("B"), Some(1));
 /// assert_eq!(t.by_code("C"), None);
 /// ```
-pub fn code_index(codes: &[&str]) -> Vec<u16> {
+pub fn code_index(codes: &[&str]) -> Vec<u32> {
     let size = (codes.len() * 2).max(8).next_power_of_two();
-    let mut index = vec![u16::MAX; size];
+    let mut index = vec![EMPTY_SLOT; size];
     let mask = size - 1;
     for (n, code) in codes.iter().enumerate() {
-        let Ok(n) = u16::try_from(n) else { break };
-        let mut i = code_hash(code) as usize & mask;
-        while index[i] != u16::MAX {
+        // (the low 16 bits hold the entry: at most 65,535 codes are indexed, and
+        // no slot in use equals EMPTY_SLOT)
+        let Some(n) = u16::try_from(n).ok().filter(|&n| n != u16::MAX) else {
+            break;
+        };
+        let h = code_hash(code);
+        let mut i = h as usize & mask;
+        while index[i] != EMPTY_SLOT {
             i = (i + 1) & mask;
         }
-        index[i] = n;
+        index[i] = tag(h) << 16 | u32::from(n);
     }
     index
 }
@@ -590,18 +624,21 @@ impl<'a> Table<'a> {
     /// Finds the entry for a code: one hash, usually one string comparison.
     pub fn by_code(&self, code: &str) -> Option<usize> {
         let mask = self.by_code.len().checked_sub(1)?;
-        let mut i = code_hash(code) as usize & mask;
-        for _ in 0..self.by_code.len() {
-            let e = *self.by_code.get(i)?;
-            if e == u16::MAX {
+        let h = code_hash(code);
+        let t = tag(h);
+        let mut i = h as usize & mask;
+        // the index is at most half full, so an empty slot ends every probe; the
+        // bound only guards against a table not built by `code_index`
+        for _ in 0..=mask {
+            let slot = *self.by_code.get(i)?;
+            if slot == EMPTY_SLOT {
                 return None;
             }
-            if self
-                .entries
-                .get(usize::from(e))
-                .is_some_and(|x| x.code == code)
-            {
-                return Some(usize::from(e));
+            if slot >> 16 == t {
+                let e = (slot & 0xFFFF) as usize;
+                if self.entries.get(e).is_some_and(|x| x.code == code) {
+                    return Some(e);
+                }
             }
             i = (i + 1) & mask;
         }

@@ -77,6 +77,7 @@ fn code_index(code: &str) -> u8 {
     }
 }
 
+#[divan::bench_group(sample_count = 1000, sample_size = 100)]
 mod kya_rate_limited {
     use super::*;
 
@@ -102,6 +103,7 @@ mod kya_rate_limited {
     }
 }
 
+#[divan::bench_group(sample_count = 1000, sample_size = 100)]
 mod cv_validation_error {
     use super::*;
 

@@ -192,6 +192,57 @@ pub fn field<T: DeserializeOwned>(raw: Option<&str>, name: &str) -> Result<T, St
     }
 }
 
+/// Reads the map's next value into `slot` (a field read typed while walking).
+#[inline]
+pub fn read_into<'de, T, A>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error>
+where
+    T: serde::Deserialize<'de>,
+    A: serde::de::MapAccess<'de>,
+{
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// A field read typed while walking, else the fields object's member `member`
+/// read from its raw JSON by `read` (one call per field in generated code
+/// instead of a `match` each).
+#[inline]
+pub fn typed_or_member<'b, T, S, R>(
+    typed: Option<T>,
+    sink: &mut S,
+    member: &str,
+    name: &str,
+    read: R,
+) -> Result<T, String>
+where
+    S: FastSink<'b>,
+    R: FnOnce(Option<&str>, &str) -> Result<T, String>,
+{
+    match typed {
+        Some(v) => Ok(v),
+        None => read(sink.raw().take_member(member), name),
+    }
+}
+
+/// [`typed_or_member`] for a field at a slot.
+#[inline]
+pub fn typed_or_slot<'b, T, S, R>(
+    typed: Option<T>,
+    sink: &mut S,
+    slot: usize,
+    name: &str,
+    read: R,
+) -> Result<T, String>
+where
+    S: FastSink<'b>,
+    R: FnOnce(Option<&str>, &str) -> Result<T, String>,
+{
+    match typed {
+        Some(v) => Ok(v),
+        None => read(sink.raw().slot_raw(slot), name),
+    }
+}
+
 /// [`field`] for a `String` field: no parser when the JSON string has no escapes.
 pub fn field_string(raw: Option<&str>, name: &str) -> Result<String, String> {
     if let Some(s) = raw.and_then(|t| {

@@ -17,6 +17,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let info = code_infos(input);
     let plan = plan(input, &shape);
     let problem_plan = problem_plan(input);
+    let tables = tables(input);
     let (display, render) = display(input);
     let api_error = api_error(input);
     let public_details = public_details(input);
@@ -47,6 +48,7 @@ pub fn expand(input: &Input) -> TokenStream {
             use #krate::__private as __p;
             #track
             const __INFO: &[#krate::CodeInfo] = &[#(#info),*];
+            #tables
             static __PLAN: __p::Plan<'static> = #plan;
             static __PROBLEM: __p::Plan<'static> = #problem_plan;
 
@@ -254,7 +256,7 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
-    let (entries, by_code, order) = entries(input, true);
+    let order = entries(input, true).2;
     let identity = identity_tokens(input.catalog.wire.identity);
     let opt = |o: Option<usize>| match o {
         Some(i) => quote!(__p::Some(#i)),
@@ -265,7 +267,7 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
-            table: __p::Table { identity: #identity, entries: &[#(#entries),*], by_code: &[#(#by_code),*], pattern_order: &[#(#order),*] },
+            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[#(#order),*] },
             code: #code,
             message: #message,
             fields_at: #fields_at_text,
@@ -292,8 +294,18 @@ fn problem_clashes(input: &Input) -> Vec<String> {
     names
 }
 
+/// The entries and the code index, shared by the wire's plan and the
+/// problem+json plan (which reads codes only: its identity ignores patterns).
+fn tables(input: &Input) -> TokenStream {
+    let (entries, by_code, _) = entries(input, true);
+    let (n, m) = (entries.len(), by_code.len());
+    quote! {
+        static __ENTRIES: [__p::Entry<'static>; #n] = [#(#entries),*];
+        static __BY_CODE: [u32; #m] = [#(#by_code),*];
+    }
+}
+
 fn problem_plan(input: &Input) -> TokenStream {
-    let (entries, by_code, order) = entries(input, false);
     let clashes = problem_clashes(input);
     quote! {
         __p::Plan {
@@ -301,7 +313,7 @@ fn problem_plan(input: &Input) -> TokenStream {
                 slots: &[&["code"], &["detail"], &["type"], &["title"], &["status"], &["instance"], #(&["fields", #clashes]),*],
                 fields_at: __p::Some(&[]),
             },
-            table: __p::Table { identity: __p::Identity::Code, entries: &[#(#entries),*], by_code: &[#(#by_code),*], pattern_order: &[#(#order),*] },
+            table: __p::Table { identity: __p::Identity::Code, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[] },
             code: __p::Some(0usize),
             message: __p::Some(1usize),
             fields_at: "",
@@ -544,76 +556,112 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
         (0..shape.slots.len())
             .filter(|s| Some(*s) != shape.code && Some(*s) != shape.message)
             .filter_map(|s| {
-                let mut ty: Option<&syn::Type> = None;
+                let mut ty: Option<(&syn::Type, &str)> = None;
                 for (i, b) in input.variants.iter().enumerate() {
                     let j = shape.places[i].iter().position(|p| *p == Place::Slot(s))?;
-                    let t = &b.fields[j].ty;
+                    let (t, w) = (&b.fields[j].ty, b.fields[j].wire.as_str());
                     match ty {
-                        Some(prev) if quote!(#prev).to_string() != quote!(#t).to_string() => {
+                        Some((prev, pw))
+                            if pw != w || quote!(#prev).to_string() != quote!(#t).to_string() =>
+                        {
                             return None
                         }
-                        _ => ty = Some(t),
+                        _ => ty = Some((t, w)),
                     }
                 }
+                let ty = ty.map(|(t, _)| t);
                 Some((s, ty?.clone(), format_ident!("__slot{}", s)))
             })
             .collect()
     } else {
         Vec::new()
     };
-    let arms =
-        input.variants.iter().enumerate().map(|(i, b)| {
-            let v = &b.ident;
-            let tf = typed_fields(i, b);
-            let tnames: Vec<proc_macro2::Ident> =
-                tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
-            let tvariant = format_ident!("V{}", i);
-            let take_typed = if tf.is_empty() {
-                TokenStream::new()
-            } else {
-                let nones = tnames.iter().map(|_| quote!(__p::None));
-                quote! {
-                    let (#(#tnames,)*) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::#tvariant { #(#tnames,)* } => (#(#tnames,)*),
-                        _ => (#(#nones,)*),
-                    };
+    let arms = input.variants.iter().enumerate().map(|(i, b)| {
+        let v = &b.ident;
+        let tf = typed_fields(i, b);
+        let tnames: Vec<proc_macro2::Ident> =
+            tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
+        let tvariant = format_ident!("V{}", i);
+        let take_typed = if tf.is_empty() {
+            TokenStream::new()
+        } else {
+            let nones = tnames.iter().map(|_| quote!(__p::None));
+            quote! {
+                let (#(#tnames,)*) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::#tvariant { #(#tnames,)* } => (#(#tnames,)*),
+                    _ => (#(#nones,)*),
+                };
+            }
+        };
+        let inits = b
+            .fields
+            .iter()
+            .enumerate()
+            .zip(&shape.places[i])
+            .map(|((j, f), place)| {
+                let id = &f.ident;
+                let w = &f.wire;
+                let reader = reader_of(f);
+                let raw = quote!(__p::FastSink::raw(__s));
+                let mut normal = match place {
+                    Place::Slot(s) => quote!(#reader(#raw.slot_raw(#s), #w)),
+                    Place::Member(m) => quote!(#reader(#raw.take_member(#m), #w)),
+                    Place::Capture => {
+                        let h = b
+                            .fields
+                            .iter()
+                            .position(|x| x.ident == f.ident)
+                            .unwrap_or(usize::MAX);
+                        quote!(__p::captured(__caps, #h, #w))
+                    }
+                };
+                if let (Some(k), Place::Member(m)) = (tf.iter().position(|(t, _)| *t == j), place) {
+                    let t = &tnames[k];
+                    normal = quote!(__p::typed_or_member(#t, __s, #m, #w, #reader));
                 }
-            };
-            let inits = b.fields.iter().enumerate().zip(&shape.places[i]).map(|((j, f), place)| {
-            let id = &f.ident;
+                if let Some((s, _, _)) = typed_slots
+                    .iter()
+                    .find(|(s, _, _)| *place == Place::Slot(*s))
+                {
+                    // read once before the match (the same in every variant)
+                    let local = format_ident!("__e{}", s);
+                    return quote!(#id: #local?,);
+                }
+                let in_problem = match clashes.iter().position(|c| c == &f.wire) {
+                    Some(k) => {
+                        let slot = 6 + k;
+                        quote!(#reader(#raw.slot_raw(#slot), #w))
+                    }
+                    None => quote!(#reader(#raw.take_member(#w), #w)),
+                };
+                let value = if *place == Place::Member(f.wire.clone()) && !clashes.contains(&f.wire)
+                {
+                    normal
+                } else {
+                    quote!(if __problem { #in_problem } else { #normal })
+                };
+                quote!(#id: #value?,)
+            });
+        let extra = b
+            .extra
+            .as_ref()
+            .map(|x| quote!(#x: ::core::default::Default::default(),));
+        if b.named {
+            quote!(#i => { #take_typed __p::Ok(#ident::#v { #(#inits)* #extra }) })
+        } else {
+            quote!(#i => __p::Ok(#ident::#v),)
+        }
+    });
+    // The fields every variant reads from one typed slot, read before the match.
+    let hoisted: Vec<TokenStream> = typed_slots
+        .iter()
+        .filter_map(|(s, _, name)| {
+            let (i, b) = input.variants.iter().enumerate().next()?;
+            let j = shape.places[i].iter().position(|p| *p == Place::Slot(*s))?;
+            let f = &b.fields[j];
             let w = &f.wire;
-            use crate::model::BaseType as B;
-            let reader = match (f.base, f.optional) {
-                (B::String, false) => quote!(__p::field_string),
-                (B::String, true) => quote!(__p::field_opt_string),
-                (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, false) => {
-                    quote!(__p::field_int)
-                }
-                (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, true) => {
-                    quote!(__p::field_opt_int)
-                }
-                _ => quote!(__p::field),
-            };
+            let reader = reader_of(f);
             let raw = quote!(__p::FastSink::raw(__s));
-            let mut normal = match place {
-                Place::Slot(s) => quote!(#reader(#raw.slot_raw(#s), #w)),
-                Place::Member(m) => quote!(#reader(#raw.take_member(#m), #w)),
-                Place::Capture => {
-                    let h = b
-                        .fields
-                        .iter()
-                        .position(|x| x.ident == f.ident)
-                        .unwrap_or(usize::MAX);
-                    quote!(__p::captured(__caps, #h, #w))
-                }
-            };
-            if let Some(k) = tf.iter().position(|(t, _)| *t == j) {
-                let t = &tnames[k];
-                normal = quote!(match #t { __p::Some(__v) => __p::Ok(__v), __p::None => #normal });
-            }
-            if let Some((_, _, name)) = typed_slots.iter().find(|(s, _, _)| *place == Place::Slot(*s)) {
-                normal = quote!(match __s.#name.take() { __p::Some(__v) => __p::Ok(__v), __p::None => #normal });
-            }
             let in_problem = match clashes.iter().position(|c| c == &f.wire) {
                 Some(k) => {
                     let slot = 6 + k;
@@ -621,23 +669,16 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 }
                 None => quote!(#reader(#raw.take_member(#w), #w)),
             };
-            let value = if *place == Place::Member(f.wire.clone()) && !clashes.contains(&f.wire) {
-                normal
-            } else {
-                quote!(if __problem { #in_problem } else { #normal })
-            };
-            quote!(#id: #value?,)
-        });
-            let extra = b
-                .extra
-                .as_ref()
-                .map(|x| quote!(#x: ::core::default::Default::default(),));
-            if b.named {
-                quote!(#i => { #take_typed __p::Ok(#ident::#v { #(#inits)* #extra }) })
-            } else {
-                quote!(#i => __p::Ok(#ident::#v),)
-            }
-        });
+            let local = format_ident!("__e{}", s);
+            Some(quote! {
+                let #local = if __problem {
+                    #in_problem
+                } else {
+                    __p::typed_or_slot(__s.#name.take(), __s, #s, #w, #reader)
+                };
+            })
+        })
+        .collect();
     // a template without placeholders is compared as it is, not rendered
     let literal_arms = input
         .variants
@@ -680,10 +721,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             let keys = tf.iter().map(|(_, m)| m);
             member_arms.push(quote! {
                 __Typed::#tvariant { #(#names,)* } => match &*__key {
-                    #(#keys if #names.is_none() => {
-                        *#names = __p::Some(__p::serde::de::MapAccess::next_value(__map)?);
-                        return __p::Ok(());
-                    })*
+                    #(#keys if #names.is_none() => return __p::read_into(#names, __map),)*
                     _ => {}
                 },
             });
@@ -826,6 +864,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
         #sink
         #[allow(unused_variables, unused_mut)]
         fn __build(__entry: usize, __s: &mut __Sink<'_>, __caps: &[(usize, &str)], __problem: bool) -> __p::Result<#ident, ::std::string::String> {
+            #(#hoisted)*
             match __entry {
                 #(#arms)*
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
@@ -835,6 +874,18 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             // (the problem+json plan reads raw: its fields all sit at the top)
             __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
         }
+    }
+}
+
+/// The `__private` function that reads field `f` from its raw JSON.
+fn reader_of(f: &super::ast::BoundField) -> TokenStream {
+    use crate::model::BaseType as B;
+    match (f.base, f.optional) {
+        (B::String, false) => quote!(__p::field_string),
+        (B::String, true) => quote!(__p::field_opt_string),
+        (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, false) => quote!(__p::field_int),
+        (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, true) => quote!(__p::field_opt_int),
+        _ => quote!(__p::field),
     }
 }
 

@@ -27,6 +27,33 @@ const _: () = {
             retry: ::api_error::RetryRule::Never,
         },
     ];
+    static __ENTRIES: [__p::Entry<'static>; 2usize] = [
+        __p::Entry {
+            code: "mcp_limit_reached",
+            status: __p::Some(403u16),
+            patterns: &[
+                &[
+                    __p::PatternSeg::Lit("MCP limit reached ("),
+                    __p::PatternSeg::Hole(0usize, __p::HoleKind::Integer),
+                    __p::PatternSeg::Lit("/"),
+                    __p::PatternSeg::Hole(1usize, __p::HoleKind::Integer),
+                    __p::PatternSeg::Lit("). "),
+                    __p::PatternSeg::Hole(2usize, __p::HoleKind::Text),
+                ],
+            ],
+            by_status: false,
+        },
+        __p::Entry {
+            code: "not_authenticated",
+            status: __p::Some(401u16),
+            patterns: &[&[__p::PatternSeg::Lit("Not authenticated")]],
+            by_status: false,
+        },
+    ];
+    static __BY_CODE: [u32; 8usize] = [
+        4294967295u32, 4294967295u32, 1195900929u32, 4294967295u32, 4294967295u32,
+        4294967295u32, 4294967295u32, 2450980864u32,
+    ];
     static __PLAN: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
             slots: &[&["error"]],
@@ -34,33 +61,8 @@ const _: () = {
         },
         table: __p::Table {
             identity: __p::Identity::Message,
-            entries: &[
-                __p::Entry {
-                    code: "mcp_limit_reached",
-                    status: __p::Some(403u16),
-                    patterns: &[
-                        &[
-                            __p::PatternSeg::Lit("MCP limit reached ("),
-                            __p::PatternSeg::Hole(0usize, __p::HoleKind::Integer),
-                            __p::PatternSeg::Lit("/"),
-                            __p::PatternSeg::Hole(1usize, __p::HoleKind::Integer),
-                            __p::PatternSeg::Lit("). "),
-                            __p::PatternSeg::Hole(2usize, __p::HoleKind::Text),
-                        ],
-                    ],
-                    by_status: false,
-                },
-                __p::Entry {
-                    code: "not_authenticated",
-                    status: __p::Some(401u16),
-                    patterns: &[&[__p::PatternSeg::Lit("Not authenticated")]],
-                    by_status: false,
-                },
-            ],
-            by_code: &[
-                4294967295u32, 4294967295u32, 1195900929u32, 4294967295u32,
-                4294967295u32, 4294967295u32, 4294967295u32, 2450980864u32,
-            ],
+            entries: &__ENTRIES,
+            by_code: &__BY_CODE,
             pattern_order: &[0u16, 1u16],
         },
         code: __p::None,
@@ -82,24 +84,8 @@ const _: () = {
         },
         table: __p::Table {
             identity: __p::Identity::Code,
-            entries: &[
-                __p::Entry {
-                    code: "mcp_limit_reached",
-                    status: __p::Some(403u16),
-                    patterns: &[],
-                    by_status: false,
-                },
-                __p::Entry {
-                    code: "not_authenticated",
-                    status: __p::Some(401u16),
-                    patterns: &[],
-                    by_status: false,
-                },
-            ],
-            by_code: &[
-                4294967295u32, 4294967295u32, 1195900929u32, 4294967295u32,
-                4294967295u32, 4294967295u32, 4294967295u32, 2450980864u32,
-            ],
+            entries: &__ENTRIES,
+            by_code: &__BY_CODE,
             pattern_order: &[],
         },
         code: __p::Some(0usize),

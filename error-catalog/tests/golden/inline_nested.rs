@@ -27,6 +27,24 @@ const _: () = {
             retry: ::api_error::RetryRule::After,
         },
     ];
+    static __ENTRIES: [__p::Entry<'static>; 2usize] = [
+        __p::Entry {
+            code: "NOT_FOUND",
+            status: __p::Some(404u16),
+            patterns: &[],
+            by_status: false,
+        },
+        __p::Entry {
+            code: "RATE_LIMITED",
+            status: __p::Some(429u16),
+            patterns: &[],
+            by_status: false,
+        },
+    ];
+    static __BY_CODE: [u32; 8usize] = [
+        4294967295u32, 4294967295u32, 455671808u32, 4294967295u32, 4134666241u32,
+        4294967295u32, 4294967295u32, 4294967295u32,
+    ];
     static __PLAN: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
             slots: &[&["error", "code"], &["error", "message"]],
@@ -34,24 +52,8 @@ const _: () = {
         },
         table: __p::Table {
             identity: __p::Identity::Code,
-            entries: &[
-                __p::Entry {
-                    code: "NOT_FOUND",
-                    status: __p::Some(404u16),
-                    patterns: &[],
-                    by_status: false,
-                },
-                __p::Entry {
-                    code: "RATE_LIMITED",
-                    status: __p::Some(429u16),
-                    patterns: &[],
-                    by_status: false,
-                },
-            ],
-            by_code: &[
-                4294967295u32, 4294967295u32, 455671808u32, 4294967295u32, 4134666241u32,
-                4294967295u32, 4294967295u32, 4294967295u32,
-            ],
+            entries: &__ENTRIES,
+            by_code: &__BY_CODE,
             pattern_order: &[],
         },
         code: __p::Some(0usize),
@@ -73,24 +75,8 @@ const _: () = {
         },
         table: __p::Table {
             identity: __p::Identity::Code,
-            entries: &[
-                __p::Entry {
-                    code: "NOT_FOUND",
-                    status: __p::Some(404u16),
-                    patterns: &[],
-                    by_status: false,
-                },
-                __p::Entry {
-                    code: "RATE_LIMITED",
-                    status: __p::Some(429u16),
-                    patterns: &[],
-                    by_status: false,
-                },
-            ],
-            by_code: &[
-                4294967295u32, 4294967295u32, 455671808u32, 4294967295u32, 4134666241u32,
-                4294967295u32, 4294967295u32, 4294967295u32,
-            ],
+            entries: &__ENTRIES,
+            by_code: &__BY_CODE,
             pattern_order: &[],
         },
         code: __p::Some(0usize),
@@ -277,22 +263,14 @@ const _: () = {
             match &mut self.typed {
                 __Typed::V0 { __t0 } => {
                     match &*__key {
-                        "id" if __t0.is_none() => {
-                            *__t0 = __p::Some(
-                                __p::serde::de::MapAccess::next_value(__map)?,
-                            );
-                            return __p::Ok(());
-                        }
+                        "id" if __t0.is_none() => return __p::read_into(__t0, __map),
                         _ => {}
                     }
                 }
                 __Typed::V1 { __t0 } => {
                     match &*__key {
                         "retryAfter" if __t0.is_none() => {
-                            *__t0 = __p::Some(
-                                __p::serde::de::MapAccess::next_value(__map)?,
-                            );
-                            return __p::Ok(());
+                            return __p::read_into(__t0, __map);
                         }
                         _ => {}
                     }
@@ -355,15 +333,7 @@ const _: () = {
                     _ => (__p::None,),
                 };
                 __p::Ok(ShopError::NotFound {
-                    id: match __t0 {
-                        __p::Some(__v) => __p::Ok(__v),
-                        __p::None => {
-                            __p::field_string(
-                                __p::FastSink::raw(__s).take_member("id"),
-                                "id",
-                            )
-                        }
-                    }?,
+                    id: __p::typed_or_member(__t0, __s, "id", "id", __p::field_string)?,
                     extra: ::core::default::Default::default(),
                 })
             }
@@ -373,15 +343,13 @@ const _: () = {
                     _ => (__p::None,),
                 };
                 __p::Ok(ShopError::RateLimited {
-                    retry_after: match __t0 {
-                        __p::Some(__v) => __p::Ok(__v),
-                        __p::None => {
-                            __p::field_opt_int(
-                                __p::FastSink::raw(__s).take_member("retryAfter"),
-                                "retryAfter",
-                            )
-                        }
-                    }?,
+                    retry_after: __p::typed_or_member(
+                        __t0,
+                        __s,
+                        "retryAfter",
+                        "retryAfter",
+                        __p::field_opt_int,
+                    )?,
                 })
             }
             _ => __p::Err(::std::string::String::from("no variant for this entry")),

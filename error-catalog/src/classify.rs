@@ -139,11 +139,13 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .collect();
     order.sort_by_key(|o| std::cmp::Reverse(o.1));
     let order: Vec<u16> = order.into_iter().map(|o| o.0).collect();
+    let by_message = crate::engine::message_index(&entries);
     let table = Table {
         identity: c.wire.identity,
         entries: &entries,
         by_code: &by_code,
         pattern_order: &order,
+        by_message: &by_message,
     };
 
     let mut cap = match capture(body, &view) {

@@ -524,6 +524,9 @@ pub struct Table<'a> {
     pub by_code: &'a [u32],
     /// Entry indices that have patterns, highest priority first.
     pub pattern_order: &'a [u16],
+    /// Hash index over the patterns without placeholders, keyed by their text
+    /// (see [`message_index`]; same slot layout as `by_code`). Empty when none.
+    pub by_message: &'a [u32],
 }
 
 /// The hash of a code, shared by [`code_index`] and [`Table::by_code`].
@@ -587,7 +590,8 @@ fn tag(h: u64) -> u32 {
 ///     Entry { code: "B", status: None, patterns: &[], by_status: false },
 /// ];
 /// let index = code_index(&["A", "B"]);
-/// let t = Table { identity: Identity::Code, entries: &entries, by_code: &index, pattern_order: &[] };
+/// let t = Table { identity: Identity::Code, entries: &entries, by_code: &index,
+///     pattern_order: &[], by_message: &[] };
 /// assert_eq!(t.by_code("B"), Some(1));
 /// assert_eq!(t.by_code("C"), None);
 /// ```
@@ -607,6 +611,69 @@ pub fn code_index(codes: &[&str]) -> Vec<u32> {
             i = (i + 1) & mask;
         }
         index[i] = tag(h) << 16 | u32::from(n);
+    }
+    index
+}
+
+/// The text of a pattern without placeholders.
+fn literal_text(p: &[PatternSeg<'_>]) -> Option<String> {
+    p.iter()
+        .map(|s| match s {
+            PatternSeg::Lit(l) => Some(*l),
+            PatternSeg::Hole(..) => None,
+        })
+        .collect()
+}
+
+/// True when `p` has no placeholders and its text is `msg`.
+fn literal_eq(p: &[PatternSeg<'_>], msg: &str) -> bool {
+    let mut rest = msg;
+    for s in p {
+        match s {
+            PatternSeg::Lit(l) => match rest.strip_prefix(l) {
+                Some(r) => rest = r,
+                None => return false,
+            },
+            PatternSeg::Hole(..) => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// Builds the index [`Table::by_message`] expects: every pattern without
+/// placeholders, keyed by its text, pointing at its entry.
+///
+/// ```
+/// use error_catalog::engine::{message_index, Entry};
+/// use error_catalog::template::PatternSeg;
+/// let p: &[PatternSeg] = &[PatternSeg::Lit("Key not found")];
+/// let entries = [Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false }];
+/// assert_eq!(message_index(&entries).iter().filter(|s| **s != u32::MAX).count(), 1);
+/// ```
+pub fn message_index(entries: &[Entry<'_>]) -> Vec<u32> {
+    let literals: Vec<(u16, String)> = entries
+        .iter()
+        .enumerate()
+        .take(usize::from(u16::MAX))
+        .flat_map(|(n, e)| {
+            e.patterns
+                .iter()
+                .filter_map(move |p| Some((u16::try_from(n).ok()?, literal_text(p)?)))
+        })
+        .collect();
+    if literals.is_empty() {
+        return Vec::new();
+    }
+    let size = (literals.len() * 2).max(8).next_power_of_two();
+    let mut index = vec![EMPTY_SLOT; size];
+    let mask = size - 1;
+    for (n, text) in &literals {
+        let h = code_hash(text);
+        let mut i = h as usize & mask;
+        while index[i] != EMPTY_SLOT {
+            i = (i + 1) & mask;
+        }
+        index[i] = tag(h) << 16 | u32::from(*n);
     }
     index
 }
@@ -645,6 +712,41 @@ impl<'a> Table<'a> {
         None
     }
 
+    /// The highest-ranked entry (by `pattern_order`) of `status` with a pattern
+    /// without placeholders equal to `msg`: (entry, rank).
+    fn literal_hit(&self, status: u16, msg: &str) -> Option<(usize, usize)> {
+        let mask = self.by_message.len().checked_sub(1)?;
+        let h = code_hash(msg);
+        let t = tag(h);
+        let mut i = h as usize & mask;
+        let mut best: Option<(usize, usize)> = None;
+        for _ in 0..=mask {
+            let slot = *self.by_message.get(i)?;
+            if slot == EMPTY_SLOT {
+                break;
+            }
+            if slot >> 16 == t {
+                let e = (slot & 0xFFFF) as usize;
+                let hit = self.entries.get(e).is_some_and(|x| {
+                    x.status.is_none_or(|s| s == status)
+                        && x.patterns.iter().any(|p| literal_eq(p, msg))
+                });
+                if hit {
+                    let rank = self
+                        .pattern_order
+                        .iter()
+                        .position(|&o| usize::from(o) == e)
+                        .unwrap_or(usize::MAX);
+                    if best.is_none_or(|(_, r)| rank < r) {
+                        best = Some((e, rank));
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        best
+    }
+
     /// Classifies a response from its status and, when the body had them, code and message.
     ///
     /// ```
@@ -656,8 +758,9 @@ impl<'a> Table<'a> {
     ///     Entry { code: "not_found", status: Some(404), patterns: &[], by_status: true },
     /// ];
     /// let index = error_catalog::engine::code_index(&["key_not_found", "not_found"]);
+    /// let by_message = error_catalog::engine::message_index(&entries);
     /// let t = Table { identity: Identity::Message, entries: &entries,
-    ///     by_code: &index, pattern_order: &[0] };
+    ///     by_code: &index, pattern_order: &[0], by_message: &by_message };
     /// assert_eq!(t.classify(404, None, Some("Key not found")).unwrap().entry, 0);
     /// assert_eq!(t.classify(404, None, Some("Gone")).unwrap().entry, 1);
     /// assert!(t.classify(500, None, None).is_none());
@@ -675,7 +778,13 @@ impl<'a> Table<'a> {
             });
         }
         if let Some(msg) = message {
-            for &i in self.pattern_order {
+            // A message equal to a pattern without placeholders is found by hash;
+            // only patterns with placeholders ranked above it are tried in turn.
+            let literal = self.literal_hit(status, msg);
+            for (rank, &i) in self.pattern_order.iter().enumerate() {
+                if literal.is_some_and(|(_, r)| rank >= r) {
+                    break;
+                }
                 let i = usize::from(i);
                 let Some(e) = self.entries.get(i) else {
                     continue;
@@ -684,10 +793,20 @@ impl<'a> Table<'a> {
                     continue;
                 }
                 for p in e.patterns {
+                    let literal_only = !p.iter().any(|s| matches!(s, PatternSeg::Hole(..)));
+                    if literal_only && !self.by_message.is_empty() {
+                        continue; // (in the index)
+                    }
                     if let Some(captures) = match_pattern(p, msg) {
                         return Some(Classified { entry: i, captures });
                     }
                 }
+            }
+            if let Some((entry, _)) = literal {
+                return Some(Classified {
+                    entry,
+                    captures: Vec::new(),
+                });
             }
         }
         self.entries
@@ -751,6 +870,80 @@ mod tests {
             c.extras.iter().collect::<Vec<_>>(),
             [("/error", "\"plain\"")]
         );
+    }
+
+    /// A literal pattern is found by hash, but a pattern with placeholders ranked
+    /// above it (higher priority) still wins when both match; and the other way round.
+    #[test]
+    fn literal_index_keeps_the_priority_order() {
+        use crate::template::HoleKind;
+        let lit: &[PatternSeg] = &[PatternSeg::Lit("limit 5")];
+        let holed: &[PatternSeg] = &[
+            PatternSeg::Lit("limit "),
+            PatternSeg::Hole(0, HoleKind::Integer),
+        ];
+        let entries = [
+            Entry {
+                code: "lit",
+                status: Some(403),
+                patterns: &[lit],
+                by_status: false,
+            },
+            Entry {
+                code: "holed",
+                status: Some(403),
+                patterns: &[holed],
+                by_status: false,
+            },
+            Entry {
+                code: "other",
+                status: Some(404),
+                patterns: &[lit],
+                by_status: false,
+            },
+        ];
+        let by_code = code_index(&["lit", "holed", "other"]);
+        let by_message = message_index(&entries);
+        for (order, want) in [(&[1u16, 0, 2][..], 1), (&[0u16, 1, 2][..], 0)] {
+            let t = Table {
+                identity: Identity::Message,
+                entries: &entries,
+                by_code: &by_code,
+                pattern_order: order,
+                by_message: &by_message,
+            };
+            assert_eq!(
+                t.classify(403, None, Some("limit 5")).map(|c| c.entry),
+                Some(want)
+            );
+            assert_eq!(
+                t.classify(403, None, Some("limit 7")).map(|c| c.entry),
+                Some(1)
+            );
+            // same literal, another status
+            assert_eq!(
+                t.classify(404, None, Some("limit 5")).map(|c| c.entry),
+                Some(2)
+            );
+            assert_eq!(t.classify(410, None, Some("limit 5")), None);
+            // and the same answers without the index
+            let plain = Table {
+                by_message: &[],
+                ..t
+            };
+            for (status, msg) in [
+                (403, "limit 5"),
+                (403, "limit 7"),
+                (404, "limit 5"),
+                (410, "limit 5"),
+            ] {
+                assert_eq!(
+                    t.classify(status, None, Some(msg)),
+                    plain.classify(status, None, Some(msg)),
+                    "{status} {msg}"
+                );
+            }
+        }
     }
 
     #[test]

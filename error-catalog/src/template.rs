@@ -228,15 +228,80 @@ pub fn match_pattern<'t>(
     pattern: &[PatternSeg<'_>],
     text: &'t str,
 ) -> Option<Vec<(usize, &'t str)>> {
-    let mut out = Vec::new();
+    // Cheap refusals first: most patterns tried against a message are not it.
+    if let Some(PatternSeg::Lit(first)) = pattern.first() {
+        if !text.starts_with(first) {
+            return None;
+        }
+    }
+    if let Some(PatternSeg::Lit(last)) = pattern.last() {
+        if !text.ends_with(last) {
+            return None;
+        }
+    }
+    // Every literal must appear, in order: one forward scan refuses most of the
+    // rest before any backtracking.
+    let mut from = 0;
+    for seg in pattern {
+        if let PatternSeg::Lit(l) = seg {
+            from += find_lit(text.get(from..)?, l)? + l.len();
+        }
+    }
+    let holes = pattern
+        .iter()
+        .filter(|s| matches!(s, PatternSeg::Hole(..)))
+        .count();
+    if holes == 0 {
+        let mut rest = text;
+        for seg in pattern {
+            if let PatternSeg::Lit(l) = seg {
+                rest = rest.strip_prefix(l)?;
+            }
+        }
+        return rest.is_empty().then(Vec::new);
+    }
+    let mut out = Vec::with_capacity(holes);
     // (segment, offset) states already known to fail: keeps backtracking over
-    // several text placeholders polynomial instead of exponential
-    let mut failed = std::collections::HashSet::new();
+    // several placeholders polynomial instead of exponential. One placeholder
+    // cannot backtrack into another, so the table is kept only from two on, and
+    // made on the first failure.
+    let mut failed = Memo {
+        on: holes >= 2,
+        set: None,
+    };
     if match_at(pattern, 0, text, 0, &mut out, &mut failed) {
         Some(out)
     } else {
         None
     }
+}
+
+/// The failed (segment, offset) states of one match.
+struct Memo {
+    on: bool,
+    set: Option<std::collections::HashSet<(usize, usize)>>,
+}
+
+/// The first position of `needle` in `hay`. Messages and literals are short, so
+/// a scan for the first byte beats building a two-way searcher; long inputs
+/// keep the standard library's linear-time search.
+fn find_lit(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    if h.len() > 512 && n.len() > 1 {
+        return hay.find(needle);
+    }
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        i += h.get(i..)?.iter().position(|&b| b == first)?;
+        if h.get(i..)?.starts_with(n) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 fn match_at<'t>(
@@ -245,14 +310,17 @@ fn match_at<'t>(
     whole: &'t str,
     at: usize,
     out: &mut Vec<(usize, &'t str)>,
-    failed: &mut std::collections::HashSet<(usize, usize)>,
+    failed: &mut Memo,
 ) -> bool {
-    if failed.contains(&(k, at)) {
+    if failed.set.as_ref().is_some_and(|f| f.contains(&(k, at))) {
         return false;
     }
     let ok = match_here(pattern, k, whole, at, out, failed);
-    if !ok {
-        failed.insert((k, at));
+    if !ok && failed.on {
+        failed
+            .set
+            .get_or_insert_with(std::collections::HashSet::new)
+            .insert((k, at));
     }
     ok
 }
@@ -263,7 +331,7 @@ fn match_here<'t>(
     whole: &'t str,
     at: usize,
     out: &mut Vec<(usize, &'t str)>,
-    failed: &mut std::collections::HashSet<(usize, usize)>,
+    failed: &mut Memo,
 ) -> bool {
     let text = whole.get(at..).unwrap_or("");
     match pattern.get(k) {
@@ -283,7 +351,7 @@ fn match_here<'t>(
             Some(PatternSeg::Lit(next)) => {
                 let mut from = usize::from(*kind != HoleKind::Text);
                 while from <= text.len() {
-                    let Some(pos) = text.get(from..).and_then(|t| t.find(next)) else {
+                    let Some(pos) = text.get(from..).and_then(|t| find_lit(t, next)) else {
                         return false;
                     };
                     let end = from + pos;
@@ -496,5 +564,28 @@ mod tests {
             lim,
             text
         ));
+    }
+}
+
+#[cfg(test)]
+mod find_lit_tests {
+    use super::find_lit;
+
+    #[test]
+    fn agrees_with_str_find_short_and_long() {
+        let long = format!("{}needle{}", "x".repeat(600), "y".repeat(10));
+        for (hay, needle) in [
+            ("tools[2] not found", "] not"),
+            ("aaab", "ab"),
+            ("", ""),
+            ("abc", ""),
+            ("abc", "abcd"),
+            ("héllo wörld", "wö"),
+            (long.as_str(), "needle"),
+            (long.as_str(), "absent"),
+            (long.as_str(), "y"),
+        ] {
+            assert_eq!(find_lit(hay, needle), hay.find(needle), "{needle:?}");
+        }
     }
 }

@@ -307,6 +307,26 @@ pub fn field_opt_int<T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>>(
     }
 }
 
+/// The text a message placeholder captured into field `index`.
+pub fn capture_text<'c>(captures: &[(usize, &'c str)], index: usize) -> Option<&'c str> {
+    captures.iter().find(|(i, _)| *i == index).map(|(_, t)| *t)
+}
+
+/// A `String` (or, with `optional`, `Option<String>`) field from a message
+/// placeholder; a missing capture is an error for a required field.
+pub fn captured_string<T: From<String> + Default>(
+    captures: &[(usize, &str)],
+    index: usize,
+    name: &str,
+    optional: bool,
+) -> Result<T, String> {
+    match capture_text(captures, index) {
+        Some(text) => Ok(T::from(text.to_string())),
+        None if optional => Ok(T::default()),
+        None => Err(format!("missing field `{name}`")),
+    }
+}
+
 /// Decodes a placeholder value captured from a message: as a JSON number when it
 /// is one and the type takes it, else as a string.
 pub fn captured<T: DeserializeOwned>(

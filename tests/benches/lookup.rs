@@ -77,6 +77,7 @@ fn engine(b: divan::Bencher, n: usize, hit: bool) {
         entries: &entries,
         by_code: &index,
         pattern_order: &[],
+        by_message: &[],
     };
     let probes = probes(n, hit);
     let mut i = 0;

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Bodies: the KYA `RATE_LIMITED` and Customer Verification `VALIDATION_ERROR`
-//! seed examples. Ways: the generated `from_response`, a hand-written borrowed
+//! seed examples (and `aironclaw`, a message-only body, generated way only). Ways: the generated `from_response`, a hand-written borrowed
 //! `#[derive(Deserialize)]` struct plus a `match` on the code, and
 //! `serde_json::Value` plus a lookup.
 use api_error::FromResponse;
@@ -89,6 +89,15 @@ fn cv(way: &str) -> bool {
     }
 }
 
+const AIRONCLAW: &[u8] = br#"{"error":"tools[2] not found on this MCP server"}"#;
+
+fn aironclaw(_: &str) -> bool {
+    matches!(
+        api_error_catalogs::aironclaw::AironclawError::from_response(400, black_box(AIRONCLAW)),
+        api_error_catalogs::aironclaw::AironclawError::ToolNotFound { .. }
+    )
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let body = args.next().unwrap_or_else(|| "kya".into());
@@ -97,7 +106,11 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(20_000);
-    let parse = if body == "cv" { cv } else { kya };
+    let parse = match body.as_str() {
+        "cv" => cv,
+        "aironclaw" => aironclaw,
+        _ => kya,
+    };
     let hits = (0..rounds).filter(|_| parse(&way)).count();
     println!("{body} {way}: {hits} of {rounds}");
 }

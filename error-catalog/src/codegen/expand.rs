@@ -235,6 +235,64 @@ fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenSt
     (entries, by_code, order)
 }
 
+/// The literal-message index of the wire's plan ([`crate::engine::message_index`]),
+/// built over the same entries and patterns the generated table holds.
+fn message_index_tokens(input: &Input) -> Vec<TokenStream> {
+    use crate::engine::{message_index, Entry};
+    use crate::template::{HoleKind, PatternSeg};
+    if input.catalog.wire.identity == Identity::Code {
+        return Vec::new();
+    }
+    let templates: Vec<Vec<Template>> = input
+        .catalog
+        .errors
+        .iter()
+        .map(|e| {
+            e.matches
+                .iter()
+                .filter_map(|m| Template::parse(&m.value).ok())
+                .collect()
+        })
+        .collect();
+    // only the literal text matters to the index: every placeholder is a hole
+    let segments: Vec<Vec<Vec<PatternSeg<'_>>>> = templates
+        .iter()
+        .map(|ts| {
+            ts.iter()
+                .map(|t| {
+                    t.segments
+                        .iter()
+                        .map(|s| match s {
+                            Segment::Lit(l) => PatternSeg::Lit(l.as_str()),
+                            Segment::Hole { .. } => PatternSeg::Hole(0, HoleKind::Text),
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let patterns: Vec<Vec<&[PatternSeg<'_>]>> = segments
+        .iter()
+        .map(|ps| ps.iter().map(Vec::as_slice).collect())
+        .collect();
+    let entries: Vec<Entry<'_>> = input
+        .catalog
+        .errors
+        .iter()
+        .zip(&patterns)
+        .map(|(e, ps)| Entry {
+            code: &e.code.value,
+            status: e.status_u16(),
+            patterns: ps,
+            by_status: false,
+        })
+        .collect();
+    message_index(&entries)
+        .into_iter()
+        .map(|slot| quote!(#slot))
+        .collect()
+}
+
 fn identity_tokens(i: Identity) -> TokenStream {
     match i {
         Identity::Code => quote!(__p::Identity::Code),
@@ -257,6 +315,7 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
     let order = entries(input, true).2;
+    let by_message = message_index_tokens(input);
     let identity = identity_tokens(input.catalog.wire.identity);
     let opt = |o: Option<usize>| match o {
         Some(i) => quote!(__p::Some(#i)),
@@ -267,7 +326,7 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
-            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[#(#order),*] },
+            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[#(#order),*], by_message: &[#(#by_message),*] },
             code: #code,
             message: #message,
             fields_at: #fields_at_text,
@@ -313,7 +372,7 @@ fn problem_plan(input: &Input) -> TokenStream {
                 slots: &[&["code"], &["detail"], &["type"], &["title"], &["status"], &["instance"], #(&["fields", #clashes]),*],
                 fields_at: __p::Some(&[]),
             },
-            table: __p::Table { identity: __p::Identity::Code, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[] },
+            table: __p::Table { identity: __p::Identity::Code, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[], by_message: &[] },
             code: __p::Some(0usize),
             message: __p::Some(1usize),
             fields_at: "",
@@ -602,6 +661,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 let id = &f.ident;
                 let w = &f.wire;
                 let reader = reader_of(f);
+                let optional = f.optional;
                 let raw = quote!(__p::FastSink::raw(__s));
                 let mut normal = match place {
                     Place::Slot(s) => quote!(#reader(#raw.slot_raw(#s), #w)),
@@ -612,7 +672,16 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                             .iter()
                             .position(|x| x.ident == f.ident)
                             .unwrap_or(usize::MAX);
-                        quote!(__p::captured(__caps, #h, #w))
+                        use crate::model::BaseType as B;
+                        match f.base {
+                            // a placeholder's text is the string itself, and an
+                            // integer's text is its JSON: no second parser
+                            B::String => quote!(__p::captured_string(__caps, #h, #w, #optional)),
+                            B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64 => {
+                                quote!(#reader(__p::capture_text(__caps, #h), #w))
+                            }
+                            _ => quote!(__p::captured(__caps, #h, #w)),
+                        }
                     }
                 };
                 if let (Some(k), Place::Member(m)) = (tf.iter().position(|(t, _)| *t == j), place) {

@@ -64,6 +64,10 @@ const _: () = {
             entries: &__ENTRIES,
             by_code: &__BY_CODE,
             pattern_order: &[0u16, 1u16],
+            by_message: &[
+                4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
+                4294967295u32, 4294967295u32, 1397227521u32, 4294967295u32,
+            ],
         },
         code: __p::None,
         message: __p::Some(0usize),
@@ -87,6 +91,7 @@ const _: () = {
             entries: &__ENTRIES,
             by_code: &__BY_CODE,
             pattern_order: &[],
+            by_message: &[],
         },
         code: __p::Some(0usize),
         message: __p::Some(1usize),
@@ -208,7 +213,7 @@ const _: () = {
                             "used",
                         )
                     } else {
-                        __p::captured(__caps, 0usize, "used")
+                        __p::field_int(__p::capture_text(__caps, 0usize), "used")
                     }?,
                     limit: if __problem {
                         __p::field_int(
@@ -216,7 +221,7 @@ const _: () = {
                             "limit",
                         )
                     } else {
-                        __p::captured(__caps, 1usize, "limit")
+                        __p::field_int(__p::capture_text(__caps, 1usize), "limit")
                     }?,
                     rest: if __problem {
                         __p::field_string(
@@ -224,7 +229,7 @@ const _: () = {
                             "rest",
                         )
                     } else {
-                        __p::captured(__caps, 2usize, "rest")
+                        __p::captured_string(__caps, 2usize, "rest", false)
                     }?,
                 })
             }

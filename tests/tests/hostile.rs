@@ -2,13 +2,12 @@
 //! as the fallback (keeping the exact body) or as a typed variant, never panics,
 //! and uses memory bounded by a small multiple of the body size.
 //!
-//! Memory is measured with a counting global allocator (peak bytes allocated
-//! during the call, above what was live before it). Every test in this file holds
+//! Memory is measured with `allocation_counter` (peak bytes allocated at once
+//! during the call, on the calling thread). Every test in this file holds
 //! one lock for its whole run, so no other test's allocations are counted.
 //!
 //! Run with `-- --nocapture` to see the measured peak / body ratios.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Debug;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -23,68 +22,10 @@ use api_error_catalogs::rakomi::RakomiError;
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------
-// The counting allocator
+// Measuring memory: `allocation_counter` installs a counting global allocator
+// and counts per thread, so the test harness's own threads (output capture,
+// other tests) never show up in a measurement.
 // ---------------------------------------------------------------------------
-
-struct Counting;
-
-// Counted per thread: the test harness's own threads (output capture, other
-// tests) must not show up in a measurement.
-thread_local! {
-    static LIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    static PEAK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-fn grew(n: usize) {
-    let _ = LIVE.try_with(|live| {
-        let now = live.get().wrapping_add(n);
-        live.set(now);
-        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
-    });
-}
-
-fn shrank(n: usize) {
-    let _ = LIVE.try_with(|live| live.set(live.get().wrapping_sub(n)));
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; only sizes are counted.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        shrank(layout.size());
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                shrank(layout.size() - new_size);
-            }
-        }
-        p
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
 
 static LOCK: Mutex<()> = Mutex::new(());
 
@@ -99,13 +40,28 @@ fn exclusive() -> MutexGuard<'static, ()> {
 /// Runs `f` and returns its result and the peak bytes it had allocated at once
 /// (including what the result still holds).
 fn measure<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let base = LIVE.with(std::cell::Cell::get);
-    PEAK.with(|p| p.set(base));
     let start = std::time::Instant::now();
-    let r = f();
-    let peak = PEAK.with(std::cell::Cell::get).saturating_sub(base);
+    let mut out = None;
+    let info = allocation_counter::measure(|| out = Some(f()));
     ELAPSED.with(|e| e.set(start.elapsed()));
-    (r, peak)
+    let peak = usize::try_from(info.bytes_max).unwrap_or(usize::MAX);
+    match out {
+        Some(r) => (r, peak),
+        None => unreachable!("the closure always runs"),
+    }
+}
+
+/// The measurement itself works: a megabyte held is a megabyte counted, and one
+/// freed before the end still counts towards the peak (nothing here can pass
+/// because the counter is not installed).
+#[test]
+fn the_memory_measurement_counts() {
+    let _g = exclusive();
+    let (v, peak) = measure(|| vec![1u8; MB]);
+    assert!((MB..2 * MB).contains(&peak), "held: {peak}");
+    drop(v);
+    let ((), peak) = measure(|| drop(std::hint::black_box(vec![1u8; MB])));
+    assert!(peak >= MB, "freed: {peak}");
 }
 
 thread_local! {

@@ -10,7 +10,8 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use api_error::problem::Problem;
 use api_error::{ApiError, FromResponse, ResponseHeaders, UnknownError};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// A generated enum, as the fuzz targets see it.
 pub trait Generated: ApiError + FromResponse + Debug + serde::Serialize + PartialEq {
@@ -167,60 +168,55 @@ fn skip_known_finding(finding: &str) -> bool {
 }
 
 /// The first member name that appears twice in one object of `json`, if any.
+///
+/// Values are walked as raw JSON, never converted: a number beyond `f64` (which
+/// `serde_json` refuses to convert) must not hide a body's own repeated names.
 pub fn duplicate_key(json: &[u8]) -> Option<String> {
-    struct Dup(Option<String>);
-    impl<'de> Deserialize<'de> for Dup {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(DupVisitor)
-        }
-    }
-    struct DupVisitor;
-    impl<'de> Visitor<'de> for DupVisitor {
-        type Value = Dup;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dup, A::Error> {
-            let mut seen = HashSet::new();
-            let mut found = None;
-            while let Some(k) = map.next_key::<String>()? {
-                let Dup(inner) = map.next_value()?;
-                if found.is_none() {
-                    found = inner;
-                }
-                if !seen.insert(k.clone()) && found.is_none() {
-                    found = Some(k);
-                }
+    let raw: &RawValue = serde_json::from_slice(json).ok()?;
+    duplicate_in(raw)
+}
+
+fn duplicate_in(raw: &RawValue) -> Option<String> {
+    let text = raw.get();
+    if text.starts_with('{') {
+        let Members(members) = serde_json::from_str(text).ok()?;
+        let mut seen = HashSet::new();
+        for (k, v) in &members {
+            if let Some(inner) = duplicate_in(v) {
+                return Some(inner);
             }
-            Ok(Dup(found))
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Dup, A::Error> {
-            let mut found = None;
-            while let Some(Dup(inner)) = seq.next_element()? {
-                if found.is_none() {
-                    found = inner;
-                }
+            if !seen.insert(k.as_str()) {
+                return Some(k.clone());
             }
-            Ok(Dup(found))
         }
-        fn visit_bool<E>(self, _: bool) -> Result<Dup, E> {
-            Ok(Dup(None))
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Dup, E> {
-            Ok(Dup(None))
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Dup, E> {
-            Ok(Dup(None))
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Dup, E> {
-            Ok(Dup(None))
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Dup, E> {
-            Ok(Dup(None))
-        }
-        fn visit_unit<E>(self) -> Result<Dup, E> {
-            Ok(Dup(None))
-        }
+        None
+    } else if text.starts_with('[') {
+        let items: Vec<&RawValue> = serde_json::from_str(text).ok()?;
+        items.into_iter().find_map(duplicate_in)
+    } else {
+        None
     }
-    serde_json::from_slice::<Dup>(json).ok().and_then(|d| d.0)
+}
+
+/// An object's members in order, repeats kept, values raw.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Members<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    out.push((k, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Members(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }

@@ -139,7 +139,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .collect();
     order.sort_by_key(|o| std::cmp::Reverse(o.1));
     let order: Vec<u16> = order.into_iter().map(|o| o.0).collect();
-    let by_message = crate::engine::message_index(&entries);
+    let by_message = crate::engine::message_index(crate::engine::entry_literals(&entries));
     let table = Table {
         identity: c.wire.identity,
         entries: &entries,

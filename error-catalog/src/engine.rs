@@ -640,26 +640,32 @@ fn literal_eq(p: &[PatternSeg<'_>], msg: &str) -> bool {
     rest.is_empty()
 }
 
-/// Builds the index [`Table::by_message`] expects: every pattern without
-/// placeholders, keyed by its text, pointing at its entry.
+/// The patterns without placeholders of `entries`, as (entry index, text): what
+/// [`message_index`] indexes.
+pub fn entry_literals<'e>(entries: &'e [Entry<'_>]) -> impl Iterator<Item = (usize, String)> + 'e {
+    entries.iter().enumerate().flat_map(|(n, e)| {
+        e.patterns
+            .iter()
+            .filter_map(move |p| Some((n, literal_text(p)?)))
+    })
+}
+
+/// Builds the index [`Table::by_message`] expects from (entry index, text) pairs:
+/// every pattern without placeholders, keyed by its text, pointing at its entry.
 ///
 /// ```
-/// use error_catalog::engine::{message_index, Entry};
+/// use error_catalog::engine::{entry_literals, message_index, Entry};
 /// use error_catalog::template::PatternSeg;
 /// let p: &[PatternSeg] = &[PatternSeg::Lit("Key not found")];
 /// let entries = [Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false }];
-/// assert_eq!(message_index(&entries).iter().filter(|s| **s != u32::MAX).count(), 1);
+/// let index = message_index(entry_literals(&entries));
+/// assert_eq!(index.iter().filter(|s| **s != u32::MAX).count(), 1);
 /// ```
-pub fn message_index(entries: &[Entry<'_>]) -> Vec<u32> {
-    let literals: Vec<(u16, String)> = entries
-        .iter()
-        .enumerate()
-        .take(usize::from(u16::MAX))
-        .flat_map(|(n, e)| {
-            e.patterns
-                .iter()
-                .filter_map(move |p| Some((u16::try_from(n).ok()?, literal_text(p)?)))
-        })
+pub fn message_index(literals: impl IntoIterator<Item = (usize, String)>) -> Vec<u32> {
+    // (entries past 65,534 are not indexed, as in `code_index`)
+    let literals: Vec<(u16, String)> = literals
+        .into_iter()
+        .filter_map(|(n, text)| Some((u16::try_from(n).ok().filter(|&n| n != u16::MAX)?, text)))
         .collect();
     if literals.is_empty() {
         return Vec::new();
@@ -758,7 +764,8 @@ impl<'a> Table<'a> {
     ///     Entry { code: "not_found", status: Some(404), patterns: &[], by_status: true },
     /// ];
     /// let index = error_catalog::engine::code_index(&["key_not_found", "not_found"]);
-    /// let by_message = error_catalog::engine::message_index(&entries);
+    /// let by_message = error_catalog::engine::message_index(
+    ///     error_catalog::engine::entry_literals(&entries));
     /// let t = Table { identity: Identity::Message, entries: &entries,
     ///     by_code: &index, pattern_order: &[0], by_message: &by_message };
     /// assert_eq!(t.classify(404, None, Some("Key not found")).unwrap().entry, 0);
@@ -903,7 +910,7 @@ mod tests {
             },
         ];
         let by_code = code_index(&["lit", "holed", "other"]);
-        let by_message = message_index(&entries);
+        let by_message = message_index(entry_literals(&entries));
         for (order, want) in [(&[1u16, 0, 2][..], 1), (&[0u16, 1, 2][..], 0)] {
             let t = Table {
                 identity: Identity::Message,

@@ -205,6 +205,26 @@ impl HoleKind {
     }
 }
 
+impl Template {
+    /// The whole text of a template without placeholders; `None` when it has one.
+    ///
+    /// ```
+    /// use error_catalog::template::Template;
+    /// assert_eq!(Template::parse("Key not found").unwrap().literal_text().as_deref(), Some("Key not found"));
+    /// assert_eq!(Template::parse("{{x}} ok").unwrap().literal_text().as_deref(), Some("{x} ok"));
+    /// assert_eq!(Template::parse("tools[{index}]").unwrap().literal_text(), None);
+    /// ```
+    pub fn literal_text(&self) -> Option<String> {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Lit(l) => Some(l.as_str()),
+                Segment::Hole { .. } => None,
+            })
+            .collect()
+    }
+}
+
 /// One piece of a pattern as the matching engine sees it (static in generated code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PatternSeg<'a> {

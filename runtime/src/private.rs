@@ -203,33 +203,22 @@ where
     Ok(())
 }
 
-/// A field read typed while walking, else the fields object's member `member`
-/// read from its raw JSON by `read` (one call per field in generated code
-/// instead of a `match` each).
-#[inline]
-pub fn typed_or_member<'b, T, S, R>(
-    typed: Option<T>,
-    sink: &mut S,
-    member: &str,
-    name: &str,
-    read: R,
-) -> Result<T, String>
-where
-    S: FastSink<'b>,
-    R: FnOnce(Option<&str>, &str) -> Result<T, String>,
-{
-    match typed {
-        Some(v) => Ok(v),
-        None => read(sink.raw().take_member(member), name),
-    }
+/// Where a field's raw JSON sits in the capture.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldAt<'a> {
+    /// A member of the fields object, by key.
+    Member(&'a str),
+    /// A slot of the layout.
+    Slot(usize),
 }
 
-/// [`typed_or_member`] for a field at a slot.
+/// A field read typed while walking, else its raw JSON at `at` read by `read`
+/// (one call per field in generated code instead of a `match` each).
 #[inline]
-pub fn typed_or_slot<'b, T, S, R>(
+pub fn typed_or<'b, T, S, R>(
     typed: Option<T>,
     sink: &mut S,
-    slot: usize,
+    at: FieldAt<'_>,
     name: &str,
     read: R,
 ) -> Result<T, String>
@@ -237,9 +226,10 @@ where
     S: FastSink<'b>,
     R: FnOnce(Option<&str>, &str) -> Result<T, String>,
 {
-    match typed {
-        Some(v) => Ok(v),
-        None => read(sink.raw().slot_raw(slot), name),
+    match (typed, at) {
+        (Some(v), _) => Ok(v),
+        (None, FieldAt::Member(m)) => read(sink.raw().take_member(m), name),
+        (None, FieldAt::Slot(s)) => read(sink.raw().slot_raw(s), name),
     }
 }
 

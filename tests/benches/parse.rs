@@ -6,58 +6,14 @@
 use api_error::FromResponse;
 use api_error_catalogs::{customer_verification::CustomerVerificationError, kya::KyaError};
 use divan::black_box;
-use serde::Deserialize;
 
 fn main() {
     divan::main();
 }
 
-const KYA_RATE_LIMITED: &[u8] = br#"{"error":"Rate limit exceeded for agent tier","errorType":"RATE_LIMITED","details":{"agentId":"42","tier":1,"limit":1,"retryAfter":45},"timestamp":1707408000000}"#;
-const CV_VALIDATION: &[u8] = br#"{"error":{"code":"VALIDATION_ERROR","message":"Invalid request parameters","details":"Field 'email' is required","field":"email"}}"#;
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct KyaDetails<'a> {
-    #[serde(rename = "agentId", borrow)]
-    agent_id: Option<&'a str>,
-    tier: Option<u8>,
-    limit: Option<u32>,
-    #[serde(rename = "retryAfter")]
-    retry_after: Option<u64>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct KyaBody<'a> {
-    #[serde(borrow)]
-    error: &'a str,
-    #[serde(rename = "errorType", borrow)]
-    error_type: &'a str,
-    #[serde(borrow)]
-    details: Option<KyaDetails<'a>>,
-    timestamp: Option<u64>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct CvInner<'a> {
-    #[serde(borrow)]
-    code: &'a str,
-    #[serde(borrow)]
-    message: &'a str,
-    #[serde(borrow)]
-    details: Option<&'a str>,
-    #[serde(borrow)]
-    field: Option<&'a str>,
-    #[serde(rename = "retryAfter")]
-    retry_after: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct CvBody<'a> {
-    #[serde(borrow)]
-    error: CvInner<'a>,
-}
+#[path = "common/hand.rs"]
+mod hand;
+use hand::{CvBody, KyaBody, CV_VALIDATION, KYA_RATE_LIMITED};
 
 fn code_index(code: &str) -> u8 {
     match code {

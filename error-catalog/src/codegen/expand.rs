@@ -235,59 +235,19 @@ fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenSt
     (entries, by_code, order)
 }
 
-/// The literal-message index of the wire's plan ([`crate::engine::message_index`]),
-/// built over the same entries and patterns the generated table holds.
+/// The literal-message index of the wire's plan ([`crate::engine::message_index`])
+/// over the same patterns the generated table holds.
 fn message_index_tokens(input: &Input) -> Vec<TokenStream> {
-    use crate::engine::{message_index, Entry};
-    use crate::template::{HoleKind, PatternSeg};
     if input.catalog.wire.identity == Identity::Code {
         return Vec::new();
     }
-    let templates: Vec<Vec<Template>> = input
-        .catalog
-        .errors
-        .iter()
-        .map(|e| {
-            e.matches
-                .iter()
-                .filter_map(|m| Template::parse(&m.value).ok())
-                .collect()
-        })
-        .collect();
-    // only the literal text matters to the index: every placeholder is a hole
-    let segments: Vec<Vec<Vec<PatternSeg<'_>>>> = templates
-        .iter()
-        .map(|ts| {
-            ts.iter()
-                .map(|t| {
-                    t.segments
-                        .iter()
-                        .map(|s| match s {
-                            Segment::Lit(l) => PatternSeg::Lit(l.as_str()),
-                            Segment::Hole { .. } => PatternSeg::Hole(0, HoleKind::Text),
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
-    let patterns: Vec<Vec<&[PatternSeg<'_>]>> = segments
-        .iter()
-        .map(|ps| ps.iter().map(Vec::as_slice).collect())
-        .collect();
-    let entries: Vec<Entry<'_>> = input
-        .catalog
-        .errors
-        .iter()
-        .zip(&patterns)
-        .map(|(e, ps)| Entry {
-            code: &e.code.value,
-            status: e.status_u16(),
-            patterns: ps,
-            by_status: false,
-        })
-        .collect();
-    message_index(&entries)
+    let literals = input.catalog.errors.iter().enumerate().flat_map(|(n, e)| {
+        e.matches
+            .iter()
+            .filter_map(|m| Template::parse(&m.value).ok()?.literal_text())
+            .map(move |text| (n, text))
+    });
+    crate::engine::message_index(literals)
         .into_iter()
         .map(|slot| quote!(#slot))
         .collect()
@@ -686,7 +646,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 };
                 if let (Some(k), Place::Member(m)) = (tf.iter().position(|(t, _)| *t == j), place) {
                     let t = &tnames[k];
-                    normal = quote!(__p::typed_or_member(#t, __s, #m, #w, #reader));
+                    normal = quote!(__p::typed_or(#t, __s, __p::FieldAt::Member(#m), #w, #reader));
                 }
                 if let Some((s, _, _)) = typed_slots
                     .iter()
@@ -743,7 +703,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 let #local = if __problem {
                     #in_problem
                 } else {
-                    __p::typed_or_slot(__s.#name.take(), __s, #s, #w, #reader)
+                    __p::typed_or(__s.#name.take(), __s, __p::FieldAt::Slot(#s), #w, #reader)
                 };
             })
         })
@@ -754,15 +714,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
         .iter()
         .zip(&input.catalog.errors)
         .filter_map(|(b, e)| {
-            let t = Template::parse(&e.message.value).ok()?;
-            let text: String = t
-                .segments
-                .iter()
-                .map(|s| match s {
-                    Segment::Lit(l) => Some(l.as_str()),
-                    Segment::Hole { .. } => None,
-                })
-                .collect::<Option<String>>()?;
+            let text = Template::parse(&e.message.value).ok()?.literal_text()?;
             let p = pat(b, &[]);
             Some(quote!(#p => __t == #text,))
         });

@@ -335,7 +335,13 @@ const _: () = {
                     _ => (__p::None,),
                 };
                 __p::Ok(ShopError::NotFound {
-                    id: __p::typed_or_member(__t0, __s, "id", "id", __p::field_string)?,
+                    id: __p::typed_or(
+                        __t0,
+                        __s,
+                        __p::FieldAt::Member("id"),
+                        "id",
+                        __p::field_string,
+                    )?,
                     extra: ::core::default::Default::default(),
                 })
             }
@@ -345,10 +351,10 @@ const _: () = {
                     _ => (__p::None,),
                 };
                 __p::Ok(ShopError::RateLimited {
-                    retry_after: __p::typed_or_member(
+                    retry_after: __p::typed_or(
                         __t0,
                         __s,
-                        "retryAfter",
+                        __p::FieldAt::Member("retryAfter"),
                         "retryAfter",
                         __p::field_opt_int,
                     )?,

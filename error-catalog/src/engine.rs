@@ -13,7 +13,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::raw_members::{RawMembers, TooLong, MAX_PART};
-use crate::template::{match_pattern, PatternSeg};
+use crate::template::{literal_match, match_pattern, PatternSeg};
 
 /// The largest number of slots a wire may name.
 pub const MAX_SLOTS: usize = 16;
@@ -596,16 +596,26 @@ fn tag(h: u64) -> u32 {
 /// assert_eq!(t.by_code("C"), None);
 /// ```
 pub fn code_index(codes: &[&str]) -> Vec<u32> {
-    let size = (codes.len() * 2).max(8).next_power_of_two();
+    build_index(codes.iter().copied().enumerate())
+}
+
+/// An open-addressing index over (entry index, key) pairs, at most half full: per
+/// slot, [`tag`] of the key's hash over the entry index, [`EMPTY_SLOT`] for none.
+/// Entries past 65,534 are not indexed (the low 16 bits hold the entry, and no
+/// slot in use may equal `EMPTY_SLOT`). Empty when there are no keys.
+fn build_index<'k>(keys: impl IntoIterator<Item = (usize, &'k str)>) -> Vec<u32> {
+    let keys: Vec<(u16, &str)> = keys
+        .into_iter()
+        .map_while(|(n, k)| Some((u16::try_from(n).ok().filter(|&n| n != u16::MAX)?, k)))
+        .collect();
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let size = (keys.len() * 2).max(8).next_power_of_two();
     let mut index = vec![EMPTY_SLOT; size];
     let mask = size - 1;
-    for (n, code) in codes.iter().enumerate() {
-        // (the low 16 bits hold the entry: at most 65,535 codes are indexed, and
-        // no slot in use equals EMPTY_SLOT)
-        let Some(n) = u16::try_from(n).ok().filter(|&n| n != u16::MAX) else {
-            break;
-        };
-        let h = code_hash(code);
+    for (n, key) in keys {
+        let h = code_hash(key);
         let mut i = h as usize & mask;
         while index[i] != EMPTY_SLOT {
             i = (i + 1) & mask;
@@ -613,6 +623,31 @@ pub fn code_index(codes: &[&str]) -> Vec<u32> {
         index[i] = tag(h) << 16 | u32::from(n);
     }
     index
+}
+
+/// Probes an index built by [`build_index`] for `key`: hands every entry whose
+/// slot carries `key`'s hash tag to `visit`, in probe order, and returns the first
+/// one `visit` accepts. An empty slot ends every probe; the bound only guards
+/// against an index not built that way.
+fn probe(index: &[u32], key: &str, mut visit: impl FnMut(usize) -> bool) -> Option<usize> {
+    let mask = index.len().checked_sub(1)?;
+    let h = code_hash(key);
+    let t = tag(h);
+    let mut i = h as usize & mask;
+    for _ in 0..=mask {
+        let slot = *index.get(i)?;
+        if slot == EMPTY_SLOT {
+            return None;
+        }
+        if slot >> 16 == t {
+            let e = (slot & 0xFFFF) as usize;
+            if visit(e) {
+                return Some(e);
+            }
+        }
+        i = (i + 1) & mask;
+    }
+    None
 }
 
 /// The text of a pattern without placeholders.
@@ -623,21 +658,6 @@ fn literal_text(p: &[PatternSeg<'_>]) -> Option<String> {
             PatternSeg::Hole(..) => None,
         })
         .collect()
-}
-
-/// True when `p` has no placeholders and its text is `msg`.
-fn literal_eq(p: &[PatternSeg<'_>], msg: &str) -> bool {
-    let mut rest = msg;
-    for s in p {
-        match s {
-            PatternSeg::Lit(l) => match rest.strip_prefix(l) {
-                Some(r) => rest = r,
-                None => return false,
-            },
-            PatternSeg::Hole(..) => return false,
-        }
-    }
-    rest.is_empty()
 }
 
 /// The patterns without placeholders of `entries`, as (entry index, text): what
@@ -662,26 +682,8 @@ pub fn entry_literals<'e>(entries: &'e [Entry<'_>]) -> impl Iterator<Item = (usi
 /// assert_eq!(index.iter().filter(|s| **s != u32::MAX).count(), 1);
 /// ```
 pub fn message_index(literals: impl IntoIterator<Item = (usize, String)>) -> Vec<u32> {
-    // (entries past 65,534 are not indexed, as in `code_index`)
-    let literals: Vec<(u16, String)> = literals
-        .into_iter()
-        .filter_map(|(n, text)| Some((u16::try_from(n).ok().filter(|&n| n != u16::MAX)?, text)))
-        .collect();
-    if literals.is_empty() {
-        return Vec::new();
-    }
-    let size = (literals.len() * 2).max(8).next_power_of_two();
-    let mut index = vec![EMPTY_SLOT; size];
-    let mask = size - 1;
-    for (n, text) in &literals {
-        let h = code_hash(text);
-        let mut i = h as usize & mask;
-        while index[i] != EMPTY_SLOT {
-            i = (i + 1) & mask;
-        }
-        index[i] = tag(h) << 16 | u32::from(*n);
-    }
-    index
+    let literals: Vec<(usize, String)> = literals.into_iter().collect();
+    build_index(literals.iter().map(|(n, text)| (*n, text.as_str())))
 }
 
 /// The entry a response was classified as, and the placeholder values its message gave.
@@ -696,60 +698,29 @@ pub struct Classified<'m> {
 impl<'a> Table<'a> {
     /// Finds the entry for a code: one hash, usually one string comparison.
     pub fn by_code(&self, code: &str) -> Option<usize> {
-        let mask = self.by_code.len().checked_sub(1)?;
-        let h = code_hash(code);
-        let t = tag(h);
-        let mut i = h as usize & mask;
-        // the index is at most half full, so an empty slot ends every probe; the
-        // bound only guards against a table not built by `code_index`
-        for _ in 0..=mask {
-            let slot = *self.by_code.get(i)?;
-            if slot == EMPTY_SLOT {
-                return None;
-            }
-            if slot >> 16 == t {
-                let e = (slot & 0xFFFF) as usize;
-                if self.entries.get(e).is_some_and(|x| x.code == code) {
-                    return Some(e);
-                }
-            }
-            i = (i + 1) & mask;
-        }
-        None
+        probe(self.by_code, code, |e| {
+            self.entries.get(e).is_some_and(|x| x.code == code)
+        })
     }
 
     /// The highest-ranked entry (by `pattern_order`) of `status` with a pattern
     /// without placeholders equal to `msg`: (entry, rank).
     fn literal_hit(&self, status: u16, msg: &str) -> Option<(usize, usize)> {
-        let mask = self.by_message.len().checked_sub(1)?;
-        let h = code_hash(msg);
-        let t = tag(h);
-        let mut i = h as usize & mask;
         let mut best: Option<(usize, usize)> = None;
-        for _ in 0..=mask {
-            let slot = *self.by_message.get(i)?;
-            if slot == EMPTY_SLOT {
-                break;
-            }
-            if slot >> 16 == t {
-                let e = (slot & 0xFFFF) as usize;
-                let hit = self.entries.get(e).is_some_and(|x| {
-                    x.status.is_none_or(|s| s == status)
-                        && x.patterns.iter().any(|p| literal_eq(p, msg))
-                });
-                if hit {
-                    let rank = self
-                        .pattern_order
-                        .iter()
-                        .position(|&o| usize::from(o) == e)
-                        .unwrap_or(usize::MAX);
-                    if best.is_none_or(|(_, r)| rank < r) {
-                        best = Some((e, rank));
-                    }
+        probe(self.by_message, msg, |e| {
+            let hit = self.entries.get(e).is_some_and(|x| {
+                x.status.is_none_or(|s| s == status)
+                    && x.patterns.iter().any(|p| literal_match(p, msg))
+            });
+            if hit {
+                let rank = self.pattern_order.iter().position(|&o| usize::from(o) == e);
+                let rank = rank.unwrap_or(usize::MAX);
+                if best.is_none_or(|(_, r)| rank < r) {
+                    best = Some((e, rank));
                 }
             }
-            i = (i + 1) & mask;
-        }
+            false // every candidate is seen: the best rank wins
+        });
         best
     }
 

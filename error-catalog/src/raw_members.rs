@@ -91,32 +91,36 @@ impl RawMembers {
 
     /// The pairs not taken, in insertion order, as (name, raw JSON).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        let mut at = 0usize;
-        self.lens.iter().filter_map(move |&(n, r)| {
-            let (n, r, taken) = ((n & !TAKEN) as usize, r as usize, n & TAKEN != 0);
-            let name = self.text.get(at..at + n);
-            let raw = self.text.get(at + n..at + n + r);
-            at += n + r;
-            if taken {
-                return None;
-            }
-            Some((name?, raw?))
-        })
+        self.spans()
+            .filter(|span| !span.taken)
+            .filter_map(|span| Some((self.text.get(span.name)?, self.text.get(span.raw)?)))
     }
 
     /// Takes out the first pair named `name` not taken yet, returning its value.
     pub fn take(&mut self, name: &str) -> Option<&str> {
+        let span = self
+            .spans()
+            .find(|span| !span.taken && self.text.get(span.name.clone()) == Some(name))?;
+        self.lens[span.index].0 |= TAKEN;
+        self.taken += 1;
+        self.text.get(span.raw)
+    }
+
+    /// Where every pair sits in the text, taken ones included.
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         let mut at = 0usize;
-        for (n, r) in &mut self.lens {
-            let (len, rl) = ((*n & !TAKEN) as usize, *r as usize);
-            if *n & TAKEN == 0 && self.text.get(at..at + len) == Some(name) {
-                *n |= TAKEN;
-                self.taken += 1;
-                return self.text.get(at + len..at + len + rl);
-            }
-            at += len + rl;
-        }
-        None
+        self.lens.iter().enumerate().map(move |(index, &(n, r))| {
+            let taken = n & TAKEN != 0;
+            let (n, r) = ((n & !TAKEN) as usize, r as usize);
+            let span = Span {
+                index,
+                name: at..at + n,
+                raw: at + n..at + n + r,
+                taken,
+            };
+            at += n + r;
+            span
+        })
     }
 
     /// Appends every pair of `other` not taken, naming each with `rename`, which
@@ -140,6 +144,14 @@ impl RawMembers {
     pub fn text_len(&self) -> usize {
         self.text.len()
     }
+}
+
+/// One pair's place in the text.
+struct Span {
+    index: usize,
+    name: std::ops::Range<usize>,
+    raw: std::ops::Range<usize>,
+    taken: bool,
 }
 
 fn part(len: usize) -> Option<u32> {

@@ -272,13 +272,7 @@ pub fn match_pattern<'t>(
         .filter(|s| matches!(s, PatternSeg::Hole(..)))
         .count();
     if holes == 0 {
-        let mut rest = text;
-        for seg in pattern {
-            if let PatternSeg::Lit(l) = seg {
-                rest = rest.strip_prefix(l)?;
-            }
-        }
-        return rest.is_empty().then(Vec::new);
+        return literal_match(pattern, text).then(Vec::new);
     }
     let mut out = Vec::with_capacity(holes);
     // (segment, offset) states already known to fail: keeps backtracking over
@@ -294,6 +288,28 @@ pub fn match_pattern<'t>(
     } else {
         None
     }
+}
+
+/// True when `pattern` has no placeholders and its literals make up `text`.
+///
+/// ```
+/// use error_catalog::template::{literal_match, HoleKind, PatternSeg};
+/// assert!(literal_match(&[PatternSeg::Lit("Key "), PatternSeg::Lit("not found")], "Key not found"));
+/// assert!(!literal_match(&[PatternSeg::Lit("Key")], "Key not found"));
+/// assert!(!literal_match(&[PatternSeg::Hole(0, HoleKind::Text)], "x"));
+/// ```
+pub fn literal_match(pattern: &[PatternSeg<'_>], text: &str) -> bool {
+    let mut rest = text;
+    for seg in pattern {
+        match seg {
+            PatternSeg::Lit(l) => match rest.strip_prefix(l) {
+                Some(r) => rest = r,
+                None => return false,
+            },
+            PatternSeg::Hole(..) => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The failed (segment, offset) states of one match.
@@ -585,14 +601,9 @@ mod tests {
             text
         ));
     }
-}
-
-#[cfg(test)]
-mod find_lit_tests {
-    use super::find_lit;
 
     #[test]
-    fn agrees_with_str_find_short_and_long() {
+    fn find_lit_agrees_with_str_find_short_and_long() {
         let long = format!("{}needle{}", "x".repeat(600), "y".repeat(10));
         for (hay, needle) in [
             ("tools[2] not found", "] not"),

@@ -134,20 +134,25 @@ pub fn check_value<E: Generated>(e: &E, status: u16, body: &[u8], how: &str) {
                 String::from_utf8_lossy(&problem)
             );
         }
-        let again = E::from_response(status, &json);
-        assert_eq!(
-            (again.is_known(), again.code()),
-            (true, e.code()),
-            "{how}: re-parsing the serialized value {:?} gave {again:?}",
-            String::from_utf8_lossy(&json)
-        );
-        let again = E::from_problem_json(status, &problem);
-        assert_eq!(
-            (again.is_known(), again.code()),
-            (true, e.code()),
-            "{how}: re-parsing problem+json {:?} gave {again:?}",
-            String::from_utf8_lossy(&problem)
-        );
+        for (what, text, again) in [
+            (
+                "the serialized value",
+                &json,
+                E::from_response(status, &json),
+            ),
+            (
+                "problem+json",
+                &problem,
+                E::from_problem_json(status, &problem),
+            ),
+        ] {
+            assert_eq!(
+                (again.is_known(), again.code()),
+                (true, e.code()),
+                "{how}: re-parsing {what} {:?} gave {again:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
     }
 }
 

@@ -542,9 +542,7 @@ impl<'de> serde::de::Visitor<'de> for JsonText {
         let mut obj = serde_json::Map::new();
         match map.next_key::<std::borrow::Cow<'de, str>>()? {
             // serde_json's raw text: one member named by the token
-            Some(k) if k == RAW_VALUE_TOKEN => {
-                return map.next_value::<RawText<'de>>().map(|t| t.0)
-            }
+            Some(k) if k == RAW_VALUE_TOKEN => return map.next_value_seed(engine::StrSeed),
             Some(k) => {
                 obj.insert(k.into_owned(), map.next_value()?);
             }
@@ -594,34 +592,6 @@ impl<'de> serde::de::Visitor<'de> for JsonText {
 
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
-    }
-}
-
-/// The raw text member of serde_json's raw-value protocol.
-struct RawText<'de>(std::borrow::Cow<'de, str>);
-
-impl<'de> serde::Deserialize<'de> for RawText<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = RawText<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("raw JSON text")
-            }
-            fn visit_borrowed_str<Er: serde::de::Error>(
-                self,
-                v: &'de str,
-            ) -> Result<RawText<'de>, Er> {
-                Ok(RawText(v.into()))
-            }
-            fn visit_str<Er: serde::de::Error>(self, v: &str) -> Result<RawText<'de>, Er> {
-                Ok(RawText(v.to_string().into()))
-            }
-            fn visit_string<Er: serde::de::Error>(self, v: String) -> Result<RawText<'de>, Er> {
-                Ok(RawText(v.into()))
-            }
-        }
-        d.deserialize_str(V)
     }
 }
 

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ast::{Bound, Input};
+use super::ast::{Bound, BoundField, Input};
 use super::shape::{shape, tree, Leaf, Node, Place, Shape};
 use crate::engine::Identity;
 use crate::model::{ErrorEntry, RetryRule};
@@ -352,7 +352,7 @@ fn pat(b: &Bound, names: &[&syn::Ident]) -> TokenStream {
 }
 
 /// True when a public response must not show field `f` of entry `e`.
-fn redacted(e: &ErrorEntry, f: &super::ast::BoundField) -> bool {
+fn redacted(e: &ErrorEntry, f: &BoundField) -> bool {
     f.internal || e.status_u16().is_some_and(|s| s >= 500)
 }
 
@@ -569,32 +569,28 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             })
             .collect()
     };
-    // Envelope slots every variant reads into one type (e.g. `timestamp`) are read
-    // typed too, whatever the code: (slot, field type, sink field name).
-    let typed_slots: Vec<(usize, syn::Type, proc_macro2::Ident)> = if typed {
+    // Envelope slots every variant reads into one field of one type and wire name
+    // (e.g. `timestamp`) are read typed too, whatever the code: (slot, that field).
+    let typed_slots: Vec<(usize, &BoundField)> = if typed {
         (0..shape.slots.len())
             .filter(|s| Some(*s) != shape.code && Some(*s) != shape.message)
             .filter_map(|s| {
-                let mut ty: Option<(&syn::Type, &str)> = None;
-                for (i, b) in input.variants.iter().enumerate() {
+                let mut fields = input.variants.iter().enumerate().map(|(i, b)| {
                     let j = shape.places[i].iter().position(|p| *p == Place::Slot(s))?;
-                    let (t, w) = (&b.fields[j].ty, b.fields[j].wire.as_str());
-                    match ty {
-                        Some((prev, pw))
-                            if pw != w || quote!(#prev).to_string() != quote!(#t).to_string() =>
-                        {
-                            return None
-                        }
-                        _ => ty = Some((t, w)),
-                    }
-                }
-                let ty = ty.map(|(t, _)| t);
-                Some((s, ty?.clone(), format_ident!("__slot{}", s)))
+                    b.fields.get(j)
+                });
+                let first = fields.next()??;
+                let same = |f: &BoundField| {
+                    let (a, b) = (&first.ty, &f.ty);
+                    f.wire == first.wire && quote!(#a).to_string() == quote!(#b).to_string()
+                };
+                fields.all(|f| f.is_some_and(same)).then_some((s, first))
             })
             .collect()
     } else {
         Vec::new()
     };
+    let slot_name = |s: usize| format_ident!("__slot{}", s);
     let arms = input.variants.iter().enumerate().map(|(i, b)| {
         let v = &b.ident;
         let tf = typed_fields(i, b);
@@ -627,20 +623,15 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     Place::Slot(s) => quote!(#reader(#raw.slot_raw(#s), #w)),
                     Place::Member(m) => quote!(#reader(#raw.take_member(#m), #w)),
                     Place::Capture => {
-                        let h = b
-                            .fields
-                            .iter()
-                            .position(|x| x.ident == f.ident)
-                            .unwrap_or(usize::MAX);
                         use crate::model::BaseType as B;
                         match f.base {
                             // a placeholder's text is the string itself, and an
                             // integer's text is its JSON: no second parser
-                            B::String => quote!(__p::captured_string(__caps, #h, #w, #optional)),
+                            B::String => quote!(__p::captured_string(__caps, #j, #w, #optional)),
                             B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64 => {
-                                quote!(#reader(__p::capture_text(__caps, #h), #w))
+                                quote!(#reader(__p::capture_text(__caps, #j), #w))
                             }
-                            _ => quote!(__p::captured(__caps, #h, #w)),
+                            _ => quote!(__p::captured(__caps, #j, #w)),
                         }
                     }
                 };
@@ -648,21 +639,12 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     let t = &tnames[k];
                     normal = quote!(__p::typed_or(#t, __s, __p::FieldAt::Member(#m), #w, #reader));
                 }
-                if let Some((s, _, _)) = typed_slots
-                    .iter()
-                    .find(|(s, _, _)| *place == Place::Slot(*s))
-                {
+                if let Some((s, _)) = typed_slots.iter().find(|(s, _)| *place == Place::Slot(*s)) {
                     // read once before the match (the same in every variant)
                     let local = format_ident!("__e{}", s);
                     return quote!(#id: #local?,);
                 }
-                let in_problem = match clashes.iter().position(|c| c == &f.wire) {
-                    Some(k) => {
-                        let slot = 6 + k;
-                        quote!(#reader(#raw.slot_raw(#slot), #w))
-                    }
-                    None => quote!(#reader(#raw.take_member(#w), #w)),
-                };
+                let in_problem = problem_read(f, &clashes);
                 let value = if *place == Place::Member(f.wire.clone()) && !clashes.contains(&f.wire)
                 {
                     normal
@@ -682,32 +664,18 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
         }
     });
     // The fields every variant reads from one typed slot, read before the match.
-    let hoisted: Vec<TokenStream> = typed_slots
-        .iter()
-        .filter_map(|(s, _, name)| {
-            let (i, b) = input.variants.iter().enumerate().next()?;
-            let j = shape.places[i].iter().position(|p| *p == Place::Slot(*s))?;
-            let f = &b.fields[j];
-            let w = &f.wire;
-            let reader = reader_of(f);
-            let raw = quote!(__p::FastSink::raw(__s));
-            let in_problem = match clashes.iter().position(|c| c == &f.wire) {
-                Some(k) => {
-                    let slot = 6 + k;
-                    quote!(#reader(#raw.slot_raw(#slot), #w))
-                }
-                None => quote!(#reader(#raw.take_member(#w), #w)),
+    let hoisted = typed_slots.iter().map(|(s, f)| {
+        let (w, reader, name) = (&f.wire, reader_of(f), slot_name(*s));
+        let in_problem = problem_read(f, &clashes);
+        let local = format_ident!("__e{}", s);
+        quote! {
+            let #local = if __problem {
+                #in_problem
+            } else {
+                __p::typed_or(__s.#name.take(), __s, __p::FieldAt::Slot(#s), #w, #reader)
             };
-            let local = format_ident!("__e{}", s);
-            Some(quote! {
-                let #local = if __problem {
-                    #in_problem
-                } else {
-                    __p::typed_or(__s.#name.take(), __s, __p::FieldAt::Slot(#s), #w, #reader)
-                };
-            })
-        })
-        .collect();
+        }
+    });
     // a template without placeholders is compared as it is, not rendered
     let literal_arms = input
         .variants
@@ -778,10 +746,12 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             ),
             None => (TokenStream::new(), TokenStream::new()),
         };
-        let slot_fields = typed_slots
-            .iter()
-            .map(|(_, ty, name)| quote!(#name: __p::Option<#ty>));
-        let slot_arms = typed_slots.iter().map(|(s, ty, name)| {
+        let slot_fields = typed_slots.iter().map(|(s, f)| {
+            let (name, ty) = (slot_name(*s), &f.ty);
+            quote!(#name: __p::Option<#ty>)
+        });
+        let slot_arms = typed_slots.iter().map(|(s, f)| {
+            let (name, ty) = (slot_name(*s), &f.ty);
             quote! {
                 #s => {
                     if self.#name.is_some() {
@@ -898,8 +868,22 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
     }
 }
 
+/// How field `f` is read from a problem+json body: from the `fields` object when
+/// its name clashes with a problem member (slots 6 on), else from the top.
+fn problem_read(f: &BoundField, clashes: &[String]) -> TokenStream {
+    let (w, reader) = (&f.wire, reader_of(f));
+    let raw = quote!(__p::FastSink::raw(__s));
+    match clashes.iter().position(|c| c == &f.wire) {
+        Some(k) => {
+            let slot = 6 + k;
+            quote!(#reader(#raw.slot_raw(#slot), #w))
+        }
+        None => quote!(#reader(#raw.take_member(#w), #w)),
+    }
+}
+
 /// The `__private` function that reads field `f` from its raw JSON.
-fn reader_of(f: &super::ast::BoundField) -> TokenStream {
+fn reader_of(f: &BoundField) -> TokenStream {
     use crate::model::BaseType as B;
     match (f.base, f.optional) {
         (B::String, false) => quote!(__p::field_string),

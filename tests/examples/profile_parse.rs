@@ -2,14 +2,16 @@
 //! callgrind (repeatable on a busy machine) or timing a long run:
 //!
 //! ```sh
-//! valgrind --tool=callgrind target/release/examples/profile_parse [kya|cv] [generated|hand|value]
+//! valgrind --tool=callgrind target/release/examples/profile_parse [kya|cv|aironclaw] [generated|hand|value]
 //! ROUNDS=2000000 target/release/examples/profile_parse kya hand
 //! ```
 //!
 //! Bodies: the KYA `RATE_LIMITED` and Customer Verification `VALIDATION_ERROR`
-//! seed examples (and `aironclaw`, a message-only body, generated way only). Ways: the generated `from_response`, a hand-written borrowed
-//! `#[derive(Deserialize)]` struct plus a `match` on the code, and
-//! `serde_json::Value` plus a lookup.
+//! seed examples, and `aironclaw`: one of the classify bench's message-only
+//! bodies (`AIRONCLAW=tool_not_found|key_not_found|mcp_limit_reached`). Ways: the
+//! generated `from_response`, a hand-written borrowed `#[derive(Deserialize)]`
+//! struct plus a `match` on the code (for `aironclaw`: the bench's hand-written
+//! chain), and `serde_json::Value` plus a lookup (not for `aironclaw`).
 use api_error::FromResponse;
 use api_error_catalogs::customer_verification::CustomerVerificationError;
 use api_error_catalogs::kya::KyaError;
@@ -18,6 +20,10 @@ use std::hint::black_box;
 #[path = "../benches/common/hand.rs"]
 mod hand;
 use hand::{CvBody, KyaBody, CV_VALIDATION as CV, KYA_RATE_LIMITED as KYA};
+#[path = "../benches/common/classify_hand.rs"]
+mod classify_hand;
+use api_error_catalogs::aironclaw::AironclawError;
+use classify_hand::{hand_classify, Body, Hand, BODIES};
 
 fn kya(way: &str) -> bool {
     match way {
@@ -45,13 +51,25 @@ fn cv(way: &str) -> bool {
     }
 }
 
-const AIRONCLAW: &[u8] = br#"{"error":"tools[2] not found on this MCP server"}"#;
-
-fn aironclaw(_: &str) -> bool {
-    matches!(
-        api_error_catalogs::aironclaw::AironclawError::from_response(400, black_box(AIRONCLAW)),
-        api_error_catalogs::aironclaw::AironclawError::ToolNotFound { .. }
-    )
+/// One of the classify bench's AIronClaw bodies (`tool_not_found` unless `AIRONCLAW`
+/// names another): the generated `from_response`, or the hand-written chain.
+fn aironclaw(way: &str) -> bool {
+    static PICKED: std::sync::OnceLock<Option<(u16, &[u8])>> = std::sync::OnceLock::new();
+    let picked = PICKED.get_or_init(|| {
+        let name = std::env::var("AIRONCLAW").unwrap_or_else(|_| "tool_not_found".into());
+        BODIES.iter().find(|b| b.0 == name).map(|b| (b.1, b.2))
+    });
+    let Some((status, body)) = *picked else {
+        return false;
+    };
+    match way {
+        "hand" => serde_json::from_slice::<Body<'_>>(black_box(body))
+            .is_ok_and(|b| !matches!(hand_classify(status, b.error), Hand::Other(..))),
+        _ => !matches!(
+            AironclawError::from_response(status, black_box(body)),
+            AironclawError::Unknown(_)
+        ),
+    }
 }
 
 fn main() {

@@ -28,6 +28,7 @@
 
 #[cfg(feature = "load")]
 pub mod diag;
+pub mod captures;
 pub mod engine;
 pub mod headers;
 pub mod raw_members;

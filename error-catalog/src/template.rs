@@ -4,6 +4,7 @@
 //! messages and extracts placeholder values (classification), and names the fields
 //! that validation checks.
 
+use crate::captures::Captures;
 use std::fmt;
 
 /// One piece of a parsed template.
@@ -248,23 +249,34 @@ pub fn match_pattern<'t>(
     pattern: &[PatternSeg<'_>],
     text: &'t str,
 ) -> Option<Vec<(usize, &'t str)>> {
+    let mut out = Captures::default();
+    match_into(pattern, text, &mut out).then(|| out.to_vec())
+}
+
+/// [`match_pattern`] into `out` (cleared first; left empty when `text` does
+/// not match), allocating nothing for up to four placeholders.
+///
+/// ```
+/// use error_catalog::captures::Captures;
+/// use error_catalog::template::{match_into, HoleKind, PatternSeg};
+/// let p = [PatternSeg::Hole(0, HoleKind::Text), PatternSeg::Lit(": "), PatternSeg::Hole(1, HoleKind::Text)];
+/// let mut caps = Captures::default();
+/// assert!(match_into(&p, "name: required", &mut caps));
+/// assert_eq!(&caps[..], [(0, "name"), (1, "required")]);
+/// assert!(!match_into(&p, "no colon", &mut caps));
+/// assert!(caps.is_empty());
+/// ```
+pub fn match_into<'t>(pattern: &[PatternSeg<'_>], text: &'t str, out: &mut Captures<'t>) -> bool {
+    out.clear();
     // Cheap refusals first: most patterns tried against a message are not it.
     if let Some(PatternSeg::Lit(first)) = pattern.first() {
         if !text.starts_with(first) {
-            return None;
+            return false;
         }
     }
     if let Some(PatternSeg::Lit(last)) = pattern.last() {
         if !text.ends_with(last) {
-            return None;
-        }
-    }
-    // Every literal must appear, in order: one forward scan refuses most of the
-    // rest before any backtracking.
-    let mut from = 0;
-    for seg in pattern {
-        if let PatternSeg::Lit(l) = seg {
-            from += find_lit(text.get(from..)?, l)? + l.len();
+            return false;
         }
     }
     let holes = pattern
@@ -272,9 +284,21 @@ pub fn match_pattern<'t>(
         .filter(|s| matches!(s, PatternSeg::Hole(..)))
         .count();
     if holes == 0 {
-        return literal_match(pattern, text).then(Vec::new);
+        return literal_match(pattern, text);
     }
-    let mut out = Vec::with_capacity(holes);
+    if holes >= 2 {
+        // Every literal must appear, in order: one forward scan refuses most of
+        // the rest before any backtracking (one placeholder never backtracks far).
+        let mut from = 0;
+        for seg in pattern {
+            if let PatternSeg::Lit(l) = seg {
+                let Some(at) = text.get(from..).and_then(|t| find_lit(t, l)) else {
+                    return false;
+                };
+                from += at + l.len();
+            }
+        }
+    }
     // (segment, offset) states already known to fail: keeps backtracking over
     // several placeholders polynomial instead of exponential. One placeholder
     // cannot backtrack into another, so the table is kept only from two on, and
@@ -283,11 +307,11 @@ pub fn match_pattern<'t>(
         on: holes >= 2,
         set: None,
     };
-    if match_at(pattern, 0, text, 0, &mut out, &mut failed) {
-        Some(out)
-    } else {
-        None
+    let ok = match_at(pattern, 0, text, 0, out, &mut failed);
+    if !ok {
+        out.clear();
     }
+    ok
 }
 
 /// True when `pattern` has no placeholders and its literals make up `text`.
@@ -345,7 +369,7 @@ fn match_at<'t>(
     k: usize,
     whole: &'t str,
     at: usize,
-    out: &mut Vec<(usize, &'t str)>,
+    out: &mut Captures<'t>,
     failed: &mut Memo,
 ) -> bool {
     if failed.set.as_ref().is_some_and(|f| f.contains(&(k, at))) {
@@ -366,7 +390,7 @@ fn match_here<'t>(
     k: usize,
     whole: &'t str,
     at: usize,
-    out: &mut Vec<(usize, &'t str)>,
+    out: &mut Captures<'t>,
     failed: &mut Memo,
 ) -> bool {
     let text = whole.get(at..).unwrap_or("");
@@ -382,6 +406,16 @@ fn match_here<'t>(
                     true
                 } else {
                     false
+                }
+            }
+            // The last literal: the placeholder takes everything before it.
+            Some(PatternSeg::Lit(next)) if k + 2 == pattern.len() => {
+                match text.strip_suffix(next) {
+                    Some(cap) if kind.accepts(cap) => {
+                        out.push((*i, cap));
+                        true
+                    }
+                    _ => false,
                 }
             }
             Some(PatternSeg::Lit(next)) => {

@@ -8,7 +8,8 @@ use serde_json::value::RawValue;
 
 pub use error_catalog::engine::{self, Captured, Classified, Entry, Identity, Layout, Table};
 pub use error_catalog::raw_members::TooLong;
-pub use error_catalog::template::{HoleKind, PatternSeg};
+pub use error_catalog::captures::Captures;
+pub use error_catalog::template::{match_into, HoleKind, PatternSeg};
 pub use serde;
 pub use serde_json;
 pub use std::option::Option::{self, None, Some};
@@ -32,8 +33,9 @@ pub trait Decoded: fmt::Display + Sized {
 /// The sink generated code reads bodies with: raw capture, plus typed fields once
 /// the code is known.
 pub trait FastSink<'b>: engine::Sink<'b> {
-    /// A sink; `code_slot` enables typed reading (after that slot's code).
-    fn new(code_slot: Option<usize>) -> Self;
+    /// A sink; `typed` enables typed reading (the code and the message as
+    /// strings, and fields once the code is known).
+    fn new(typed: bool) -> Self;
     /// Whether typed reading is on.
     fn typed(&self) -> bool;
     /// The raw capture.
@@ -50,7 +52,7 @@ pub trait FastSink<'b>: engine::Sink<'b> {
 }
 
 impl<'b> FastSink<'b> for Captured<'b> {
-    fn new(_: Option<usize>) -> Self {
+    fn new(_: bool) -> Self {
         Captured::default()
     }
     fn typed(&self) -> bool {
@@ -75,6 +77,28 @@ pub struct Plan<'a> {
     pub fields_at: &'a str,
     /// Read fields straight into their types once the code is known.
     pub typed: bool,
+    /// Classification by status and message compiled for this enum; agrees with
+    /// [`Table::classify`] on `table`, which is used without it.
+    pub classify: Option<Classifier>,
+}
+
+/// A compiled classification: (status, message, captures out) → (entry, whether
+/// the message is exactly what the entry's template renders from the captures).
+pub type Classifier = for<'m> fn(u16, Option<&'m str>, &mut Captures<'m>) -> Option<(usize, bool)>;
+
+/// True when `text` is an integer as `Display` writes it (no sign but a `-`
+/// before a non-zero value, no leading zeros): parsed and shown again, it reads
+/// the same.
+///
+/// ```
+/// use api_error::__private::canonical_int;
+/// assert!(canonical_int("0") && canonical_int("42") && canonical_int("-7"));
+/// assert!(!canonical_int("007") && !canonical_int("-0") && !canonical_int("+1") && !canonical_int(""));
+/// ```
+pub fn canonical_int(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    all_digits && (digits == "0" && digits.len() == text.len() || !digits.starts_with('0'))
 }
 
 /// Captures, classifies and builds; anything that fails lands in the fallback.
@@ -85,11 +109,11 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
-    let mut sink = S::new(plan.code.filter(|_| plan.typed));
+    let mut sink = S::new(plan.typed);
     let walked = match engine::walk(body, &plan.layout, &mut sink) {
         // a field of the wrong type aborts the typed reading: read it all raw again
         Err(_) if sink.typed() => {
-            sink = S::new(None);
+            sink = S::new(false);
             engine::walk(body, &plan.layout, &mut sink)
         }
         other => other,
@@ -101,7 +125,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
             // JSON (a proxy's page, nothing at all) still classifies; the body is kept.
             if plan.table.identity != Identity::Code {
                 if let Some(hit) = status.and_then(|s| plan.table.classify(s, None, None)) {
-                    if let Ok(mut value) = build(hit.entry, &mut S::new(None), &[]) {
+                    if let Ok(mut value) = build(hit.entry, &mut S::new(false), &[]) {
                         if let Some(extra) = value.extra_mut() {
                             extra.set_body(body);
                         }
@@ -143,21 +167,26 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     if let Some(what) = not_text {
         return fallback(format!("the {what} is not a string"));
     }
-    let known = sink.entry().map(|entry| Classified {
-        entry,
-        captures: Vec::new(),
-    });
-    let Some(hit) = known.or_else(|| {
-        plan.table
+    let mut caps = Captures::default();
+    let hit = match (sink.entry(), plan.classify) {
+        (Some(entry), _) => Some((entry, false)),
+        (None, Some(classify)) => classify(status.unwrap_or(0), message.as_deref(), &mut caps),
+        (None, None) => plan
+            .table
             .classify(status.unwrap_or(0), code.as_deref(), message.as_deref())
-    }) else {
+            .map(|c| {
+                caps = Captures::from(c.captures);
+                (c.entry, false)
+            }),
+    };
+    let Some((entry, exact)) = hit else {
         let reason = match &code {
             Some(code) => format!("unknown code `{code}`"),
             None => "no known error matches this response".to_string(),
         };
         return fallback(reason);
     };
-    let mut value = match build(hit.entry, &mut sink, &hit.captures) {
+    let mut value = match build(entry, &mut sink, &caps) {
         Ok(v) => v,
         Err(reason) => return fallback(reason),
     };
@@ -173,7 +202,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
         }
         extra.set_members(kept);
     }
-    if let Some(m) = message {
+    if let Some(m) = message.filter(|_| !exact) {
         if !value.template_renders(&m) {
             if let Some(extra) = value.extra_mut() {
                 extra.set_message(m.as_ref());

@@ -22,6 +22,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let api_error = api_error(input);
     let public_details = public_details(input);
     let decode = decode(input, &shape);
+    let classifier = super::classifier::classifier(input, &entries(input, true).2);
     let (serialize, envelope) = serialize(input, &shape);
     let deserialize = if input.catalog.wire.identity == Identity::Code {
         quote! {
@@ -51,6 +52,7 @@ pub fn expand(input: &Input) -> TokenStream {
             #tables
             static __PLAN: __p::Plan<'static> = #plan;
             static __PROBLEM: __p::Plan<'static> = #problem_plan;
+            #classifier
 
             #[automatically_derived]
             impl #krate::ErrorCatalog for #ident {
@@ -283,6 +285,11 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
     };
     let code = opt(shape.code);
     let message = opt(shape.message);
+    let classify = if input.catalog.wire.identity == Identity::Code {
+        quote!(__p::None)
+    } else {
+        quote!(__p::Some(__classify))
+    };
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
@@ -291,6 +298,7 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
             message: #message,
             fields_at: #fields_at_text,
             typed: true,
+            classify: #classify,
         }
     }
 }
@@ -337,6 +345,7 @@ fn problem_plan(input: &Input) -> TokenStream {
             message: __p::Some(1usize),
             fields_at: "",
             typed: false,
+            classify: __p::None,
         }
     }
 }
@@ -691,7 +700,10 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
         let v = &b.ident;
         Some(quote!(#ident::#v { #x, .. } => __p::Some(#x),))
     });
-    let sink = if typed {
+    // The code and the message are read as strings while walking on every wire
+    // that has them.
+    let fast = typed || shape.message.is_some();
+    let sink = if fast {
         let mut tvariants = Vec::new();
         let mut new_arms = Vec::new();
         let mut member_arms = Vec::new();
@@ -715,8 +727,8 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 },
             });
         }
-        let code_slot = shape.code.unwrap_or(usize::MAX);
-        let code_arm = quote! {
+        let code_slot = shape.code.filter(|_| typed);
+        let code_arm = code_slot.map(|code_slot| quote! {
             #code_slot => {
                 if self.code.is_some() {
                     return __p::Err(__twice());
@@ -730,8 +742,8 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 };
                 self.code = __p::Some(__code);
             }
-        };
-        let take_code = quote!(if __slot == #code_slot { return self.code.take(); });
+        });
+        let take_code = code_slot.map(|c| quote!(if __slot == #c { return self.code.take(); }));
         let (message_arm, take_message) = match shape.message.filter(|m| Some(*m) != shape.code) {
             Some(m) => (
                 quote! {
@@ -771,7 +783,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             #[derive(Default)]
             struct __Fast<'b> {
                 raw: __p::Captured<'b>,
-                code_slot: __p::Option<usize>,
+                on: bool,
                 code: __p::Option<::std::borrow::Cow<'b, str>>,
                 message: __p::Option<::std::borrow::Cow<'b, str>>,
                 entry: __p::Option<usize>,
@@ -781,7 +793,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
                 #[allow(unreachable_patterns)]
                 fn slot<__A: __p::serde::de::MapAccess<'b>>(&mut self, __slot: usize, __map: &mut __A) -> __p::Result<(), __A::Error> {
-                    if self.code_slot.is_none() {
+                    if !self.on {
                         return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
                     }
                     // Typed reading: a value of another type, or one seen twice,
@@ -808,11 +820,11 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 }
             }
             impl<'b> __p::FastSink<'b> for __Fast<'b> {
-                fn new(__code_slot: __p::Option<usize>) -> Self {
-                    __Fast { code_slot: __code_slot, ..::core::default::Default::default() }
+                fn new(__typed: bool) -> Self {
+                    __Fast { on: __typed, ..::core::default::Default::default() }
                 }
                 fn typed(&self) -> bool {
-                    self.code_slot.is_some()
+                    self.on
                 }
                 fn raw(&mut self) -> &mut __p::Captured<'b> {
                     &mut self.raw
@@ -821,7 +833,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     self.entry
                 }
                 fn take_text(&mut self, __slot: usize) -> __p::Option<::std::borrow::Cow<'b, str>> {
-                    if self.code_slot.is_some() {
+                    if self.on {
                         #take_code
                         #take_message
                     }

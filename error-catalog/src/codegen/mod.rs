@@ -3,6 +3,7 @@
 
 mod ast;
 mod attr;
+mod classifier;
 mod enum_gen;
 mod expand;
 mod shape;

@@ -73,6 +73,7 @@ const _: () = {
         message: __p::Some(0usize),
         fields_at: "",
         typed: true,
+        classify: __p::Some(__classify),
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -97,7 +98,42 @@ const _: () = {
         message: __p::Some(1usize),
         fields_at: "",
         typed: false,
+        classify: __p::None,
     };
+    #[allow(unreachable_patterns, clippy::match_single_binding, clippy::needless_return)]
+    fn __classify<'m>(
+        __status: u16,
+        __msg: __p::Option<&'m str>,
+        __caps: &mut __p::Captures<'m>,
+    ) -> __p::Option<(usize, bool)> {
+        if let __p::Some(__m) = __msg {
+            match __status {
+                401u16 => {
+                    match __m {
+                        "Not authenticated" => return __p::Some((1usize, true)),
+                        _ => {}
+                    }
+                }
+                403u16 => {
+                    if __p::match_into(__ENTRIES[0usize].patterns[0usize], __m, __caps) {
+                        return __p::Some((
+                            0usize,
+                            __caps
+                                .get(0usize)
+                                .is_some_and(|__c| __p::canonical_int(__c.1))
+                                && __caps
+                                    .get(1usize)
+                                    .is_some_and(|__c| __p::canonical_int(__c.1)),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match __status {
+            _ => __p::None,
+        }
+    }
     #[automatically_derived]
     impl ::api_error::ErrorCatalog for McpError {
         const SERVICE: &'static str = "mcp_error";
@@ -196,7 +232,97 @@ const _: () = {
             }
         }
     }
-    type __Sink<'b> = __p::Captured<'b>;
+    #[derive(Default)]
+    enum __Typed {
+        #[default]
+        None,
+    }
+    #[derive(Default)]
+    struct __Fast<'b> {
+        raw: __p::Captured<'b>,
+        on: bool,
+        code: __p::Option<::std::borrow::Cow<'b, str>>,
+        message: __p::Option<::std::borrow::Cow<'b, str>>,
+        entry: __p::Option<usize>,
+        typed: __Typed,
+    }
+    impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+        #[allow(unreachable_patterns)]
+        fn slot<__A: __p::serde::de::MapAccess<'b>>(
+            &mut self,
+            __slot: usize,
+            __map: &mut __A,
+        ) -> __p::Result<(), __A::Error> {
+            if !self.on {
+                return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
+            }
+            let __twice = || <__A::Error as __p::serde::de::Error>::custom(
+                "a slot seen twice",
+            );
+            match __slot {
+                0usize => {
+                    if self.message.is_some() {
+                        return __p::Err(__twice());
+                    }
+                    self.message = __p::Some(
+                        __p::serde::de::MapAccess::next_value_seed(
+                            __map,
+                            __p::engine::StrSeed,
+                        )?,
+                    );
+                }
+                _ => return __p::engine::Sink::slot(&mut self.raw, __slot, __map),
+            }
+            __p::Ok(())
+        }
+        #[allow(unreachable_code, clippy::match_single_binding)]
+        fn member<__A: __p::serde::de::MapAccess<'b>>(
+            &mut self,
+            __key: ::std::borrow::Cow<'b, str>,
+            __map: &mut __A,
+        ) -> __p::Result<(), __A::Error> {
+            match &mut self.typed {
+                _ => {}
+            }
+            __p::engine::Sink::member(&mut self.raw, __key, __map)
+        }
+        fn extra(
+            &mut self,
+            __pointer: &__p::engine::PointerTo<'_>,
+            __raw: &str,
+        ) -> __p::Result<(), __p::TooLong> {
+            __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
+        }
+    }
+    impl<'b> __p::FastSink<'b> for __Fast<'b> {
+        fn new(__typed: bool) -> Self {
+            __Fast {
+                on: __typed,
+                ..::core::default::Default::default()
+            }
+        }
+        fn typed(&self) -> bool {
+            self.on
+        }
+        fn raw(&mut self) -> &mut __p::Captured<'b> {
+            &mut self.raw
+        }
+        fn entry(&self) -> __p::Option<usize> {
+            self.entry
+        }
+        fn take_text(
+            &mut self,
+            __slot: usize,
+        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
+            if self.on {
+                if __slot == 0usize {
+                    return self.message.take();
+                }
+            }
+            self.raw.slot_str(__slot)
+        }
+    }
+    type __Sink<'b> = __Fast<'b>;
     #[allow(unused_variables, unused_mut)]
     fn __build(
         __entry: usize,

@@ -61,6 +61,7 @@ const _: () = {
         message: __p::Some(1usize),
         fields_at: "/error",
         typed: true,
+        classify: __p::None,
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -85,6 +86,7 @@ const _: () = {
         message: __p::Some(1usize),
         fields_at: "",
         typed: false,
+        classify: __p::None,
     };
     #[automatically_derived]
     impl ::api_error::ErrorCatalog for ShopError {
@@ -199,7 +201,7 @@ const _: () = {
     #[derive(Default)]
     struct __Fast<'b> {
         raw: __p::Captured<'b>,
-        code_slot: __p::Option<usize>,
+        on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
         entry: __p::Option<usize>,
@@ -212,7 +214,7 @@ const _: () = {
             __slot: usize,
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
-            if self.code_slot.is_none() {
+            if !self.on {
                 return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
             }
             let __twice = || <__A::Error as __p::serde::de::Error>::custom(
@@ -290,14 +292,14 @@ const _: () = {
         }
     }
     impl<'b> __p::FastSink<'b> for __Fast<'b> {
-        fn new(__code_slot: __p::Option<usize>) -> Self {
+        fn new(__typed: bool) -> Self {
             __Fast {
-                code_slot: __code_slot,
+                on: __typed,
                 ..::core::default::Default::default()
             }
         }
         fn typed(&self) -> bool {
-            self.code_slot.is_some()
+            self.on
         }
         fn raw(&mut self) -> &mut __p::Captured<'b> {
             &mut self.raw
@@ -309,7 +311,7 @@ const _: () = {
             &mut self,
             __slot: usize,
         ) -> __p::Option<::std::borrow::Cow<'b, str>> {
-            if self.code_slot.is_some() {
+            if self.on {
                 if __slot == 0usize {
                     return self.code.take();
                 }

@@ -1,0 +1,114 @@
+//! What a message pattern captured: (field index, text) per placeholder, the
+//! first four kept inline so that matching a message allocates nothing.
+
+use std::ops::Deref;
+
+/// How many captures are kept without allocating.
+const INLINE: usize = 4;
+
+/// The (field index, captured text) pairs of one match, in pattern order.
+/// Dereferences to a slice.
+///
+/// ```
+/// use error_catalog::captures::Captures;
+/// use error_catalog::template::{match_into, HoleKind, PatternSeg};
+/// let p = [PatternSeg::Lit("tools["), PatternSeg::Hole(0, HoleKind::Integer), PatternSeg::Lit("]")];
+/// let mut caps = Captures::default();
+/// assert!(match_into(&p, "tools[7]", &mut caps));
+/// assert_eq!(&caps[..], [(0, "7")]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Captures<'t> {
+    inline: [(usize, &'t str); INLINE],
+    len: usize,
+    /// Every capture, once there are more than [`INLINE`].
+    spill: Option<Vec<(usize, &'t str)>>,
+}
+
+impl<'t> Captures<'t> {
+    /// Appends one capture.
+    pub fn push(&mut self, capture: (usize, &'t str)) {
+        if let Some(v) = &mut self.spill {
+            v.push(capture);
+        } else if let Some(slot) = self.inline.get_mut(self.len) {
+            *slot = capture;
+            self.len += 1;
+        } else {
+            let mut v = self.inline.to_vec();
+            v.push(capture);
+            self.spill = Some(v);
+        }
+    }
+
+    /// Keeps the first `n` captures.
+    pub fn truncate(&mut self, n: usize) {
+        match &mut self.spill {
+            Some(v) => v.truncate(n),
+            None => self.len = self.len.min(n),
+        }
+    }
+
+    /// Forgets every capture.
+    pub fn clear(&mut self) {
+        self.truncate(0);
+    }
+}
+
+impl<'t> Deref for Captures<'t> {
+    type Target = [(usize, &'t str)];
+    fn deref(&self) -> &Self::Target {
+        match &self.spill {
+            Some(v) => v,
+            None => self.inline.get(..self.len).unwrap_or_default(),
+        }
+    }
+}
+
+impl<'t> From<Vec<(usize, &'t str)>> for Captures<'t> {
+    fn from(v: Vec<(usize, &'t str)>) -> Self {
+        let mut c = Captures::default();
+        for x in v {
+            c.push(x);
+        }
+        c
+    }
+}
+
+impl PartialEq for Captures<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spills_past_four_and_truncates_either_way() {
+        let mut c = Captures::default();
+        let texts = ["a", "b", "c", "d", "e", "f"];
+        for (i, t) in texts.iter().enumerate() {
+            c.push((i, t));
+            assert_eq!(c.len(), i + 1);
+            assert_eq!(c.last(), Some(&(i, *t)));
+        }
+        assert_eq!(c.iter().map(|x| x.1).collect::<String>(), "abcdef");
+        c.truncate(2);
+        assert_eq!(&c[..], [(0, "a"), (1, "b")]);
+        c.push((9, "z"));
+        assert_eq!(&c[..], [(0, "a"), (1, "b"), (9, "z")]);
+        c.clear();
+        assert!(c.is_empty());
+        let mut small = Captures::default();
+        small.push((0, "x"));
+        small.push((1, "y"));
+        small.truncate(1);
+        assert_eq!(&small[..], [(0, "x")]);
+        assert_eq!(Captures::from(vec![(3, "q")]), {
+            let mut q = Captures::default();
+            q.push((3, "q"));
+            q
+        });
+    }
+}

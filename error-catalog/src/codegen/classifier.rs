@@ -1,0 +1,152 @@
+//! The compiled classification of wires that identify errors by status and
+//! message: per status, the entries' patterns in priority order (messages
+//! without placeholders as `match` arms, the others through `match_into`), then
+//! the status's catch-all entry. It gives what `engine::Table::classify` gives
+//! over the same table (the CLI's classifier, and the agreement tests' oracle),
+//! without walking entries of other statuses or hashing the message.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ast::{Bound, Input};
+use crate::engine::Identity;
+use crate::model::{BaseType, ErrorEntry};
+use crate::template::Template;
+
+/// One entry's patterns, in catalog order: (index among the entry's patterns,
+/// template); only those that parse, as in the generated table.
+fn patterns(e: &ErrorEntry) -> Vec<(usize, Template)> {
+    e.matches
+        .iter()
+        .filter_map(|m| Template::parse(&m.value).ok())
+        .enumerate()
+        .collect()
+}
+
+/// Whether a match of `t` (a pattern of `e`) spells exactly what `e`'s template
+/// renders from the captured fields: the pattern is the template, each
+/// placeholder fills its own field, and the field shows its text unchanged
+/// (strings always, integers when written canonically: checked at run time).
+fn exact(e: &ErrorEntry, b: &Bound, t: &Template) -> TokenStream {
+    if Template::parse(&e.message.value).ok().as_ref() != Some(t) {
+        return quote!(false);
+    }
+    let mut seen = Vec::new();
+    let mut checks = Vec::new();
+    for (k, name) in t.placeholders().enumerate() {
+        let Some(f) = b.fields.iter().find(|f| f.wire == name) else {
+            return quote!(false);
+        };
+        if seen.contains(&name) {
+            return quote!(false);
+        }
+        seen.push(name);
+        match f.base {
+            BaseType::String => {}
+            BaseType::U8
+            | BaseType::U16
+            | BaseType::U32
+            | BaseType::U64
+            | BaseType::I32
+            | BaseType::I64 => {
+                checks.push(quote!(__caps.get(#k).is_some_and(|__c| __p::canonical_int(__c.1))));
+            }
+            _ => return quote!(false),
+        }
+    }
+    if checks.is_empty() {
+        quote!(true)
+    } else {
+        quote!(#(#checks)&&*)
+    }
+}
+
+/// The steps for messages under `status` (`None`: a status no entry names):
+/// entries of that status or of none, by rank.
+fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
+    let mut out = Vec::new();
+    let mut arms = Vec::new();
+    let flush = |arms: &mut Vec<TokenStream>, out: &mut Vec<TokenStream>| {
+        if !arms.is_empty() {
+            out.push(quote!(match __m { #(#arms)* _ => {} }));
+            arms.clear();
+        }
+    };
+    for &i in order {
+        let (Some(e), Some(b)) = (input.catalog.errors.get(i), input.variants.get(i)) else {
+            continue;
+        };
+        if e.status_u16().is_some_and(|s| Some(s) != status) {
+            continue;
+        }
+        let pats = patterns(e);
+        // an entry's messages without placeholders come before its others
+        for (_, t) in &pats {
+            if let Some(text) = t.literal_text() {
+                let exact = exact(e, b, t);
+                arms.push(quote!(#text => return __p::Some((#i, #exact)),));
+            }
+        }
+        for (j, t) in &pats {
+            if t.literal_text().is_none() {
+                flush(&mut arms, &mut out);
+                let exact = exact(e, b, t);
+                out.push(quote! {
+                    if __p::match_into(__ENTRIES[#i].patterns[#j], __m, __caps) {
+                        return __p::Some((#i, #exact));
+                    }
+                });
+            }
+        }
+    }
+    flush(&mut arms, &mut out);
+    quote!(#(#out)*)
+}
+
+/// `fn __classify` (a `Classifier`) for a wire that is not identified by code;
+/// `None` otherwise. `order` is the table's `pattern_order`.
+pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
+    if input.catalog.wire.identity == Identity::Code {
+        return None;
+    }
+    let order: Vec<usize> = order.iter().map(|&i| usize::from(i)).collect();
+    let errors = &input.catalog.errors;
+    let with_patterns: BTreeSet<u16> = order
+        .iter()
+        .filter_map(|&i| errors.get(i)?.status_u16())
+        .collect();
+    let message_arms = with_patterns.iter().map(|&s| {
+        let steps = steps(input, &order, Some(s));
+        quote!(#s => { #steps })
+    });
+    let other = steps(input, &order, None);
+    // the catch-all of a status: its first entry without patterns
+    let mut by_status: Vec<(u16, usize)> = Vec::new();
+    for (i, e) in errors.iter().enumerate() {
+        if let Some(s) = e.status_u16().filter(|_| e.matches.is_empty()) {
+            if !by_status.iter().any(|(t, _)| *t == s) {
+                by_status.push((s, i));
+            }
+        }
+    }
+    let status_arms = by_status
+        .iter()
+        .map(|(s, i)| quote!(#s => __p::Some((#i, false)),));
+    Some(quote! {
+        #[allow(unreachable_patterns, clippy::match_single_binding, clippy::needless_return)]
+        fn __classify<'m>(__status: u16, __msg: __p::Option<&'m str>, __caps: &mut __p::Captures<'m>) -> __p::Option<(usize, bool)> {
+            if let __p::Some(__m) = __msg {
+                match __status {
+                    #(#message_arms)*
+                    _ => { #other }
+                }
+            }
+            match __status {
+                #(#status_arms)*
+                _ => __p::None,
+            }
+        }
+    })
+}

@@ -26,9 +26,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod captures;
 #[cfg(feature = "load")]
 pub mod diag;
-pub mod captures;
 pub mod engine;
 pub mod headers;
 pub mod raw_members;

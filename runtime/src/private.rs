@@ -6,9 +6,9 @@ use serde::de::DeserializeOwned;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
+pub use error_catalog::captures::Captures;
 pub use error_catalog::engine::{self, Captured, Classified, Entry, Identity, Layout, Table};
 pub use error_catalog::raw_members::TooLong;
-pub use error_catalog::captures::Captures;
 pub use error_catalog::template::{match_into, HoleKind, PatternSeg};
 pub use serde;
 pub use serde_json;
@@ -283,12 +283,13 @@ pub fn field_opt_string(raw: Option<&str>, name: &str) -> Result<Option<String>,
     }
 }
 
-/// [`field`] for an integer field: a plain decimal integer is parsed directly.
+/// [`field`] for an integer field: a plain decimal integer is parsed directly
+/// (JSON's grammar: no leading zeros, no `-0`; anything else goes to serde).
 pub fn field_int<T>(raw: Option<&str>, name: &str) -> Result<T, String>
 where
     T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>,
 {
-    if let Some(r) = raw {
+    if let Some(r) = raw.filter(|r| canonical_int(r)) {
         let text = r.as_bytes();
         let (negative, digits) = match text.split_first() {
             Some((b'-', rest)) => (true, rest),

@@ -26,14 +26,18 @@ fn cases(c: &Catalog) -> Vec<(u16, Vec<u8>)> {
             merge(&mut body, v);
         }
         for m in e.matches.iter().chain(std::iter::once(&e.message)) {
-            let mut b = body.clone();
-            if let Some(p) = &c.wire.message {
-                merge(
-                    &mut b,
-                    nest(&p.value.segments, Value::String(m.value.clone())),
-                );
+            for text in filled(&m.value) {
+                let mut b = body.clone();
+                if let Some(p) = &c.wire.message {
+                    merge(&mut b, nest(&p.value.segments, Value::String(text)));
+                }
+                let bytes = serde_json::to_vec(&Value::Object(b)).unwrap();
+                // under its own status, and under every other status the catalog names
+                for s in statuses(c) {
+                    out.push((s, bytes.clone()));
+                }
+                out.push((status, bytes));
             }
-            out.push((status, serde_json::to_vec(&Value::Object(b)).unwrap()));
         }
     }
     for junk in [
@@ -45,6 +49,53 @@ fn cases(c: &Catalog) -> Vec<(u16, Vec<u8>)> {
         b"{\"errorType\": \"NOPE\", \"code\": \"NOPE\"}",
     ] {
         out.push((502, junk.to_vec()));
+    }
+    out
+}
+
+/// The statuses a catalog's errors name, and one none does.
+fn statuses(c: &Catalog) -> Vec<u16> {
+    let mut s: Vec<u16> = c.errors.iter().filter_map(|e| e.status_u16()).collect();
+    s.push(418);
+    s.sort_unstable();
+    s.dedup();
+    s
+}
+
+/// A message template as written, and with every placeholder filled by each of
+/// a few values: canonical and non-canonical integers, empty and odd text.
+fn filled(template: &str) -> Vec<String> {
+    let mut out = vec![template.to_string()];
+    for v in [
+        "7",
+        "0",
+        "42",
+        "007",
+        "-3",
+        "-0",
+        "x",
+        "",
+        "a: b",
+        "1.5",
+        "99999999999",
+    ] {
+        let mut s = String::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            if rest[open..].starts_with("{{") {
+                s.push_str(&rest[..open + 2]);
+                rest = &rest[open + 2..];
+                continue;
+            }
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            s.push_str(&rest[..open]);
+            s.push_str(v);
+            rest = &rest[open + close + 1..];
+        }
+        s.push_str(rest);
+        out.push(s);
     }
     out
 }
@@ -88,6 +139,16 @@ fn agree<E: FromResponse + ApiError>(id: &str) {
         );
         if generated.is_known() {
             known += 1;
+            // a recognised message is shown as received: rendered from the
+            // captured fields when that spells it exactly, else kept
+            let received = serde_json::from_slice::<Value>(&body).ok().and_then(|v| {
+                let p = c.wire.message.as_ref()?;
+                let at = p.value.segments.iter().try_fold(&v, |v, s| v.get(s))?;
+                at.as_str().map(str::to_string)
+            });
+            if let Some(m) = received {
+                assert_eq!(generated.to_string(), m, "{id} {status} {text}: Display");
+            }
             assert_eq!(
                 generated.details(),
                 runtime.fields,

@@ -67,3 +67,25 @@ fn a_problem_body_with_an_error_member_serializes_once() {
         "{json}"
     );
 }
+
+/// Found by the strengthened engine-agreement test: an integer placeholder
+/// written with leading zeros (`tools[007]`) is not a JSON integer, so the run-time
+/// classifier refuses it; generated code read it as 7. Both refuse it now, and
+/// keep everything in the fallback.
+#[test]
+fn an_integer_placeholder_with_leading_zeros_is_refused() {
+    use api_error_catalogs::aironclaw::AironclawError;
+    let body = br#"{"error":"tools[007] not found on this MCP server"}"#;
+    match AironclawError::from_response(400, body) {
+        AironclawError::Unknown(u) => {
+            assert_eq!(u.message(), Some("tools[007] not found on this MCP server"));
+            assert!(u.reason().unwrap_or_default().contains("index"), "{u:?}");
+        }
+        other => panic!("expected the fallback, got {other:?}"),
+    }
+    let ok = br#"{"error":"tools[7] not found on this MCP server"}"#;
+    assert!(matches!(
+        AironclawError::from_response(400, ok),
+        AironclawError::ToolNotFound { index: 7, .. }
+    ));
+}

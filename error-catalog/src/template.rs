@@ -418,6 +418,29 @@ fn match_here<'t>(
                     _ => false,
                 }
             }
+            // An integer ends within its run of digits: only those ends are tried.
+            Some(PatternSeg::Lit(next)) if *kind == HoleKind::Integer => {
+                let b = text.as_bytes();
+                let sign = usize::from(b.first() == Some(&b'-'));
+                let run = sign
+                    + b.get(sign..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                for end in sign + 1..=run {
+                    // (`end` follows an ASCII digit: a char boundary)
+                    if text.get(end..).is_some_and(|t| t.starts_with(next)) {
+                        let mark = out.len();
+                        out.push((*i, &text[..end]));
+                        if match_at(pattern, k + 1, whole, at + end, out, failed) {
+                            return true;
+                        }
+                        out.truncate(mark);
+                    }
+                }
+                false
+            }
             Some(PatternSeg::Lit(next)) => {
                 let mut from = usize::from(*kind != HoleKind::Text);
                 while from <= text.len() {

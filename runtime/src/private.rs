@@ -95,10 +95,19 @@ pub type Classifier = for<'m> fn(u16, Option<&'m str>, &mut Captures<'m>) -> Opt
 /// assert!(canonical_int("0") && canonical_int("42") && canonical_int("-7"));
 /// assert!(!canonical_int("007") && !canonical_int("-0") && !canonical_int("+1") && !canonical_int(""));
 /// ```
+#[inline]
 pub fn canonical_int(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    all_digits && (digits == "0" && digits.len() == text.len() || !digits.starts_with('0'))
+    let b = text.as_bytes();
+    let digits = match b {
+        [b'-', rest @ ..] => rest,
+        _ => b,
+    };
+    match digits {
+        [] => false,
+        [b'0'] => digits.len() == b.len(),
+        [b'0', ..] => false,
+        _ => digits.iter().all(u8::is_ascii_digit),
+    }
 }
 
 /// Captures, classifies and builds; anything that fails lands in the fallback.

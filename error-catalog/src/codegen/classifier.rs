@@ -13,7 +13,7 @@ use quote::quote;
 use super::ast::{Bound, Input};
 use crate::engine::Identity;
 use crate::model::{BaseType, ErrorEntry};
-use crate::template::Template;
+use crate::template::{Segment, Template};
 
 /// One entry's patterns, in catalog order: (index among the entry's patterns,
 /// template); only those that parse, as in the generated table.
@@ -93,8 +93,16 @@ fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
             if t.literal_text().is_none() {
                 flush(&mut arms, &mut out);
                 let exact = exact(e, b, t);
+                // its first and last literals, compared inline before the matcher
+                let mut guards = Vec::new();
+                if let Some(Segment::Lit(l)) = t.segments.first() {
+                    guards.push(quote!(__m.starts_with(#l) &&));
+                }
+                if let Some(Segment::Lit(l)) = t.segments.last().filter(|_| t.segments.len() > 1) {
+                    guards.push(quote!(__m.ends_with(#l) &&));
+                }
                 out.push(quote! {
-                    if __p::match_into(__ENTRIES[#i].patterns[#j], __m, __caps) {
+                    if #(#guards)* __p::match_into(__ENTRIES[#i].patterns[#j], __m, __caps) {
                         return __p::Some((#i, #exact));
                     }
                 });

@@ -355,13 +355,38 @@ fn find_lit(hay: &str, needle: &str) -> Option<usize> {
     }
     let mut i = 0;
     while i + n.len() <= h.len() {
-        i += h.get(i..)?.iter().position(|&b| b == first)?;
+        i += find_byte(h.get(i..)?, first)?;
         if h.get(i..)?.starts_with(n) {
             return Some(i);
         }
         i += 1;
     }
     None
+}
+
+/// The first position of `b` in `h`, eight bytes at a time.
+fn find_byte(h: &[u8], b: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pat = LO * u64::from(b);
+    let mut chunks = h.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w) ^ pat;
+        // a zero byte in `x` is a match; the lowest flagged byte is the first one
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&x| x == b)
+        .map(|p| at + p)
 }
 
 fn match_at<'t>(
@@ -585,6 +610,30 @@ fn overlap(a: &[Tok], b: &[Tok]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_byte_agrees_with_a_plain_scan() {
+        let hay: Vec<u8> = (0..=255u8)
+            .chain(0..=255u8)
+            .chain([0x80, 0x01, 0x00])
+            .collect();
+        for start in 0..20 {
+            for len in 0..40 {
+                let h = &hay[start..start + len];
+                for b in [0u8, 1, 7, 0x7f, 0x80, 0xff, 20, 33] {
+                    assert_eq!(find_byte(h, b), h.iter().position(|&x| x == b), "{h:?} {b}");
+                }
+            }
+        }
+        let mostly = [b'a'; 37];
+        assert_eq!(find_byte(&mostly, b'a'), Some(0));
+        assert_eq!(find_byte(&mostly, b':'), None);
+        let mut late = [b'a'; 37];
+        late[35] = b':';
+        assert_eq!(find_byte(&late, b':'), Some(35));
+        late[9] = b':';
+        assert_eq!(find_byte(&late, b':'), Some(9));
+    }
 
     fn pat(t: &Template) -> Vec<PatternSeg<'_>> {
         t.pattern(|n| match n {

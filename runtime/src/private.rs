@@ -119,62 +119,106 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
     let mut sink = S::new(plan.typed);
-    let walked = match engine::walk(body, &plan.layout, &mut sink) {
-        // a field of the wrong type aborts the typed reading: read it all raw again
-        Err(_) if sink.typed() => {
-            sink = S::new(false);
-            engine::walk(body, &plan.layout, &mut sink)
+    match engine::walk(body, &plan.layout, &mut sink) {
+        Ok(()) => finish(status, body, plan, &mut sink, build, unknown),
+        Err(e) => walk_again(status, body, plan, sink.typed(), e, build, unknown),
+    }
+}
+
+/// The walk failed: a field of the wrong type aborts the typed reading, so the
+/// body is read again raw; a body that is not JSON at all still classifies where
+/// the status alone can identify an error (a proxy's page; the body is kept).
+#[cold]
+#[inline(never)]
+fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
+    status: Option<u16>,
+    body: &'b [u8],
+    plan: &Plan<'_>,
+    typed: bool,
+    first: engine::CaptureError,
+    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
+    unknown: impl FnOnce(UnknownError) -> E,
+) -> E {
+    let e = if typed {
+        let mut sink = S::new(false);
+        match engine::walk(body, &plan.layout, &mut sink) {
+            Ok(()) => return finish(status, body, plan, &mut sink, build, unknown),
+            Err(e) => e,
         }
-        other => other,
+    } else {
+        first
     };
-    match walked {
-        Ok(()) => {}
-        Err(e) => {
-            // Where the status alone can identify an error, a body that is not
-            // JSON (a proxy's page, nothing at all) still classifies; the body is kept.
-            if plan.table.identity != Identity::Code {
-                if let Some(hit) = status.and_then(|s| plan.table.classify(s, None, None)) {
-                    if let Ok(mut value) = build(hit.entry, &mut S::new(false), &[]) {
-                        if let Some(extra) = value.extra_mut() {
-                            extra.set_body(body);
-                        }
-                        return value;
-                    }
+    if plan.table.identity != Identity::Code {
+        if let Some(hit) = status.and_then(|s| plan.table.classify(s, None, None)) {
+            if let Ok(mut value) = build(hit.entry, &mut S::new(false), &[]) {
+                if let Some(extra) = value.extra_mut() {
+                    extra.set_body(body);
                 }
+                return value;
             }
-            return unknown(
-                UnknownError::new(status, body)
-                    .with_reason(format!("body is not a JSON object: {e}")),
-            );
         }
     }
+    unknown(UnknownError::new(status, body).with_reason(format!("body is not a JSON object: {e}")))
+}
+
+/// The fallback, keeping the body and the code and message read from it.
+#[cold]
+#[inline(never)]
+fn fall_back<E>(
+    status: Option<u16>,
+    body: &[u8],
+    code: Option<&str>,
+    message: Option<&str>,
+    reason: String,
+    unknown: impl FnOnce(UnknownError) -> E,
+) -> E {
+    let mut u = UnknownError::new(status, body).with_reason(reason);
+    if let Some(code) = code {
+        u = u.with_code(code);
+    }
+    if let Some(m) = message {
+        u = u.with_message(m);
+    }
+    unknown(u)
+}
+
+/// Classifies and builds from a walked body.
+#[inline]
+fn finish<'b, E: Decoded, S: FastSink<'b>>(
+    status: Option<u16>,
+    body: &'b [u8],
+    plan: &Plan<'_>,
+    sink: &mut S,
+    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
+    unknown: impl FnOnce(UnknownError) -> E,
+) -> E {
     let code = plan.code.and_then(|s| sink.take_text(s));
     let message = plan.message.and_then(|s| sink.take_text(s));
+    // a code or message slot holding something other than a string (or null)
     let c = sink.raw();
-    let not_text = [
-        (plan.code, &code, "code"),
-        (plan.message, &message, "message"),
-    ]
-    .into_iter()
-    .find(|(slot, text, _)| {
+    let not_text = |slot: Option<usize>, text: &Option<std::borrow::Cow<'_, str>>| {
         text.is_none()
             && slot
                 .and_then(|s| c.slot(s))
                 .is_some_and(|r| r.get() != "null")
-    })
-    .map(|(_, _, what)| what);
-    let fallback = |reason: String| {
-        let mut u = UnknownError::new(status, body).with_reason(reason);
-        if let Some(code) = &code {
-            u = u.with_code(code.as_ref());
-        }
-        if let Some(m) = &message {
-            u = u.with_message(m.as_ref());
-        }
-        unknown(u)
     };
-    if let Some(what) = not_text {
-        return fallback(format!("the {what} is not a string"));
+    let what = if not_text(plan.code, &code) {
+        Some("code")
+    } else if not_text(plan.message, &message) {
+        Some("message")
+    } else {
+        None
+    };
+    if let Some(what) = what {
+        let reason = format!("the {what} is not a string");
+        return fall_back(
+            status,
+            body,
+            code.as_deref(),
+            message.as_deref(),
+            reason,
+            unknown,
+        );
     }
     let mut caps = Captures::default();
     let hit = match (sink.entry(), plan.classify) {
@@ -193,11 +237,27 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
             Some(code) => format!("unknown code `{code}`"),
             None => "no known error matches this response".to_string(),
         };
-        return fallback(reason);
+        return fall_back(
+            status,
+            body,
+            code.as_deref(),
+            message.as_deref(),
+            reason,
+            unknown,
+        );
     };
-    let mut value = match build(entry, &mut sink, &caps) {
+    let mut value = match build(entry, sink, &caps) {
         Ok(v) => v,
-        Err(reason) => return fallback(reason),
+        Err(reason) => {
+            return fall_back(
+                status,
+                body,
+                code.as_deref(),
+                message.as_deref(),
+                reason,
+                unknown,
+            )
+        }
     };
     let c = sink.raw();
     let kept_any = !c.extras.is_empty() || !c.members.is_empty();
@@ -207,7 +267,15 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
         let mut kept = std::mem::take(&mut c.extras);
         if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
             // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
-            return fallback("a member too long to keep".to_string());
+            let reason = "a member too long to keep".to_string();
+            return fall_back(
+                status,
+                body,
+                code.as_deref(),
+                message.as_deref(),
+                reason,
+                unknown,
+            );
         }
         extra.set_members(kept);
     }

@@ -230,17 +230,6 @@ pub fn walk<'b, S: Sink<'b>>(
             "a wire may name at most {MAX_SLOTS} slots"
         )));
     }
-    if body.len() > MAX_PART / 2 {
-        // kept members are counted in 31 bits; a body this large is kept whole
-        return Err(CaptureError(format!(
-            "body larger than {} bytes",
-            MAX_PART / 2
-        )));
-    }
-    // Validate UTF-8 once: raw values taken from a `&str` are not validated again.
-    let text =
-        std::str::from_utf8(body).map_err(|e| CaptureError(format!("body is not UTF-8: {e}")))?;
-    let mut de = serde_json::Deserializer::from_str(text);
     let active = layout
         .slots
         .iter()
@@ -256,6 +245,43 @@ pub fn walk<'b, S: Sink<'b>>(
         fields_on_path: layout.fields_at.is_some_and(|f| !f.is_empty()),
         fields_here: layout.fields_at.is_some_and(|f| f.is_empty()),
     };
+    walk_with(body, seed)
+}
+
+/// Reads `body` (one JSON value, UTF-8 validated once, at most 1 GiB) with
+/// `seed`: [`walk`]'s reading, for a walker of one's own. Generated code walks
+/// the envelope its wire names with one, and falls back to [`walk`] whenever it
+/// refuses a body.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use error_catalog::engine::{walk_with, StrSeed};
+/// struct Str;
+/// impl<'de> DeserializeSeed<'de> for Str {
+///     type Value = ();
+///     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+///         StrSeed.deserialize(d).map(|_| ())
+///     }
+/// }
+/// assert!(walk_with(br#""a string""#, Str).is_ok());
+/// assert!(walk_with(b"42", Str).is_err());
+/// assert!(walk_with(br#""a" 1"#, Str).is_err());
+/// ```
+pub fn walk_with<'b, T: DeserializeSeed<'b, Value = ()>>(
+    body: &'b [u8],
+    seed: T,
+) -> Result<(), CaptureError> {
+    if body.len() > MAX_PART / 2 {
+        // kept members are counted in 31 bits; a body this large is kept whole
+        return Err(CaptureError(format!(
+            "body larger than {} bytes",
+            MAX_PART / 2
+        )));
+    }
+    // Validate UTF-8 once: raw values taken from a `&str` are not validated again.
+    let text =
+        std::str::from_utf8(body).map_err(|e| CaptureError(format!("body is not UTF-8: {e}")))?;
+    let mut de = serde_json::Deserializer::from_str(text);
     seed.deserialize(&mut de)
         .map_err(|e| CaptureError(e.to_string()))?;
     de.end().map_err(|e| CaptureError(e.to_string()))?;
@@ -351,13 +377,33 @@ fn spell(path: Option<&PathNode<'_>>, s: &mut String) {
 /// The JSON pointer of a member [`walk`] hands to [`Sink::extra`], spelled out
 /// only when written.
 pub struct PointerTo<'p> {
+    base: &'p [&'p str],
     path: Option<&'p PathNode<'p>>,
     key: Option<&'p str>,
 }
 
-impl PointerTo<'_> {
+impl<'p> PointerTo<'p> {
+    /// The member `key` of the object at `base` (unescaped segments).
+    ///
+    /// ```
+    /// use error_catalog::engine::PointerTo;
+    /// assert_eq!(PointerTo::under(&["error", "a/b"], "x~y").to_string(), "/error/a~1b/x~0y");
+    /// assert_eq!(PointerTo::under(&[], "id").to_string(), "/id");
+    /// ```
+    pub fn under(base: &'p [&'p str], key: &'p str) -> Self {
+        PointerTo {
+            base,
+            path: None,
+            key: Some(key),
+        }
+    }
+
     /// Appends the pointer to `s`.
     pub fn write(&self, s: &mut String) {
+        for seg in self.base {
+            s.push('/');
+            push_escaped(s, seg);
+        }
         spell(self.path, s);
         if let Some(k) = self.key {
             s.push('/');
@@ -381,6 +427,7 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
         }
         let raw = serde_json::to_string(&value).map_err(E::custom)?;
         let p = PointerTo {
+            base: &[],
             path: self.path,
             key: None,
         };
@@ -451,6 +498,7 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
             } else {
                 let raw: &'de RawValue = map.next_value()?;
                 let p = PointerTo {
+                    base: &[],
                     path: self.path,
                     key: Some(&key),
                 };

@@ -32,7 +32,7 @@ pub trait Decoded: fmt::Display + Sized {
 
 /// The sink generated code reads bodies with: raw capture, plus typed fields once
 /// the code is known.
-pub trait FastSink<'b>: engine::Sink<'b> {
+pub trait FastSink<'b>: engine::Sink<'b> + Sized {
     /// A sink; `typed` enables typed reading (the code and the message as
     /// strings, and fields once the code is known).
     fn new(typed: bool) -> Self;
@@ -48,6 +48,12 @@ pub trait FastSink<'b>: engine::Sink<'b> {
     /// by the sink, or from the raw capture.
     fn take_text(&mut self, slot: usize) -> Option<std::borrow::Cow<'b, str>> {
         self.raw().slot_str(slot)
+    }
+    /// Walks `body` into the sink: [`engine::walk`] over `layout`, or a walker
+    /// generated for the wire (handing the sink the same calls, and refusing any
+    /// body it does not expect, which is then read again raw).
+    fn walk(&mut self, body: &'b [u8], layout: &Layout<'_>) -> Result<(), engine::CaptureError> {
+        engine::walk(body, layout, self)
     }
 }
 
@@ -119,7 +125,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
     let mut sink = S::new(plan.typed);
-    match engine::walk(body, &plan.layout, &mut sink) {
+    match sink.walk(body, &plan.layout) {
         Ok(()) => finish(status, body, plan, &mut sink, build, unknown),
         Err(e) => walk_again(status, body, plan, sink.typed(), e, build, unknown),
     }

@@ -758,6 +758,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             ),
             None => (TokenStream::new(), TokenStream::new()),
         };
+        let (walkers, walk) = super::walker::walker(shape);
         let slot_fields = typed_slots.iter().map(|(s, f)| {
             let (name, ty) = (slot_name(*s), &f.ty);
             quote!(#name: __p::Option<#ty>)
@@ -819,7 +820,9 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
                 }
             }
+            #walkers
             impl<'b> __p::FastSink<'b> for __Fast<'b> {
+                #walk
                 fn new(__typed: bool) -> Self {
                     __Fast { on: __typed, ..::core::default::Default::default() }
                 }

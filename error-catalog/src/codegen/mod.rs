@@ -7,6 +7,7 @@ mod classifier;
 mod enum_gen;
 mod expand;
 mod shape;
+mod walker;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -1,0 +1,144 @@
+//! A walker generated for one wire: one visitor per object on the way to a slot
+//! or the fields object, matching its keys with a `match` (as serde_derive
+//! does) instead of scanning the layout's pointers per key. It hands the typed
+//! sink exactly the calls `engine::walk` would, for every body it accepts; a body
+//! it does not expect (an envelope object that is not an object, for one) is
+//! refused, and `decode` reads it again with `engine::walk`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::shape::Shape;
+
+/// One object on the way: its path, the slots that are its members, the objects
+/// below it, and whether it is the fields object.
+struct Node {
+    path: Vec<String>,
+    slots: Vec<(String, usize)>,
+    children: Vec<(String, usize)>,
+    fields: bool,
+}
+
+/// The objects the wire's pointers pass through, root first.
+fn nodes(shape: &Shape) -> Vec<Node> {
+    let mut nodes = vec![Node {
+        path: Vec::new(),
+        slots: Vec::new(),
+        children: Vec::new(),
+        fields: false,
+    }];
+    fn node_at(nodes: &mut Vec<Node>, path: &[String]) -> usize {
+        let mut at = 0;
+        for (d, seg) in path.iter().enumerate() {
+            let next = nodes.get(at).and_then(|n| {
+                n.children
+                    .iter()
+                    .find(|(k, _)| k == seg)
+                    .map(|(_, c)| *c)
+            });
+            at = match next {
+                Some(c) => c,
+                None => {
+                    let c = nodes.len();
+                    nodes.push(Node {
+                        path: path[..=d].to_vec(),
+                        slots: Vec::new(),
+                        children: Vec::new(),
+                        fields: false,
+                    });
+                    if let Some(n) = nodes.get_mut(at) {
+                        n.children.push((seg.clone(), c));
+                    }
+                    c
+                }
+            };
+        }
+        at
+    }
+    for (i, p) in shape.slots.iter().enumerate() {
+        let Some((last, parent)) = p.segments.split_last() else {
+            continue; // (an empty pointer names no member)
+        };
+        let at = node_at(&mut nodes, parent);
+        if let Some(n) = nodes.get_mut(at) {
+            if !n.slots.iter().any(|(k, _)| k == last) {
+                n.slots.push((last.clone(), i));
+            }
+        }
+    }
+    if let Some(f) = &shape.fields_at {
+        let at = node_at(&mut nodes, &f.segments);
+        if let Some(n) = nodes.get_mut(at) {
+            n.fields = true;
+        }
+    }
+    nodes
+}
+
+/// The visitors, and `FastSink::walk` for the sink `__Fast`.
+pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
+    let nodes = nodes(shape);
+    let visitors = nodes.iter().enumerate().map(|(n, node)| {
+        let name = format_ident!("__Walk{}", n);
+        let path = &node.path;
+        // a member that is a slot is a slot, even where another pointer passes
+        // through it (as in `engine::walk`)
+        let slot_arms = node
+            .slots
+            .iter()
+            .map(|(k, i)| quote!(#k => __p::engine::Sink::slot(&mut *self.0, #i, &mut __map)?,));
+        let child_arms = node
+            .children
+            .iter()
+            .filter(|(k, _)| !node.slots.iter().any(|(s, _)| s == k))
+            .map(|(k, c)| {
+                let child = format_ident!("__Walk{}", c);
+                quote!(#k => __p::serde::de::MapAccess::next_value_seed(&mut __map, #child(&mut *self.0))?,)
+            });
+        let other = if node.fields {
+            quote!(__p::engine::Sink::member(&mut *self.0, __key, &mut __map)?)
+        } else {
+            quote! {{
+                let __raw: &'b __p::serde_json::value::RawValue = __p::serde::de::MapAccess::next_value(&mut __map)?;
+                __p::engine::Sink::extra(&mut *self.0, &__p::engine::PointerTo::under(&[#(#path),*], &__key), __raw.get())
+                    .map_err(<__A::Error as __p::serde::de::Error>::custom)?
+            }}
+        };
+        quote! {
+            struct #name<'s, 'b>(&'s mut __Fast<'b>);
+            impl<'s, 'b> __p::serde::de::DeserializeSeed<'b> for #name<'s, 'b> {
+                type Value = ();
+                fn deserialize<__D: __p::serde::Deserializer<'b>>(self, __d: __D) -> __p::Result<(), __D::Error> {
+                    __p::serde::Deserializer::deserialize_map(__d, self)
+                }
+            }
+            impl<'s, 'b> __p::serde::de::Visitor<'b> for #name<'s, 'b> {
+                type Value = ();
+                fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __f.write_str("a JSON object")
+                }
+                #[allow(clippy::match_single_binding)]
+                fn visit_map<__A: __p::serde::de::MapAccess<'b>>(self, mut __map: __A) -> __p::Result<(), __A::Error> {
+                    while let __p::Some(__key) = __p::serde::de::MapAccess::next_key_seed(&mut __map, __p::engine::StrSeed)? {
+                        match &*__key {
+                            #(#slot_arms)*
+                            #(#child_arms)*
+                            _ => #other,
+                        }
+                    }
+                    __p::Ok(())
+                }
+            }
+        }
+    });
+    let walk = quote! {
+        fn walk(&mut self, __body: &'b [u8], __layout: &__p::Layout<'_>) -> __p::Result<(), __p::engine::CaptureError> {
+            if self.on {
+                __p::engine::walk_with(__body, __Walk0(self))
+            } else {
+                __p::engine::walk(__body, __layout, self)
+            }
+        }
+    };
+    (quote!(#(#visitors)*), walk)
+}

@@ -539,7 +539,9 @@ impl Members for ExtraMembers<'_> {
     }
 }
 
-/// An object member written only when extra members were kept under it.
+/// An object member written only when extra members were kept under it, or
+/// the value kept at its own pointer (the body had something other than an
+/// object there).
 pub struct ExtraObject<'a>(pub Option<&'a Extra>, pub &'static str, pub &'static str);
 
 impl Members for ExtraObject<'_> {
@@ -547,6 +549,8 @@ impl Members for ExtraObject<'_> {
         if let Some(extra) = self.0 {
             if extra.children(self.2).next().is_some() {
                 map.serialize_entry(self.1, &Obj(ExtraMembers(Some(extra), self.2, &[])))?;
+            } else if let Some(v) = extra.get(self.2) {
+                map.serialize_entry(self.1, v)?;
             }
         }
         Ok(())

@@ -40,6 +40,24 @@ fn cases(c: &Catalog) -> Vec<(u16, Vec<u8>)> {
             }
         }
     }
+    // every body again with members no wire declares: at the top, and inside
+    // each object of the envelope (the fields object included)
+    let with_extras: Vec<(u16, Vec<u8>)> = out
+        .iter()
+        .filter_map(|(s, b)| {
+            let Value::Object(mut m) = serde_json::from_slice::<Value>(b).ok()? else {
+                return None;
+            };
+            for v in m.values_mut() {
+                if let Value::Object(inner) = v {
+                    inner.insert("zzInner".into(), serde_json::json!({"deep": [1, "two"]}));
+                }
+            }
+            m.insert("zzTop".into(), serde_json::json!([true, null, 1.5]));
+            Some((*s, serde_json::to_vec(&Value::Object(m)).ok()?))
+        })
+        .collect();
+    out.extend(with_extras);
     for junk in [
         &b"<html>502</html>"[..],
         b"",
@@ -121,7 +139,30 @@ fn merge(into: &mut serde_json::Map<String, Value>, v: Value) {
     }
 }
 
-fn agree<E: FromResponse + ApiError>(id: &str) {
+/// The serialized envelope (`serde::Serialize`, without naming serde).
+trait ToWire {
+    fn to_wire(&self) -> Value;
+}
+
+macro_rules! to_wire {
+    ($($t:ty),*) => {$(
+        impl ToWire for $t {
+            fn to_wire(&self) -> Value {
+                serde_json::to_value(self).expect("serializing")
+            }
+        }
+    )*};
+}
+
+to_wire!(
+    kya::KyaError,
+    customer_verification::CustomerVerificationError,
+    rakomi::RakomiError,
+    aironclaw::AironclawError,
+    moca_air::MocaAirError
+);
+
+fn agree<E: FromResponse + ApiError + ToWire>(id: &str) {
     let c = error_catalog::bundled::load(id).unwrap().unwrap();
     let cases = cases(&c);
     assert!(cases.len() > c.errors.len(), "{id}: too few cases");
@@ -148,6 +189,15 @@ fn agree<E: FromResponse + ApiError>(id: &str) {
             });
             if let Some(m) = received {
                 assert_eq!(generated.to_string(), m, "{id} {status} {text}: Display");
+            }
+            // every member the CLI keeps, the generated value keeps where it was
+            let wire = generated.to_wire();
+            for (pointer, value) in &runtime.extras {
+                assert_eq!(
+                    wire.pointer(pointer),
+                    Some(value),
+                    "{id} {status} {text}: extra {pointer} in {wire}"
+                );
             }
             assert_eq!(
                 generated.details(),

@@ -30,12 +30,9 @@ fn nodes(shape: &Shape) -> Vec<Node> {
     fn node_at(nodes: &mut Vec<Node>, path: &[String]) -> usize {
         let mut at = 0;
         for (d, seg) in path.iter().enumerate() {
-            let next = nodes.get(at).and_then(|n| {
-                n.children
-                    .iter()
-                    .find(|(k, _)| k == seg)
-                    .map(|(_, c)| *c)
-            });
+            let next = nodes
+                .get(at)
+                .and_then(|n| n.children.iter().find(|(k, _)| k == seg).map(|(_, c)| *c));
             at = match next {
                 Some(c) => c,
                 None => {

@@ -291,7 +291,106 @@ const _: () = {
             __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
         }
     }
+    struct __Walk0<'s, 'b>(&'s mut __Fast<'b>);
+    impl<'s, 'b> __p::serde::de::DeserializeSeed<'b> for __Walk0<'s, 'b> {
+        type Value = ();
+        fn deserialize<__D: __p::serde::Deserializer<'b>>(
+            self,
+            __d: __D,
+        ) -> __p::Result<(), __D::Error> {
+            __p::serde::Deserializer::deserialize_map(__d, self)
+        }
+    }
+    impl<'s, 'b> __p::serde::de::Visitor<'b> for __Walk0<'s, 'b> {
+        type Value = ();
+        fn expecting(
+            &self,
+            __f: &mut ::core::fmt::Formatter<'_>,
+        ) -> ::core::fmt::Result {
+            __f.write_str("a JSON object")
+        }
+        #[allow(clippy::match_single_binding)]
+        fn visit_map<__A: __p::serde::de::MapAccess<'b>>(
+            self,
+            mut __map: __A,
+        ) -> __p::Result<(), __A::Error> {
+            while let __p::Some(__key) = __p::serde::de::MapAccess::next_key_seed(
+                &mut __map,
+                __p::engine::StrSeed,
+            )? {
+                match &*__key {
+                    "error" => {
+                        __p::serde::de::MapAccess::next_value_seed(
+                            &mut __map,
+                            __Walk1(&mut *self.0),
+                        )?
+                    }
+                    _ => {
+                        let __raw: &'b __p::serde_json::value::RawValue = __p::serde::de::MapAccess::next_value(
+                            &mut __map,
+                        )?;
+                        __p::engine::Sink::extra(
+                                &mut *self.0,
+                                &__p::engine::PointerTo::under(&[], &__key),
+                                __raw.get(),
+                            )
+                            .map_err(<__A::Error as __p::serde::de::Error>::custom)?
+                    }
+                }
+            }
+            __p::Ok(())
+        }
+    }
+    struct __Walk1<'s, 'b>(&'s mut __Fast<'b>);
+    impl<'s, 'b> __p::serde::de::DeserializeSeed<'b> for __Walk1<'s, 'b> {
+        type Value = ();
+        fn deserialize<__D: __p::serde::Deserializer<'b>>(
+            self,
+            __d: __D,
+        ) -> __p::Result<(), __D::Error> {
+            __p::serde::Deserializer::deserialize_map(__d, self)
+        }
+    }
+    impl<'s, 'b> __p::serde::de::Visitor<'b> for __Walk1<'s, 'b> {
+        type Value = ();
+        fn expecting(
+            &self,
+            __f: &mut ::core::fmt::Formatter<'_>,
+        ) -> ::core::fmt::Result {
+            __f.write_str("a JSON object")
+        }
+        #[allow(clippy::match_single_binding)]
+        fn visit_map<__A: __p::serde::de::MapAccess<'b>>(
+            self,
+            mut __map: __A,
+        ) -> __p::Result<(), __A::Error> {
+            while let __p::Some(__key) = __p::serde::de::MapAccess::next_key_seed(
+                &mut __map,
+                __p::engine::StrSeed,
+            )? {
+                match &*__key {
+                    "code" => __p::engine::Sink::slot(&mut *self.0, 0usize, &mut __map)?,
+                    "message" => {
+                        __p::engine::Sink::slot(&mut *self.0, 1usize, &mut __map)?
+                    }
+                    _ => __p::engine::Sink::member(&mut *self.0, __key, &mut __map)?,
+                }
+            }
+            __p::Ok(())
+        }
+    }
     impl<'b> __p::FastSink<'b> for __Fast<'b> {
+        fn walk(
+            &mut self,
+            __body: &'b [u8],
+            __layout: &__p::Layout<'_>,
+        ) -> __p::Result<(), __p::engine::CaptureError> {
+            if self.on {
+                __p::engine::walk_with(__body, __Walk0(self))
+            } else {
+                __p::engine::walk(__body, __layout, self)
+            }
+        }
         fn new(__typed: bool) -> Self {
             __Fast {
                 on: __typed,

@@ -455,13 +455,10 @@ fn match_here<'t>(
                         .count();
                 for end in sign + 1..=run {
                     // (`end` follows an ASCII digit: a char boundary)
-                    if text.get(end..).is_some_and(|t| t.starts_with(next)) {
-                        let mark = out.len();
-                        out.push((*i, &text[..end]));
-                        if match_at(pattern, k + 1, whole, at + end, out, failed) {
-                            return true;
-                        }
-                        out.truncate(mark);
+                    if text.get(end..).is_some_and(|t| t.starts_with(next))
+                        && capture_then(pattern, k, whole, at, (*i, &text[..end]), out, failed)
+                    {
+                        return true;
                     }
                 }
                 false
@@ -474,13 +471,10 @@ fn match_here<'t>(
                     };
                     let end = from + pos;
                     let cap = &text[..end];
-                    let mark = out.len();
-                    if kind.accepts(cap) {
-                        out.push((*i, cap));
-                        if match_at(pattern, k + 1, whole, at + end, out, failed) {
-                            return true;
-                        }
-                        out.truncate(mark);
+                    if kind.accepts(cap)
+                        && capture_then(pattern, k, whole, at, (*i, cap), out, failed)
+                    {
+                        return true;
                     }
                     from = end + 1;
                     while from < text.len() && !text.is_char_boundary(from) {
@@ -495,16 +489,32 @@ fn match_here<'t>(
                 if end == 0 {
                     return false;
                 }
-                let mark = out.len();
-                out.push((*i, &text[..end]));
-                if match_at(pattern, k + 1, whole, at + end, out, failed) {
-                    return true;
-                }
-                out.truncate(mark);
-                false
+                capture_then(pattern, k, whole, at, (*i, &text[..end]), out, failed)
             }
         },
     }
+}
+
+/// Captures `capture` for the placeholder at segment `k` (its text starting at
+/// `at`) and matches the rest after it; takes the capture back when the rest fails.
+#[inline]
+fn capture_then<'t>(
+    pattern: &[PatternSeg<'_>],
+    k: usize,
+    whole: &'t str,
+    at: usize,
+    capture: (usize, &'t str),
+    out: &mut Captures<'t>,
+    failed: &mut Memo,
+) -> bool {
+    let mark = out.len();
+    let next = at + capture.1.len();
+    out.push(capture);
+    if match_at(pattern, k + 1, whole, next, out, failed) {
+        return true;
+    }
+    out.truncate(mark);
+    false
 }
 
 /// True when some message could match both patterns; `kind` says what each

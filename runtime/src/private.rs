@@ -208,6 +208,16 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
                 .and_then(|s| c.slot(s))
                 .is_some_and(|r| r.get() != "null")
     };
+    let fail = |reason: String| {
+        fall_back(
+            status,
+            body,
+            code.as_deref(),
+            message.as_deref(),
+            reason,
+            unknown,
+        )
+    };
     let what = if not_text(plan.code, &code) {
         Some("code")
     } else if not_text(plan.message, &message) {
@@ -217,14 +227,7 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     };
     if let Some(what) = what {
         let reason = format!("the {what} is not a string");
-        return fall_back(
-            status,
-            body,
-            code.as_deref(),
-            message.as_deref(),
-            reason,
-            unknown,
-        );
+        return fail(reason);
     }
     let mut caps = Captures::default();
     let hit = match (sink.entry(), plan.classify) {
@@ -243,27 +246,11 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
             Some(code) => format!("unknown code `{code}`"),
             None => "no known error matches this response".to_string(),
         };
-        return fall_back(
-            status,
-            body,
-            code.as_deref(),
-            message.as_deref(),
-            reason,
-            unknown,
-        );
+        return fail(reason);
     };
     let mut value = match build(entry, sink, &caps) {
         Ok(v) => v,
-        Err(reason) => {
-            return fall_back(
-                status,
-                body,
-                code.as_deref(),
-                message.as_deref(),
-                reason,
-                unknown,
-            )
-        }
+        Err(reason) => return fail(reason),
     };
     let c = sink.raw();
     let kept_any = !c.extras.is_empty() || !c.members.is_empty();
@@ -274,14 +261,7 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
             // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
             let reason = "a member too long to keep".to_string();
-            return fall_back(
-                status,
-                body,
-                code.as_deref(),
-                message.as_deref(),
-                reason,
-                unknown,
-            );
+            return fail(reason);
         }
         extra.set_members(kept);
     }

@@ -573,7 +573,8 @@ pub struct Table<'a> {
     /// Entry indices that have patterns, highest priority first.
     pub pattern_order: &'a [u16],
     /// Hash index over the patterns without placeholders, keyed by their text
-    /// (see [`message_index`]; same slot layout as `by_code`). Empty when none.
+    /// (see [`message_index`]; same slot layout as `by_code`). May be empty:
+    /// those patterns are then tried in rank order like the others.
     pub by_message: &'a [u32],
 }
 

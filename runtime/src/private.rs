@@ -155,8 +155,9 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
         first
     };
     if plan.table.identity != Identity::Code {
-        if let Some(hit) = status.and_then(|s| plan.table.classify(s, None, None)) {
-            if let Ok(mut value) = build(hit.entry, &mut S::new(false), &[]) {
+        let hit = status.and_then(|s| classify(plan, s, None, None, &mut Captures::default()));
+        if let Some((entry, _)) = hit {
+            if let Ok(mut value) = build(entry, &mut S::new(false), &[]) {
                 if let Some(extra) = value.extra_mut() {
                     extra.set_body(body);
                 }
@@ -165,6 +166,24 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
         }
     }
     unknown(UnknownError::new(status, body).with_reason(format!("body is not a JSON object: {e}")))
+}
+
+/// (entry, exact) for a response: by the plan's compiled classification where it
+/// has one, else by its table.
+fn classify<'m>(
+    plan: &Plan<'_>,
+    status: u16,
+    code: Option<&str>,
+    message: Option<&'m str>,
+    caps: &mut Captures<'m>,
+) -> Option<(usize, bool)> {
+    match plan.classify {
+        Some(compiled) => compiled(status, message, caps),
+        None => plan.table.classify(status, code, message).map(|c| {
+            *caps = Captures::from(c.captures);
+            (c.entry, false)
+        }),
+    }
 }
 
 /// The fallback, keeping the body and the code and message read from it.
@@ -230,16 +249,15 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         return fail(reason);
     }
     let mut caps = Captures::default();
-    let hit = match (sink.entry(), plan.classify) {
-        (Some(entry), _) => Some((entry, false)),
-        (None, Some(classify)) => classify(status.unwrap_or(0), message.as_deref(), &mut caps),
-        (None, None) => plan
-            .table
-            .classify(status.unwrap_or(0), code.as_deref(), message.as_deref())
-            .map(|c| {
-                caps = Captures::from(c.captures);
-                (c.entry, false)
-            }),
+    let hit = match sink.entry() {
+        Some(entry) => Some((entry, false)),
+        None => classify(
+            plan,
+            status.unwrap_or(0),
+            code.as_deref(),
+            message.as_deref(),
+            &mut caps,
+        ),
     };
     let Some((entry, exact)) = hit else {
         let reason = match &code {

@@ -84,36 +84,22 @@ fn statuses(c: &Catalog) -> Vec<u16> {
 /// a few values: canonical and non-canonical integers, empty and odd text.
 fn filled(template: &str) -> Vec<String> {
     let mut out = vec![template.to_string()];
-    for v in [
-        "7",
-        "0",
-        "42",
-        "007",
-        "-3",
-        "-0",
-        "x",
-        "",
-        "a: b",
-        "1.5",
-        "99999999999",
-    ] {
-        let mut s = String::new();
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            if rest[open..].starts_with("{{") {
-                s.push_str(&rest[..open + 2]);
-                rest = &rest[open + 2..];
-                continue;
-            }
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            s.push_str(&rest[..open]);
-            s.push_str(v);
-            rest = &rest[open + close + 1..];
+    if let Ok(t) = error_catalog::template::Template::parse(template) {
+        for v in [
+            "7",
+            "0",
+            "42",
+            "007",
+            "-3",
+            "-0",
+            "x",
+            "",
+            "a: b",
+            "1.5",
+            "99999999999",
+        ] {
+            out.push(t.render(|_| Some(v.to_string())));
         }
-        s.push_str(rest);
-        out.push(s);
     }
     out
 }

@@ -16,8 +16,9 @@ use crate::model::{BaseType, ErrorEntry};
 use crate::template::{Segment, Template};
 
 /// One entry's patterns, in catalog order: (index among the entry's patterns,
-/// template); only those that parse, as in the generated table.
-fn patterns(e: &ErrorEntry) -> Vec<(usize, Template)> {
+/// template); only those that parse. The generated table holds these, so the
+/// index is the one `__ENTRIES[i].patterns` has.
+pub(super) fn patterns(e: &ErrorEntry) -> Vec<(usize, Template)> {
     e.matches
         .iter()
         .filter_map(|m| Template::parse(&m.value).ok())

@@ -15,14 +15,16 @@ pub fn expand(input: &Input) -> TokenStream {
     let ident = &input.ident;
     let krate = &input.krate;
     let info = code_infos(input);
-    let plan = plan(input, &shape);
+    // one table of entries (and their priority order) for both plans and the classifier
+    let (entries, by_code, order) = entries(input);
+    let plan = plan(input, &shape, &order);
     let problem_plan = problem_plan(input);
-    let tables = tables(input);
+    let tables = tables(&entries, &by_code);
     let (display, render) = display(input);
     let api_error = api_error(input);
     let public_details = public_details(input);
     let decode = decode(input, &shape);
-    let classifier = super::classifier::classifier(input, &entries(input, true).2);
+    let classifier = super::classifier::classifier(input, &order);
     let (serialize, envelope) = serialize(input, &shape);
     let deserialize = if input.catalog.wire.identity == Identity::Code {
         quote! {
@@ -173,7 +175,9 @@ fn hole_kind(b: &Bound, idx: usize) -> TokenStream {
     }
 }
 
-fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<u16>) {
+/// The table's entries, its code index, and the entries with patterns by rank
+/// (`Table::pattern_order`).
+fn entries(input: &Input) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<u16>) {
     let identity = input.catalog.wire.identity;
     let mut entries = Vec::new();
     for (e, b) in input.catalog.errors.iter().zip(&input.variants) {
@@ -182,33 +186,23 @@ fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenSt
             Some(s) => quote!(__p::Some(#s)),
             None => quote!(__p::None),
         };
-        let patterns: Vec<TokenStream> = if with_patterns {
-            e.matches
-                .iter()
-                .filter_map(|m| Template::parse(&m.value).ok())
-                .map(|t| {
-                    let segs = t.segments.iter().map(|s| match s {
-                        Segment::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
-                        Segment::Hole { name, .. } => {
-                            let idx = b
-                                .fields
-                                .iter()
-                                .position(|f| &f.wire == name)
-                                .unwrap_or(usize::MAX);
-                            let kind = hole_kind(b, idx);
-                            quote!(__p::PatternSeg::Hole(#idx, #kind))
-                        }
-                    });
-                    quote!(&[#(#segs),*])
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let by_status = with_patterns
-            && identity != Identity::Code
-            && e.matches.is_empty()
-            && e.status_u16().is_some();
+        let patterns = super::classifier::patterns(e).into_iter().map(|(_, t)| {
+            let segs = t.segments.iter().map(|s| match s {
+                Segment::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
+                Segment::Hole { name, .. } => {
+                    let idx = b
+                        .fields
+                        .iter()
+                        .position(|f| &f.wire == name)
+                        .unwrap_or(usize::MAX);
+                    let kind = hole_kind(b, idx);
+                    quote!(__p::PatternSeg::Hole(#idx, #kind))
+                }
+            });
+            quote!(&[#(#segs),*])
+        });
+        let by_status =
+            identity != Identity::Code && e.matches.is_empty() && e.status_u16().is_some();
         entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status }));
     }
     let codes: Vec<&str> = input
@@ -226,7 +220,7 @@ fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenSt
         .errors
         .iter()
         .enumerate()
-        .filter(|(_, e)| with_patterns && !e.matches.is_empty())
+        .filter(|(_, e)| !e.matches.is_empty())
         .map(|(i, e)| (i, e.priority))
         .collect();
     order.sort_by_key(|o| std::cmp::Reverse(o.1));
@@ -237,24 +231,6 @@ fn entries(input: &Input, with_patterns: bool) -> (Vec<TokenStream>, Vec<TokenSt
     (entries, by_code, order)
 }
 
-/// The literal-message index of the wire's plan ([`crate::engine::message_index`])
-/// over the same patterns the generated table holds.
-fn message_index_tokens(input: &Input) -> Vec<TokenStream> {
-    if input.catalog.wire.identity == Identity::Code {
-        return Vec::new();
-    }
-    let literals = input.catalog.errors.iter().enumerate().flat_map(|(n, e)| {
-        e.matches
-            .iter()
-            .filter_map(|m| Template::parse(&m.value).ok()?.literal_text())
-            .map(move |text| (n, text))
-    });
-    crate::engine::message_index(literals)
-        .into_iter()
-        .map(|slot| quote!(#slot))
-        .collect()
-}
-
 fn identity_tokens(i: Identity) -> TokenStream {
     match i {
         Identity::Code => quote!(__p::Identity::Code),
@@ -263,7 +239,10 @@ fn identity_tokens(i: Identity) -> TokenStream {
     }
 }
 
-fn plan(input: &Input, shape: &Shape) -> TokenStream {
+/// The wire's plan. Its table has no literal-message index: messages are
+/// classified by the compiled `__classify`, and the table (used without a message
+/// only) still answers correctly without one.
+fn plan(input: &Input, shape: &Shape, order: &[u16]) -> TokenStream {
     let slots = shape.slots.iter().map(|p| segments_tokens(&p.segments));
     let fields_at = match &shape.fields_at {
         Some(p) => {
@@ -276,8 +255,6 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
-    let order = entries(input, true).2;
-    let by_message = message_index_tokens(input);
     let identity = identity_tokens(input.catalog.wire.identity);
     let opt = |o: Option<usize>| match o {
         Some(i) => quote!(__p::Some(#i)),
@@ -293,7 +270,7 @@ fn plan(input: &Input, shape: &Shape) -> TokenStream {
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
-            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[#(#order),*], by_message: &[#(#by_message),*] },
+            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[#(#order),*], by_message: &[] },
             code: #code,
             message: #message,
             fields_at: #fields_at_text,
@@ -323,8 +300,7 @@ fn problem_clashes(input: &Input) -> Vec<String> {
 
 /// The entries and the code index, shared by the wire's plan and the
 /// problem+json plan (which reads codes only: its identity ignores patterns).
-fn tables(input: &Input) -> TokenStream {
-    let (entries, by_code, _) = entries(input, true);
+fn tables(entries: &[TokenStream], by_code: &[TokenStream]) -> TokenStream {
     let (n, m) = (entries.len(), by_code.len());
     quote! {
         static __ENTRIES: [__p::Entry<'static>; #n] = [#(#entries),*];

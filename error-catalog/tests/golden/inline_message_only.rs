@@ -64,10 +64,7 @@ const _: () = {
             entries: &__ENTRIES,
             by_code: &__BY_CODE,
             pattern_order: &[0u16, 1u16],
-            by_message: &[
-                4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-                4294967295u32, 4294967295u32, 1397227521u32, 4294967295u32,
-            ],
+            by_message: &[],
         },
         code: __p::None,
         message: __p::Some(0usize),

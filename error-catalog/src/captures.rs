@@ -27,12 +27,23 @@ pub struct Captures<'t> {
 
 impl<'t> Captures<'t> {
     /// Appends one capture.
+    #[inline]
     pub fn push(&mut self, capture: (usize, &'t str)) {
+        if self.spill.is_none() {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = capture;
+                self.len += 1;
+                return;
+            }
+        }
+        self.spill_push(capture);
+    }
+
+    /// [`push`](Self::push) past the inline captures.
+    #[cold]
+    fn spill_push(&mut self, capture: (usize, &'t str)) {
         if let Some(v) = &mut self.spill {
             v.push(capture);
-        } else if let Some(slot) = self.inline.get_mut(self.len) {
-            *slot = capture;
-            self.len += 1;
         } else {
             let mut v = self.inline.to_vec();
             v.push(capture);
@@ -41,6 +52,7 @@ impl<'t> Captures<'t> {
     }
 
     /// Keeps the first `n` captures.
+    #[inline]
     pub fn truncate(&mut self, n: usize) {
         match &mut self.spill {
             Some(v) => v.truncate(n),
@@ -49,6 +61,7 @@ impl<'t> Captures<'t> {
     }
 
     /// Forgets every capture.
+    #[inline]
     pub fn clear(&mut self) {
         self.truncate(0);
     }

@@ -7,6 +7,9 @@
 use crate::captures::Captures;
 use std::fmt;
 
+mod one_pass;
+pub use one_pass::{one_pass, run_steps, take_run, Step};
+
 /// One piece of a parsed template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
@@ -190,7 +193,16 @@ pub enum HoleKind {
 }
 
 impl HoleKind {
-    fn accepts(self, s: &str) -> bool {
+    /// True when a placeholder of this kind matches all of `s`.
+    ///
+    /// ```
+    /// use error_catalog::template::HoleKind;
+    /// assert!(HoleKind::Integer.accepts("-42") && !HoleKind::Integer.accepts("4.2"));
+    /// assert!(HoleKind::Number.accepts("4.2e1") && !HoleKind::Number.accepts("."));
+    /// assert!(HoleKind::Text.accepts(""));
+    /// ```
+    #[inline]
+    pub fn accepts(self, s: &str) -> bool {
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         match self {
             HoleKind::Text => true,

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 pub use error_catalog::captures::Captures;
 pub use error_catalog::engine::{self, Captured, Entry, Identity, Layout, Table};
 pub use error_catalog::raw_members::TooLong;
-pub use error_catalog::template::{match_into, HoleKind, PatternSeg};
+pub use error_catalog::template::{match_into, take_run, HoleKind, PatternSeg};
 pub use serde;
 pub use serde_json;
 pub use std::option::Option::{self, None, Some};
@@ -366,34 +366,58 @@ pub fn field_opt_string(raw: Option<&str>, name: &str) -> Result<Option<String>,
 
 /// [`field`] for an integer field: a plain decimal integer is parsed directly
 /// (JSON's grammar: no leading zeros, no `-0`; anything else goes to serde).
+///
+/// ```
+/// use api_error::__private::field_int;
+/// assert_eq!(field_int::<u32>(Some("42"), "n"), Ok(42));
+/// assert_eq!(field_int::<i32>(Some("-7"), "n"), Ok(-7));
+/// assert_eq!(field_int::<i64>(Some("-9223372036854775808"), "n"), Ok(i64::MIN));
+/// assert_eq!(field_int::<u64>(Some("18446744073709551615"), "n"), Ok(u64::MAX));
+/// assert!(field_int::<u8>(Some("300"), "n").is_err());
+/// assert!(field_int::<u32>(Some("007"), "n").is_err());
+/// assert!(field_int::<u32>(Some("-1"), "n").is_err());
+/// assert!(field_int::<u32>(None, "n").is_err());
+/// ```
+#[inline]
 pub fn field_int<T>(raw: Option<&str>, name: &str) -> Result<T, String>
 where
     T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>,
 {
-    if let Some(r) = raw.filter(|r| canonical_int(r)) {
-        let text = r.as_bytes();
-        let (negative, digits) = match text.split_first() {
-            Some((b'-', rest)) => (true, rest),
-            _ => (false, text),
-        };
-        if !digits.is_empty() && digits.len() <= 19 && digits.iter().all(u8::is_ascii_digit) {
-            let n = digits
-                .iter()
-                .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
-            let v = if negative {
-                i64::try_from(n)
-                    .ok()
-                    .map(|n| -n)
-                    .and_then(|n| T::try_from(n).ok())
-            } else {
-                T::try_from(n).ok()
-            };
-            if let Some(v) = v {
-                return Ok(v);
-            }
-        }
+    match raw.and_then(plain_int) {
+        Some(v) => Ok(v),
+        None => field(raw, name),
     }
-    field(raw, name)
+}
+
+/// The value of `text` when it is an integer written as [`canonical_int`]
+/// accepts, of at most 19 digits, that fits `T`.
+#[inline]
+fn plain_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        b => (false, b),
+    };
+    match digits {
+        [] => return None,
+        [b'0'] if negative => return None,
+        [b'0', _, ..] => return None,
+        _ if digits.len() > 19 => return None,
+        _ => {}
+    }
+    let mut n = 0u64;
+    for &d in digits {
+        let d = d.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        // (19 digits stay below 2^64)
+        n = n * 10 + u64::from(d);
+    }
+    if negative {
+        T::try_from(-i64::try_from(n).ok()?).ok()
+    } else {
+        T::try_from(n).ok()
+    }
 }
 
 /// [`field`] for an optional integer field.
@@ -409,6 +433,7 @@ pub fn field_opt_int<T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>>(
 }
 
 /// The text a message placeholder captured into field `index`.
+#[inline]
 pub fn capture_text<'c>(captures: &[(usize, &'c str)], index: usize) -> Option<&'c str> {
     captures.iter().find(|(i, _)| *i == index).map(|(_, t)| *t)
 }

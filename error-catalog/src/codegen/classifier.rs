@@ -8,12 +8,13 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::ast::{Bound, Input};
+use super::expand::{hole, kind_tokens};
 use crate::engine::Identity;
 use crate::model::{BaseType, ErrorEntry};
-use crate::template::{Segment, Template};
+use crate::template::{one_pass, HoleKind, Segment, Step, Template};
 
 /// One entry's patterns, in catalog order: (index among the entry's patterns,
 /// template); only those that parse. The generated table holds these, so the
@@ -64,6 +65,10 @@ fn exact(e: &ErrorEntry, b: &Bound, t: &Template) -> TokenStream {
     }
 }
 
+/// An entry that may match under one status: (index, entry, its variant, its
+/// patterns).
+type Candidate<'a> = (usize, &'a ErrorEntry, &'a Bound, Vec<(usize, Template)>);
+
 /// The steps for messages under `status` (`None`: a status no entry names):
 /// entries of that status or of none, by rank.
 fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
@@ -75,14 +80,22 @@ fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
             arms.clear();
         }
     };
-    for &i in order {
-        let (Some(e), Some(b)) = (input.catalog.errors.get(i), input.variants.get(i)) else {
-            continue;
-        };
-        if e.status_u16().is_some_and(|s| Some(s) != status) {
-            continue;
-        }
-        let pats = patterns(e);
+    let mut entries: Vec<Candidate<'_>> = order
+        .iter()
+        .filter_map(|&i| Some((i, input.catalog.errors.get(i)?, input.variants.get(i)?)))
+        .filter(|(_, e, _)| e.status_u16().is_none_or(|s| Some(s) == status))
+        .map(|(i, e, b)| (i, e, b, patterns(e)))
+        .collect();
+    // Within one priority the order cannot change the answer (validation refuses
+    // two patterns of one priority that could match the same message under one
+    // status): entries the general matcher would search come last.
+    entries.sort_by_key(|(_, e, b, pats)| {
+        let searched = pats.iter().any(|(_, t)| {
+            t.literal_text().is_none() && one_pass(&t.pattern(|name| hole(b, name))).is_none()
+        });
+        (std::cmp::Reverse(e.priority), searched)
+    });
+    for (i, e, b, pats) in entries {
         // an entry's messages without placeholders come before its others
         for (_, t) in &pats {
             if let Some(text) = t.literal_text() {
@@ -94,24 +107,89 @@ fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
             if t.literal_text().is_none() {
                 flush(&mut arms, &mut out);
                 let exact = exact(e, b, t);
-                // its first and last literals, compared inline before the matcher
-                let mut guards = Vec::new();
-                if let Some(Segment::Lit(l)) = t.segments.first() {
-                    guards.push(quote!(__m.starts_with(#l) &&));
-                }
-                if let Some(Segment::Lit(l)) = t.segments.last().filter(|_| t.segments.len() > 1) {
-                    guards.push(quote!(__m.ends_with(#l) &&));
-                }
-                out.push(quote! {
-                    if #(#guards)* __p::match_into(__ENTRIES[#i].patterns[#j], __m, __caps) {
-                        return __p::Some((#i, #exact));
-                    }
+                let segs = t.pattern(|name| hole(b, name));
+                out.push(match one_pass(&segs) {
+                    Some(steps) => straight(&steps, i, *j, &exact),
+                    None => searched(t, i, *j, &exact),
                 });
             }
         }
     }
     flush(&mut arms, &mut out);
     quote!(#(#out)*)
+}
+
+/// A pattern matched in one pass, inline: each step strips a literal or takes a
+/// placeholder's text, leaving the labelled block at the first that fails.
+fn straight(steps: &[Step<'_>], i: usize, j: usize, exact: &TokenStream) -> TokenStream {
+    let label = syn::Lifetime::new(&format!("'__p{i}_{j}"), proc_macro2::Span::call_site());
+    let mut body = Vec::new();
+    let mut caps = Vec::new();
+    let mut open = true;
+    for (n, step) in steps.iter().enumerate() {
+        let c = format_ident!("__c{}", n);
+        match *step {
+            Step::Lit(l) => body.push(quote! {
+                let __p::Some(__r) = __r.strip_prefix(#l) else { break #label; };
+            }),
+            Step::Run(f, kind) => {
+                let kind = kind_tokens(kind);
+                body.push(quote! {
+                    let __p::Some((#c, __r)) = __p::take_run(__r, #kind) else { break #label; };
+                });
+                caps.push(quote!((#f, #c)));
+            }
+            Step::UpTo(f, kind, last) => {
+                let check = accepts(kind, &c, &label);
+                body.push(quote! {
+                    let __p::Some(#c) = __r.strip_suffix(#last) else { break #label; };
+                    #check
+                });
+                caps.push(quote!((#f, #c)));
+                open = false;
+            }
+            Step::Rest(f, kind) => {
+                let check = accepts(kind, &c, &label);
+                body.push(quote!(let #c = __r; #check));
+                caps.push(quote!((#f, #c)));
+                open = false;
+            }
+        }
+    }
+    let end = open.then(|| quote!(if !__r.is_empty() { break #label; }));
+    quote! {
+        #label: {
+            let __r: &'m str = __m;
+            #(#body)*
+            #end
+            __caps.clear();
+            #(__caps.push(#caps);)*
+            return __p::Some((#i, #exact));
+        }
+    }
+}
+
+/// The check that captured text `c` is a value of `kind` (text always is).
+fn accepts(kind: HoleKind, c: &syn::Ident, label: &syn::Lifetime) -> Option<TokenStream> {
+    let tokens = kind_tokens(kind);
+    (kind != HoleKind::Text).then(|| quote!(if !#tokens.accepts(#c) { break #label; }))
+}
+
+/// A pattern whose placeholders may need backtracking: its first and last
+/// literals compared inline, then the general matcher.
+fn searched(t: &Template, i: usize, j: usize, exact: &TokenStream) -> TokenStream {
+    let mut guards = Vec::new();
+    if let Some(Segment::Lit(l)) = t.segments.first() {
+        guards.push(quote!(__m.starts_with(#l) &&));
+    }
+    if let Some(Segment::Lit(l)) = t.segments.last().filter(|_| t.segments.len() > 1) {
+        guards.push(quote!(__m.ends_with(#l) &&));
+    }
+    quote! {
+        if #(#guards)* __p::match_into(__ENTRIES[#i].patterns[#j], __m, __caps) {
+            return __p::Some((#i, #exact));
+        }
+    }
 }
 
 /// `fn __classify` (a `Classifier`) for a wire that is not identified by code;
@@ -144,7 +222,7 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
         .iter()
         .map(|(s, i)| quote!(#s => __p::Some((#i, false)),));
     Some(quote! {
-        #[allow(unreachable_patterns, clippy::match_single_binding, clippy::needless_return)]
+        #[allow(unreachable_patterns, unused_labels, clippy::match_single_binding, clippy::needless_return)]
         fn __classify<'m>(__status: u16, __msg: __p::Option<&'m str>, __caps: &mut __p::Captures<'m>) -> __p::Option<(usize, bool)> {
             if let __p::Some(__m) = __msg {
                 match __status {

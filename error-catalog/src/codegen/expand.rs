@@ -7,7 +7,7 @@ use super::ast::{Bound, BoundField, Input};
 use super::shape::{shape, tree, Leaf, Node, Place, Shape};
 use crate::engine::Identity;
 use crate::model::{ErrorEntry, RetryRule};
-use crate::template::{HoleKind, Segment, Template};
+use crate::template::{HoleKind, PatternSeg, Segment, Template};
 
 /// Every impl for a valid input, inside one `const _: () = { ... };`.
 pub fn expand(input: &Input) -> TokenStream {
@@ -157,8 +157,9 @@ fn segments_tokens(segs: &[String]) -> TokenStream {
     quote!(&[#(#segs),*])
 }
 
-fn hole_kind(b: &Bound, idx: usize) -> TokenStream {
-    let kind = match b.fields.get(idx).map(|f| f.base) {
+/// What the placeholder filling field `idx` of `b` matches in a message.
+pub(super) fn hole_kind(b: &Bound, idx: usize) -> HoleKind {
+    match b.fields.get(idx).map(|f| f.base) {
         Some(crate::model::BaseType::F64) => HoleKind::Number,
         Some(
             crate::model::BaseType::String
@@ -167,12 +168,26 @@ fn hole_kind(b: &Bound, idx: usize) -> TokenStream {
         )
         | None => HoleKind::Text,
         Some(_) => HoleKind::Integer,
-    };
+    }
+}
+
+/// The tokens naming `kind` in generated code.
+pub(super) fn kind_tokens(kind: HoleKind) -> TokenStream {
     match kind {
         HoleKind::Text => quote!(__p::HoleKind::Text),
         HoleKind::Integer => quote!(__p::HoleKind::Integer),
         HoleKind::Number => quote!(__p::HoleKind::Number),
     }
+}
+
+/// The field index and kind of placeholder `name` in `b`'s patterns.
+pub(super) fn hole(b: &Bound, name: &str) -> (usize, HoleKind) {
+    let idx = b
+        .fields
+        .iter()
+        .position(|f| f.wire == name)
+        .unwrap_or(usize::MAX);
+    (idx, hole_kind(b, idx))
 }
 
 /// The table's entries, its code index, and the entries with patterns by rank
@@ -187,18 +202,17 @@ fn entries(input: &Input) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<u16>) {
             None => quote!(__p::None),
         };
         let patterns = super::classifier::patterns(e).into_iter().map(|(_, t)| {
-            let segs = t.segments.iter().map(|s| match s {
-                Segment::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
-                Segment::Hole { name, .. } => {
-                    let idx = b
-                        .fields
-                        .iter()
-                        .position(|f| &f.wire == name)
-                        .unwrap_or(usize::MAX);
-                    let kind = hole_kind(b, idx);
-                    quote!(__p::PatternSeg::Hole(#idx, #kind))
-                }
-            });
+            let segs: Vec<TokenStream> = t
+                .pattern(|name| hole(b, name))
+                .into_iter()
+                .map(|s| match s {
+                    PatternSeg::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
+                    PatternSeg::Hole(idx, kind) => {
+                        let kind = kind_tokens(kind);
+                        quote!(__p::PatternSeg::Hole(#idx, #kind))
+                    }
+                })
+                .collect();
             quote!(&[#(#segs),*])
         });
         let by_status =

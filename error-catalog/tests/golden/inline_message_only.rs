@@ -97,7 +97,12 @@ const _: () = {
         typed: false,
         classify: __p::None,
     };
-    #[allow(unreachable_patterns, clippy::match_single_binding, clippy::needless_return)]
+    #[allow(
+        unreachable_patterns,
+        unused_labels,
+        clippy::match_single_binding,
+        clippy::needless_return
+    )]
     fn __classify<'m>(
         __status: u16,
         __msg: __p::Option<&'m str>,
@@ -111,24 +116,41 @@ const _: () = {
                         _ => {}
                     }
                 }
-                403u16 => {
-                    if __m.starts_with("MCP limit reached (")
-                        && __p::match_into(
-                            __ENTRIES[0usize].patterns[0usize],
-                            __m,
-                            __caps,
-                        )
-                    {
-                        return __p::Some((
-                            0usize,
-                            __caps
-                                .get(0usize)
-                                .is_some_and(|__c| __p::canonical_int(__c.1))
-                                && __caps
-                                    .get(1usize)
-                                    .is_some_and(|__c| __p::canonical_int(__c.1)),
-                        ));
-                    }
+                403u16 => '__p0_0: {
+                    let __r: &'m str = __m;
+                    let __p::Some(__r) = __r.strip_prefix("MCP limit reached (") else {
+                        break '__p0_0;
+                    };
+                    let __p::Some((__c1, __r)) = __p::take_run(
+                        __r,
+                        __p::HoleKind::Integer,
+                    ) else {
+                        break '__p0_0;
+                    };
+                    let __p::Some(__r) = __r.strip_prefix("/") else {
+                        break '__p0_0;
+                    };
+                    let __p::Some((__c3, __r)) = __p::take_run(
+                        __r,
+                        __p::HoleKind::Integer,
+                    ) else {
+                        break '__p0_0;
+                    };
+                    let __p::Some(__r) = __r.strip_prefix("). ") else {
+                        break '__p0_0;
+                    };
+                    let __c5 = __r;
+                    __caps.clear();
+                    __caps.push((0usize, __c1));
+                    __caps.push((1usize, __c3));
+                    __caps.push((2usize, __c5));
+                    return __p::Some((
+                        0usize,
+                        __caps.get(0usize).is_some_and(|__c| __p::canonical_int(__c.1))
+                            && __caps
+                                .get(1usize)
+                                .is_some_and(|__c| __p::canonical_int(__c.1)),
+                    ));
                 }
                 _ => {}
             }

@@ -13,7 +13,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::raw_members::{RawMembers, TooLong, MAX_PART};
+
+mod key_seed;
 use crate::template::{literal_match, match_pattern, PatternSeg};
+pub use key_seed::{KeyOf, KeySeed};
 
 /// The largest number of slots a wire may name.
 pub const MAX_SLOTS: usize = 16;
@@ -267,6 +270,7 @@ pub fn walk<'b, S: Sink<'b>>(
 /// assert!(walk_with(b"42", Str).is_err());
 /// assert!(walk_with(br#""a" 1"#, Str).is_err());
 /// ```
+#[inline]
 pub fn walk_with<'b, T: DeserializeSeed<'b, Value = ()>>(
     body: &'b [u8],
     seed: T,

@@ -80,18 +80,21 @@ pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
         let path = &node.path;
         // a member that is a slot is a slot, even where another pointer passes
         // through it (as in `engine::walk`)
-        let slot_arms = node
+        let mut names: Vec<&String> = node.slots.iter().map(|(k, _)| k).collect();
+        let slot_arms: Vec<TokenStream> = node
             .slots
             .iter()
-            .map(|(k, i)| quote!(#k => __p::engine::Sink::slot(&mut *self.0, #i, &mut __map)?,));
-        let child_arms = node
-            .children
-            .iter()
-            .filter(|(k, _)| !node.slots.iter().any(|(s, _)| s == k))
-            .map(|(k, c)| {
-                let child = format_ident!("__Walk{}", c);
-                quote!(#k => __p::serde::de::MapAccess::next_value_seed(&mut __map, #child(&mut *self.0))?,)
-            });
+            .enumerate()
+            .map(|(n, (_, i))| quote!(__p::engine::KeyOf::Named(#n) => __p::engine::Sink::slot(&mut *self.0, #i, &mut __map)?,))
+            .collect();
+        let mut child_arms = Vec::new();
+        for (k, c) in node.children.iter().filter(|(k, _)| !node.slots.iter().any(|(s, _)| s == k)) {
+            let n = names.len();
+            names.push(k);
+            let child = format_ident!("__Walk{}", c);
+            child_arms.push(quote!(__p::engine::KeyOf::Named(#n) => __p::serde::de::MapAccess::next_value_seed(&mut __map, #child(&mut *self.0))?,));
+        }
+        let name_arms = names.iter().enumerate().map(|(n, k)| quote!(#k => __p::Some(#n),));
         let other = if node.fields {
             quote!(__p::engine::Sink::member(&mut *self.0, __key, &mut __map)?)
         } else {
@@ -116,11 +119,16 @@ pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
                 }
                 #[allow(clippy::match_single_binding)]
                 fn visit_map<__A: __p::serde::de::MapAccess<'b>>(self, mut __map: __A) -> __p::Result<(), __A::Error> {
-                    while let __p::Some(__key) = __p::serde::de::MapAccess::next_key_seed(&mut __map, __p::engine::StrSeed)? {
-                        match &*__key {
+                    let __names = |__k: &str| match __k { #(#name_arms)* _ => __p::None };
+                    while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(&mut __map, __p::engine::KeySeed(__names))? {
+                        match __k {
                             #(#slot_arms)*
                             #(#child_arms)*
-                            _ => #other,
+                            __p::engine::KeyOf::Other(__key) => #other,
+                            // (every position the lookup gives has its arm above)
+                            __p::engine::KeyOf::Named(_) => {
+                                return __p::Err(<__A::Error as __p::serde::de::Error>::custom("a key without its arm"));
+                            }
                         }
                     }
                     __p::Ok(())

@@ -342,13 +342,19 @@ const _: () = {
             self,
             mut __map: __A,
         ) -> __p::Result<(), __A::Error> {
-            while let __p::Some(__key) = __p::serde::de::MapAccess::next_key_seed(
+            let __names = |__k: &str| match __k {
+                "error" => __p::Some(0usize),
+                _ => __p::None,
+            };
+            while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(
                 &mut __map,
-                __p::engine::StrSeed,
+                __p::engine::KeySeed(__names),
             )? {
-                match &*__key {
-                    "error" => __p::engine::Sink::slot(&mut *self.0, 0usize, &mut __map)?,
-                    _ => {
+                match __k {
+                    __p::engine::KeyOf::Named(0usize) => {
+                        __p::engine::Sink::slot(&mut *self.0, 0usize, &mut __map)?
+                    }
+                    __p::engine::KeyOf::Other(__key) => {
                         let __raw: &'b __p::serde_json::value::RawValue = __p::serde::de::MapAccess::next_value(
                             &mut __map,
                         )?;
@@ -358,6 +364,13 @@ const _: () = {
                                 __raw.get(),
                             )
                             .map_err(<__A::Error as __p::serde::de::Error>::custom)?
+                    }
+                    __p::engine::KeyOf::Named(_) => {
+                        return __p::Err(
+                            <__A::Error as __p::serde::de::Error>::custom(
+                                "a key without its arm",
+                            ),
+                        );
                     }
                 }
             }

@@ -314,18 +314,22 @@ const _: () = {
             self,
             mut __map: __A,
         ) -> __p::Result<(), __A::Error> {
-            while let __p::Some(__key) = __p::serde::de::MapAccess::next_key_seed(
+            let __names = |__k: &str| match __k {
+                "error" => __p::Some(0usize),
+                _ => __p::None,
+            };
+            while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(
                 &mut __map,
-                __p::engine::StrSeed,
+                __p::engine::KeySeed(__names),
             )? {
-                match &*__key {
-                    "error" => {
+                match __k {
+                    __p::engine::KeyOf::Named(0usize) => {
                         __p::serde::de::MapAccess::next_value_seed(
                             &mut __map,
                             __Walk1(&mut *self.0),
                         )?
                     }
-                    _ => {
+                    __p::engine::KeyOf::Other(__key) => {
                         let __raw: &'b __p::serde_json::value::RawValue = __p::serde::de::MapAccess::next_value(
                             &mut __map,
                         )?;
@@ -335,6 +339,13 @@ const _: () = {
                                 __raw.get(),
                             )
                             .map_err(<__A::Error as __p::serde::de::Error>::custom)?
+                    }
+                    __p::engine::KeyOf::Named(_) => {
+                        return __p::Err(
+                            <__A::Error as __p::serde::de::Error>::custom(
+                                "a key without its arm",
+                            ),
+                        );
                     }
                 }
             }
@@ -364,16 +375,32 @@ const _: () = {
             self,
             mut __map: __A,
         ) -> __p::Result<(), __A::Error> {
-            while let __p::Some(__key) = __p::serde::de::MapAccess::next_key_seed(
+            let __names = |__k: &str| match __k {
+                "code" => __p::Some(0usize),
+                "message" => __p::Some(1usize),
+                _ => __p::None,
+            };
+            while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(
                 &mut __map,
-                __p::engine::StrSeed,
+                __p::engine::KeySeed(__names),
             )? {
-                match &*__key {
-                    "code" => __p::engine::Sink::slot(&mut *self.0, 0usize, &mut __map)?,
-                    "message" => {
+                match __k {
+                    __p::engine::KeyOf::Named(0usize) => {
+                        __p::engine::Sink::slot(&mut *self.0, 0usize, &mut __map)?
+                    }
+                    __p::engine::KeyOf::Named(1usize) => {
                         __p::engine::Sink::slot(&mut *self.0, 1usize, &mut __map)?
                     }
-                    _ => __p::engine::Sink::member(&mut *self.0, __key, &mut __map)?,
+                    __p::engine::KeyOf::Other(__key) => {
+                        __p::engine::Sink::member(&mut *self.0, __key, &mut __map)?
+                    }
+                    __p::engine::KeyOf::Named(_) => {
+                        return __p::Err(
+                            <__A::Error as __p::serde::de::Error>::custom(
+                                "a key without its arm",
+                            ),
+                        );
+                    }
                 }
             }
             __p::Ok(())

@@ -12,6 +12,8 @@
 //! - when the message matches, the captures are as many as the holes, each is
 //!   accepted by its kind, and literals plus captures spell the message again;
 //! - a message rendered from the template (without adjacent holes) always matches;
+//! - when the template matches in one pass (`one_pass`), its steps give exactly
+//!   what the backtracking matcher gives, on the message and on the rendering;
 //! - a template overlaps itself, and overlap is symmetric;
 //! - when the message matches both templates (neither with adjacent holes),
 //!   `patterns_overlap` says they overlap (the check validation relies on to
@@ -24,8 +26,9 @@
 
 #![no_main]
 
+use error_catalog::captures::Captures;
 use error_catalog::template::{
-    match_pattern, patterns_overlap, HoleKind, PatternSeg, Segment, Template,
+    match_pattern, one_pass, patterns_overlap, run_steps, HoleKind, PatternSeg, Segment, Template,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -128,6 +131,26 @@ fn check_match(pattern: &[PatternSeg<'_>], caps: &[(usize, &str)], text: &str) {
     }
 }
 
+/// When `pattern` matches in one pass, its steps agree with the matcher on `text`.
+fn same_in_one_pass(pattern: &[PatternSeg<'_>], text: &str) {
+    let Some(steps) = one_pass(pattern) else {
+        return;
+    };
+    let mut caps = Captures::default();
+    let ok = run_steps(&steps, text, &mut caps);
+    let expected = match_pattern(pattern, text);
+    assert_eq!(
+        ok,
+        expected.is_some(),
+        "one pass of {pattern:?} on {text:?}"
+    );
+    assert_eq!(
+        &caps[..],
+        expected.as_deref().unwrap_or_default(),
+        "one-pass captures"
+    );
+}
+
 /// Parses one template and checks it alone; `None` when it does not parse or
 /// is outside the target's bounds.
 fn one(src: &str, message: &str) -> Option<Template> {
@@ -170,6 +193,7 @@ fn check_matching(src: &str, t: &Template, message: &str) {
     if let Some(caps) = match_pattern(&pattern, message) {
         check_match(&pattern, &caps, message);
     }
+    same_in_one_pass(&pattern, message);
 
     // A rendering always matches (unless two holes stand side by side).
     if t.has_adjacent_holes().is_none() {
@@ -186,6 +210,7 @@ fn check_matching(src: &str, t: &Template, message: &str) {
         let caps = match_pattern(&pattern, &rendered)
             .unwrap_or_else(|| panic!("{src:?} does not match its own rendering {rendered:?}"));
         check_match(&pattern, &caps, &rendered);
+        same_in_one_pass(&pattern, &rendered);
     }
 
     let k = |n: &str| kind(n);

@@ -47,6 +47,7 @@
 use std::time::SystemTime;
 
 mod extra;
+mod kept;
 pub mod problem;
 mod public;
 mod unknown;

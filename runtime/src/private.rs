@@ -17,6 +17,7 @@ pub use std::result::Result::{self, Err, Ok};
 
 use crate::{Extra, UnknownError};
 
+pub use crate::kept::Kept;
 pub use crate::public::{MessageStr, Render, When};
 
 /// What the decoder needs from a generated enum.
@@ -38,8 +39,9 @@ pub trait FastSink<'b>: engine::Sink<'b> + Sized {
     fn new(typed: bool) -> Self;
     /// Whether typed reading is on.
     fn typed(&self) -> bool;
-    /// The raw capture.
-    fn raw(&mut self) -> &mut Captured<'b>;
+    /// The raw capture, when anything was captured raw (a typed sink makes it
+    /// on the first raw value).
+    fn kept(&mut self) -> Option<&mut Captured<'b>>;
     /// The entry the code named, when the sink already looked it up.
     fn entry(&self) -> Option<usize> {
         None
@@ -47,7 +49,18 @@ pub trait FastSink<'b>: engine::Sink<'b> + Sized {
     /// Takes the string at `slot` (the code's or the message's): read as a string
     /// by the sink, or from the raw capture.
     fn take_text(&mut self, slot: usize) -> Option<std::borrow::Cow<'b, str>> {
-        self.raw().slot_str(slot)
+        Captured::slot_str(self.kept()?, slot)
+    }
+    /// The raw JSON captured at `slot`.
+    fn slot_raw(&mut self, slot: usize) -> Option<&'b str> {
+        Captured::slot_raw(self.kept()?, slot)
+    }
+    /// Takes the member `name` of the fields object out of the raw capture.
+    fn take_member<'s>(&'s mut self, name: &str) -> Option<&'s str>
+    where
+        'b: 's,
+    {
+        Captured::take_member(self.kept()?, name)
     }
     /// Walks `body` into the sink: [`engine::walk`] over `layout`, or a walker
     /// generated for the wire (handing the sink the same calls, and refusing any
@@ -64,8 +77,8 @@ impl<'b> FastSink<'b> for Captured<'b> {
     fn typed(&self) -> bool {
         false
     }
-    fn raw(&mut self) -> &mut Captured<'b> {
-        self
+    fn kept(&mut self) -> Option<&mut Captured<'b>> {
+        Some(self)
     }
 }
 
@@ -220,11 +233,12 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     let code = plan.code.and_then(|s| sink.take_text(s));
     let message = plan.message.and_then(|s| sink.take_text(s));
     // a code or message slot holding something other than a string (or null)
-    let c = sink.raw();
+    let c = sink.kept();
     let not_text = |slot: Option<usize>, text: &Option<std::borrow::Cow<'_, str>>| {
         text.is_none()
             && slot
-                .and_then(|s| c.slot(s))
+                .zip(c.as_ref())
+                .and_then(|(s, c)| c.slot(s))
                 .is_some_and(|r| r.get() != "null")
     };
     let fail = |reason: String| {
@@ -270,9 +284,10 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         Ok(v) => v,
         Err(reason) => return fail(reason),
     };
-    let c = sink.raw();
-    let kept_any = !c.extras.is_empty() || !c.members.is_empty();
-    if let Some(extra) = value.extra_mut().filter(|_| kept_any) {
+    let kept_any = sink
+        .kept()
+        .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
+    if let (Some(extra), Some(c)) = (value.extra_mut(), kept_any) {
         // the members outside the fields object move over as they are; the fields
         // object's leftovers follow, named by pointer
         let mut kept = std::mem::take(&mut c.extras);
@@ -338,8 +353,8 @@ where
 {
     match (typed, at) {
         (Some(v), _) => Ok(v),
-        (None, FieldAt::Member(m)) => read(sink.raw().take_member(m), name),
-        (None, FieldAt::Slot(s)) => read(sink.raw().slot_raw(s), name),
+        (None, FieldAt::Member(m)) => read(sink.take_member(m), name),
+        (None, FieldAt::Slot(s)) => read(sink.slot_raw(s), name),
     }
 }
 

@@ -617,10 +617,9 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 let w = &f.wire;
                 let reader = reader_of(f);
                 let optional = f.optional;
-                let raw = quote!(__p::FastSink::raw(__s));
                 let mut normal = match place {
-                    Place::Slot(s) => quote!(#reader(#raw.slot_raw(#s), #w)),
-                    Place::Member(m) => quote!(#reader(#raw.take_member(#m), #w)),
+                    Place::Slot(s) => quote!(#reader(__p::FastSink::slot_raw(__s, #s), #w)),
+                    Place::Member(m) => quote!(#reader(__p::FastSink::take_member(__s, #m), #w)),
                     Place::Capture => {
                         use crate::model::BaseType as B;
                         match f.base {
@@ -773,7 +772,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             }
             #[derive(Default)]
             struct __Fast<'b> {
-                raw: __p::Captured<'b>,
+                raw: __p::Kept<'b>,
                 on: bool,
                 code: __p::Option<::std::borrow::Cow<'b, str>>,
                 message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -785,7 +784,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 #[allow(unreachable_patterns)]
                 fn slot<__A: __p::serde::de::MapAccess<'b>>(&mut self, __slot: usize, __map: &mut __A) -> __p::Result<(), __A::Error> {
                     if !self.on {
-                        return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
+                        return __p::engine::Sink::slot(self.raw.make(), __slot, __map);
                     }
                     // Typed reading: a value of another type, or one seen twice,
                     // aborts it, and the body is read again raw, so nothing is lost.
@@ -794,7 +793,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                         #code_arm
                         #message_arm
                         #(#slot_arms)*
-                        _ => return __p::engine::Sink::slot(&mut self.raw, __slot, __map),
+                        _ => return __p::engine::Sink::slot(self.raw.make(), __slot, __map),
                     }
                     __p::Ok(())
                 }
@@ -804,10 +803,10 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                         #(#member_arms)*
                         _ => {}
                     }
-                    __p::engine::Sink::member(&mut self.raw, __key, __map)
+                    __p::engine::Sink::member(self.raw.make(), __key, __map)
                 }
                 fn extra(&mut self, __pointer: &__p::engine::PointerTo<'_>, __raw: &str) -> __p::Result<(), __p::TooLong> {
-                    __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
+                    __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
                 }
             }
             #walkers
@@ -819,8 +818,8 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                 fn typed(&self) -> bool {
                     self.on
                 }
-                fn raw(&mut self) -> &mut __p::Captured<'b> {
-                    &mut self.raw
+                fn kept(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+                    self.raw.get_mut()
                 }
                 fn entry(&self) -> __p::Option<usize> {
                     self.entry
@@ -830,7 +829,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                         #take_code
                         #take_message
                     }
-                    self.raw.slot_str(__slot)
+                    self.raw.get_mut()?.slot_str(__slot)
                 }
             }
             type __Sink<'b> = __Fast<'b>;
@@ -877,13 +876,12 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
 /// its name clashes with a problem member (slots 6 on), else from the top.
 fn problem_read(f: &BoundField, clashes: &[String]) -> TokenStream {
     let (w, reader) = (&f.wire, reader_of(f));
-    let raw = quote!(__p::FastSink::raw(__s));
     match clashes.iter().position(|c| c == &f.wire) {
         Some(k) => {
             let slot = 6 + k;
-            quote!(#reader(#raw.slot_raw(#slot), #w))
+            quote!(#reader(__p::FastSink::slot_raw(__s, #slot), #w))
         }
-        None => quote!(#reader(#raw.take_member(#w), #w)),
+        None => quote!(#reader(__p::FastSink::take_member(__s, #w), #w)),
     }
 }
 

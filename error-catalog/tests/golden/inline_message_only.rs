@@ -264,7 +264,7 @@ const _: () = {
     }
     #[derive(Default)]
     struct __Fast<'b> {
-        raw: __p::Captured<'b>,
+        raw: __p::Kept<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -279,7 +279,7 @@ const _: () = {
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
             if !self.on {
-                return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
+                return __p::engine::Sink::slot(self.raw.make(), __slot, __map);
             }
             let __twice = || <__A::Error as __p::serde::de::Error>::custom(
                 "a slot seen twice",
@@ -296,7 +296,7 @@ const _: () = {
                         )?,
                     );
                 }
-                _ => return __p::engine::Sink::slot(&mut self.raw, __slot, __map),
+                _ => return __p::engine::Sink::slot(self.raw.make(), __slot, __map),
             }
             __p::Ok(())
         }
@@ -309,14 +309,14 @@ const _: () = {
             match &mut self.typed {
                 _ => {}
             }
-            __p::engine::Sink::member(&mut self.raw, __key, __map)
+            __p::engine::Sink::member(self.raw.make(), __key, __map)
         }
         fn extra(
             &mut self,
             __pointer: &__p::engine::PointerTo<'_>,
             __raw: &str,
         ) -> __p::Result<(), __p::TooLong> {
-            __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
+            __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
         }
     }
     struct __Walk0<'s, 'b>(&'s mut __Fast<'b>);
@@ -398,8 +398,8 @@ const _: () = {
         fn typed(&self) -> bool {
             self.on
         }
-        fn raw(&mut self) -> &mut __p::Captured<'b> {
-            &mut self.raw
+        fn kept(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+            self.raw.get_mut()
         }
         fn entry(&self) -> __p::Option<usize> {
             self.entry
@@ -413,7 +413,7 @@ const _: () = {
                     return self.message.take();
                 }
             }
-            self.raw.slot_str(__slot)
+            self.raw.get_mut()?.slot_str(__slot)
         }
     }
     type __Sink<'b> = __Fast<'b>;
@@ -428,24 +428,18 @@ const _: () = {
             0usize => {
                 __p::Ok(McpError::LimitReached {
                     used: if __problem {
-                        __p::field_int(
-                            __p::FastSink::raw(__s).take_member("used"),
-                            "used",
-                        )
+                        __p::field_int(__p::FastSink::take_member(__s, "used"), "used")
                     } else {
                         __p::field_int(__p::capture_text(__caps, 0usize), "used")
                     }?,
                     limit: if __problem {
-                        __p::field_int(
-                            __p::FastSink::raw(__s).take_member("limit"),
-                            "limit",
-                        )
+                        __p::field_int(__p::FastSink::take_member(__s, "limit"), "limit")
                     } else {
                         __p::field_int(__p::capture_text(__caps, 1usize), "limit")
                     }?,
                     rest: if __problem {
                         __p::field_string(
-                            __p::FastSink::raw(__s).take_member("rest"),
+                            __p::FastSink::take_member(__s, "rest"),
                             "rest",
                         )
                     } else {

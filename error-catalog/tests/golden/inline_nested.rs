@@ -200,7 +200,7 @@ const _: () = {
     }
     #[derive(Default)]
     struct __Fast<'b> {
-        raw: __p::Captured<'b>,
+        raw: __p::Kept<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -215,7 +215,7 @@ const _: () = {
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
             if !self.on {
-                return __p::engine::Sink::slot(&mut self.raw, __slot, __map);
+                return __p::engine::Sink::slot(self.raw.make(), __slot, __map);
             }
             let __twice = || <__A::Error as __p::serde::de::Error>::custom(
                 "a slot seen twice",
@@ -254,7 +254,7 @@ const _: () = {
                         )?,
                     );
                 }
-                _ => return __p::engine::Sink::slot(&mut self.raw, __slot, __map),
+                _ => return __p::engine::Sink::slot(self.raw.make(), __slot, __map),
             }
             __p::Ok(())
         }
@@ -281,14 +281,14 @@ const _: () = {
                 }
                 _ => {}
             }
-            __p::engine::Sink::member(&mut self.raw, __key, __map)
+            __p::engine::Sink::member(self.raw.make(), __key, __map)
         }
         fn extra(
             &mut self,
             __pointer: &__p::engine::PointerTo<'_>,
             __raw: &str,
         ) -> __p::Result<(), __p::TooLong> {
-            __p::engine::Sink::extra(&mut self.raw, __pointer, __raw)
+            __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
         }
     }
     struct __Walk0<'s, 'b>(&'s mut __Fast<'b>);
@@ -427,8 +427,8 @@ const _: () = {
         fn typed(&self) -> bool {
             self.on
         }
-        fn raw(&mut self) -> &mut __p::Captured<'b> {
-            &mut self.raw
+        fn kept(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+            self.raw.get_mut()
         }
         fn entry(&self) -> __p::Option<usize> {
             self.entry
@@ -445,7 +445,7 @@ const _: () = {
                     return self.message.take();
                 }
             }
-            self.raw.slot_str(__slot)
+            self.raw.get_mut()?.slot_str(__slot)
         }
     }
     type __Sink<'b> = __Fast<'b>;

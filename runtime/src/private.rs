@@ -287,7 +287,8 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     let kept_any = sink
         .kept()
         .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
-    if let (Some(extra), Some(c)) = (value.extra_mut(), kept_any) {
+    // (the variant is asked for its extra only when there is something to keep)
+    if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
         // the members outside the fields object move over as they are; the fields
         // object's leftovers follow, named by pointer
         let mut kept = std::mem::take(&mut c.extras);

@@ -221,7 +221,7 @@ fn fall_back<E>(
 }
 
 /// Classifies and builds from a walked body.
-#[inline]
+#[inline(always)]
 fn finish<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
     body: &'b [u8],

@@ -1,7 +1,8 @@
 //! The compiled classification of wires that identify errors by status and
 //! message: per status, the entries' patterns in priority order (messages
-//! without placeholders as `match` arms, the others through `match_into`), then
-//! the status's catch-all entry. It gives what `engine::Table::classify` gives
+//! without placeholders as `match` arms, patterns that match in one pass as
+//! straight-line code, the others through `match_into`), then the status's
+//! catch-all entry. It gives what `engine::Table::classify` gives
 //! over the same table (the CLI's classifier, and the agreement tests' oracle),
 //! without walking entries of other statuses or hashing the message.
 

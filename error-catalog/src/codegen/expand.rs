@@ -717,13 +717,14 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             });
         }
         let code_slot = shape.code.filter(|_| typed);
+        let by_code = code_lookup(input);
         let code_arm = code_slot.map(|code_slot| quote! {
             #code_slot => {
                 if self.code.is_some() {
                     return __p::Err(__twice());
                 }
                 let __code = __p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?;
-                self.entry = __PLAN.table.by_code(&__code);
+                self.entry = #by_code;
                 self.typed = match self.entry {
                     #[allow(unreachable_patterns)]
                     __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
@@ -870,6 +871,24 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
         }
     }
+}
+
+/// Catalogs up to this many codes look a code up with a `match`; larger ones
+/// with the table's hash index (a `match` on strings slows down as it grows:
+/// BENCHMARKS.md, code lookup).
+const MATCH_CODES_UP_TO: usize = 128;
+
+/// The expression giving the entry of the code in `__code` (a `Cow<str>`).
+fn code_lookup(input: &Input) -> TokenStream {
+    let errors = &input.catalog.errors;
+    if errors.len() > MATCH_CODES_UP_TO {
+        return quote!(__PLAN.table.by_code(&__code));
+    }
+    let arms = errors.iter().enumerate().map(|(i, e)| {
+        let code = &e.code.value;
+        quote!(#code => __p::Some(#i),)
+    });
+    quote!(match &*__code { #(#arms)* _ => __p::None })
 }
 
 /// How field `f` is read from a problem+json body: from the `fields` object when

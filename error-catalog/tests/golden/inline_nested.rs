@@ -229,7 +229,11 @@ const _: () = {
                         __map,
                         __p::engine::StrSeed,
                     )?;
-                    self.entry = __PLAN.table.by_code(&__code);
+                    self.entry = match &*__code {
+                        "NOT_FOUND" => __p::Some(0usize),
+                        "RATE_LIMITED" => __p::Some(1usize),
+                        _ => __p::None,
+                    };
                     self.typed = match self.entry {
                         #[allow(unreachable_patterns)]
                         __p::Some(__e) => {

@@ -710,10 +710,9 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             new_arms.push(quote!(#i => __Typed::#tvariant { #(#nones,)* },));
             let keys = tf.iter().map(|(_, m)| m);
             member_arms.push(quote! {
-                __Typed::#tvariant { #(#names,)* } => match &*__key {
-                    #(#keys if #names.is_none() => return __p::read_into(#names, __map),)*
-                    _ => {}
-                },
+                __Typed::#tvariant { #(#names,)* } => {
+                    #(if #names.is_none() && __key == #keys { return __p::read_into(#names, __map); })*
+                }
             });
         }
         let code_slot = shape.code.filter(|_| typed);

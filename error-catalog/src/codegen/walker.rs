@@ -94,7 +94,9 @@ pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
             let child = format_ident!("__Walk{}", c);
             child_arms.push(quote!(__p::engine::KeyOf::Named(#n) => __p::serde::de::MapAccess::next_value_seed(&mut __map, #child(&mut *self.0))?,));
         }
-        let name_arms = names.iter().enumerate().map(|(n, k)| quote!(#k => __p::Some(#n),));
+        // an if-chain, not a `match`: a `match` on the key compiles to a jump on
+        // its length, mispredicted key after key
+        let name_ifs = names.iter().enumerate().map(|(n, k)| quote!(if __k == #k { return __p::Some(#n); }));
         let other = if node.fields {
             quote!(__p::engine::Sink::member(&mut *self.0, __key, &mut __map)?)
         } else {
@@ -119,7 +121,7 @@ pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
                 }
                 #[allow(clippy::match_single_binding)]
                 fn visit_map<__A: __p::serde::de::MapAccess<'b>>(self, mut __map: __A) -> __p::Result<(), __A::Error> {
-                    let __names = |__k: &str| match __k { #(#name_arms)* _ => __p::None };
+                    let __names = |__k: &str| { #(#name_ifs)* __p::None };
                     while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(&mut __map, __p::engine::KeySeed(__names))? {
                         match __k {
                             #(#slot_arms)*

@@ -342,9 +342,11 @@ const _: () = {
             self,
             mut __map: __A,
         ) -> __p::Result<(), __A::Error> {
-            let __names = |__k: &str| match __k {
-                "error" => __p::Some(0usize),
-                _ => __p::None,
+            let __names = |__k: &str| {
+                if __k == "error" {
+                    return __p::Some(0usize);
+                }
+                __p::None
             };
             while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(
                 &mut __map,

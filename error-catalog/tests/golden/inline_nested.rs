@@ -270,17 +270,13 @@ const _: () = {
         ) -> __p::Result<(), __A::Error> {
             match &mut self.typed {
                 __Typed::V0 { __t0 } => {
-                    match &*__key {
-                        "id" if __t0.is_none() => return __p::read_into(__t0, __map),
-                        _ => {}
+                    if __t0.is_none() && __key == "id" {
+                        return __p::read_into(__t0, __map);
                     }
                 }
                 __Typed::V1 { __t0 } => {
-                    match &*__key {
-                        "retryAfter" if __t0.is_none() => {
-                            return __p::read_into(__t0, __map);
-                        }
-                        _ => {}
+                    if __t0.is_none() && __key == "retryAfter" {
+                        return __p::read_into(__t0, __map);
                     }
                 }
                 _ => {}
@@ -318,9 +314,11 @@ const _: () = {
             self,
             mut __map: __A,
         ) -> __p::Result<(), __A::Error> {
-            let __names = |__k: &str| match __k {
-                "error" => __p::Some(0usize),
-                _ => __p::None,
+            let __names = |__k: &str| {
+                if __k == "error" {
+                    return __p::Some(0usize);
+                }
+                __p::None
             };
             while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(
                 &mut __map,
@@ -379,10 +377,14 @@ const _: () = {
             self,
             mut __map: __A,
         ) -> __p::Result<(), __A::Error> {
-            let __names = |__k: &str| match __k {
-                "code" => __p::Some(0usize),
-                "message" => __p::Some(1usize),
-                _ => __p::None,
+            let __names = |__k: &str| {
+                if __k == "code" {
+                    return __p::Some(0usize);
+                }
+                if __k == "message" {
+                    return __p::Some(1usize);
+                }
+                __p::None
             };
             while let __p::Some(__k) = __p::serde::de::MapAccess::next_key_seed(
                 &mut __map,

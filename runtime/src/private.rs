@@ -596,6 +596,27 @@ impl Members for ExtraObject<'_> {
     }
 }
 
+/// An object member (`.0`, `.1`) that gives way to the value kept at its pointer
+/// (`.3`, in `.2`) when `.4` says none of the object's own fields is set: the
+/// body had something other than an object there, and it is written back as
+/// it came.
+pub struct ObjOrKept<'a, T>(
+    pub &'static str,
+    pub &'a Obj<T>,
+    pub Option<&'a Extra>,
+    pub &'static str,
+    pub bool,
+);
+
+impl<T: Members> Members for ObjOrKept<'_, T> {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        match self.2.and_then(|x| x.get(self.3)).filter(|_| self.4) {
+            Some(kept) => map.serialize_entry(self.0, kept),
+            None => map.serialize_entry(self.0, self.1),
+        }
+    }
+}
+
 /// Serializes a value's Display output as a string.
 pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
 

@@ -40,6 +40,15 @@ const BODIES: &[(u16, &str)] = &[
         410,
         r#"{"meta":{"error":{"code":"GONE","message":"Gone"}},"data":"text"}"#,
     ),
+    // the same for a variant whose only fields there are optional
+    (
+        409,
+        r#"{"meta":{"error":{"code":"SOFT","message":"Soft conflict"}},"data":"text"}"#,
+    ),
+    (
+        409,
+        r#"{"meta":{"error":{"code":"SOFT","message":"Soft conflict"}},"data":{"hint":"h"}}"#,
+    ),
     // the fields object twice, a received message, a trace
     (
         410,

@@ -952,7 +952,16 @@ fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenStream> {
     for (key, child) in &node.children {
         if child.has_leaves() {
             let inner = object(e, child, b);
-            out.push(quote!(__p::Member(#key, &#inner)));
+            // a body with something other than an object here kept that value
+            // at the pointer; it is written back when none of the object's own
+            // (all optional) fields is set
+            out.push(match (&b.extra, all_unset(child, b)) {
+                (Some(x), Some(unset)) => {
+                    let ptr = &child.pointer;
+                    quote!(__p::ObjOrKept(#key, &#inner, if __public { __p::None } else { __p::Some(#x) }, #ptr, #unset))
+                }
+                _ => quote!(__p::Member(#key, &#inner)),
+            });
         } else if let Some(x) = &b.extra {
             let ptr = &child.pointer;
             out.push(quote!(__p::When(!__public, __p::ExtraObject(__p::Some(#x), #key, #ptr))));
@@ -972,6 +981,26 @@ fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenStream> {
         );
     }
     out
+}
+
+/// An expression true when no member of `node` (nested ones included) is set;
+/// `None` when one always is (a code, a message, a static text or a required
+/// field).
+fn all_unset(node: &Node, b: &Bound) -> Option<TokenStream> {
+    let mut checks = Vec::new();
+    for (_, leaf) in &node.leaves {
+        match leaf {
+            Leaf::Field(i) if b.fields.get(*i).is_some_and(|f| f.optional) => {
+                let id = &b.fields[*i].ident;
+                checks.push(quote!(#id.is_none()));
+            }
+            _ => return None,
+        }
+    }
+    for (_, child) in &node.children {
+        checks.push(all_unset(child, b)?);
+    }
+    Some(quote!(true #(&& #checks)*))
 }
 
 fn object(e: &ErrorEntry, node: &Node, b: &Bound) -> TokenStream {

@@ -267,7 +267,16 @@ fn decode_raw(raw: Option<&str>, ty: FieldType) -> Result<Option<Value>, String>
             Err(format!("expected {}, found null", ty.base.name()))
         };
     }
-    check(&v, ty).map(|()| Some(v))
+    check(&v, ty).map(|()| Some(as_typed(v, ty)))
+}
+
+/// `v` as the field's type shows it: an `f64` field holds `3` as `3.0`, as the
+/// generated enum's `details()` does.
+fn as_typed(v: Value, ty: FieldType) -> Value {
+    match (ty.base, v.as_f64()) {
+        (BaseType::F64, Some(f)) => Value::from(f),
+        _ => v,
+    }
 }
 
 fn decode_text(text: Option<&str>, ty: FieldType) -> Result<Option<Value>, String> {
@@ -285,5 +294,5 @@ fn decode_text(text: Option<&str>, ty: FieldType) -> Result<Option<Value>, Strin
             _ => Value::String(t.to_string()),
         },
     };
-    check(&v, ty).map(|()| Some(v))
+    check(&v, ty).map(|()| Some(as_typed(v, ty)))
 }

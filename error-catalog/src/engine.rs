@@ -655,7 +655,8 @@ pub fn code_index(codes: &[&str]) -> Vec<u32> {
 /// An open-addressing index over (entry index, key) pairs, at most half full: per
 /// slot, [`tag`] of the key's hash over the entry index, [`EMPTY_SLOT`] for none.
 /// Entries past 65,534 are not indexed (the low 16 bits hold the entry, and no
-/// slot in use may equal `EMPTY_SLOT`). Empty when there are no keys.
+/// slot in use may equal `EMPTY_SLOT`): validation refuses catalogs that large
+/// ([`crate::validate::MAX_ERRORS`]). Empty when there are no keys.
 fn build_index<'k>(keys: impl IntoIterator<Item = (usize, &'k str)>) -> Vec<u32> {
     let keys: Vec<(u16, &str)> = keys
         .into_iter()

@@ -26,7 +26,30 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_status_identity(c, &mut d);
     check_examples(c, &mut d);
     check_content_type(c, &mut d);
+    check_catalog_size(c, &mut d);
     d
+}
+
+/// The most errors one catalog may hold: the lookup tables hold an entry's
+/// index in 16 bits, one value of which marks an empty slot.
+pub const MAX_ERRORS: usize = 65_534;
+
+/// Rule: a catalog holds at most [`MAX_ERRORS`] errors (past that, codes and
+/// messages would not be found).
+fn check_catalog_size(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    if let Some(e) = c.errors.get(MAX_ERRORS) {
+        d.push(
+            Diagnostic::new(
+                &e.code.at,
+                format!(
+                    "a catalog may hold at most {MAX_ERRORS} errors; this is error {} of {}",
+                    MAX_ERRORS + 1,
+                    c.errors.len()
+                ),
+            )
+            .help("split the errors into several catalogs, one per service or area"),
+        );
+    }
 }
 
 /// Rule: the content type is a media type that can be sent as a header value.

@@ -162,6 +162,25 @@ fn two_thousand_message_identified_errors_load() {
     assert_eq!(c.errors.len(), 2_000);
 }
 
+/// The lookup tables index at most 65,534 entries: one more is refused, named
+/// at the first error past the limit, instead of loading with codes that would
+/// never be found.
+#[test]
+fn more_errors_than_the_tables_can_index_are_refused() {
+    use error_catalog::validate::MAX_ERRORS;
+    let text = generated(MAX_ERRORS + 1, "nested", false);
+    let (p, rendered) = timed("load 65,535 errors (refused)", || problems(&text));
+    assert_eq!(p.list.len(), 1, "{rendered:?}");
+    // error i's `code` key is on line 8 + 5i (5 head lines, 5 per error)
+    let at = format!("{FILE}:{}:", 8 + 5 * MAX_ERRORS);
+    assert!(rendered[0].starts_with(&at), "{}", rendered[0]);
+    assert!(
+        rendered[0].contains("at most 65534 errors; this is error 65535 of 65535"),
+        "{}",
+        rendered[0]
+    );
+}
+
 /// Errors without a status compete under every status: all pairs are checked for
 /// overlap, quadratic by design (2,000 take about 70 s unoptimized; 500 here).
 #[test]

@@ -207,15 +207,27 @@ impl HoleKind {
         match self {
             HoleKind::Text => true,
             HoleKind::Integer => digits(s.strip_prefix('-').unwrap_or(s)),
-            HoleKind::Number => {
-                !s.is_empty()
-                    && s.bytes().all(|b| {
-                        b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
-                    })
-                    && s.bytes().any(|b| b.is_ascii_digit())
-            }
+            HoleKind::Number => s.bytes().all(in_number) && s.bytes().any(|b| b.is_ascii_digit()),
         }
     }
+}
+
+/// True when `b` may appear in a number placeholder's text.
+fn in_number(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
+}
+
+/// (sign length, sign plus digits length) of the integer `b` starts with: the
+/// only ends an integer placeholder can have lie in `sign + 1..=run`.
+fn int_run(b: &[u8]) -> (usize, usize) {
+    let sign = usize::from(b.first() == Some(&b'-'));
+    let digits = b
+        .get(sign..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (sign, sign + digits)
 }
 
 impl Template {
@@ -457,14 +469,7 @@ fn match_here<'t>(
             }
             // An integer ends within its run of digits: only those ends are tried.
             Some(PatternSeg::Lit(next)) if *kind == HoleKind::Integer => {
-                let b = text.as_bytes();
-                let sign = usize::from(b.first() == Some(&b'-'));
-                let run = sign
-                    + b.get(sign..)
-                        .unwrap_or_default()
-                        .iter()
-                        .take_while(|c| c.is_ascii_digit())
-                        .count();
+                let (sign, run) = int_run(text.as_bytes());
                 for end in sign + 1..=run {
                     // (`end` follows an ASCII digit: a char boundary)
                     if text.get(end..).is_some_and(|t| t.starts_with(next))

@@ -7,7 +7,7 @@
 //! and refuse exactly the texts `match_into` refuses. Generated classifiers
 //! run these steps inline; the other patterns keep `match_into`.
 
-use super::{HoleKind, PatternSeg};
+use super::{in_number, int_run, HoleKind, PatternSeg};
 use crate::captures::Captures;
 
 /// One step of a one-pass match, over the text not matched yet.
@@ -71,10 +71,6 @@ fn ends_run(kind: HoleKind, b: u8) -> bool {
     }
 }
 
-fn in_number(b: u8) -> bool {
-    b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
-}
-
 /// [`Step::Run`]: splits `text` into the placeholder's run and the rest; `None`
 /// when the run is not a value of `kind`.
 ///
@@ -88,19 +84,10 @@ fn in_number(b: u8) -> bool {
 pub fn take_run(text: &str, kind: HoleKind) -> Option<(&str, &str)> {
     let b = text.as_bytes();
     let end = match kind {
-        HoleKind::Integer => {
-            let sign = usize::from(b.first() == Some(&b'-'));
-            let digits = b
-                .get(sign..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if digits == 0 {
-                return None;
-            }
-            sign + digits
-        }
+        HoleKind::Integer => match int_run(b) {
+            (sign, run) if run > sign => run,
+            _ => return None,
+        },
         HoleKind::Number => b.iter().take_while(|&&c| in_number(c)).count(),
         HoleKind::Text => b.len(),
     };

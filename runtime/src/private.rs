@@ -130,6 +130,7 @@ pub fn canonical_int(text: &str) -> bool {
 }
 
 /// Captures, classifies and builds; anything that fails lands in the fallback.
+#[inline(always)]
 pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
     body: &'b [u8],
@@ -183,6 +184,7 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
 
 /// (entry, exact) for a response: by the plan's compiled classification where it
 /// has one, else by its table.
+#[inline]
 fn classify<'m>(
     plan: &Plan<'_>,
     status: u16,

@@ -782,6 +782,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             }
             impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
                 #[allow(unreachable_patterns)]
+                #[inline(always)]
                 fn slot<__A: __p::serde::de::MapAccess<'b>>(&mut self, __slot: usize, __map: &mut __A) -> __p::Result<(), __A::Error> {
                     if !self.on {
                         return __p::engine::Sink::slot(self.raw.make(), __slot, __map);
@@ -798,6 +799,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
                     __p::Ok(())
                 }
                 #[allow(unreachable_code, clippy::match_single_binding)]
+                #[inline(always)]
                 fn member<__A: __p::serde::de::MapAccess<'b>>(&mut self, __key: ::std::borrow::Cow<'b, str>, __map: &mut __A) -> __p::Result<(), __A::Error> {
                     match &mut self.typed {
                         #(#member_arms)*

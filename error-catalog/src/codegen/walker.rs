@@ -139,6 +139,7 @@ pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
         }
     });
     let walk = quote! {
+        #[inline(always)]
         fn walk(&mut self, __body: &'b [u8], __layout: &__p::Layout<'_>) -> __p::Result<(), __p::engine::CaptureError> {
             if self.on {
                 __p::engine::walk_with(__body, __Walk0(self))

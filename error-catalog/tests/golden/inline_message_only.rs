@@ -273,6 +273,7 @@ const _: () = {
     }
     impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
         #[allow(unreachable_patterns)]
+        #[inline(always)]
         fn slot<__A: __p::serde::de::MapAccess<'b>>(
             &mut self,
             __slot: usize,
@@ -301,6 +302,7 @@ const _: () = {
             __p::Ok(())
         }
         #[allow(unreachable_code, clippy::match_single_binding)]
+        #[inline(always)]
         fn member<__A: __p::serde::de::MapAccess<'b>>(
             &mut self,
             __key: ::std::borrow::Cow<'b, str>,
@@ -380,6 +382,7 @@ const _: () = {
         }
     }
     impl<'b> __p::FastSink<'b> for __Fast<'b> {
+        #[inline(always)]
         fn walk(
             &mut self,
             __body: &'b [u8],

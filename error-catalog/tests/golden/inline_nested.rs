@@ -209,6 +209,7 @@ const _: () = {
     }
     impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
         #[allow(unreachable_patterns)]
+        #[inline(always)]
         fn slot<__A: __p::serde::de::MapAccess<'b>>(
             &mut self,
             __slot: usize,
@@ -263,6 +264,7 @@ const _: () = {
             __p::Ok(())
         }
         #[allow(unreachable_code, clippy::match_single_binding)]
+        #[inline(always)]
         fn member<__A: __p::serde::de::MapAccess<'b>>(
             &mut self,
             __key: ::std::borrow::Cow<'b, str>,
@@ -413,6 +415,7 @@ const _: () = {
         }
     }
     impl<'b> __p::FastSink<'b> for __Fast<'b> {
+        #[inline(always)]
         fn walk(
             &mut self,
             __body: &'b [u8],

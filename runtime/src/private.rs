@@ -264,16 +264,16 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         let reason = format!("the {what} is not a string");
         return fail(reason);
     }
-    let mut caps = Captures::default();
-    let hit = match sink.entry() {
-        Some(entry) => Some((entry, false)),
-        None => classify(
-            plan,
-            status.unwrap_or(0),
-            code.as_deref(),
-            message.as_deref(),
-            &mut caps,
-        ),
+    // (captures only where a message is classified: a code names its entry)
+    let mut caps;
+    let (hit, caps): (_, &[(usize, &str)]) = match sink.entry() {
+        Some(entry) => (Some((entry, false)), &[]),
+        None => {
+            caps = Captures::default();
+            let m = message.as_deref();
+            let hit = classify(plan, status.unwrap_or(0), code.as_deref(), m, &mut caps);
+            (hit, &caps)
+        }
     };
     let Some((entry, exact)) = hit else {
         let reason = match &code {
@@ -282,33 +282,35 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         };
         return fail(reason);
     };
-    let mut value = match build(entry, sink, &caps) {
-        Ok(v) => v,
-        Err(reason) => return fail(reason),
-    };
-    let kept_any = sink
-        .kept()
-        .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
-    // (the variant is asked for its extra only when there is something to keep)
-    if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
-        // the members outside the fields object move over as they are; the fields
-        // object's leftovers follow, named by pointer
-        let mut kept = std::mem::take(&mut c.extras);
-        if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
-            // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
-            let reason = "a member too long to keep".to_string();
-            return fail(reason);
-        }
-        extra.set_members(kept);
-    }
-    if let Some(m) = message.filter(|_| !exact) {
-        if !value.template_renders(&m) {
-            if let Some(extra) = value.extra_mut() {
-                extra.set_message(m.as_ref());
+    // (the value is finished where `build` put it, not moved out first)
+    match build(entry, sink, caps) {
+        Ok(mut value) => {
+            let kept_any = sink
+                .kept()
+                .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
+            // (the variant is asked for its extra only when there is something to keep)
+            if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
+                // the members outside the fields object move over as they are; the
+                // fields object's leftovers follow, named by pointer
+                let mut kept = std::mem::take(&mut c.extras);
+                if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
+                    // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
+                    let reason = "a member too long to keep".to_string();
+                    return fail(reason);
+                }
+                extra.set_members(kept);
             }
+            if let Some(m) = message.as_deref().filter(|_| !exact) {
+                if !value.template_renders(m) {
+                    if let Some(extra) = value.extra_mut() {
+                        extra.set_message(m);
+                    }
+                }
+            }
+            value
         }
+        Err(reason) => fail(reason),
     }
-    value
 }
 
 /// Decodes one field from its raw JSON; an absent field decodes from `null`, so

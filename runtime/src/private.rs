@@ -282,33 +282,34 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         };
         return fail(reason);
     };
-    // (the value is finished where `build` put it, not moved out first)
-    match build(entry, sink, caps) {
-        Ok(mut value) => {
-            let kept_any = sink
-                .kept()
-                .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
-            // (the variant is asked for its extra only when there is something to keep)
-            if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
-                // the members outside the fields object move over as they are; the
-                // fields object's leftovers follow, named by pointer
-                let mut kept = std::mem::take(&mut c.extras);
-                if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
-                    // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
-                    let reason = "a member too long to keep".to_string();
-                    return fail(reason);
-                }
-                extra.set_members(kept);
+    // (the value is finished where `build` put it and moved once, on return)
+    let mut built = build(entry, sink, caps);
+    if let Ok(value) = &mut built {
+        let kept_any = sink
+            .kept()
+            .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
+        // (the variant is asked for its extra only when there is something to keep)
+        if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
+            // the members outside the fields object move over as they are; the
+            // fields object's leftovers follow, named by pointer
+            let mut kept = std::mem::take(&mut c.extras);
+            if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
+                // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
+                let reason = "a member too long to keep".to_string();
+                return fail(reason);
             }
-            if let Some(m) = message.as_deref().filter(|_| !exact) {
-                if !value.template_renders(m) {
-                    if let Some(extra) = value.extra_mut() {
-                        extra.set_message(m);
-                    }
-                }
-            }
-            value
+            extra.set_members(kept);
         }
+        if let Some(m) = message.as_deref().filter(|_| !exact) {
+            if !value.template_renders(m) {
+                if let Some(extra) = value.extra_mut() {
+                    extra.set_message(m);
+                }
+            }
+        }
+    }
+    match built {
+        Ok(value) => value,
         Err(reason) => fail(reason),
     }
 }

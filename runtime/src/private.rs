@@ -265,14 +265,14 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         return fail(reason);
     }
     // (captures only where a message is classified: a code names its entry)
-    let mut caps;
+    let mut captured;
     let (hit, caps): (_, &[(usize, &str)]) = match sink.entry() {
         Some(entry) => (Some((entry, false)), &[]),
         None => {
-            caps = Captures::default();
+            captured = Captures::default();
             let m = message.as_deref();
-            let hit = classify(plan, status.unwrap_or(0), code.as_deref(), m, &mut caps);
-            (hit, &caps)
+            let hit = classify(plan, status.unwrap_or(0), code.as_deref(), m, &mut captured);
+            (hit, &captured)
         }
     };
     let Some((entry, exact)) = hit else {

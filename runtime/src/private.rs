@@ -135,12 +135,13 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
     body: &'b [u8],
     plan: &Plan<'_>,
+    direct: impl FnOnce(u16, &str) -> Option<E>,
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
     let mut sink = S::new(plan.typed);
     match sink.walk(body, &plan.layout) {
-        Ok(()) => finish(status, body, plan, &mut sink, build, unknown),
+        Ok(()) => finish(status, body, plan, &mut sink, direct, build, unknown),
         Err(e) => walk_again(status, body, plan, sink.typed(), e, build, unknown),
     }
 }
@@ -162,7 +163,10 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
     let e = if typed {
         let mut sink = S::new(false);
         match engine::walk(body, &plan.layout, &mut sink) {
-            Ok(()) => return finish(status, body, plan, &mut sink, build, unknown),
+            Ok(()) => {
+                let direct = |_: u16, _: &str| None;
+                return finish(status, body, plan, &mut sink, direct, build, unknown);
+            }
             Err(e) => e,
         }
     } else {
@@ -229,11 +233,21 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     body: &'b [u8],
     plan: &Plan<'_>,
     sink: &mut S,
+    direct: impl FnOnce(u16, &str) -> Option<E>,
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
     let code = plan.code.and_then(|s| sink.take_text(s));
     let message = plan.message.and_then(|s| sink.take_text(s));
+    // a body holding the message alone: classified and built in one step where
+    // that gives what the steps below would
+    if let (None, Some(m)) = (&code, &message) {
+        if sink.entry().is_none() && sink.kept().is_none() {
+            if let Some(value) = direct(status.unwrap_or(0), m) {
+                return value;
+            }
+        }
+    }
     // a code or message slot holding something other than a string (or null)
     let c = sink.kept();
     let not_text = |slot: Option<usize>, text: &Option<std::borrow::Cow<'_, str>>| {
@@ -439,6 +453,34 @@ fn plain_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
     } else {
         T::try_from(n).ok()
     }
+}
+
+/// The value of a placeholder's integer text when it is written as `Display`
+/// writes it ([`canonical_int`]), has at most 19 digits and fits `T`.
+///
+/// ```
+/// use api_error::__private::exact_int;
+/// assert_eq!(exact_int::<u32>("42"), Some(42));
+/// assert_eq!(exact_int::<i64>("-7"), Some(-7));
+/// assert_eq!(exact_int::<u32>("007"), None);
+/// assert_eq!(exact_int::<u8>("300"), None);
+/// ```
+#[inline]
+pub fn exact_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
+    plain_int(text)
+}
+
+/// A placeholder's text as a `String` field (or an `Option<String>` one).
+///
+/// ```
+/// use api_error::__private::text_into;
+/// let s: String = text_into("3/3");
+/// let o: Option<String> = text_into("x");
+/// assert_eq!((s.as_str(), o.as_deref()), ("3/3", Some("x")));
+/// ```
+#[inline]
+pub fn text_into<T: From<String>>(text: &str) -> T {
+    T::from(text.to_owned())
 }
 
 /// [`field`] for an optional integer field.

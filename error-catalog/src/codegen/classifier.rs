@@ -8,11 +8,12 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ast::{Bound, Input};
 use super::expand::{hole, kind_tokens};
+use super::shape::Shape;
 use crate::engine::Identity;
 use crate::model::{BaseType, ErrorEntry};
 use crate::template::{one_pass, HoleKind, Segment, Step, Template};
@@ -28,37 +29,50 @@ pub(super) fn patterns(e: &ErrorEntry) -> Vec<(usize, Template)> {
         .collect()
 }
 
-/// Whether a match of `t` (a pattern of `e`) spells exactly what `e`'s template
-/// renders from the captured fields: the pattern is the template, each
-/// placeholder fills its own field, and the field shows its text unchanged
-/// (strings always, integers when written canonically: checked at run time).
-fn exact(e: &ErrorEntry, b: &Bound, t: &Template) -> TokenStream {
+/// The placeholders of `t` (a pattern of `e`) when a match of it can spell
+/// exactly what `e`'s template renders from the captured fields: the pattern is
+/// the template, each placeholder fills its own field, and the field shows its
+/// text unchanged (strings always, integers when written canonically: checked at
+/// run time). Each is (its position among the captures, field index, base type).
+pub(super) fn exact_fields(
+    e: &ErrorEntry,
+    b: &Bound,
+    t: &Template,
+) -> Option<Vec<(usize, usize, BaseType)>> {
     if Template::parse(&e.message.value).ok().as_ref() != Some(t) {
-        return quote!(false);
+        return None;
     }
-    let mut seen = Vec::new();
-    let mut checks = Vec::new();
+    let mut out: Vec<(usize, usize, BaseType)> = Vec::new();
     for (k, name) in t.placeholders().enumerate() {
-        let Some(f) = b.fields.iter().find(|f| f.wire == name) else {
-            return quote!(false);
-        };
-        if seen.contains(&name) {
-            return quote!(false);
+        let j = b.fields.iter().position(|f| f.wire == name)?;
+        if out.iter().any(|&(_, seen, _)| seen == j) {
+            return None;
         }
-        seen.push(name);
-        match f.base {
-            BaseType::String => {}
-            BaseType::U8
+        let base = b.fields.get(j)?.base;
+        match base {
+            BaseType::String
+            | BaseType::U8
             | BaseType::U16
             | BaseType::U32
             | BaseType::U64
             | BaseType::I32
-            | BaseType::I64 => {
-                checks.push(quote!(__caps.get(#k).is_some_and(|__c| __p::canonical_int(__c.1))));
-            }
-            _ => return quote!(false),
+            | BaseType::I64 => out.push((k, j, base)),
+            _ => return None,
         }
     }
+    Some(out)
+}
+
+/// The run-time check that a match of `t` is exact (see [`exact_fields`]).
+fn exact(e: &ErrorEntry, b: &Bound, t: &Template) -> TokenStream {
+    let Some(fields) = exact_fields(e, b, t) else {
+        return quote!(false);
+    };
+    let checks: Vec<TokenStream> = fields
+        .iter()
+        .filter(|(_, _, base)| *base != BaseType::String)
+        .map(|(k, _, _)| quote!(__caps.get(#k).is_some_and(|__c| __p::canonical_int(__c.1))))
+        .collect();
     if checks.is_empty() {
         quote!(true)
     } else {
@@ -70,9 +84,45 @@ fn exact(e: &ErrorEntry, b: &Bound, t: &Template) -> TokenStream {
 /// patterns).
 type Candidate<'a> = (usize, &'a ErrorEntry, &'a Bound, Vec<(usize, Template)>);
 
+/// What a generated function does when a message matches one of entry `i`'s
+/// patterns `t`, given the placeholders' texts as (field index, local).
+#[derive(Clone, Copy)]
+enum Mode<'a> {
+    /// `__classify`: keep the captures and give (entry, exact).
+    Classify,
+    /// `__direct`: give the variant itself where the general path would build
+    /// exactly that from the captures alone, else `None` (see `direct.rs`).
+    Direct(&'a Shape),
+}
+
+impl Mode<'_> {
+    /// The statements run on a match (they return).
+    fn on_match(
+        self,
+        input: &Input,
+        c: &Candidate<'_>,
+        t: &Template,
+        caps: &[(usize, Ident)],
+    ) -> TokenStream {
+        let (i, e, b, _) = c;
+        match self {
+            Mode::Classify => {
+                let exact = exact(e, b, t);
+                let (f, c): (Vec<&usize>, Vec<&Ident>) = caps.iter().map(|(f, c)| (f, c)).unzip();
+                let clear = (!caps.is_empty()).then(|| quote!(__caps.clear();));
+                quote! { #clear #(__caps.push((#f, #c));)* return __p::Some((#i, #exact)); }
+            }
+            Mode::Direct(shape) => {
+                let built = super::direct::built(input, shape, *i, e, b, t, caps);
+                quote!(return #built;)
+            }
+        }
+    }
+}
+
 /// The steps for messages under `status` (`None`: a status no entry names):
 /// entries of that status or of none, by rank.
-fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
+fn steps(input: &Input, order: &[usize], status: Option<u16>, mode: Mode<'_>) -> TokenStream {
     let mut out = Vec::new();
     let mut arms = Vec::new();
     let flush = |arms: &mut Vec<TokenStream>, out: &mut Vec<TokenStream>| {
@@ -96,22 +146,22 @@ fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
         });
         (std::cmp::Reverse(e.priority), searched)
     });
-    for (i, e, b, pats) in entries {
+    for c in &entries {
+        let (_, _, b, pats) = c;
         // an entry's messages without placeholders come before its others
-        for (_, t) in &pats {
+        for (_, t) in pats {
             if let Some(text) = t.literal_text() {
-                let exact = exact(e, b, t);
-                arms.push(quote!(#text => return __p::Some((#i, #exact)),));
+                let then = mode.on_match(input, c, t, &[]);
+                arms.push(quote!(#text => { #then }));
             }
         }
-        for (j, t) in &pats {
+        for (j, t) in pats {
             if t.literal_text().is_none() {
                 flush(&mut arms, &mut out);
-                let exact = exact(e, b, t);
                 let segs = t.pattern(|name| hole(b, name));
                 out.push(match one_pass(&segs) {
-                    Some(steps) => straight(&steps, i, *j, &exact),
-                    None => searched(t, i, *j, &exact),
+                    Some(steps) => straight(input, &steps, c, t, *j, mode),
+                    None => searched(c, t, *j, mode),
                 });
             }
         }
@@ -122,7 +172,15 @@ fn steps(input: &Input, order: &[usize], status: Option<u16>) -> TokenStream {
 
 /// A pattern matched in one pass, inline: each step strips a literal or takes a
 /// placeholder's text, leaving the labelled block at the first that fails.
-fn straight(steps: &[Step<'_>], i: usize, j: usize, exact: &TokenStream) -> TokenStream {
+fn straight(
+    input: &Input,
+    steps: &[Step<'_>],
+    c: &Candidate<'_>,
+    t: &Template,
+    j: usize,
+    mode: Mode<'_>,
+) -> TokenStream {
+    let i = c.0;
     let label = syn::Lifetime::new(&format!("'__p{i}_{j}"), proc_macro2::Span::call_site());
     let mut body = Vec::new();
     let mut caps = Vec::new();
@@ -138,7 +196,7 @@ fn straight(steps: &[Step<'_>], i: usize, j: usize, exact: &TokenStream) -> Toke
                 body.push(quote! {
                     let __p::Some((#c, __r)) = __p::take_run(__r, #kind) else { break #label; };
                 });
-                caps.push(quote!((#f, #c)));
+                caps.push((f, c));
             }
             Step::UpTo(f, kind, last) => {
                 let check = accepts(kind, &c, &label);
@@ -146,26 +204,25 @@ fn straight(steps: &[Step<'_>], i: usize, j: usize, exact: &TokenStream) -> Toke
                     let __p::Some(#c) = __r.strip_suffix(#last) else { break #label; };
                     #check
                 });
-                caps.push(quote!((#f, #c)));
+                caps.push((f, c));
                 open = false;
             }
             Step::Rest(f, kind) => {
                 let check = accepts(kind, &c, &label);
                 body.push(quote!(let #c = __r; #check));
-                caps.push(quote!((#f, #c)));
+                caps.push((f, c));
                 open = false;
             }
         }
     }
     let end = open.then(|| quote!(if !__r.is_empty() { break #label; }));
+    let then = mode.on_match(input, c, t, &caps);
     quote! {
         #label: {
             let __r: &'m str = __m;
             #(#body)*
             #end
-            __caps.clear();
-            #(__caps.push(#caps);)*
-            return __p::Some((#i, #exact));
+            #then
         }
     }
 }
@@ -177,8 +234,10 @@ fn accepts(kind: HoleKind, c: &syn::Ident, label: &syn::Lifetime) -> Option<Toke
 }
 
 /// A pattern whose placeholders may need backtracking: its first and last
-/// literals compared inline, then the general matcher.
-fn searched(t: &Template, i: usize, j: usize, exact: &TokenStream) -> TokenStream {
+/// literals compared inline, then the general matcher. (`__direct` leaves such a
+/// match to the general path.)
+fn searched(c: &Candidate<'_>, t: &Template, j: usize, mode: Mode<'_>) -> TokenStream {
+    let i = c.0;
     let mut guards = Vec::new();
     if let Some(Segment::Lit(l)) = t.segments.first() {
         guards.push(quote!(__m.starts_with(#l) &&));
@@ -186,11 +245,31 @@ fn searched(t: &Template, i: usize, j: usize, exact: &TokenStream) -> TokenStrea
     if let Some(Segment::Lit(l)) = t.segments.last().filter(|_| t.segments.len() > 1) {
         guards.push(quote!(__m.ends_with(#l) &&));
     }
+    let (caps, then) = match mode {
+        Mode::Classify => {
+            // (`match_into` fills `__caps` itself)
+            let exact = exact(c.1, c.2, t);
+            (quote!(__caps), quote!(return __p::Some((#i, #exact));))
+        }
+        Mode::Direct(_) => (
+            quote!(&mut __p::Captures::default()),
+            quote!(return __p::None;),
+        ),
+    };
     quote! {
-        if #(#guards)* __p::match_into(__ENTRIES[#i].patterns[#j], __m, __caps) {
-            return __p::Some((#i, #exact));
+        if #(#guards)* __p::match_into(__ENTRIES[#i].patterns[#j], __m, #caps) {
+            #then
         }
     }
+}
+/// The statuses some entry with patterns names, and the entries by rank.
+fn ranked(input: &Input, order: &[u16]) -> (BTreeSet<u16>, Vec<usize>) {
+    let order: Vec<usize> = order.iter().map(|&i| usize::from(i)).collect();
+    let with_patterns = order
+        .iter()
+        .filter_map(|&i| input.catalog.errors.get(i)?.status_u16())
+        .collect();
+    (with_patterns, order)
 }
 
 /// `fn __classify` (a `Classifier`) for a wire that is not identified by code;
@@ -199,20 +278,15 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
     if input.catalog.wire.identity == Identity::Code {
         return None;
     }
-    let order: Vec<usize> = order.iter().map(|&i| usize::from(i)).collect();
-    let errors = &input.catalog.errors;
-    let with_patterns: BTreeSet<u16> = order
-        .iter()
-        .filter_map(|&i| errors.get(i)?.status_u16())
-        .collect();
+    let (with_patterns, order) = ranked(input, order);
     let message_arms = with_patterns.iter().map(|&s| {
-        let steps = steps(input, &order, Some(s));
+        let steps = steps(input, &order, Some(s), Mode::Classify);
         quote!(#s => { #steps })
     });
-    let other = steps(input, &order, None);
+    let other = steps(input, &order, None, Mode::Classify);
     // the catch-all of a status: its first entry without patterns
     let mut by_status: Vec<(u16, usize)> = Vec::new();
-    for (i, e) in errors.iter().enumerate() {
+    for (i, e) in input.catalog.errors.iter().enumerate() {
         if let Some(s) = e.status_u16().filter(|_| e.matches.is_empty()) {
             if !by_status.iter().any(|(t, _)| *t == s) {
                 by_status.push((s, i));
@@ -235,6 +309,36 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
                 #(#status_arms)*
                 _ => __p::None,
             }
+        }
+    })
+}
+
+/// `fn __direct` for a wire that classifies messages by pattern: the same steps
+/// as `__classify`, but a match gives the variant itself, built from the
+/// placeholders' texts, wherever the general path (classify, build from the
+/// captures, keep the message when not exact) would give exactly that value for a
+/// body holding the message alone; `None` sends the body down the general path.
+/// `None` (no function) for wires without message patterns.
+pub(super) fn direct(input: &Input, shape: &Shape, order: &[u16]) -> Option<TokenStream> {
+    if input.catalog.wire.identity == Identity::Code || order.is_empty() {
+        return None;
+    }
+    let ident = &input.ident;
+    let (with_patterns, order) = ranked(input, order);
+    let message_arms = with_patterns.iter().map(|&s| {
+        let steps = steps(input, &order, Some(s), Mode::Direct(shape));
+        quote!(#s => { #steps })
+    });
+    let other = steps(input, &order, None, Mode::Direct(shape));
+    Some(quote! {
+        #[allow(unreachable_patterns, unused_labels, clippy::match_single_binding, clippy::needless_return)]
+        #[inline]
+        fn __direct<'m>(__status: u16, __m: &'m str) -> __p::Option<#ident> {
+            match __status {
+                #(#message_arms)*
+                _ => { #other }
+            }
+            __p::None
         }
     })
 }

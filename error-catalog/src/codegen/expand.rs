@@ -23,8 +23,9 @@ pub fn expand(input: &Input) -> TokenStream {
     let (display, render) = display(input);
     let api_error = api_error(input);
     let public_details = public_details(input);
-    let decode = decode(input, &shape);
     let classifier = super::classifier::classifier(input, &order);
+    let direct = super::classifier::direct(input, &shape, &order);
+    let decode = decode(input, &shape, direct.is_some());
     let (serialize, envelope) = serialize(input, &shape);
     let deserialize = if input.catalog.wire.identity == Identity::Code {
         quote! {
@@ -55,6 +56,7 @@ pub fn expand(input: &Input) -> TokenStream {
             static __PLAN: __p::Plan<'static> = #plan;
             static __PROBLEM: __p::Plan<'static> = #problem_plan;
             #classifier
+            #direct
 
             #[automatically_derived]
             impl #krate::ErrorCatalog for #ident {
@@ -547,7 +549,7 @@ fn public_details(input: &Input) -> TokenStream {
     }
 }
 
-fn decode(input: &Input, shape: &Shape) -> TokenStream {
+fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
     let ident = &input.ident;
     let krate = &input.krate;
     let clashes = problem_clashes(input);
@@ -841,6 +843,16 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
             type __Sink<'b> = __p::Captured<'b>;
         )
     };
+    // a body holding the message alone is classified and built in one step
+    let direct = if direct {
+        quote!(|__st, __m| if __problem {
+            __p::None
+        } else {
+            __direct(__st, __m)
+        })
+    } else {
+        quote!(|_, _| __p::None)
+    };
     quote! {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
@@ -869,7 +881,7 @@ fn decode(input: &Input, shape: &Shape) -> TokenStream {
         }
         fn __decode(__status: __p::Option<u16>, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
             // (the problem+json plan reads raw: its fields all sit at the top)
-            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
+            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, #direct, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
         }
     }
 }

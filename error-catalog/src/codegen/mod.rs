@@ -4,6 +4,7 @@
 mod ast;
 mod attr;
 mod classifier;
+mod direct;
 mod enum_gen;
 mod expand;
 mod shape;

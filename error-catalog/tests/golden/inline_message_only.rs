@@ -112,7 +112,9 @@ const _: () = {
             match __status {
                 401u16 => {
                     match __m {
-                        "Not authenticated" => return __p::Some((1usize, true)),
+                        "Not authenticated" => {
+                            return __p::Some((1usize, true));
+                        }
                         _ => {}
                     }
                 }
@@ -158,6 +160,57 @@ const _: () = {
         match __status {
             _ => __p::None,
         }
+    }
+    #[allow(
+        unreachable_patterns,
+        unused_labels,
+        clippy::match_single_binding,
+        clippy::needless_return
+    )]
+    #[inline]
+    fn __direct<'m>(__status: u16, __m: &'m str) -> __p::Option<McpError> {
+        match __status {
+            401u16 => {
+                match __m {
+                    "Not authenticated" => {
+                        return __p::Some(McpError::NotAuthenticated);
+                    }
+                    _ => {}
+                }
+            }
+            403u16 => '__p0_0: {
+                let __r: &'m str = __m;
+                let __p::Some(__r) = __r.strip_prefix("MCP limit reached (") else {
+                    break '__p0_0;
+                };
+                let __p::Some((__c1, __r)) = __p::take_run(__r, __p::HoleKind::Integer)
+                else {
+                    break '__p0_0;
+                };
+                let __p::Some(__r) = __r.strip_prefix("/") else {
+                    break '__p0_0;
+                };
+                let __p::Some((__c3, __r)) = __p::take_run(__r, __p::HoleKind::Integer)
+                else {
+                    break '__p0_0;
+                };
+                let __p::Some(__r) = __r.strip_prefix("). ") else {
+                    break '__p0_0;
+                };
+                let __c5 = __r;
+                return {
+                    let __v0 = __p::exact_int(__c1)?;
+                    let __v1 = __p::exact_int(__c3)?;
+                    __p::Some(McpError::LimitReached {
+                        used: __v0,
+                        limit: __v1,
+                        rest: __p::text_into(__c5),
+                    })
+                };
+            }
+            _ => {}
+        }
+        __p::None
     }
     #[automatically_derived]
     impl ::api_error::ErrorCatalog for McpError {
@@ -469,6 +522,7 @@ const _: () = {
             __status,
             __body,
             __plan,
+            |__st, __m| if __problem { __p::None } else { __direct(__st, __m) },
             |__e, __s, __caps| __build(__e, __s, __caps, __problem),
             McpError::Unknown,
         )

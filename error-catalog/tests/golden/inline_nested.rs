@@ -513,6 +513,7 @@ const _: () = {
             __status,
             __body,
             __plan,
+            |_, _| __p::None,
             |__e, __s, __caps| __build(__e, __s, __caps, __problem),
             ShopError::Unknown,
         )

@@ -15,8 +15,10 @@ use serde_json::value::RawValue;
 use crate::raw_members::{RawMembers, TooLong, MAX_PART};
 
 mod key_seed;
+mod lone;
 use crate::template::{literal_match, match_pattern, PatternSeg};
 pub use key_seed::{KeyOf, KeySeed};
+pub use lone::lone_member;
 
 /// The largest number of slots a wire may name.
 pub const MAX_SLOTS: usize = 16;

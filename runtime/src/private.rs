@@ -99,6 +99,10 @@ pub struct Plan<'a> {
     /// Classification by status and message compiled for this enum; agrees with
     /// [`Table::classify`] on `table`, which is used without it.
     pub classify: Option<Classifier>,
+    /// The message's key, where the message is a top-level member and a body
+    /// holding it alone is classified and built in one step
+    /// ([`engine::lone_member`]).
+    pub lone: Option<&'a str>,
 }
 
 /// A compiled classification: (status, message, captures out) → (entry, whether
@@ -135,10 +139,16 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
     body: &'b [u8],
     plan: &Plan<'_>,
-    direct: impl FnOnce(u16, &str) -> Option<E>,
+    direct: impl Fn(u16, &str) -> Option<E>,
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
+    // a body that is the message alone, without escapes: no parser set up
+    if let Some(m) = plan.lone.and_then(|key| engine::lone_member(body, key)) {
+        if let Some(value) = direct(status.unwrap_or(0), m) {
+            return value;
+        }
+    }
     let mut sink = S::new(plan.typed);
     match sink.walk(body, &plan.layout) {
         Ok(()) => finish(status, body, plan, &mut sink, direct, build, unknown),
@@ -233,7 +243,7 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     body: &'b [u8],
     plan: &Plan<'_>,
     sink: &mut S,
-    direct: impl FnOnce(u16, &str) -> Option<E>,
+    direct: impl Fn(u16, &str) -> Option<E>,
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {

@@ -17,14 +17,14 @@ pub fn expand(input: &Input) -> TokenStream {
     let info = code_infos(input);
     // one table of entries (and their priority order) for both plans and the classifier
     let (entries, by_code, order) = entries(input);
-    let plan = plan(input, &shape, &order);
+    let direct = super::classifier::direct(input, &shape, &order);
+    let plan = plan(input, &shape, &order, direct.is_some());
     let problem_plan = problem_plan(input);
     let tables = tables(&entries, &by_code);
     let (display, render) = display(input);
     let api_error = api_error(input);
     let public_details = public_details(input);
     let classifier = super::classifier::classifier(input, &order);
-    let direct = super::classifier::direct(input, &shape, &order);
     let decode = decode(input, &shape, direct.is_some());
     let (serialize, envelope) = serialize(input, &shape);
     let deserialize = if input.catalog.wire.identity == Identity::Code {
@@ -258,7 +258,7 @@ fn identity_tokens(i: Identity) -> TokenStream {
 /// The wire's plan. Its table has no literal-message index: messages are
 /// classified by the compiled `__classify`, and the table (used without a message
 /// only) still answers correctly without one.
-fn plan(input: &Input, shape: &Shape, order: &[u16]) -> TokenStream {
+fn plan(input: &Input, shape: &Shape, order: &[u16], direct: bool) -> TokenStream {
     let slots = shape.slots.iter().map(|p| segments_tokens(&p.segments));
     let fields_at = match &shape.fields_at {
         Some(p) => {
@@ -283,6 +283,15 @@ fn plan(input: &Input, shape: &Shape, order: &[u16]) -> TokenStream {
     } else {
         quote!(__p::Some(__classify))
     };
+    // a message at the top, on a wire `__direct` builds from: its key
+    let lone = shape
+        .message
+        .and_then(|s| shape.slots.get(s))
+        .and_then(|p| match p.segments.as_slice() {
+            [key] if direct => Some(quote!(__p::Some(#key))),
+            _ => None,
+        })
+        .unwrap_or_else(|| quote!(__p::None));
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
@@ -292,6 +301,7 @@ fn plan(input: &Input, shape: &Shape, order: &[u16]) -> TokenStream {
             fields_at: #fields_at_text,
             typed: true,
             classify: #classify,
+            lone: #lone,
         }
     }
 }
@@ -338,6 +348,7 @@ fn problem_plan(input: &Input) -> TokenStream {
             fields_at: "",
             typed: false,
             classify: __p::None,
+            lone: __p::None,
         }
     }
 }

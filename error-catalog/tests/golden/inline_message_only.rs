@@ -71,6 +71,7 @@ const _: () = {
         fields_at: "",
         typed: true,
         classify: __p::Some(__classify),
+        lone: __p::Some("error"),
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -96,6 +97,7 @@ const _: () = {
         fields_at: "",
         typed: false,
         classify: __p::None,
+        lone: __p::None,
     };
     #[allow(
         unreachable_patterns,

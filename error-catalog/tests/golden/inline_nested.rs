@@ -62,6 +62,7 @@ const _: () = {
         fields_at: "/error",
         typed: true,
         classify: __p::None,
+        lone: __p::None,
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -87,6 +88,7 @@ const _: () = {
         fields_at: "",
         typed: false,
         classify: __p::None,
+        lone: __p::None,
     };
     #[automatically_derived]
     impl ::api_error::ErrorCatalog for ShopError {

@@ -234,6 +234,11 @@ def main():
     items.append(bytes([5]) + b'{"s0": 0, "s7": "\\u00e9", "n": {"s8": [1], "m": {"s15": null, "f": true}}}')
     counts["engine_capture"] = write("engine_capture", items)
 
+    # One-member bodies: the message-only seed bodies (see lone_member.rs).
+    items = [data[2:] for name in ("aironclaw", "moca_air") for data in per_enum[name][:8]]
+    items.append(b' {\n"error" : "tools[2] not found on this MCP server" }')
+    counts["lone_member"] = write("lone_member", items)
+
     for target, n in sorted(counts.items()):
         print(f"{target}: {n} seeds")
     print(f"total: {sum(counts.values())}")

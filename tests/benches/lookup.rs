@@ -129,3 +129,15 @@ fn hashmap(b: divan::Bencher, n: usize, hit: bool) {
         map.get(black_box(probes[i].as_str())).copied()
     });
 }
+
+/// The bench loop alone (the next probe, through `black_box`, and its length):
+/// what every figure above includes besides the lookup itself.
+#[divan::bench(args = SIZES)]
+fn loop_only(b: divan::Bencher, n: usize) {
+    let probes = probes(n, true);
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) & (PROBES - 1);
+        black_box(probes[i].as_str()).len()
+    });
+}

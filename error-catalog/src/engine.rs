@@ -4,7 +4,8 @@
 //! Classifying a response is two steps: [`capture`] reads the body once, keeping
 //! borrowed raw JSON for every location the wire names and for every member it
 //! does not know; [`Table::classify`] then finds the entry by code, by message
-//! pattern or by status.
+//! pattern or by status. A body that is one object holding one string member
+//! (`{"error": "..."}`) can be read without a parser by [`lone_member`].
 
 use std::borrow::Cow;
 use std::fmt;

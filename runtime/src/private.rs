@@ -134,6 +134,8 @@ pub fn canonical_int(text: &str) -> bool {
 }
 
 /// Captures, classifies and builds; anything that fails lands in the fallback.
+/// `direct` classifies and builds a body holding the message alone in one step
+/// where that gives what the general steps would (`None`: take them).
 #[inline(always)]
 pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
@@ -144,11 +146,14 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
     // a body that is the message alone, without escapes: no parser set up
-    if let Some(m) = plan.lone.and_then(|key| engine::lone_member(body, key)) {
+    let lone = plan.lone.and_then(|key| engine::lone_member(body, key));
+    if let Some(m) = lone {
         if let Some(value) = direct(status.unwrap_or(0), m) {
             return value;
         }
     }
+    // (`direct` said no to this very message already: not asked again)
+    let direct = |s: u16, m: &str| if lone.is_some() { None } else { direct(s, m) };
     let mut sink = S::new(plan.typed);
     match sink.walk(body, &plan.layout) {
         Ok(()) => finish(status, body, plan, &mut sink, direct, build, unknown),

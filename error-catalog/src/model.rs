@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::engine::Identity;
-use crate::template::{Template, TemplateError};
+use crate::template::{HoleKind, Template, TemplateError};
 
 /// Where a model node came from.
 #[derive(Debug, Clone, Default)]
@@ -387,6 +387,42 @@ pub enum BaseType {
 }
 
 impl BaseType {
+    /// True for the integer types (`u8` … `u64`, `i32`, `i64`): a placeholder of
+    /// one matches a run of digits, and its text is its JSON.
+    ///
+    /// ```
+    /// use error_catalog::model::BaseType;
+    /// assert!(BaseType::U32.is_integer() && !BaseType::F64.is_integer());
+    /// ```
+    pub fn is_integer(self) -> bool {
+        matches!(
+            self,
+            BaseType::U8
+                | BaseType::U16
+                | BaseType::U32
+                | BaseType::U64
+                | BaseType::I32
+                | BaseType::I64
+        )
+    }
+
+    /// What a placeholder filling a field of this type matches in a message: an
+    /// integer a run of digits, `f64` a number, anything else text.
+    ///
+    /// ```
+    /// use error_catalog::model::BaseType;
+    /// use error_catalog::template::HoleKind;
+    /// assert_eq!(BaseType::U16.hole_kind(), HoleKind::Integer);
+    /// assert_eq!(BaseType::Bool.hole_kind(), HoleKind::Text);
+    /// ```
+    pub fn hole_kind(self) -> HoleKind {
+        match self {
+            BaseType::F64 => HoleKind::Number,
+            b if b.is_integer() => HoleKind::Integer,
+            _ => HoleKind::Text,
+        }
+    }
+
     /// Every type with its catalog name.
     pub const ALL: &'static [(&'static str, BaseType)] = &[
         ("string", BaseType::String),

@@ -389,26 +389,14 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
                     r.value, e.code.value
                 ),
             )),
-            Some(f)
-                if !matches!(
-                    f.ty.value.base,
-                    BaseType::U8
-                        | BaseType::U16
-                        | BaseType::U32
-                        | BaseType::U64
-                        | BaseType::I32
-                        | BaseType::I64
-                ) =>
-            {
-                d.push(Diagnostic::new(
-                    &r.at,
-                    format!(
-                        "`retry_after_field` `{}` must be an integer field (seconds), not `{}`",
-                        r.value,
-                        f.ty.value.name()
-                    ),
-                ))
-            }
+            Some(f) if !f.ty.value.base.is_integer() => d.push(Diagnostic::new(
+                &r.at,
+                format!(
+                    "`retry_after_field` `{}` must be an integer field (seconds), not `{}`",
+                    r.value,
+                    f.ty.value.name()
+                ),
+            )),
             Some(_) => {}
         }
     }
@@ -458,21 +446,9 @@ fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
 
 /// What a placeholder naming field `name` of `e` matches.
 pub fn hole_kind(c: &Catalog, e: &ErrorEntry, name: &str) -> HoleKind {
-    match all_fields(c, e)
+    all_fields(c, e)
         .find(|f| f.wire.value == name)
-        .map(|f| f.ty.value.base)
-    {
-        Some(
-            BaseType::U8
-            | BaseType::U16
-            | BaseType::U32
-            | BaseType::U64
-            | BaseType::I32
-            | BaseType::I64,
-        ) => HoleKind::Integer,
-        Some(BaseType::F64) => HoleKind::Number,
-        _ => HoleKind::Text,
-    }
+        .map_or(HoleKind::Text, |f| f.ty.value.base.hole_kind())
 }
 
 /// Rule: when the status identifies errors, at most one error per status goes

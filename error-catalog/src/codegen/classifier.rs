@@ -49,16 +49,10 @@ pub(super) fn exact_fields(
             return None;
         }
         let base = b.fields.get(j)?.base;
-        match base {
-            BaseType::String
-            | BaseType::U8
-            | BaseType::U16
-            | BaseType::U32
-            | BaseType::U64
-            | BaseType::I32
-            | BaseType::I64 => out.push((k, j, base)),
-            _ => return None,
+        if base != BaseType::String && !base.is_integer() {
+            return None;
         }
+        out.push((k, j, base));
     }
     Some(out)
 }

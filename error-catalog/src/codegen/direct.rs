@@ -48,15 +48,7 @@ pub(super) fn built(
             .flatten();
         match (text, f.base) {
             (Some(c), BaseType::String) => inits.push(quote!(#id: __p::text_into(#c),)),
-            (
-                Some(c),
-                BaseType::U8
-                | BaseType::U16
-                | BaseType::U32
-                | BaseType::U64
-                | BaseType::I32
-                | BaseType::I64,
-            ) => {
+            (Some(c), b) if b.is_integer() => {
                 let value = format_ident!("__v{}", j);
                 lets.push(quote!(let #value = __p::exact_int(#c)?;));
                 inits.push(if f.optional {

@@ -161,16 +161,9 @@ fn segments_tokens(segs: &[String]) -> TokenStream {
 
 /// What the placeholder filling field `idx` of `b` matches in a message.
 pub(super) fn hole_kind(b: &Bound, idx: usize) -> HoleKind {
-    match b.fields.get(idx).map(|f| f.base) {
-        Some(crate::model::BaseType::F64) => HoleKind::Number,
-        Some(
-            crate::model::BaseType::String
-            | crate::model::BaseType::Json
-            | crate::model::BaseType::Bool,
-        )
-        | None => HoleKind::Text,
-        Some(_) => HoleKind::Integer,
-    }
+    b.fields
+        .get(idx)
+        .map_or(HoleKind::Text, |f| f.base.hole_kind())
 }
 
 /// The tokens naming `kind` in generated code.
@@ -639,7 +632,7 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
                             // a placeholder's text is the string itself, and an
                             // integer's text is its JSON: no second parser
                             B::String => quote!(__p::captured_string(__caps, #j, #w, #optional)),
-                            B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64 => {
+                            b if b.is_integer() => {
                                 quote!(#reader(__p::capture_text(__caps, #j), #w))
                             }
                             _ => quote!(__p::captured(__caps, #j, #w)),
@@ -934,8 +927,8 @@ fn reader_of(f: &BoundField) -> TokenStream {
     match (f.base, f.optional) {
         (B::String, false) => quote!(__p::field_string),
         (B::String, true) => quote!(__p::field_opt_string),
-        (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, false) => quote!(__p::field_int),
-        (B::U8 | B::U16 | B::U32 | B::U64 | B::I32 | B::I64, true) => quote!(__p::field_opt_int),
+        (b, false) if b.is_integer() => quote!(__p::field_int),
+        (b, true) if b.is_integer() => quote!(__p::field_opt_int),
         _ => quote!(__p::field),
     }
 }

@@ -65,18 +65,6 @@ fn field_names(e: &ErrorEntry) -> Vec<&str> {
     names
 }
 
-fn is_integer(t: FieldType) -> bool {
-    matches!(
-        t.base,
-        BaseType::U8
-            | BaseType::U16
-            | BaseType::U32
-            | BaseType::U64
-            | BaseType::I32
-            | BaseType::I64
-    )
-}
-
 /// Matches `text` against `pattern` (a template of error `e`): the captured
 /// placeholder values by name.
 fn match_template(
@@ -306,7 +294,7 @@ fn kya() {
     assert_eq!(c.wire.code.as_ref().unwrap().value.text, "/errorType");
     assert_eq!(c.wire.message.as_ref().unwrap().value.text, "/error");
     // `timestamp`: Unix timestamp in milliseconds, on every error.
-    assert!(is_integer(field_type(&c, &c.errors[0], "timestamp")));
+    assert!(field_type(&c, &c.errors[0], "timestamp").base.is_integer());
 
     // Every error type and its HTTP code, as the seed lists them.
     let statuses = [
@@ -373,7 +361,7 @@ fn kya() {
     for f in ["tier", "limit", "retryAfter"] {
         let t = field_type(&c, rl, f);
         assert!(
-            is_integer(t) && !t.optional,
+            t.base.is_integer() && !t.optional,
             "`{f}` is a number in the seed: {t:?}"
         );
     }
@@ -582,8 +570,8 @@ fn aironclaw() {
         mcp.message.value,
         "MCP limit reached ({used}/{limit}). {rest}"
     );
-    assert!(is_integer(field_type(&c, mcp, "used")));
-    assert!(is_integer(field_type(&c, mcp, "limit")));
+    assert!(field_type(&c, mcp, "used").base.is_integer());
+    assert!(field_type(&c, mcp, "limit").base.is_integer());
     assert_eq!(
         mcp.suggestion.as_deref(),
         Some("Ask the user to delete an unused MCP or contact admin")
@@ -852,7 +840,7 @@ fn customer_verification() {
     let rl = err(&c, "RATE_LIMIT_EXCEEDED");
     assert_eq!(rl.retry, RetryRule::After);
     assert_eq!(rl.retry_after_field.as_ref().unwrap().value, "retryAfter");
-    assert!(is_integer(field_type(&c, rl, "retryAfter")));
+    assert!(field_type(&c, rl, "retryAfter").base.is_integer());
     let at = &rl
         .fields
         .iter()

@@ -5,6 +5,10 @@
 //! catch-all entry. It gives what `engine::Table::classify` gives
 //! over the same table (the CLI's classifier, and the agreement tests' oracle),
 //! without walking entries of other statuses or hashing the message.
+//!
+//! The same steps are emitted twice: as `__classify` (entry and captures, for the
+//! general path) and as `__direct` (the variant itself, for a body holding the
+//! message alone; its arms are in `direct.rs`).
 
 use std::collections::BTreeSet;
 

@@ -433,16 +433,25 @@ pub fn field_int<T>(raw: Option<&str>, name: &str) -> Result<T, String>
 where
     T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>,
 {
-    match raw.and_then(plain_int) {
+    match raw.and_then(exact_int) {
         Some(v) => Ok(v),
         None => field(raw, name),
     }
 }
 
-/// The value of `text` when it is an integer written as [`canonical_int`]
-/// accepts, of at most 19 digits, that fits `T`.
+/// The value of an integer's text (a placeholder's, or a field's JSON) when it
+/// is written as `Display` writes it ([`canonical_int`]), has at most 19 digits
+/// and fits `T`.
+///
+/// ```
+/// use api_error::__private::exact_int;
+/// assert_eq!(exact_int::<u32>("42"), Some(42));
+/// assert_eq!(exact_int::<i64>("-7"), Some(-7));
+/// assert_eq!(exact_int::<u32>("007"), None);
+/// assert_eq!(exact_int::<u8>("300"), None);
+/// ```
 #[inline]
-fn plain_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
+pub fn exact_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
     let (negative, digits) = match text.as_bytes() {
         [b'-', rest @ ..] => (true, rest),
         b => (false, b),
@@ -468,21 +477,6 @@ fn plain_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
     } else {
         T::try_from(n).ok()
     }
-}
-
-/// The value of a placeholder's integer text when it is written as `Display`
-/// writes it ([`canonical_int`]), has at most 19 digits and fits `T`.
-///
-/// ```
-/// use api_error::__private::exact_int;
-/// assert_eq!(exact_int::<u32>("42"), Some(42));
-/// assert_eq!(exact_int::<i64>("-7"), Some(-7));
-/// assert_eq!(exact_int::<u32>("007"), None);
-/// assert_eq!(exact_int::<u8>("300"), None);
-/// ```
-#[inline]
-pub fn exact_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
-    plain_int(text)
 }
 
 /// A placeholder's text as a `String` field (or an `Option<String>` one).
@@ -525,7 +519,7 @@ pub fn captured_string<T: From<String> + Default>(
     optional: bool,
 ) -> Result<T, String> {
     match capture_text(captures, index) {
-        Some(text) => Ok(T::from(text.to_string())),
+        Some(text) => Ok(text_into(text)),
         None if optional => Ok(T::default()),
         None => Err(format!("missing field `{name}`")),
     }

@@ -159,7 +159,7 @@ fn steps(input: &Input, order: &[usize], status: Option<u16>, mode: Mode<'_>) ->
                 let segs = t.pattern(|name| hole(b, name));
                 out.push(match one_pass(&segs) {
                     Some(steps) => straight(input, &steps, c, t, *j, mode),
-                    None => searched(c, t, *j, mode),
+                    None => searched(input, c, t, *j, mode),
                 });
             }
         }
@@ -234,7 +234,13 @@ fn accepts(kind: HoleKind, c: &syn::Ident, label: &syn::Lifetime) -> Option<Toke
 /// A pattern whose placeholders may need backtracking: its first and last
 /// literals compared inline, then the general matcher. (`__direct` leaves such a
 /// match to the general path.)
-fn searched(c: &Candidate<'_>, t: &Template, j: usize, mode: Mode<'_>) -> TokenStream {
+fn searched(
+    input: &Input,
+    c: &Candidate<'_>,
+    t: &Template,
+    j: usize,
+    mode: Mode<'_>,
+) -> TokenStream {
     let i = c.0;
     let mut guards = Vec::new();
     if let Some(Segment::Lit(l)) = t.segments.first() {
@@ -243,12 +249,9 @@ fn searched(c: &Candidate<'_>, t: &Template, j: usize, mode: Mode<'_>) -> TokenS
     if let Some(Segment::Lit(l)) = t.segments.last().filter(|_| t.segments.len() > 1) {
         guards.push(quote!(__m.ends_with(#l) &&));
     }
+    // (`match_into` fills `__caps` itself: no captures to push)
     let (caps, then) = match mode {
-        Mode::Classify => {
-            // (`match_into` fills `__caps` itself)
-            let exact = exact(c.1, c.2, t);
-            (quote!(__caps), quote!(return __p::Some((#i, #exact));))
-        }
+        Mode::Classify => (quote!(__caps), mode.on_match(input, c, t, &[])),
         Mode::Direct(_) => (
             quote!(&mut __p::Captures::default()),
             quote!(return __p::None;),
@@ -260,6 +263,7 @@ fn searched(c: &Candidate<'_>, t: &Template, j: usize, mode: Mode<'_>) -> TokenS
         }
     }
 }
+
 /// The statuses some entry with patterns names, and the entries by rank.
 fn ranked(input: &Input, order: &[u16]) -> (BTreeSet<u16>, Vec<usize>) {
     let order: Vec<usize> = order.iter().map(|&i| usize::from(i)).collect();

@@ -143,7 +143,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
     let table = Table {
         identity: c.wire.identity,
         entries: &entries,
-        by_code: &by_code,
+        by_code: by_code.as_index(),
         pattern_order: &order,
         by_message: &by_message,
     };

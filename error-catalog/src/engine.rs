@@ -15,9 +15,12 @@ use serde_json::value::RawValue;
 
 use crate::raw_members::{RawMembers, TooLong, MAX_PART};
 
+mod index;
 mod key_seed;
 mod lone;
 use crate::template::{literal_match, match_pattern, PatternSeg};
+use index::{build_index, probe};
+pub use index::{code_index, CodeIndex, CodeIndexBuf, CodeKey, EMPTY_SLOT};
 pub use key_seed::{KeyOf, KeySeed};
 pub use lone::lone_member;
 
@@ -573,138 +576,15 @@ pub struct Table<'a> {
     pub identity: Identity,
     /// Every entry, in catalog order.
     pub entries: &'a [Entry<'a>],
-    /// Open-addressing hash index over the codes (see [`code_index`]): per slot,
-    /// 16 bits of the code's hash over its entry index, [`EMPTY_SLOT`] for none;
-    /// its length is a power of two.
-    pub by_code: &'a [u32],
+    /// The index over the codes (see [`code_index`]).
+    pub by_code: CodeIndex<'a>,
     /// Entry indices that have patterns, highest priority first.
     pub pattern_order: &'a [u16],
     /// Hash index over the patterns without placeholders, keyed by their text
-    /// (see [`message_index`]; same slot layout as `by_code`). May be empty:
+    /// (see [`message_index`]: per slot, 16 bits of the text's hash over its
+    /// entry index, [`EMPTY_SLOT`] for none; linear probing). May be empty:
     /// those patterns are then tried in rank order like the others.
     pub by_message: &'a [u32],
-}
-
-/// The hash of a code, shared by [`code_index`] and [`Table::by_code`].
-///
-/// Fixed-size reads only (no copy of a variable-length tail): 8 bytes at a time,
-/// the last 8 bytes read overlapping, and codes under 8 bytes read as two
-/// overlapping 4-byte words or three single bytes; the length is mixed in first.
-pub fn code_hash(code: &str) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    fn mix(h: u64, w: u64) -> u64 {
-        let h = (h ^ w).wrapping_mul(K);
-        h ^ (h >> 32)
-    }
-    fn word8(b: &[u8]) -> u64 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[..8]);
-        u64::from_le_bytes(w)
-    }
-    fn word4(b: &[u8]) -> u64 {
-        let mut w = [0u8; 4];
-        w.copy_from_slice(&b[..4]);
-        u64::from(u32::from_le_bytes(w))
-    }
-    let b = code.as_bytes();
-    let n = b.len();
-    let mut h = (n as u64).wrapping_mul(K);
-    match n {
-        0 => {}
-        1..=3 => {
-            let w = u64::from(b[0]) << 16 | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]);
-            h = mix(h, w);
-        }
-        4..=7 => h = mix(h, word4(b) << 32 | word4(&b[n - 4..])),
-        _ => {
-            let mut i = 0;
-            while i + 8 < n {
-                h = mix(h, word8(&b[i..]));
-                i += 8;
-            }
-            h = mix(h, word8(&b[n - 8..]));
-        }
-    }
-    h
-}
-
-/// An empty slot of [`Table::by_code`].
-pub const EMPTY_SLOT: u32 = u32::MAX;
-
-/// The 16 bits of a hash kept in an index slot: a probe compares them before
-/// it compares a code (the slot's position comes from the low bits).
-fn tag(h: u64) -> u32 {
-    (h >> 48) as u32
-}
-
-/// Builds the hash index [`Table::by_code`] expects for `codes` (entry order).
-///
-/// ```
-/// use error_catalog::engine::{code_index, Entry, Identity, Table};
-/// let entries = [
-///     Entry { code: "A", status: None, patterns: &[], by_status: false },
-///     Entry { code: "B", status: None, patterns: &[], by_status: false },
-/// ];
-/// let index = code_index(&["A", "B"]);
-/// let t = Table { identity: Identity::Code, entries: &entries, by_code: &index,
-///     pattern_order: &[], by_message: &[] };
-/// assert_eq!(t.by_code("B"), Some(1));
-/// assert_eq!(t.by_code("C"), None);
-/// ```
-pub fn code_index(codes: &[&str]) -> Vec<u32> {
-    build_index(codes.iter().copied().enumerate())
-}
-
-/// An open-addressing index over (entry index, key) pairs, at most half full: per
-/// slot, [`tag`] of the key's hash over the entry index, [`EMPTY_SLOT`] for none.
-/// Entries past 65,534 are not indexed (the low 16 bits hold the entry, and no
-/// slot in use may equal `EMPTY_SLOT`): validation refuses catalogs that large
-/// ([`crate::validate::MAX_ERRORS`]). Empty when there are no keys.
-fn build_index<'k>(keys: impl IntoIterator<Item = (usize, &'k str)>) -> Vec<u32> {
-    let keys: Vec<(u16, &str)> = keys
-        .into_iter()
-        .map_while(|(n, k)| Some((u16::try_from(n).ok().filter(|&n| n != u16::MAX)?, k)))
-        .collect();
-    if keys.is_empty() {
-        return Vec::new();
-    }
-    let size = (keys.len() * 2).max(8).next_power_of_two();
-    let mut index = vec![EMPTY_SLOT; size];
-    let mask = size - 1;
-    for (n, key) in keys {
-        let h = code_hash(key);
-        let mut i = h as usize & mask;
-        while index[i] != EMPTY_SLOT {
-            i = (i + 1) & mask;
-        }
-        index[i] = tag(h) << 16 | u32::from(n);
-    }
-    index
-}
-
-/// Probes an index built by [`build_index`] for `key`: hands every entry whose
-/// slot carries `key`'s hash tag to `visit`, in probe order, and returns the first
-/// one `visit` accepts. An empty slot ends every probe; the bound only guards
-/// against an index not built that way.
-fn probe(index: &[u32], key: &str, mut visit: impl FnMut(usize) -> bool) -> Option<usize> {
-    let mask = index.len().checked_sub(1)?;
-    let h = code_hash(key);
-    let t = tag(h);
-    let mut i = h as usize & mask;
-    for _ in 0..=mask {
-        let slot = *index.get(i)?;
-        if slot == EMPTY_SLOT {
-            return None;
-        }
-        if slot >> 16 == t {
-            let e = (slot & 0xFFFF) as usize;
-            if visit(e) {
-                return Some(e);
-            }
-        }
-        i = (i + 1) & mask;
-    }
-    None
 }
 
 /// The text of a pattern without placeholders.
@@ -753,11 +633,11 @@ pub struct Classified<'m> {
 }
 
 impl<'a> Table<'a> {
-    /// Finds the entry for a code: one hash, usually one string comparison.
+    /// Finds the entry for a code: one hash and two slots read; the code
+    /// itself is compared only when longer than 24 bytes.
+    #[inline]
     pub fn by_code(&self, code: &str) -> Option<usize> {
-        probe(self.by_code, code, |e| {
-            self.entries.get(e).is_some_and(|x| x.code == code)
-        })
+        self.by_code.find(code, self.entries)
     }
 
     /// The highest-ranked entry (by `pattern_order`) of `status` with a pattern
@@ -795,7 +675,7 @@ impl<'a> Table<'a> {
     /// let by_message = error_catalog::engine::message_index(
     ///     error_catalog::engine::entry_literals(&entries));
     /// let t = Table { identity: Identity::Message, entries: &entries,
-    ///     by_code: &index, pattern_order: &[0], by_message: &by_message };
+    ///     by_code: index.as_index(), pattern_order: &[0], by_message: &by_message };
     /// assert_eq!(t.classify(404, None, Some("Key not found")).unwrap().entry, 0);
     /// assert_eq!(t.classify(404, None, Some("Gone")).unwrap().entry, 1);
     /// assert!(t.classify(500, None, None).is_none());
@@ -943,7 +823,7 @@ mod tests {
             let t = Table {
                 identity: Identity::Message,
                 entries: &entries,
-                by_code: &by_code,
+                by_code: by_code.as_index(),
                 pattern_order: order,
                 by_message: &by_message,
             };

@@ -7,7 +7,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
 pub use error_catalog::captures::Captures;
-pub use error_catalog::engine::{self, Captured, Entry, Identity, Layout, Table};
+pub use error_catalog::engine::{
+    self, Captured, CodeIndex, CodeKey, Entry, Identity, Layout, Table,
+};
 pub use error_catalog::raw_members::TooLong;
 pub use error_catalog::template::{match_into, take_run, HoleKind, PatternSeg};
 pub use serde;

@@ -75,7 +75,7 @@ fn engine(b: divan::Bencher, n: usize, hit: bool) {
     let table = Table {
         identity: Identity::Code,
         entries: &entries,
-        by_code: &index,
+        by_code: index.as_index(),
         pattern_order: &[],
         by_message: &[],
     };

@@ -1,4 +1,4 @@
-//! Generated code looks a code up with a `match` up to 128 codes and with the
+//! Generated code looks a code up with a `match` up to 64 codes and with the
 //! table's hash index above. A catalog of 130 codes (`tests/catalogs/many_codes.toml`)
 //! takes the index path; the bundled catalogs (12 to 29 codes) take the `match`
 //! path in `engine_agreement.rs`. Here every code of the large one is found,

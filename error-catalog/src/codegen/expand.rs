@@ -16,11 +16,11 @@ pub fn expand(input: &Input) -> TokenStream {
     let krate = &input.krate;
     let info = code_infos(input);
     // one table of entries (and their priority order) for both plans and the classifier
-    let (entries, by_code, order) = entries(input);
+    let (entries, order) = entries(input);
+    let (tables, by_code) = tables(input, &entries);
     let direct = super::classifier::direct(input, &shape, &order);
-    let plan = plan(input, &shape, &order, direct.is_some());
-    let problem_plan = problem_plan(input);
-    let tables = tables(&entries, &by_code);
+    let plan = plan(input, &shape, &order, &by_code, direct.is_some());
+    let problem_plan = problem_plan(input, &by_code);
     let (display, render) = display(input);
     let api_error = api_error(input);
     let public_details = public_details(input);
@@ -185,9 +185,9 @@ pub(super) fn hole(b: &Bound, name: &str) -> (usize, HoleKind) {
     (idx, hole_kind(b, idx))
 }
 
-/// The table's entries, its code index, and the entries with patterns by rank
+/// The table's entries, and the entries with patterns by rank
 /// (`Table::pattern_order`).
-fn entries(input: &Input) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<u16>) {
+fn entries(input: &Input) -> (Vec<TokenStream>, Vec<u16>) {
     let identity = input.catalog.wire.identity;
     let mut entries = Vec::new();
     for (e, b) in input.catalog.errors.iter().zip(&input.variants) {
@@ -214,16 +214,6 @@ fn entries(input: &Input) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<u16>) {
             identity != Identity::Code && e.matches.is_empty() && e.status_u16().is_some();
         entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status }));
     }
-    let codes: Vec<&str> = input
-        .catalog
-        .errors
-        .iter()
-        .map(|e| e.code.value.as_str())
-        .collect();
-    let by_code = crate::engine::code_index(&codes)
-        .into_iter()
-        .map(|i| quote!(#i))
-        .collect();
     let mut order: Vec<(usize, i64)> = input
         .catalog
         .errors
@@ -237,7 +227,7 @@ fn entries(input: &Input) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<u16>) {
         .iter()
         .map(|(i, _)| u16::try_from(*i).unwrap_or(u16::MAX))
         .collect();
-    (entries, by_code, order)
+    (entries, order)
 }
 
 fn identity_tokens(i: Identity) -> TokenStream {
@@ -251,7 +241,13 @@ fn identity_tokens(i: Identity) -> TokenStream {
 /// The wire's plan. Its table has no literal-message index: messages are
 /// classified by the compiled `__classify`, and the table (used without a message
 /// only) still answers correctly without one.
-fn plan(input: &Input, shape: &Shape, order: &[u16], direct: bool) -> TokenStream {
+fn plan(
+    input: &Input,
+    shape: &Shape,
+    order: &[u16],
+    by_code: &TokenStream,
+    direct: bool,
+) -> TokenStream {
     let slots = shape.slots.iter().map(|p| segments_tokens(&p.segments));
     let fields_at = match &shape.fields_at {
         Some(p) => {
@@ -288,7 +284,7 @@ fn plan(input: &Input, shape: &Shape, order: &[u16], direct: bool) -> TokenStrea
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
-            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[#(#order),*], by_message: &[] },
+            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[#(#order),*], by_message: &[] },
             code: #code,
             message: #message,
             fields_at: #fields_at_text,
@@ -318,16 +314,32 @@ fn problem_clashes(input: &Input) -> Vec<String> {
 }
 
 /// The entries and the code index, shared by the wire's plan and the
-/// problem+json plan (which reads codes only: its identity ignores patterns).
-fn tables(entries: &[TokenStream], by_code: &[TokenStream]) -> TokenStream {
-    let (n, m) = (entries.len(), by_code.len());
-    quote! {
+/// problem+json plan (which reads codes only: its identity ignores patterns):
+/// the `static` data, and the `CodeIndex` over it both plans hold. The slots
+/// are placed here, at expansion; the keys are built by `CodeKey::of` at
+/// compile time.
+fn tables(input: &Input, entries: &[TokenStream]) -> (TokenStream, TokenStream) {
+    let codes: Vec<&str> = input
+        .catalog
+        .errors
+        .iter()
+        .map(|e| e.code.value.as_str())
+        .collect();
+    let index = crate::engine::code_index(&codes);
+    let slots = index.slots();
+    let complete = index.is_complete();
+    let (n, m) = (entries.len(), slots.len());
+    let statics = quote! {
         static __ENTRIES: [__p::Entry<'static>; #n] = [#(#entries),*];
-        static __BY_CODE: [u32; #m] = [#(#by_code),*];
-    }
+        static __BY_CODE: [u32; #m] = [#(#slots),*];
+        static __CODE_KEYS: [__p::CodeKey; #n] = [#(__p::CodeKey::of(#codes)),*];
+    };
+    let by_code =
+        quote!(__p::CodeIndex { slots: &__BY_CODE, keys: &__CODE_KEYS, complete: #complete });
+    (statics, by_code)
 }
 
-fn problem_plan(input: &Input) -> TokenStream {
+fn problem_plan(input: &Input, by_code: &TokenStream) -> TokenStream {
     let clashes = problem_clashes(input);
     quote! {
         __p::Plan {
@@ -335,7 +347,7 @@ fn problem_plan(input: &Input) -> TokenStream {
                 slots: &[&["code"], &["detail"], &["type"], &["title"], &["status"], &["instance"], #(&["fields", #clashes]),*],
                 fields_at: __p::Some(&[]),
             },
-            table: __p::Table { identity: __p::Identity::Code, entries: &__ENTRIES, by_code: &__BY_CODE, pattern_order: &[], by_message: &[] },
+            table: __p::Table { identity: __p::Identity::Code, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[], by_message: &[] },
             code: __p::Some(0usize),
             message: __p::Some(1usize),
             fields_at: "",
@@ -891,9 +903,11 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
 }
 
 /// Catalogs up to this many codes look a code up with a `match`; larger ones
-/// with the table's hash index (a `match` on strings slows down as it grows:
-/// BENCHMARKS.md, code lookup).
-const MATCH_CODES_UP_TO: usize = 128;
+/// with the table's hash index. The index takes the same time at any size; a
+/// `match` on strings finds a code faster up to about 64 codes and slower past
+/// that, and rejects an unknown code slower at every size (BENCHMARKS.md, code
+/// lookup).
+const MATCH_CODES_UP_TO: usize = 64;
 
 /// The expression giving the entry of the code in `__code` (a `Cow<str>`).
 fn code_lookup(input: &Input) -> TokenStream {

@@ -51,8 +51,12 @@ const _: () = {
         },
     ];
     static __BY_CODE: [u32; 8usize] = [
-        4294967295u32, 4294967295u32, 1195900929u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 2450980864u32,
+        2954035201u32, 4294967295u32, 55705600u32, 4294967295u32, 4294967295u32,
+        4294967295u32, 4294967295u32, 4294967295u32,
+    ];
+    static __CODE_KEYS: [__p::CodeKey; 2usize] = [
+        __p::CodeKey::of("mcp_limit_reached"),
+        __p::CodeKey::of("not_authenticated"),
     ];
     static __PLAN: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -62,7 +66,11 @@ const _: () = {
         table: __p::Table {
             identity: __p::Identity::Message,
             entries: &__ENTRIES,
-            by_code: &__BY_CODE,
+            by_code: __p::CodeIndex {
+                slots: &__BY_CODE,
+                keys: &__CODE_KEYS,
+                complete: true,
+            },
             pattern_order: &[0u16, 1u16],
             by_message: &[],
         },
@@ -88,7 +96,11 @@ const _: () = {
         table: __p::Table {
             identity: __p::Identity::Code,
             entries: &__ENTRIES,
-            by_code: &__BY_CODE,
+            by_code: __p::CodeIndex {
+                slots: &__BY_CODE,
+                keys: &__CODE_KEYS,
+                complete: true,
+            },
             pattern_order: &[],
             by_message: &[],
         },

@@ -42,8 +42,12 @@ const _: () = {
         },
     ];
     static __BY_CODE: [u32; 8usize] = [
-        4294967295u32, 4294967295u32, 455671808u32, 4294967295u32, 4134666241u32,
-        4294967295u32, 4294967295u32, 4294967295u32,
+        4294967295u32, 1267924993u32, 4294967295u32, 4294967295u32, 4294967295u32,
+        1971716096u32, 4294967295u32, 4294967295u32,
+    ];
+    static __CODE_KEYS: [__p::CodeKey; 2usize] = [
+        __p::CodeKey::of("NOT_FOUND"),
+        __p::CodeKey::of("RATE_LIMITED"),
     ];
     static __PLAN: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -53,7 +57,11 @@ const _: () = {
         table: __p::Table {
             identity: __p::Identity::Code,
             entries: &__ENTRIES,
-            by_code: &__BY_CODE,
+            by_code: __p::CodeIndex {
+                slots: &__BY_CODE,
+                keys: &__CODE_KEYS,
+                complete: true,
+            },
             pattern_order: &[],
             by_message: &[],
         },
@@ -79,7 +87,11 @@ const _: () = {
         table: __p::Table {
             identity: __p::Identity::Code,
             entries: &__ENTRIES,
-            by_code: &__BY_CODE,
+            by_code: __p::CodeIndex {
+                slots: &__BY_CODE,
+                keys: &__CODE_KEYS,
+                complete: true,
+            },
             pattern_order: &[],
             by_message: &[],
         },

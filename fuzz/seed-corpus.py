@@ -239,6 +239,15 @@ def main():
     items.append(b' {\n"error" : "tools[2] not found on this MCP server" }')
     counts["lone_member"] = write("lone_member", items)
 
+    # Code lists: every bundled catalog's codes, one per line (see code_index.rs),
+    # and one list with repeats, an empty code and codes past 24 bytes.
+    items = []
+    for p in sorted(ROOT.glob("catalogs/*.toml")):
+        codes = re.findall(r'^code = "(.*)"$', p.read_text(encoding="utf-8"), re.M)
+        items.append("\n".join(codes).encode())
+    items.append(b"A\nB\nA\n\nSOME_CODE_OF_MORE_THAN_24_BYTES_1\nSOME_CODE_OF_MORE_THAN_24_BYTES_2\nB")
+    counts["code_index"] = write("code_index", items)
+
     for target, n in sorted(counts.items()):
         print(f"{target}: {n} seeds")
     print(f"total: {sum(counts.values())}")

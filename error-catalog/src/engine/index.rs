@@ -183,7 +183,7 @@ fn choices(h: u64, mask: usize) -> (usize, usize) {
 /// emitted as `static` data by generated code.
 #[derive(Debug, Clone, Copy)]
 pub struct CodeIndex<'a> {
-    /// Per slot, [`tag`] of a code's hash over its entry index, or
+    /// Per slot, the top 16 bits of a code's hash over its entry index, or
     /// [`EMPTY_SLOT`]; the length is a power of two (or zero).
     pub slots: &'a [u32],
     /// Each entry's [`CodeKey`], in entry order.

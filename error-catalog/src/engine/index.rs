@@ -463,14 +463,28 @@ mod tests {
             assert!(index.is_complete());
             let ix = index.as_index();
             let entries = entries(&codes);
-            for (e, c) in codes.iter().enumerate() {
+            for c in &codes {
                 let first = codes.iter().position(|x| x == c);
                 assert_eq!(ix.find(c, &entries), first, "{c}");
-                assert!(first.is_some_and(|f| f <= e));
                 assert_eq!(ix.find(&format!("{c}?"), &entries), None);
                 assert_eq!(ix.find(&format!("?{c}"), &entries), None);
             }
         }
+    }
+
+    /// Past 65,535 entries the index is incomplete, and the entries it does not
+    /// hold are still found (by scan), as are those it holds.
+    #[test]
+    fn entries_past_the_index_are_found() {
+        let owned: Vec<String> = (0..65_600).map(|i| format!("C{i}")).collect();
+        let codes: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let index = code_index(&codes);
+        assert!(!index.is_complete());
+        let entries = entries(&codes);
+        for e in [0, 1_000, 65_534, 65_535, 65_599] {
+            assert_eq!(index.as_index().find(codes[e], &entries), Some(e));
+        }
+        assert_eq!(index.as_index().find("C65600", &entries), None);
     }
 
     /// An index that could not place every code still finds every code (by scan).

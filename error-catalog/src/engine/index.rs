@@ -487,6 +487,71 @@ mod tests {
         assert_eq!(index.as_index().find("C65600", &entries), None);
     }
 
+    /// The first three codes `C0`, `C1`, ... whose two slots are the same pair
+    /// in an index of `size` slots (so no index of that size holds all three),
+    /// and that do not collide so at twice the size unless `again`.
+    fn colliding(size: usize, again: bool) -> Vec<String> {
+        let pair = |c: &str, size: usize| {
+            let (i, j) = choices(text_hash(c), size - 1);
+            (i.min(j), i.max(j))
+        };
+        let mut seen: std::collections::HashMap<(usize, usize), Vec<String>> =
+            std::collections::HashMap::new();
+        for k in 0..1_000_000 {
+            let code = format!("C{k}");
+            let group = seen.entry(pair(&code, size)).or_default();
+            group.push(code);
+            let apart = group
+                .iter()
+                .map(|c| pair(c, size * 2))
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                == 3;
+            if group.len() == 3 && (again || apart) {
+                return group.clone();
+            }
+            if group.len() == 3 {
+                group.pop();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Three codes that share both slots at the first size (8) make the build
+    /// start over at 16, where they fit: the index is complete and finds them.
+    #[test]
+    fn a_failed_placement_grows_the_index() {
+        let owned = colliding(8, false);
+        assert_eq!(owned.len(), 3, "no colliding codes found");
+        let codes: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let index = code_index(&codes);
+        assert_eq!(index.slots().len(), 16, "{codes:?}");
+        assert!(index.is_complete());
+        let entries = entries(&codes);
+        for (e, c) in codes.iter().enumerate() {
+            assert_eq!(index.as_index().find(c, &entries), Some(e));
+        }
+        assert_eq!(index.as_index().find("C_none", &entries), None);
+    }
+
+    /// Three codes that share both slots at every size up to 8 times the first
+    /// leave the index incomplete after the last growth; every code is still
+    /// found (by scan).
+    #[test]
+    fn codes_that_never_fit_are_scanned() {
+        let owned = colliding(64, true);
+        assert_eq!(owned.len(), 3, "no colliding codes found");
+        let codes: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let index = code_index(&codes);
+        assert_eq!(index.slots().len(), 8 << GROWTHS, "{codes:?}");
+        assert!(!index.is_complete());
+        let entries = entries(&codes);
+        for (e, c) in codes.iter().enumerate() {
+            assert_eq!(index.as_index().find(c, &entries), Some(e));
+        }
+        assert_eq!(index.as_index().find("C_none", &entries), None);
+    }
+
     /// An index that could not place every code still finds every code (by scan).
     #[test]
     fn incomplete_index_scans() {

@@ -13,7 +13,7 @@ fn main() {
 
 #[path = "common/hand.rs"]
 mod hand;
-use hand::{CvBody, KyaBody, CV_VALIDATION, KYA_RATE_LIMITED};
+use hand::{CvBody, CvBodyOwned, KyaBody, KyaBodyOwned, CV_VALIDATION, KYA_RATE_LIMITED};
 
 fn code_index(code: &str) -> u8 {
     match code {
@@ -63,6 +63,17 @@ mod kya_rate_limited {
         )
     }
 
+    /// The limit for an error that owns its detail text, as the generated
+    /// variant does: the same struct with `String` details.
+    #[divan::bench]
+    fn hand_owned_struct() -> (u8, Option<u64>) {
+        let b: KyaBodyOwned<'_> = serde_json::from_slice(black_box(KYA_RATE_LIMITED)).unwrap();
+        (
+            code_index(b.error_type),
+            b.details.and_then(|d| d.retry_after),
+        )
+    }
+
     #[divan::bench]
     fn hand_value() -> (u8, Option<u64>) {
         let v: serde_json::Value = serde_json::from_slice(black_box(KYA_RATE_LIMITED)).unwrap();
@@ -98,6 +109,14 @@ mod cv_validation_error {
     fn hand_borrowed_struct() -> (usize, Option<usize>) {
         let b: CvBody<'_> = serde_json::from_slice(black_box(CV_VALIDATION)).unwrap();
         (b.error.code.len(), b.error.field.map(str::len))
+    }
+
+    /// The limit for an error that owns its detail texts, as the generated
+    /// variant does: the same struct with `String` details.
+    #[divan::bench]
+    fn hand_owned_struct() -> (usize, Option<usize>) {
+        let b: CvBodyOwned<'_> = serde_json::from_slice(black_box(CV_VALIDATION)).unwrap();
+        (b.error.code.len(), b.error.field.as_deref().map(str::len))
     }
 
     #[divan::bench]

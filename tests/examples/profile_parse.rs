@@ -2,7 +2,7 @@
 //! callgrind (repeatable on a busy machine) or timing a long run:
 //!
 //! ```sh
-//! valgrind --tool=callgrind target/release/examples/profile_parse [kya|cv|aironclaw] [generated|hand|value]
+//! valgrind --tool=callgrind target/release/examples/profile_parse [kya|cv|aironclaw] [generated|hand|owned|value]
 //! ROUNDS=2000000 target/release/examples/profile_parse kya hand
 //! ```
 //!
@@ -11,7 +11,8 @@
 //! bodies (`AIRONCLAW=tool_not_found|key_not_found|mcp_limit_reached`). Ways: the
 //! generated `from_response`, a hand-written borrowed `#[derive(Deserialize)]`
 //! struct plus a `match` on the code (for `aironclaw`: the bench's hand-written
-//! chain), and `serde_json::Value` plus a lookup (not for `aironclaw`).
+//! chain), the same struct with owned detail texts (`owned`), and
+//! `serde_json::Value` plus a lookup (neither for `aironclaw`).
 use api_error::FromResponse;
 use api_error_catalogs::customer_verification::CustomerVerificationError;
 use api_error_catalogs::kya::KyaError;
@@ -19,7 +20,9 @@ use std::hint::black_box;
 
 #[path = "../benches/common/hand.rs"]
 mod hand;
-use hand::{CvBody, KyaBody, CV_VALIDATION as CV, KYA_RATE_LIMITED as KYA};
+use hand::{
+    CvBody, CvBodyOwned, KyaBody, KyaBodyOwned, CV_VALIDATION as CV, KYA_RATE_LIMITED as KYA,
+};
 #[path = "../benches/common/classify_hand.rs"]
 mod classify_hand;
 use api_error_catalogs::aironclaw::AironclawError;
@@ -28,6 +31,8 @@ use classify_hand::{hand_classify, Body, Hand, BODIES};
 fn kya(way: &str) -> bool {
     match way {
         "hand" => serde_json::from_slice::<KyaBody<'_>>(black_box(KYA))
+            .is_ok_and(|b| b.error_type == "RATE_LIMITED"),
+        "owned" => serde_json::from_slice::<KyaBodyOwned<'_>>(black_box(KYA))
             .is_ok_and(|b| b.error_type == "RATE_LIMITED"),
         "value" => serde_json::from_slice::<serde_json::Value>(black_box(KYA))
             .is_ok_and(|v| v["errorType"].as_str() == Some("RATE_LIMITED")),
@@ -41,6 +46,8 @@ fn kya(way: &str) -> bool {
 fn cv(way: &str) -> bool {
     match way {
         "hand" => serde_json::from_slice::<CvBody<'_>>(black_box(CV))
+            .is_ok_and(|b| b.error.code == "VALIDATION_ERROR"),
+        "owned" => serde_json::from_slice::<CvBodyOwned<'_>>(black_box(CV))
             .is_ok_and(|b| b.error.code == "VALIDATION_ERROR"),
         "value" => serde_json::from_slice::<serde_json::Value>(black_box(CV))
             .is_ok_and(|v| v["error"]["code"].as_str() == Some("VALIDATION_ERROR")),

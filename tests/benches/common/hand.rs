@@ -51,3 +51,50 @@ pub struct CvBody<'a> {
     #[serde(borrow)]
     pub error: CvInner<'a>,
 }
+
+/// [`KyaDetails`] with the detail text owned, as an error that outlives the
+/// body must hold it (what the generated variant holds).
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub struct KyaDetailsOwned {
+    #[serde(rename = "agentId")]
+    pub agent_id: Option<String>,
+    pub tier: Option<u8>,
+    pub limit: Option<u32>,
+    #[serde(rename = "retryAfter")]
+    pub retry_after: Option<u64>,
+}
+
+/// [`KyaBody`] with owned details; the code and message are only compared, so
+/// they stay borrowed.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub struct KyaBodyOwned<'a> {
+    #[serde(borrow)]
+    pub error: &'a str,
+    #[serde(rename = "errorType", borrow)]
+    pub error_type: &'a str,
+    pub details: Option<KyaDetailsOwned>,
+    pub timestamp: Option<u64>,
+}
+
+/// [`CvInner`] with the detail texts owned (the code and message only compared).
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub struct CvInnerOwned<'a> {
+    #[serde(borrow)]
+    pub code: &'a str,
+    #[serde(borrow)]
+    pub message: &'a str,
+    pub details: Option<String>,
+    pub field: Option<String>,
+    #[serde(rename = "retryAfter")]
+    pub retry_after: Option<u64>,
+}
+
+/// [`CvBody`] with owned detail texts.
+#[derive(Deserialize)]
+pub struct CvBodyOwned<'a> {
+    #[serde(borrow)]
+    pub error: CvInnerOwned<'a>,
+}

@@ -517,21 +517,27 @@ mod tests {
         Vec::new()
     }
 
-    /// Three codes that share both slots at the first size (8) make the build
-    /// start over at 16, where they fit: the index is complete and finds them.
-    #[test]
-    fn a_failed_placement_grows_the_index() {
-        let owned = colliding(8, false);
+    /// Builds the index of the three codes [`colliding`] gives, checks that it
+    /// finds each at its entry and an unknown code nowhere, and returns its
+    /// number of slots and whether it is complete.
+    fn index_of_colliding(size: usize, again: bool) -> (usize, bool) {
+        let owned = colliding(size, again);
         assert_eq!(owned.len(), 3, "no colliding codes found");
         let codes: Vec<&str> = owned.iter().map(String::as_str).collect();
         let index = code_index(&codes);
-        assert_eq!(index.slots().len(), 16, "{codes:?}");
-        assert!(index.is_complete());
         let entries = entries(&codes);
         for (e, c) in codes.iter().enumerate() {
-            assert_eq!(index.as_index().find(c, &entries), Some(e));
+            assert_eq!(index.as_index().find(c, &entries), Some(e), "{codes:?}");
         }
         assert_eq!(index.as_index().find("C_none", &entries), None);
+        (index.slots().len(), index.is_complete())
+    }
+
+    /// Three codes that share both slots at the first size (8) make the build
+    /// start over at 16, where they fit: the index is complete.
+    #[test]
+    fn a_failed_placement_grows_the_index() {
+        assert_eq!(index_of_colliding(8, false), (16, true));
     }
 
     /// Three codes that share both slots at every size up to 8 times the first
@@ -539,17 +545,10 @@ mod tests {
     /// found (by scan).
     #[test]
     fn codes_that_never_fit_are_scanned() {
-        let owned = colliding(64, true);
-        assert_eq!(owned.len(), 3, "no colliding codes found");
-        let codes: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let index = code_index(&codes);
-        assert_eq!(index.slots().len(), 8 << GROWTHS, "{codes:?}");
-        assert!(!index.is_complete());
-        let entries = entries(&codes);
-        for (e, c) in codes.iter().enumerate() {
-            assert_eq!(index.as_index().find(c, &entries), Some(e));
-        }
-        assert_eq!(index.as_index().find("C_none", &entries), None);
+        assert_eq!(
+            index_of_colliding(8 << GROWTHS, true),
+            (8 << GROWTHS, false)
+        );
     }
 
     /// An index that could not place every code still finds every code (by scan).

@@ -569,6 +569,23 @@ pub struct Entry<'a> {
     pub by_status: bool,
 }
 
+impl<'a> Entry<'a> {
+    /// An entry known by its code alone: no status, no patterns.
+    ///
+    /// ```
+    /// let e = error_catalog::engine::Entry::coded("RATE_LIMITED");
+    /// assert_eq!((e.code, e.status, e.patterns.len()), ("RATE_LIMITED", None, 0));
+    /// ```
+    pub const fn coded(code: &'a str) -> Self {
+        Entry {
+            code,
+            status: None,
+            patterns: &[],
+            by_status: false,
+        }
+    }
+}
+
 /// The lookup tables of one catalog.
 #[derive(Debug, Clone, Copy)]
 pub struct Table<'a> {

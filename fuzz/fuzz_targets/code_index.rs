@@ -16,15 +16,7 @@ fuzz_target!(|data: &[u8]| {
         .split(|&b| b == b'\n')
         .filter_map(|l| std::str::from_utf8(l).ok())
         .collect();
-    let entries: Vec<Entry<'_>> = codes
-        .iter()
-        .map(|code| Entry {
-            code,
-            status: None,
-            patterns: &[],
-            by_status: false,
-        })
-        .collect();
+    let entries: Vec<Entry<'_>> = codes.iter().map(|code| Entry::coded(code)).collect();
     let index = code_index(&codes);
     let ix = index.as_index();
     let scan = |c: &str| codes.iter().position(|x| *x == c);

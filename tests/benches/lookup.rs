@@ -62,15 +62,7 @@ fn engine_miss(b: divan::Bencher, n: usize) {
 
 fn engine(b: divan::Bencher, n: usize, hit: bool) {
     let cs = codes(n);
-    let entries: Vec<Entry<'_>> = cs
-        .iter()
-        .map(|c| Entry {
-            code: c,
-            status: None,
-            patterns: &[],
-            by_status: false,
-        })
-        .collect();
+    let entries: Vec<Entry<'_>> = cs.iter().map(|c| Entry::coded(c)).collect();
     let index = code_index(cs);
     let table = Table {
         identity: Identity::Code,

@@ -198,8 +198,7 @@ impl CodeIndex<'_> {
     /// The first entry whose code is `code`.
     ///
     /// ```
-    /// let entries = ["A", "B"].map(|code| error_catalog::engine::Entry {
-    ///     code, status: None, patterns: &[], by_status: false });
+    /// let entries = ["A", "B"].map(error_catalog::engine::Entry::coded);
     /// let index = error_catalog::engine::code_index(&["A", "B"]);
     /// assert_eq!(index.as_index().find("B", &entries), Some(1));
     /// assert_eq!(index.as_index().find("C", &entries), None);
@@ -281,10 +280,7 @@ impl CodeIndexBuf {
 ///
 /// ```
 /// use error_catalog::engine::{code_index, Entry, Identity, Table};
-/// let entries = [
-///     Entry { code: "A", status: None, patterns: &[], by_status: false },
-///     Entry { code: "B", status: None, patterns: &[], by_status: false },
-/// ];
+/// let entries = [Entry::coded("A"), Entry::coded("B")];
 /// let index = code_index(&["A", "B"]);
 /// let t = Table { identity: Identity::Code, entries: &entries, by_code: index.as_index(),
 ///     pattern_order: &[], by_message: &[] };
@@ -413,15 +409,7 @@ mod tests {
     use super::*;
 
     fn entries<'a>(codes: &[&'a str]) -> Vec<Entry<'a>> {
-        codes
-            .iter()
-            .map(|code| Entry {
-                code,
-                status: None,
-                patterns: &[],
-                by_status: false,
-            })
-            .collect()
+        codes.iter().map(|code| Entry::coded(code)).collect()
     }
 
     /// Keys are equal exactly when codes are, for every length up to 24 and

@@ -25,7 +25,10 @@ pub mod moca_air {
 /// KYA Chain Verification API: flat envelope with `errorType`.
 #[cfg(feature = "kya")]
 pub mod kya {
-    api_error::catalog!("kya.toml");
+    api_error::catalog!(
+        #[api_error(borrowed)]
+        "kya.toml"
+    );
 }
 
 /// Rakomi SDK + API: coded errors with suggestion, docs URL and fix command.
@@ -37,11 +40,17 @@ pub mod rakomi {
 /// `AIronClaw` management API: message-only bodies, identified by status and message.
 #[cfg(feature = "aironclaw")]
 pub mod aironclaw {
-    api_error::catalog!("aironclaw.toml");
+    api_error::catalog!(
+        #[api_error(borrowed)]
+        "aironclaw.toml"
+    );
 }
 
 /// Customer Verification API: nested `{"error": {...}}` envelope.
 #[cfg(feature = "customer_verification")]
 pub mod customer_verification {
-    api_error::catalog!("customer_verification.toml");
+    api_error::catalog!(
+        #[api_error(borrowed)]
+        "customer_verification.toml"
+    );
 }

@@ -345,6 +345,44 @@ impl<'de> DeserializeSeed<'de> for StrSeed {
     }
 }
 
+/// [`StrSeed`] for an optional string: `null` is `None`.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use error_catalog::engine::OptStrSeed;
+/// let mut de = serde_json::Deserializer::from_str(r#""email""#);
+/// assert_eq!(OptStrSeed.deserialize(&mut de).unwrap().as_deref(), Some("email"));
+/// let mut de = serde_json::Deserializer::from_str("null");
+/// assert_eq!(OptStrSeed.deserialize(&mut de).unwrap(), None);
+/// let mut de = serde_json::Deserializer::from_str("42");
+/// assert!(OptStrSeed.deserialize(&mut de).is_err());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct OptStrSeed;
+
+impl<'de> DeserializeSeed<'de> for OptStrSeed {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<Cow<'de, str>>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                StrSeed.deserialize(d).map(Some)
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
 /// The keys leading to an object, innermost first; pointers are only spelled
 /// out when something must be named by one.
 struct PathNode<'p> {

@@ -365,6 +365,102 @@ where
     Ok(())
 }
 
+/// A text field as a borrowed view holds it: `Cow<str>` for `String`,
+/// `Option<Cow<str>>` for `Option<String>`. Typed reading stores text this way
+/// (borrowed from the body unless it has escapes), so one walk serves both the
+/// owned enum and its borrowed view.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use api_error::__private::Text;
+/// let t: Cow<'_, str> = Text::lent(String::from("email"));
+/// assert_eq!(Text::owned(t), "email");
+/// let o: Option<Cow<'_, str>> = Text::lent(None);
+/// assert_eq!(Text::owned(o), None::<String>);
+/// ```
+pub trait Text<'b>: Sized {
+    /// The owned form (`String`, `Option<String>`).
+    type Owned;
+    /// Reads the map's next value, borrowing it from the body where it can.
+    ///
+    /// # Errors
+    /// When the value is not a string (or, for the optional form, `null`).
+    fn read<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error>;
+    /// Reads the map's next value owned (as `serde` reads the owned form).
+    ///
+    /// # Errors
+    /// As [`Text::read`].
+    fn read_owned<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error>;
+    /// The owned form, copying borrowed text.
+    fn owned(self) -> Self::Owned;
+    /// The view of an owned value (nothing copied).
+    fn lent(owned: Self::Owned) -> Self;
+}
+
+impl<'b> Text<'b> for std::borrow::Cow<'b, str> {
+    type Owned = String;
+    #[inline]
+    fn read<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value_seed(engine::StrSeed)
+    }
+    #[inline]
+    fn read_owned<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value().map(std::borrow::Cow::Owned)
+    }
+    #[inline]
+    fn owned(self) -> String {
+        self.into_owned()
+    }
+    #[inline]
+    fn lent(owned: String) -> Self {
+        std::borrow::Cow::Owned(owned)
+    }
+}
+
+impl<'b> Text<'b> for Option<std::borrow::Cow<'b, str>> {
+    type Owned = Option<String>;
+    #[inline]
+    fn read<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value_seed(engine::OptStrSeed)
+    }
+    #[inline]
+    fn read_owned<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value::<Option<String>>()
+            .map(|o| o.map(std::borrow::Cow::Owned))
+    }
+    #[inline]
+    fn owned(self) -> Option<String> {
+        self.map(std::borrow::Cow::into_owned)
+    }
+    #[inline]
+    fn lent(owned: Option<String>) -> Self {
+        owned.map(std::borrow::Cow::Owned)
+    }
+}
+
+/// Reads the map's next text value into `slot` ([`read_into`] for a [`Text`]):
+/// owned for the enum (`OWN`: as fast as `serde` reads a `String`), borrowed
+/// for its view.
+///
+/// # Errors
+/// When the value is not text.
+#[inline]
+pub fn read_text<'b, const OWN: bool, T, A>(
+    slot: &mut Option<T>,
+    map: &mut A,
+) -> Result<(), A::Error>
+where
+    T: Text<'b>,
+    A: serde::de::MapAccess<'b>,
+{
+    *slot = Some(if OWN {
+        T::read_owned(map)?
+    } else {
+        T::read(map)?
+    });
+    Ok(())
+}
+
 /// Where a field's raw JSON sits in the capture.
 #[derive(Debug, Clone, Copy)]
 pub enum FieldAt<'a> {

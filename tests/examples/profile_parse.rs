@@ -2,20 +2,23 @@
 //! callgrind (repeatable on a busy machine) or timing a long run:
 //!
 //! ```sh
-//! valgrind --tool=callgrind target/release/examples/profile_parse [kya|cv|aironclaw] [generated|hand|owned|value]
+//! valgrind --tool=callgrind target/release/examples/profile_parse [kya|cv|aironclaw] [generated|view|hand|owned|value]
 //! ROUNDS=2000000 target/release/examples/profile_parse kya hand
 //! ```
 //!
 //! Bodies: the KYA `RATE_LIMITED` and Customer Verification `VALIDATION_ERROR`
 //! seed examples, and `aironclaw`: one of the classify bench's message-only
 //! bodies (`AIRONCLAW=tool_not_found|key_not_found|mcp_limit_reached`). Ways: the
-//! generated `from_response`, a hand-written borrowed `#[derive(Deserialize)]`
+//! generated `from_response`, the generated borrowed view's (`view`: `…Ref`,
+//! not for `aironclaw`), a hand-written borrowed `#[derive(Deserialize)]`
 //! struct plus a `match` on the code (for `aironclaw`: the bench's hand-written
 //! chain), the same struct with owned detail texts (`owned`), and
 //! `serde_json::Value` plus a lookup (neither for `aironclaw`).
 use api_error::FromResponse;
-use api_error_catalogs::customer_verification::CustomerVerificationError;
-use api_error_catalogs::kya::KyaError;
+use api_error_catalogs::customer_verification::{
+    CustomerVerificationError, CustomerVerificationErrorRef,
+};
+use api_error_catalogs::kya::{KyaError, KyaErrorRef};
 use std::hint::black_box;
 
 #[path = "../benches/common/hand.rs"]
@@ -36,6 +39,10 @@ fn kya(way: &str) -> bool {
             .is_ok_and(|b| b.error_type == "RATE_LIMITED"),
         "value" => serde_json::from_slice::<serde_json::Value>(black_box(KYA))
             .is_ok_and(|v| v["errorType"].as_str() == Some("RATE_LIMITED")),
+        "view" => matches!(
+            KyaErrorRef::from_response(429, black_box(KYA)),
+            KyaErrorRef::RateLimited { .. }
+        ),
         _ => matches!(
             KyaError::from_response(429, black_box(KYA)),
             KyaError::RateLimited { .. }
@@ -51,6 +58,10 @@ fn cv(way: &str) -> bool {
             .is_ok_and(|b| b.error.code == "VALIDATION_ERROR"),
         "value" => serde_json::from_slice::<serde_json::Value>(black_box(CV))
             .is_ok_and(|v| v["error"]["code"].as_str() == Some("VALIDATION_ERROR")),
+        "view" => matches!(
+            CustomerVerificationErrorRef::from_response(400, black_box(CV)),
+            CustomerVerificationErrorRef::ValidationError { .. }
+        ),
         _ => matches!(
             CustomerVerificationError::from_response(400, black_box(CV)),
             CustomerVerificationError::ValidationError { .. }

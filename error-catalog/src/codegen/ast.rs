@@ -28,6 +28,16 @@ pub struct Input {
     pub unknown: Ident,
     /// The catalog file to track for rebuilds.
     pub track: Option<PathBuf>,
+    /// The borrowed view to generate beside the enum (`#[api_error(borrowed)]`).
+    pub view: Option<View>,
+}
+
+/// The borrowed view of an enum: the same variants, text fields as `Cow<str>`.
+pub struct View {
+    /// Its name: the enum's with `Ref` appended.
+    pub ident: Ident,
+    /// The enum's visibility, which it shares.
+    pub vis: syn::Visibility,
 }
 
 /// One enum variant bound to one catalog entry.
@@ -58,6 +68,14 @@ pub struct BoundField {
     pub base: BaseType,
     /// Must not leave a server in public responses.
     pub internal: bool,
+}
+
+impl BoundField {
+    /// A text field (`String` or `Option<String>`): the borrowed view holds it
+    /// as `Cow<str>`, and typed reading stores it borrowed from the body.
+    pub fn is_text(&self) -> bool {
+        self.base == BaseType::String
+    }
 }
 
 fn err(span: Span, msg: impl std::fmt::Display) -> syn::Error {
@@ -163,6 +181,26 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
         Some(path) => from_catalog(input, data, &enum_attrs, &variant_attrs, path, &mut errors),
         None => from_attributes(input, data, &enum_attrs, &variant_attrs, &mut errors),
     };
+    let borrowed = enum_attrs.flag("borrowed", &mut errors);
+    if let (Some(span), Some((_, variants, _))) = (borrowed, &result) {
+        if !variants
+            .iter()
+            .flat_map(|b| &b.fields)
+            .any(BoundField::is_text)
+        {
+            errors.push(err(
+                span,
+                format!(
+                    "`borrowed`: no variant of `{}` has a `String` field, so a borrowed view would be the enum itself; remove `borrowed`",
+                    input.ident
+                ),
+            ));
+        }
+    }
+    let view = borrowed.map(|_| View {
+        ident: quote::format_ident!("{}Ref", input.ident),
+        vis: input.vis.clone(),
+    });
     match (result, unknown) {
         (Some((catalog, variants, track)), Some(unknown)) if errors.is_empty() => Ok(Input {
             ident: input.ident.clone(),
@@ -171,6 +209,7 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
             variants,
             unknown,
             track,
+            view,
         }),
         _ => Err(errors),
     }

@@ -8,7 +8,7 @@ use syn::{Attribute, LitInt, LitStr};
 use crate::diag::did_you_mean;
 
 /// Keys allowed on the enum.
-pub const ENUM_KEYS: &[&str] = &["wire", "catalog", "crate", "partial", "service"];
+pub const ENUM_KEYS: &[&str] = &["wire", "catalog", "crate", "partial", "service", "borrowed"];
 /// Keys allowed on a variant.
 pub const VARIANT_KEYS: &[&str] = &[
     "code",

@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ast::{Bound, BoundField, Input};
+use super::build::{build_fn, decoded, Reads};
 use super::shape::{shape, tree, Leaf, Node, Place, Shape};
 use crate::engine::Identity;
 use crate::model::{ErrorEntry, RetryRule};
@@ -21,12 +22,42 @@ pub fn expand(input: &Input) -> TokenStream {
     let direct = super::classifier::direct(input, &shape, &order);
     let plan = plan(input, &shape, &order, &by_code, direct.is_some());
     let problem_plan = problem_plan(input, &by_code);
-    let (display, render) = display(input);
-    let api_error = api_error(input);
+    let this = quote!(#ident);
+    let (display, render) = display(input, &this);
+    let api_error = api_error(input, &this);
     let public_details = public_details(input);
     let classifier = super::classifier::classifier(input, &order);
     let decode = decode(input, &shape, direct.is_some());
-    let (serialize, envelope) = serialize(input, &shape);
+    let (serialize, envelope) = serialize(input, &shape, &this);
+    let (view, view_impls) = match &input.view {
+        Some(v) => {
+            let vi = &v.ident;
+            let ty = quote!(#vi<'_>);
+            // (`self::`: the owned enum's impls shadow these names here)
+            let (display, render) = self::display(input, &ty);
+            let (serialize, envelope) = self::serialize(input, &shape, &ty);
+            let impls = super::view::impls(input, vi);
+            let api_error = self::api_error(input, &ty);
+            (
+                super::view::definition(input, v),
+                quote! {
+                    #display
+                    #[automatically_derived]
+                    impl ::std::error::Error for #ty {}
+                    #api_error
+                    #serialize
+                    #[automatically_derived]
+                    impl __p::Render for #ty {
+                        #render
+                        #envelope
+                        #public_details
+                    }
+                    #impls
+                },
+            )
+        }
+        None => (TokenStream::new(), TokenStream::new()),
+    };
     let deserialize = if input.catalog.wire.identity == Identity::Code {
         quote! {
             #[automatically_derived]
@@ -47,6 +78,7 @@ pub fn expand(input: &Input) -> TokenStream {
     });
     let service = &input.catalog.service.id.value;
     quote! {
+        #view
         #[allow(non_upper_case_globals)]
         const _: () = {
             use #krate::__private as __p;
@@ -86,6 +118,7 @@ pub fn expand(input: &Input) -> TokenStream {
             }
             #deserialize
             #krate::__impl_integrations!(#ident);
+            #view_impls
         };
     }
 }
@@ -359,7 +392,7 @@ fn problem_plan(input: &Input, by_code: &TokenStream) -> TokenStream {
 }
 
 /// `Self::V { a, b, .. }` binding the named fields (or `Self::V` for a unit variant).
-fn pat(b: &Bound, names: &[&syn::Ident]) -> TokenStream {
+pub(super) fn pat(b: &Bound, names: &[&syn::Ident]) -> TokenStream {
     let v = &b.ident;
     if b.named {
         quote!(Self::#v { #(#names,)* .. })
@@ -374,8 +407,7 @@ fn redacted(e: &ErrorEntry, f: &BoundField) -> bool {
 }
 
 /// The `Display` impl, and the `render` method of `Render` it delegates to.
-fn display(input: &Input) -> (TokenStream, TokenStream) {
-    let ident = &input.ident;
+fn display(input: &Input, ty: &TokenStream) -> (TokenStream, TokenStream) {
     let unknown = &input.unknown;
     let arms = input.catalog.errors.iter().zip(&input.variants).map(|(e, b)| {
         let t = Template::parse(&e.message.value).unwrap_or(Template { segments: vec![Segment::Lit(e.message.value.clone())] });
@@ -417,7 +449,7 @@ fn display(input: &Input) -> (TokenStream, TokenStream) {
     });
     let display = quote! {
         #[automatically_derived]
-        impl ::core::fmt::Display for #ident {
+        impl ::core::fmt::Display for #ty {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 __p::Render::render(self, __f, false)
             }
@@ -441,9 +473,8 @@ fn display(input: &Input) -> (TokenStream, TokenStream) {
     (display, render)
 }
 
-fn api_error(input: &Input) -> TokenStream {
+fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
     let content_type = &input.catalog.wire.content_type;
-    let ident = &input.ident;
     let krate = &input.krate;
     let unknown = &input.unknown;
     let info_arms = input.variants.iter().enumerate().map(|(i, b)| {
@@ -479,7 +510,7 @@ fn api_error(input: &Input) -> TokenStream {
     quote! {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
-        impl #krate::ApiError for #ident {
+        impl #krate::ApiError for #ty {
             fn code(&self) -> &str {
                 match self {
                     Self::#unknown(__u) => __u.code().unwrap_or(""),
@@ -567,7 +598,6 @@ fn public_details(input: &Input) -> TokenStream {
 
 fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
     let ident = &input.ident;
-    let krate = &input.krate;
     let clashes = problem_clashes(input);
     let unknown = &input.unknown;
     // Typed reading: once the code is read, the fields object's members of that
@@ -608,105 +638,20 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
         Vec::new()
     };
     let slot_name = |s: usize| format_ident!("__slot{}", s);
-    let arms = input.variants.iter().enumerate().map(|(i, b)| {
-        let v = &b.ident;
-        let tf = typed_fields(i, b);
-        let tnames: Vec<proc_macro2::Ident> =
-            tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
-        let tvariant = format_ident!("V{}", i);
-        let take_typed = if tf.is_empty() {
-            TokenStream::new()
-        } else {
-            let nones = tnames.iter().map(|_| quote!(__p::None));
-            quote! {
-                let (#(#tnames,)*) = match ::core::mem::take(&mut __s.typed) {
-                    __Typed::#tvariant { #(#tnames,)* } => (#(#tnames,)*),
-                    _ => (#(#nones,)*),
-                };
-            }
-        };
-        let inits = b
-            .fields
-            .iter()
-            .enumerate()
-            .zip(&shape.places[i])
-            .map(|((j, f), place)| {
-                let id = &f.ident;
-                let w = &f.wire;
-                let reader = reader_of(f);
-                let optional = f.optional;
-                let mut normal = match place {
-                    Place::Slot(s) => quote!(#reader(__p::FastSink::slot_raw(__s, #s), #w)),
-                    Place::Member(m) => quote!(#reader(__p::FastSink::take_member(__s, #m), #w)),
-                    Place::Capture => {
-                        use crate::model::BaseType as B;
-                        match f.base {
-                            // a placeholder's text is the string itself, and an
-                            // integer's text is its JSON: no second parser
-                            B::String => quote!(__p::captured_string(__caps, #j, #w, #optional)),
-                            b if b.is_integer() => {
-                                quote!(#reader(__p::capture_text(__caps, #j), #w))
-                            }
-                            _ => quote!(__p::captured(__caps, #j, #w)),
-                        }
-                    }
-                };
-                if let (Some(k), Place::Member(m)) = (tf.iter().position(|(t, _)| *t == j), place) {
-                    let t = &tnames[k];
-                    normal = quote!(__p::typed_or(#t, __s, __p::FieldAt::Member(#m), #w, #reader));
-                }
-                if let Some((s, _)) = typed_slots.iter().find(|(s, _)| *place == Place::Slot(*s)) {
-                    // read once before the match (the same in every variant)
-                    let local = format_ident!("__e{}", s);
-                    return quote!(#id: #local?,);
-                }
-                let in_problem = problem_read(f, &clashes);
-                let value = if *place == Place::Member(f.wire.clone()) && !clashes.contains(&f.wire)
-                {
-                    normal
-                } else {
-                    quote!(if __problem { #in_problem } else { #normal })
-                };
-                quote!(#id: #value?,)
-            });
-        let extra = b
-            .extra
-            .as_ref()
-            .map(|x| quote!(#x: ::core::default::Default::default(),));
-        if b.named {
-            quote!(#i => { #take_typed __p::Ok(#ident::#v { #(#inits)* #extra }) })
-        } else {
-            quote!(#i => __p::Ok(#ident::#v),)
-        }
-    });
-    // The fields every variant reads from one typed slot, read before the match.
-    let hoisted = typed_slots.iter().map(|(s, f)| {
-        let (w, reader, name) = (&f.wire, reader_of(f), slot_name(*s));
-        let in_problem = problem_read(f, &clashes);
-        let local = format_ident!("__e{}", s);
-        quote! {
-            let #local = if __problem {
-                #in_problem
-            } else {
-                __p::typed_or(__s.#name.take(), __s, __p::FieldAt::Slot(#s), #w, #reader)
-            };
-        }
-    });
-    // a template without placeholders is compared as it is, not rendered
-    let literal_arms = input
+    let tfs: Vec<Vec<(usize, String)>> = input
         .variants
         .iter()
-        .zip(&input.catalog.errors)
-        .filter_map(|(b, e)| {
-            let text = Template::parse(&e.message.value).ok()?.literal_text()?;
-            let p = pat(b, &[]);
-            Some(quote!(#p => __t == #text,))
-        });
-    let extra_arms = input.variants.iter().filter_map(|b| {
-        let x = b.extra.as_ref()?;
-        let v = &b.ident;
-        Some(quote!(#ident::#v { #x, .. } => __p::Some(#x),))
-    });
+        .enumerate()
+        .map(|(i, b)| typed_fields(i, b))
+        .collect();
+    let reads = Reads {
+        shape,
+        typed_fields: &tfs,
+        typed_slots: &typed_slots,
+        clashes: &clashes,
+    };
+    let build = build_fn(input, &reads, None);
+    let decoded_impl = decoded(input, &quote!(#ident));
     // The code and the message are read as strings while walking on every wire
     // that has them.
     let fast = typed || shape.message.is_some();
@@ -722,14 +667,23 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
             let tvariant = format_ident!("V{}", i);
             let names: Vec<proc_macro2::Ident> =
                 tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
-            let tys = tf.iter().map(|(j, _)| &b.fields[*j].ty);
+            let tys = tf
+                .iter()
+                .map(|(j, _)| super::build::stored_ty(&b.fields[*j]));
             tvariants.push(quote!(#tvariant { #(#names: __p::Option<#tys>,)* }));
             let nones = names.iter().map(|n| quote!(#n: __p::None));
             new_arms.push(quote!(#i => __Typed::#tvariant { #(#nones,)* },));
             let keys = tf.iter().map(|(_, m)| m);
+            let read = tf.iter().map(|(j, _)| {
+                if b.fields[*j].is_text() {
+                    quote!(__p::read_text::<__OWN, _, _>)
+                } else {
+                    quote!(__p::read_into)
+                }
+            });
             member_arms.push(quote! {
                 __Typed::#tvariant { #(#names,)* } => {
-                    #(if #names.is_none() && __key == #keys { return __p::read_into(#names, __map); })*
+                    #(if #names.is_none() && __key == #keys { return #read(#names, __map); })*
                 }
             });
         }
@@ -783,22 +737,25 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
         });
         quote! {
             #[derive(Default)]
-            enum __Typed {
+            #[allow(dead_code)]
+            enum __Typed<'b> {
                 #[default]
                 None,
                 #(#tvariants,)*
+                // (text is stored borrowed from the body)
+                Body(::core::marker::PhantomData<&'b str>),
             }
             #[derive(Default)]
-            struct __Fast<'b> {
+            struct __Fast<'b, const __OWN: bool> {
                 raw: __p::Kept<'b>,
                 on: bool,
                 code: __p::Option<::std::borrow::Cow<'b, str>>,
                 message: __p::Option<::std::borrow::Cow<'b, str>>,
                 entry: __p::Option<usize>,
-                typed: __Typed,
+                typed: __Typed<'b>,
                 #(#slot_fields,)*
             }
-            impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+            impl<'b, const __OWN: bool> __p::engine::Sink<'b> for __Fast<'b, __OWN> {
                 #[allow(unreachable_patterns)]
                 #[inline(always)]
                 fn slot<__A: __p::serde::de::MapAccess<'b>>(&mut self, __slot: usize, __map: &mut __A) -> __p::Result<(), __A::Error> {
@@ -830,7 +787,7 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
                 }
             }
             #walkers
-            impl<'b> __p::FastSink<'b> for __Fast<'b> {
+            impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
                 #walk
                 fn new(__typed: bool) -> Self {
                     __Fast { on: __typed, ..::core::default::Default::default() }
@@ -852,11 +809,14 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
                     self.raw.get_mut()?.slot_str(__slot)
                 }
             }
-            type __Sink<'b> = __Fast<'b>;
+            // the enum's sink reads text owned; the view's borrows it
+            type __Sink<'b> = __Fast<'b, true>;
+            type __ViewSink<'b> = __Fast<'b, false>;
         }
     } else {
         quote!(
             type __Sink<'b> = __p::Captured<'b>;
+            type __ViewSink<'b> = __p::Captured<'b>;
         )
     };
     // a body holding the message alone is classified and built in one step
@@ -869,36 +829,28 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
     } else {
         quote!(|_, _| __p::None)
     };
+    let view = input.view.as_ref().map(|v| {
+        let view = &v.ident;
+        let build = build_fn(input, &reads, Some(view));
+        let decoded = decoded(input, &quote!(#view<'_>));
+        quote! {
+            #decoded
+            #build
+            fn __decode_view<'b>(__status: __p::Option<u16>, __body: &'b [u8], __plan: &__p::Plan<'_>, __problem: bool) -> #view<'b> {
+                // (a body holding the message alone takes the general steps)
+                __p::decode::<#view<'b>, __ViewSink<'b>>(__status, __body, __plan, |_, _| __p::None, |__e, __s, __caps| __build_view(__e, __s, __caps, __problem), #view::#unknown)
+            }
+        }
+    });
     quote! {
-        #[automatically_derived]
-        #[allow(unreachable_patterns)]
-        impl __p::Decoded for #ident {
-            fn extra_mut(&mut self) -> __p::Option<&mut #krate::Extra> {
-                match self {
-                    #(#extra_arms)*
-                    _ => __p::None,
-                }
-            }
-            fn template_renders(&self, __t: &str) -> bool {
-                match self {
-                    #(#literal_arms)*
-                    _ => __p::display_eq(self, __t),
-                }
-            }
-        }
+        #decoded_impl
         #sink
-        #[allow(unused_variables, unused_mut)]
-        fn __build(__entry: usize, __s: &mut __Sink<'_>, __caps: &[(usize, &str)], __problem: bool) -> __p::Result<#ident, ::std::string::String> {
-            #(#hoisted)*
-            match __entry {
-                #(#arms)*
-                _ => __p::Err(::std::string::String::from("no variant for this entry")),
-            }
-        }
+        #build
         fn __decode(__status: __p::Option<u16>, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
             // (the problem+json plan reads raw: its fields all sit at the top)
             __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, #direct, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
         }
+        #view
     }
 }
 
@@ -924,7 +876,7 @@ fn code_lookup(input: &Input) -> TokenStream {
 
 /// How field `f` is read from a problem+json body: from the `fields` object when
 /// its name clashes with a problem member (slots 6 on), else from the top.
-fn problem_read(f: &BoundField, clashes: &[String]) -> TokenStream {
+pub(super) fn problem_read(f: &BoundField, clashes: &[String]) -> TokenStream {
     let (w, reader) = (&f.wire, reader_of(f));
     match clashes.iter().position(|c| c == &f.wire) {
         Some(k) => {
@@ -936,7 +888,7 @@ fn problem_read(f: &BoundField, clashes: &[String]) -> TokenStream {
 }
 
 /// The `__private` function that reads field `f` from its raw JSON.
-fn reader_of(f: &BoundField) -> TokenStream {
+pub(super) fn reader_of(f: &BoundField) -> TokenStream {
     use crate::model::BaseType as B;
     match (f.base, f.optional) {
         (B::String, false) => quote!(__p::field_string),
@@ -1060,8 +1012,7 @@ fn public_unknown(input: &Input) -> TokenStream {
 }
 
 /// The `Serialize` impl, and the `serialize_envelope` method of `Render` it delegates to.
-fn serialize(input: &Input, shape: &Shape) -> (TokenStream, TokenStream) {
-    let ident = &input.ident;
+fn serialize(input: &Input, shape: &Shape, ty: &TokenStream) -> (TokenStream, TokenStream) {
     let unknown = &input.unknown;
     let arms = input
         .variants
@@ -1081,7 +1032,7 @@ fn serialize(input: &Input, shape: &Shape) -> (TokenStream, TokenStream) {
     let public_unknown = public_unknown(input);
     let serialize = quote! {
         #[automatically_derived]
-        impl __p::serde::Serialize for #ident {
+        impl __p::serde::Serialize for #ty {
             fn serialize<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
                 __p::Render::serialize_envelope(self, __s, false)
             }

@@ -3,11 +3,13 @@
 
 mod ast;
 mod attr;
+mod build;
 mod classifier;
 mod direct;
 mod enum_gen;
 mod expand;
 mod shape;
+mod view;
 mod walker;
 
 use proc_macro2::TokenStream;

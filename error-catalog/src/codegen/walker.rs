@@ -107,14 +107,14 @@ pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
             }}
         };
         quote! {
-            struct #name<'s, 'b>(&'s mut __Fast<'b>);
-            impl<'s, 'b> __p::serde::de::DeserializeSeed<'b> for #name<'s, 'b> {
+            struct #name<'s, 'b, const __OWN: bool>(&'s mut __Fast<'b, __OWN>);
+            impl<'s, 'b, const __OWN: bool> __p::serde::de::DeserializeSeed<'b> for #name<'s, 'b, __OWN> {
                 type Value = ();
                 fn deserialize<__D: __p::serde::Deserializer<'b>>(self, __d: __D) -> __p::Result<(), __D::Error> {
                     __p::serde::Deserializer::deserialize_map(__d, self)
                 }
             }
-            impl<'s, 'b> __p::serde::de::Visitor<'b> for #name<'s, 'b> {
+            impl<'s, 'b, const __OWN: bool> __p::serde::de::Visitor<'b> for #name<'s, 'b, __OWN> {
                 type Value = ();
                 fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     __f.write_str("a JSON object")

@@ -325,20 +325,22 @@ const _: () = {
         }
     }
     #[derive(Default)]
-    enum __Typed {
+    #[allow(dead_code)]
+    enum __Typed<'b> {
         #[default]
         None,
+        Body(::core::marker::PhantomData<&'b str>),
     }
     #[derive(Default)]
-    struct __Fast<'b> {
+    struct __Fast<'b, const __OWN: bool> {
         raw: __p::Kept<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
         entry: __p::Option<usize>,
-        typed: __Typed,
+        typed: __Typed<'b>,
     }
-    impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+    impl<'b, const __OWN: bool> __p::engine::Sink<'b> for __Fast<'b, __OWN> {
         #[allow(unreachable_patterns)]
         #[inline(always)]
         fn slot<__A: __p::serde::de::MapAccess<'b>>(
@@ -388,8 +390,9 @@ const _: () = {
             __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
         }
     }
-    struct __Walk0<'s, 'b>(&'s mut __Fast<'b>);
-    impl<'s, 'b> __p::serde::de::DeserializeSeed<'b> for __Walk0<'s, 'b> {
+    struct __Walk0<'s, 'b, const __OWN: bool>(&'s mut __Fast<'b, __OWN>);
+    impl<'s, 'b, const __OWN: bool> __p::serde::de::DeserializeSeed<'b>
+    for __Walk0<'s, 'b, __OWN> {
         type Value = ();
         fn deserialize<__D: __p::serde::Deserializer<'b>>(
             self,
@@ -398,7 +401,8 @@ const _: () = {
             __p::serde::Deserializer::deserialize_map(__d, self)
         }
     }
-    impl<'s, 'b> __p::serde::de::Visitor<'b> for __Walk0<'s, 'b> {
+    impl<'s, 'b, const __OWN: bool> __p::serde::de::Visitor<'b>
+    for __Walk0<'s, 'b, __OWN> {
         type Value = ();
         fn expecting(
             &self,
@@ -448,7 +452,7 @@ const _: () = {
             __p::Ok(())
         }
     }
-    impl<'b> __p::FastSink<'b> for __Fast<'b> {
+    impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
         #[inline(always)]
         fn walk(
             &mut self,
@@ -488,11 +492,12 @@ const _: () = {
             self.raw.get_mut()?.slot_str(__slot)
         }
     }
-    type __Sink<'b> = __Fast<'b>;
+    type __Sink<'b> = __Fast<'b, true>;
+    type __ViewSink<'b> = __Fast<'b, false>;
     #[allow(unused_variables, unused_mut)]
-    fn __build(
+    fn __build<'b>(
         __entry: usize,
-        __s: &mut __Sink<'_>,
+        __s: &mut __Sink<'b>,
         __caps: &[(usize, &str)],
         __problem: bool,
     ) -> __p::Result<McpError, ::std::string::String> {

@@ -194,7 +194,7 @@ const _: () = {
     impl __p::Decoded for ShopError {
         fn extra_mut(&mut self) -> __p::Option<&mut ::api_error::Extra> {
             match self {
-                ShopError::NotFound { extra, .. } => __p::Some(extra),
+                Self::NotFound { extra, .. } => __p::Some(extra),
                 _ => __p::None,
             }
         }
@@ -206,22 +206,24 @@ const _: () = {
         }
     }
     #[derive(Default)]
-    enum __Typed {
+    #[allow(dead_code)]
+    enum __Typed<'b> {
         #[default]
         None,
-        V0 { __t0: __p::Option<String> },
+        V0 { __t0: __p::Option<::std::borrow::Cow<'b, str>> },
         V1 { __t0: __p::Option<Option<u64>> },
+        Body(::core::marker::PhantomData<&'b str>),
     }
     #[derive(Default)]
-    struct __Fast<'b> {
+    struct __Fast<'b, const __OWN: bool> {
         raw: __p::Kept<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
         entry: __p::Option<usize>,
-        typed: __Typed,
+        typed: __Typed<'b>,
     }
-    impl<'b> __p::engine::Sink<'b> for __Fast<'b> {
+    impl<'b, const __OWN: bool> __p::engine::Sink<'b> for __Fast<'b, __OWN> {
         #[allow(unreachable_patterns)]
         #[inline(always)]
         fn slot<__A: __p::serde::de::MapAccess<'b>>(
@@ -287,7 +289,7 @@ const _: () = {
             match &mut self.typed {
                 __Typed::V0 { __t0 } => {
                     if __t0.is_none() && __key == "id" {
-                        return __p::read_into(__t0, __map);
+                        return __p::read_text::<__OWN, _, _>(__t0, __map);
                     }
                 }
                 __Typed::V1 { __t0 } => {
@@ -307,8 +309,9 @@ const _: () = {
             __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
         }
     }
-    struct __Walk0<'s, 'b>(&'s mut __Fast<'b>);
-    impl<'s, 'b> __p::serde::de::DeserializeSeed<'b> for __Walk0<'s, 'b> {
+    struct __Walk0<'s, 'b, const __OWN: bool>(&'s mut __Fast<'b, __OWN>);
+    impl<'s, 'b, const __OWN: bool> __p::serde::de::DeserializeSeed<'b>
+    for __Walk0<'s, 'b, __OWN> {
         type Value = ();
         fn deserialize<__D: __p::serde::Deserializer<'b>>(
             self,
@@ -317,7 +320,8 @@ const _: () = {
             __p::serde::Deserializer::deserialize_map(__d, self)
         }
     }
-    impl<'s, 'b> __p::serde::de::Visitor<'b> for __Walk0<'s, 'b> {
+    impl<'s, 'b, const __OWN: bool> __p::serde::de::Visitor<'b>
+    for __Walk0<'s, 'b, __OWN> {
         type Value = ();
         fn expecting(
             &self,
@@ -370,8 +374,9 @@ const _: () = {
             __p::Ok(())
         }
     }
-    struct __Walk1<'s, 'b>(&'s mut __Fast<'b>);
-    impl<'s, 'b> __p::serde::de::DeserializeSeed<'b> for __Walk1<'s, 'b> {
+    struct __Walk1<'s, 'b, const __OWN: bool>(&'s mut __Fast<'b, __OWN>);
+    impl<'s, 'b, const __OWN: bool> __p::serde::de::DeserializeSeed<'b>
+    for __Walk1<'s, 'b, __OWN> {
         type Value = ();
         fn deserialize<__D: __p::serde::Deserializer<'b>>(
             self,
@@ -380,7 +385,8 @@ const _: () = {
             __p::serde::Deserializer::deserialize_map(__d, self)
         }
     }
-    impl<'s, 'b> __p::serde::de::Visitor<'b> for __Walk1<'s, 'b> {
+    impl<'s, 'b, const __OWN: bool> __p::serde::de::Visitor<'b>
+    for __Walk1<'s, 'b, __OWN> {
         type Value = ();
         fn expecting(
             &self,
@@ -428,7 +434,7 @@ const _: () = {
             __p::Ok(())
         }
     }
-    impl<'b> __p::FastSink<'b> for __Fast<'b> {
+    impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
         #[inline(always)]
         fn walk(
             &mut self,
@@ -471,11 +477,12 @@ const _: () = {
             self.raw.get_mut()?.slot_str(__slot)
         }
     }
-    type __Sink<'b> = __Fast<'b>;
+    type __Sink<'b> = __Fast<'b, true>;
+    type __ViewSink<'b> = __Fast<'b, false>;
     #[allow(unused_variables, unused_mut)]
-    fn __build(
+    fn __build<'b>(
         __entry: usize,
-        __s: &mut __Sink<'_>,
+        __s: &mut __Sink<'b>,
         __caps: &[(usize, &str)],
         __problem: bool,
     ) -> __p::Result<ShopError, ::std::string::String> {
@@ -487,7 +494,7 @@ const _: () = {
                 };
                 __p::Ok(ShopError::NotFound {
                     id: __p::typed_or(
-                        __t0,
+                        __t0.map(__p::Text::owned),
                         __s,
                         __p::FieldAt::Member("id"),
                         "id",

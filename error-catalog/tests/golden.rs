@@ -75,6 +75,26 @@ fn inline_message_only() {
     );
 }
 
+/// `borrowed`: the view beside the enum, its own build and decode, the enum's
+/// impls written for it.
+#[test]
+fn inline_nested_borrowed() {
+    check(
+        "inline_nested_borrowed",
+        r#"
+        #[api_error(wire = "nested", borrowed)]
+        pub enum ShopError {
+            #[api_error(code = "NOT_FOUND", status = 404, message = "Customer {id} not found")]
+            NotFound { id: String, note: Option<String>, #[api_error(extra)] extra: api_error::Extra },
+            #[api_error(code = "BUSY", status = 503, message = "Busy")]
+            Busy,
+            #[api_error(unknown)]
+            Unknown(api_error::UnknownError),
+        }
+        "#,
+    );
+}
+
 #[test]
 fn diagnostics_come_with_stubs() {
     let got = expand(

@@ -10,7 +10,10 @@
 //!   anything unrecognised becomes the fallback variant holding an [`UnknownError`];
 //! - `serde::Serialize` into the service's own envelope, and [`problem::Problem`]
 //!   for RFC 9457 `application/problem+json`;
-//! - [`ErrorCatalog::CODES`]: every code with its metadata, for tools.
+//! - [`ErrorCatalog::CODES`]: every code with its metadata, for tools;
+//! - with `#[api_error(borrowed)]`, a borrowed view `NameRef<'b>`: the same
+//!   variants with `String` fields as `Cow<'b, str>`, read from a body without
+//!   copying its text (below).
 //!
 //! # Deriving for your own enum
 //!
@@ -39,6 +42,36 @@
 //! // Anything else lands in the fallback, with the body kept as received.
 //! let err = ShopError::from_response(502, b"<html>Bad Gateway</html>");
 //! assert!(matches!(&err, ShopError::Unknown(u) if u.body() == b"<html>Bad Gateway</html>"));
+//! ```
+//!
+//! # Borrowed views
+//!
+//! `#[api_error(borrowed)]` also generates `ShopErrorRef<'b>`, which borrows its
+//! text from the body (text with JSON escapes is unescaped into an owned `Cow`),
+//! and has the enum's `Display`, [`ApiError`] and `Serialize`. Its
+//! `from_response` and `from_problem_json` are inherent methods (the body's
+//! lifetime is the view's); `into_owned()` gives the enum.
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use api_error::{ApiError, UnknownError};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(wire = "nested", borrowed)]
+//! enum ShopError {
+//!     #[api_error(code = "NOT_FOUND", status = 404, message = "Customer {id} not found")]
+//!     NotFound { id: String },
+//!     #[api_error(unknown)]
+//!     Unknown(UnknownError),
+//! }
+//!
+//! let body = br#"{"error": {"code": "NOT_FOUND", "message": "Customer c_1 not found", "id": "c_1"}}"#;
+//! let view = ShopErrorRef::from_response(404, body);
+//! assert!(matches!(&view, ShopErrorRef::NotFound { id: Cow::Borrowed("c_1") }));
+//! assert_eq!(view.to_string(), "Customer c_1 not found");
+//! assert_eq!(view.code(), "NOT_FOUND");
+//! let owned: ShopError = view.into_owned();
+//! assert!(matches!(owned, ShopError::NotFound { id } if id == "c_1"));
 //! ```
 
 #![forbid(unsafe_code)]

@@ -1,13 +1,18 @@
-//! `from_response` of generated enums against what a user would write by hand:
-//! (a) the limit, a `#[derive(Deserialize)]` struct with borrowed fields and a
-//! `match` on the code; (b) the common way, a `serde_json::Value` and a lookup;
-//! (c) the struct of (a) with owned detail texts, which the generated variants
-//! own too. Every way but `generated_kept` drops what it parsed inside the
-//! timed loop.
+//! `from_response` of generated enums, and of their borrowed views
+//! (`generated_view`, `#[api_error(borrowed)]`), against what a user would
+//! write by hand: (a) the limit, a `#[derive(Deserialize)]` struct with
+//! borrowed fields and a `match` on the code; (b) the common way, a
+//! `serde_json::Value` and a lookup; (c) the struct of (a) with owned detail
+//! texts, which the enum's variants own too (the view borrows them, as (a)
+//! does). Every way but `generated_kept` drops what it parsed inside the timed
+//! loop.
 //! Run: `cargo bench -p api-error-tests --bench parse`.
 
 use api_error::{ApiError, FromResponse};
-use api_error_catalogs::{customer_verification::CustomerVerificationError, kya::KyaError};
+use api_error_catalogs::customer_verification::{
+    CustomerVerificationError, CustomerVerificationErrorRef,
+};
+use api_error_catalogs::kya::{KyaError, KyaErrorRef};
 use divan::black_box;
 
 fn main() {
@@ -47,6 +52,17 @@ mod kya_rate_limited {
         let e = KyaError::from_response(429, black_box(KYA_RATE_LIMITED));
         let retry_after = match &e {
             KyaError::RateLimited { retry_after, .. } => Some(*retry_after),
+            _ => None,
+        };
+        (code_index(e.code()), retry_after)
+    }
+
+    /// The borrowed view: its text borrowed from the body, as in (a).
+    #[divan::bench]
+    fn generated_view() -> (u8, Option<u64>) {
+        let e = KyaErrorRef::from_response(429, black_box(KYA_RATE_LIMITED));
+        let retry_after = match &e {
+            KyaErrorRef::RateLimited { retry_after, .. } => Some(*retry_after),
             _ => None,
         };
         (code_index(e.code()), retry_after)
@@ -98,6 +114,17 @@ mod cv_validation_error {
         let e = CustomerVerificationError::from_response(400, black_box(CV_VALIDATION));
         let field = match &e {
             CustomerVerificationError::ValidationError { field, .. } => field.as_deref(),
+            _ => None,
+        };
+        (e.code().len(), field.map(str::len))
+    }
+
+    /// The borrowed view: its text borrowed from the body, as in (a).
+    #[divan::bench]
+    fn generated_view() -> (usize, Option<usize>) {
+        let e = CustomerVerificationErrorRef::from_response(400, black_box(CV_VALIDATION));
+        let field = match &e {
+            CustomerVerificationErrorRef::ValidationError { field, .. } => field.as_deref(),
             _ => None,
         };
         (e.code().len(), field.map(str::len))

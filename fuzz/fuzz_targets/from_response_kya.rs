@@ -3,7 +3,8 @@
 //! Input: two bytes of HTTP status (big-endian), then the body. Checks that
 //! classification never panics, that the fallback keeps the status and the exact
 //! body, that a known error's accessors agree with its `CodeInfo`, that Display
-//! and serialization never fail, and that a known error re-parses as itself.
+//! and serialization never fail, and that a known error re-parses as itself; its borrowed view
+//! `KyaErrorRef` gives the same value, Display and JSON.
 
 #![no_main]
 
@@ -12,4 +13,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     api_error_fuzz::check_from_response::<KyaError>(data);
+    api_error_fuzz::check_view::<KyaError>(
+        data,
+        api_error_fuzz::read_view!(api_error_catalogs::kya::KyaErrorRef),
+    );
 });

@@ -58,6 +58,48 @@ pub fn check_from_response<E: Generated>(data: &[u8]) {
     check_value(&p, status, body, "from_problem_json");
 }
 
+/// The fuzz body for an enum with a borrowed view: `view(status, body, problem)`
+/// reads the view (`problem`: with `from_problem_json`) and gives its Display,
+/// its JSON and the enum it owns; all three must be the enum's own.
+pub fn check_view<E: Generated>(
+    data: &[u8],
+    view: impl Fn(u16, &[u8], bool) -> (String, Vec<u8>, E),
+) {
+    let Some((status, body)) = split_status(data) else {
+        return;
+    };
+    for problem in [false, true] {
+        let e = if problem {
+            E::from_problem_json(status, body)
+        } else {
+            E::from_response(status, body)
+        };
+        let (shown, json, owned) = view(status, body, problem);
+        assert_eq!(owned, e, "view (problem: {problem}) made owned");
+        assert_eq!(shown, e.to_string(), "view Display (problem: {problem})");
+        let want = serde_json::to_vec(&e).unwrap_or_else(|err| panic!("serializing {e:?}: {err}"));
+        assert_eq!(json, want, "view JSON (problem: {problem})");
+    }
+}
+
+/// The `view` argument of [`check_view`] for the view type `$view`.
+#[macro_export]
+macro_rules! read_view {
+    ($view:path) => {
+        |status: u16, body: &[u8], problem: bool| {
+            use $view as View;
+            let v = if problem {
+                View::from_problem_json(status, body)
+            } else {
+                View::from_response(status, body)
+            };
+            let json =
+                ::serde_json::to_vec(&v).unwrap_or_else(|err| panic!("serializing {v:?}: {err}"));
+            (v.to_string(), json, v.into_owned())
+        }
+    };
+}
+
 /// Invariants of any classified value; `body` and `status` are what it came from.
 pub fn check_value<E: Generated>(e: &E, status: u16, body: &[u8], how: &str) {
     // Display, Debug and every accessor never panic.

@@ -109,3 +109,18 @@ fn a_body_read_again_raw_lends_owned_text_and_gives_the_same_value() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_problem_json_body_gives_the_enums_value() {
+    let owned = CvError::from_response(400, CV_VALIDATION);
+    let body = serde_json::to_vec(&api_error::problem::Problem(&owned)).expect("problem+json");
+    let view = CvErrorRef::from_problem_json(400, &body);
+    match &view {
+        CvErrorRef::ValidationError { details, field, .. } => {
+            assert_eq!(details.as_deref(), Some("Field 'email' is required"));
+            assert_eq!(field.as_deref(), Some("email"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(view.into_owned(), CvError::from_problem_json(400, &body));
+}

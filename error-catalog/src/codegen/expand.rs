@@ -30,32 +30,10 @@ pub fn expand(input: &Input) -> TokenStream {
     let decode = decode(input, &shape, direct.is_some());
     let (serialize, envelope) = serialize(input, &shape, &this);
     let (view, view_impls) = match &input.view {
-        Some(v) => {
-            let vi = &v.ident;
-            let ty = quote!(#vi<'_>);
-            // (`self::`: the owned enum's impls shadow these names here)
-            let (display, render) = self::display(input, &ty);
-            let (serialize, envelope) = self::serialize(input, &shape, &ty);
-            let impls = super::view::impls(input, vi);
-            let api_error = self::api_error(input, &ty);
-            (
-                super::view::definition(input, v),
-                quote! {
-                    #display
-                    #[automatically_derived]
-                    impl ::std::error::Error for #ty {}
-                    #api_error
-                    #serialize
-                    #[automatically_derived]
-                    impl __p::Render for #ty {
-                        #render
-                        #envelope
-                        #public_details
-                    }
-                    #impls
-                },
-            )
-        }
+        Some(v) => (
+            super::view::definition(input, v),
+            super::view::impls(input, &shape, &v.ident),
+        ),
         None => (TokenStream::new(), TokenStream::new()),
     };
     let deserialize = if input.catalog.wire.identity == Identity::Code {
@@ -407,7 +385,7 @@ fn redacted(e: &ErrorEntry, f: &BoundField) -> bool {
 }
 
 /// The `Display` impl, and the `render` method of `Render` it delegates to.
-fn display(input: &Input, ty: &TokenStream) -> (TokenStream, TokenStream) {
+pub(super) fn display(input: &Input, ty: &TokenStream) -> (TokenStream, TokenStream) {
     let unknown = &input.unknown;
     let arms = input.catalog.errors.iter().zip(&input.variants).map(|(e, b)| {
         let t = Template::parse(&e.message.value).unwrap_or(Template { segments: vec![Segment::Lit(e.message.value.clone())] });
@@ -473,7 +451,7 @@ fn display(input: &Input, ty: &TokenStream) -> (TokenStream, TokenStream) {
     (display, render)
 }
 
-fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
+pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
     let content_type = &input.catalog.wire.content_type;
     let krate = &input.krate;
     let unknown = &input.unknown;
@@ -566,7 +544,7 @@ fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
 }
 
 /// The `public_details` method of `Render`: `details()` without redacted fields.
-fn public_details(input: &Input) -> TokenStream {
+pub(super) fn public_details(input: &Input) -> TokenStream {
     let unknown = &input.unknown;
     let arms = input
         .variants
@@ -1012,7 +990,11 @@ fn public_unknown(input: &Input) -> TokenStream {
 }
 
 /// The `Serialize` impl, and the `serialize_envelope` method of `Render` it delegates to.
-fn serialize(input: &Input, shape: &Shape, ty: &TokenStream) -> (TokenStream, TokenStream) {
+pub(super) fn serialize(
+    input: &Input,
+    shape: &Shape,
+    ty: &TokenStream,
+) -> (TokenStream, TokenStream) {
     let unknown = &input.unknown;
     let arms = input
         .variants

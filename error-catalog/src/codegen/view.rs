@@ -1,12 +1,15 @@
 //! `#[api_error(borrowed)]`: the enum's borrowed view `NameRef<'b>`, the same
 //! variants with their text fields as `Cow<'b, str>`, read from a body without
 //! copying text that has no escapes. Its `Display`, `ApiError`, `Serialize`
-//! and `Render` impls are the enum's, written for the view (`expand`).
+//! and `Render` impls are the enum's (`expand`), written for the view; its
+//! builder and decoder sit beside the enum's (`build`, `expand::decode`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ast::{BoundField, Input, View};
+use super::expand::{api_error, display, public_details, serialize};
+use super::shape::Shape;
 
 /// A field's type in the view: text as `Cow<'b, str>`, anything else as it is.
 fn view_ty(f: &BoundField) -> TokenStream {
@@ -65,9 +68,14 @@ pub(super) fn definition(input: &Input, v: &View) -> TokenStream {
     }
 }
 
-/// The view's own methods, and `From<view>` for the enum (inside the enum's
-/// `const _` block, beside `__decode_view`).
-pub(super) fn impls(input: &Input, view: &syn::Ident) -> TokenStream {
+/// The view's impls: the enum's traits, its own methods, and `From<view>` for
+/// the enum (inside the enum's `const _` block, beside `__decode_view`).
+pub(super) fn impls(input: &Input, shape: &Shape, view: &syn::Ident) -> TokenStream {
+    let ty = quote!(#view<'_>);
+    let (display, render) = display(input, &ty);
+    let (serialize, envelope) = serialize(input, shape, &ty);
+    let api_error = api_error(input, &ty);
+    let public_details = public_details(input);
     let ident = &input.ident;
     let unknown = &input.unknown;
     let arms = input.variants.iter().map(|b| {
@@ -94,6 +102,17 @@ pub(super) fn impls(input: &Input, view: &syn::Ident) -> TokenStream {
     let problem_doc = format!(" Classifies an `application/problem+json` body, as [`{ident}`]'s `FromResponse::from_problem_json` does, borrowing text from `body`.");
     let owned_doc = format!(" The [`{ident}`] this view shows, copying the text it borrows.");
     quote! {
+        #display
+        #[automatically_derived]
+        impl ::std::error::Error for #ty {}
+        #api_error
+        #serialize
+        #[automatically_derived]
+        impl __p::Render for #ty {
+            #render
+            #envelope
+            #public_details
+        }
         impl<'b> #view<'b> {
             #[doc = #from_doc]
             #[must_use]

@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 use super::ast::{BoundField, Input};
 use super::expand::{pat, problem_read, reader_of};
 use super::shape::{Place, Shape};
+use super::view::view_ty;
 use crate::template::Template;
 
 /// What decoding reads typed, as `decode` worked it out.
@@ -21,19 +22,6 @@ pub(super) struct Reads<'a> {
     pub typed_slots: &'a [(usize, &'a BoundField)],
     /// The field names problem+json writes under `fields`.
     pub clashes: &'a [String],
-}
-
-/// The type a field read typed is stored as while walking: text borrowed from
-/// the body (`Cow<str>`), anything else as the field's own type.
-pub(super) fn stored_ty(f: &BoundField) -> TokenStream {
-    match (f.is_text(), f.optional) {
-        (true, false) => quote!(::std::borrow::Cow<'b, str>),
-        (true, true) => quote!(__p::Option<::std::borrow::Cow<'b, str>>),
-        (false, _) => {
-            let ty = &f.ty;
-            quote!(#ty)
-        }
-    }
 }
 
 /// `__build` (the enum), or `__build_view` (its borrowed view, named `view`):
@@ -54,7 +42,7 @@ pub(super) fn build_fn(input: &Input, r: &Reads<'_>, view: Option<&syn::Ident>) 
     };
     let lend = |f: &BoundField, value: TokenStream| -> TokenStream {
         if view.is_some() && f.is_text() {
-            let stored = stored_ty(f);
+            let stored = view_ty(f);
             quote!((#value).map(<#stored as __p::Text<'b>>::lent))
         } else {
             value
@@ -111,8 +99,9 @@ pub(super) fn build_fn(input: &Input, r: &Reads<'_>, view: Option<&syn::Ident>) 
                 }
                 if let (Some(k), Place::Member(m)) = (tf.iter().position(|(t, _)| *t == j), place) {
                     let t = &tnames[k];
-                    // typed text is stored borrowed: the enum takes it owned, the
-                    // view as it is (and lends what the raw reader gives)
+                    // typed text is stored as a `Cow` (owned by the enum's sink,
+                    // borrowed by the view's): the enum takes the `String` out,
+                    // the view takes it as it is (and lends what the raw reader gives)
                     normal = match (f.is_text(), view.is_some()) {
                         (true, false) => quote!(__p::typed_or(#t.map(__p::Text::owned), __s, __p::FieldAt::Member(#m), #w, #reader)),
                         (true, true) => {

@@ -645,9 +645,7 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
             let tvariant = format_ident!("V{}", i);
             let names: Vec<proc_macro2::Ident> =
                 tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
-            let tys = tf
-                .iter()
-                .map(|(j, _)| super::build::stored_ty(&b.fields[*j]));
+            let tys = tf.iter().map(|(j, _)| super::view::view_ty(&b.fields[*j]));
             tvariants.push(quote!(#tvariant { #(#names: __p::Option<#tys>,)* }));
             let nones = names.iter().map(|n| quote!(#n: __p::None));
             new_arms.push(quote!(#i => __Typed::#tvariant { #(#nones,)* },));
@@ -720,7 +718,8 @@ fn decode(input: &Input, shape: &Shape, direct: bool) -> TokenStream {
                 #[default]
                 None,
                 #(#tvariants,)*
-                // (text is stored borrowed from the body)
+                // (text is stored as `Cow<'b, str>`, borrowed from the body by
+                // the view's sink)
                 Body(::core::marker::PhantomData<&'b str>),
             }
             #[derive(Default)]

@@ -12,7 +12,8 @@ use super::expand::{api_error, display, public_details, serialize};
 use super::shape::Shape;
 
 /// A field's type in the view: text as `Cow<'b, str>`, anything else as it is.
-fn view_ty(f: &BoundField) -> TokenStream {
+/// Typed reading stores a field as this type while walking, for the enum too.
+pub(super) fn view_ty(f: &BoundField) -> TokenStream {
     match (f.is_text(), f.optional) {
         (true, false) => quote!(::std::borrow::Cow<'b, str>),
         (true, true) => quote!(::core::option::Option<::std::borrow::Cow<'b, str>>),

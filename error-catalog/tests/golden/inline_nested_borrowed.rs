@@ -224,7 +224,7 @@ const _: () = {
         None,
         V0 {
             __t0: __p::Option<::std::borrow::Cow<'b, str>>,
-            __t1: __p::Option<__p::Option<::std::borrow::Cow<'b, str>>>,
+            __t1: __p::Option<::core::option::Option<::std::borrow::Cow<'b, str>>>,
         },
         Body(::core::marker::PhantomData<&'b str>),
     }
@@ -596,7 +596,7 @@ const _: () = {
                         |__r, __n| {
                             (__p::field_opt_string(__r, __n))
                                 .map(
-                                    <__p::Option<
+                                    <::core::option::Option<
                                         ::std::borrow::Cow<'b, str>,
                                     > as __p::Text<'b>>::lent,
                                 )

@@ -367,8 +367,8 @@ where
 
 /// A text field as a borrowed view holds it: `Cow<str>` for `String`,
 /// `Option<Cow<str>>` for `Option<String>`. Typed reading stores text this way
-/// (borrowed from the body unless it has escapes), so one walk serves both the
-/// owned enum and its borrowed view.
+/// (owned by the enum's sink; borrowed from the body by the view's, unless it
+/// has escapes), so one walk serves both the enum and its borrowed view.
 ///
 /// ```
 /// use std::borrow::Cow;

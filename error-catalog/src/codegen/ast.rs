@@ -72,7 +72,8 @@ pub struct BoundField {
 
 impl BoundField {
     /// A text field (`String` or `Option<String>`): the borrowed view holds it
-    /// as `Cow<str>`, and typed reading stores it borrowed from the body.
+    /// as `Cow<str>`, and typed reading stores it as one (owned by the enum's
+    /// sink, borrowed from the body by the view's).
     pub fn is_text(&self) -> bool {
         self.base == BaseType::String
     }

@@ -1,13 +1,13 @@
 //! Classifying a response against a catalog loaded at run time, with the same
-//! engine ([`crate::engine`]) and layout ([`crate::layout`]) that generated code uses.
+//! engine ([`error_catalog_core::engine`]) and layout ([`crate::layout`]) that generated code uses.
 
 use serde_json::{Map, Value};
 
-use crate::engine::{capture, Entry, Layout, Table};
 use crate::layout::{Place, WireLayout};
 use crate::model::{BaseType, Catalog, ErrorEntry, Field, FieldType};
-use crate::template::{PatternSeg, Template};
 use crate::validate::hole_kind;
+use error_catalog_core::engine::{capture, Entry, Layout, Table};
+use error_catalog_core::template::{PatternSeg, Template};
 
 /// What a response turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,11 +34,22 @@ pub fn fields_of<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> Vec<&'c Field> {
 /// Classifies `body` received with `status`.
 ///
 /// ```
-/// let kya = error_catalog::bundled::load("kya").unwrap().unwrap();
-/// let body = br#"{"error":"x","errorType":"AGENT_NOT_FOUND","details":{"agentId":"7"}}"#;
-/// let r = error_catalog::classify::classify(&kya, 404, body);
-/// assert_eq!(kya.errors[r.entry.unwrap()].code.value, "AGENT_NOT_FOUND");
-/// assert_eq!(r.fields["agentId"], "7");
+/// let shop = error_catalog_codegen::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop API"
+/// [wire]
+/// preset = "nested"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Customer {id} not found"
+/// fields = { id = "string" }
+/// "#).unwrap();
+/// let body = br#"{"error": {"code": "NOT_FOUND", "message": "Customer 7 not found", "id": "7"}}"#;
+/// let r = error_catalog_codegen::classify::classify(&shop, 404, body);
+/// assert_eq!(shop.errors[r.entry.unwrap()].code.value, "NOT_FOUND");
+/// assert_eq!(r.fields["id"], "7");
 /// ```
 pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
     let mut out = Classification {
@@ -123,13 +134,13 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
             code: &e.code.value,
             status: e.status_u16(),
             patterns: ps,
-            by_status: c.wire.identity != crate::engine::Identity::Code
+            by_status: c.wire.identity != error_catalog_core::engine::Identity::Code
                 && e.matches.is_empty()
                 && e.status_u16().is_some(),
         })
         .collect();
     let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();
-    let by_code = crate::engine::code_index(&codes);
+    let by_code = error_catalog_core::engine::code_index(&codes);
     let mut order: Vec<(u16, i64)> = c
         .errors
         .iter()
@@ -139,7 +150,9 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .collect();
     order.sort_by_key(|o| std::cmp::Reverse(o.1));
     let order: Vec<u16> = order.into_iter().map(|o| o.0).collect();
-    let by_message = crate::engine::message_index(crate::engine::entry_literals(&entries));
+    let by_message = error_catalog_core::engine::message_index(
+        error_catalog_core::engine::entry_literals(&entries),
+    );
     let table = Table {
         identity: c.wire.identity,
         entries: &entries,
@@ -152,7 +165,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         Ok(cap) => cap,
         Err(e) => {
             // As generated code does: the status alone may still identify it.
-            let hit = (c.wire.identity != crate::engine::Identity::Code)
+            let hit = (c.wire.identity != error_catalog_core::engine::Identity::Code)
                 .then(|| table.classify(status, None, None))
                 .flatten();
             match hit {
@@ -217,7 +230,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
-    let mut members = crate::raw_members::RawMembers::default();
+    let mut members = error_catalog_core::raw_members::RawMembers::default();
     // (a member longer than 2 GiB cannot come from a body the walk accepted)
     let _ = cap.members.drain_into(&fa, &mut members);
     for (p, raw) in members.iter().chain(cap.extras.iter()) {

@@ -87,7 +87,7 @@ impl std::error::Error for Problems {}
 /// The closest of `known` to `word`, when it is close enough to be a likely typo.
 ///
 /// ```
-/// use error_catalog::diag::did_you_mean;
+/// use error_catalog_codegen::diag::did_you_mean;
 /// assert_eq!(did_you_mean("stauts", ["status", "code"]), Some("status"));
 /// assert_eq!(did_you_mean("u46", ["u64", "u32", "string"]), Some("u64"));
 /// assert_eq!(did_you_mean("zzz", ["status", "code"]), None);

@@ -76,9 +76,19 @@ fn cell(s: &str) -> String {
 /// Renders the whole reference page.
 ///
 /// ```
-/// let kya = error_catalog::bundled::load("kya").unwrap().unwrap();
-/// let page = error_catalog::docs::render(&kya);
-/// assert!(page.starts_with("# KYA Chain Verification API errors"));
+/// let shop = error_catalog_codegen::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop API"
+/// [wire]
+/// preset = "nested"
+/// [[errors]]
+/// code = "RATE_LIMITED"
+/// status = 429
+/// message = "Too many requests"
+/// "#).unwrap();
+/// let page = error_catalog_codegen::docs::render(&shop);
+/// assert!(page.starts_with("# Shop API errors"));
 /// assert!(page.contains("### `RATE_LIMITED`"));
 /// ```
 pub fn render(c: &Catalog) -> String {
@@ -96,9 +106,11 @@ pub fn render(c: &Catalog) -> String {
         None => "a custom envelope".to_string(),
     };
     let how = match c.wire.identity {
-        crate::engine::Identity::Code => "the code in the body identifies the error",
-        crate::engine::Identity::Message => "the HTTP status and the message identify the error",
-        crate::engine::Identity::Status => {
+        error_catalog_core::engine::Identity::Code => "the code in the body identifies the error",
+        error_catalog_core::engine::Identity::Message => {
+            "the HTTP status and the message identify the error"
+        }
+        error_catalog_core::engine::Identity::Status => {
             "the HTTP status identifies the error (a message tells apart errors that share one)"
         }
     };

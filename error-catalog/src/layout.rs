@@ -2,9 +2,9 @@
 //! reads and the place of each field. Generated code and the CLI both use it, so
 //! the two read bodies the same way.
 
-use crate::engine::Identity;
 use crate::model::{ErrorEntry, Pointer, Wire};
-use crate::template::Template;
+use error_catalog_core::engine::Identity;
+use error_catalog_core::template::Template;
 
 /// How a field is read from a captured body.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,11 @@
-//! The error catalog model behind `api-error`: load a catalog file, validate it,
-//! generate Rust code and Markdown docs from it.
+//! The error catalog model behind `error-catalog`: load a catalog file, validate
+//! it, generate Rust code (feature `codegen`) and Markdown docs from it.
 //!
-//! Most users want the `api-error` crate; this one is for tools and for the
-//! `error-catalog` command-line program.
+//! Most users want the `error-catalog` crate; this one is for tools, the proc
+//! macros and the `error-catalog` command-line program. What runs in a user's
+//! binary (the decoder, templates, retry advice) is in `error-catalog-core`.
 //!
 //! ```
-//! # #[cfg(feature = "load")] {
 //! let text = r#"
 //! [service]
 //! id = "shop"
@@ -18,48 +18,27 @@
 //! message = "Customer {id} not found"
 //! fields = { id = "string" }
 //! "#;
-//! let catalog = error_catalog::load_str("shop.toml", text).unwrap();
+//! let catalog = error_catalog_codegen::load_str("shop.toml", text).unwrap();
 //! assert_eq!(catalog.errors[0].variant.value, "NotFound");
-//! # }
 //! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod captures;
-#[cfg(feature = "load")]
-pub mod diag;
-pub mod engine;
-pub mod headers;
-pub mod raw_members;
-pub mod retry;
-pub mod template;
-
-#[cfg(feature = "load")]
-pub mod bundled;
-#[cfg(feature = "load")]
 pub mod classify;
 #[cfg(feature = "codegen")]
 pub mod codegen;
-#[cfg(feature = "load")]
+pub mod diag;
 pub mod docs;
-#[cfg(feature = "load")]
 pub mod keys;
-#[cfg(feature = "load")]
 pub mod layout;
-#[cfg(feature = "load")]
 pub mod model;
-#[cfg(feature = "load")]
 pub mod naming;
-#[cfg(feature = "load")]
 pub mod parse;
-#[cfg(feature = "load")]
 pub mod validate;
 
-#[cfg(feature = "load")]
 pub use load::{load_file, load_str};
 
-#[cfg(feature = "load")]
 mod load {
     use std::path::Path;
 

@@ -4,8 +4,8 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::engine::Identity;
-use crate::template::{HoleKind, Template, TemplateError};
+use error_catalog_core::engine::Identity;
+use error_catalog_core::template::{HoleKind, Template, TemplateError};
 
 /// Where a model node came from.
 #[derive(Debug, Clone, Default)]
@@ -146,7 +146,7 @@ impl Pointer {
     /// Parses an RFC 6901 pointer (`""` is the whole body).
     ///
     /// ```
-    /// use error_catalog::model::Pointer;
+    /// use error_catalog_codegen::model::Pointer;
     /// assert_eq!(Pointer::parse("/a~1b/c").unwrap().segments, ["a/b", "c"]);
     /// assert!(Pointer::parse("error/code").is_err());
     /// ```
@@ -276,7 +276,7 @@ pub struct RateLimit {
     pub notes: Option<String>,
 }
 
-pub use crate::retry::RetryRule;
+pub use error_catalog_core::retry::RetryRule;
 
 /// One `[[errors]]` entry.
 #[derive(Debug, Clone, Default)]
@@ -391,7 +391,7 @@ impl BaseType {
     /// one matches a run of digits, and its text is its JSON.
     ///
     /// ```
-    /// use error_catalog::model::BaseType;
+    /// use error_catalog_codegen::model::BaseType;
     /// assert!(BaseType::U32.is_integer() && !BaseType::F64.is_integer());
     /// ```
     pub fn is_integer(self) -> bool {
@@ -410,8 +410,8 @@ impl BaseType {
     /// integer a run of digits, `f64` a number, anything else text.
     ///
     /// ```
-    /// use error_catalog::model::BaseType;
-    /// use error_catalog::template::HoleKind;
+    /// use error_catalog_codegen::model::BaseType;
+    /// use error_catalog_core::template::HoleKind;
     /// assert_eq!(BaseType::U16.hole_kind(), HoleKind::Integer);
     /// assert_eq!(BaseType::Bool.hole_kind(), HoleKind::Text);
     /// ```

@@ -34,7 +34,7 @@ fn words(s: &str) -> Vec<String> {
 /// `token/expired` → `TokenExpired`, `RATE_LIMITED` → `RateLimited`.
 ///
 /// ```
-/// use error_catalog::naming::upper_camel;
+/// use error_catalog_codegen::naming::upper_camel;
 /// assert_eq!(upper_camel("token/expired"), "TokenExpired");
 /// assert_eq!(upper_camel("RATE_LIMITED"), "RateLimited");
 /// ```
@@ -54,7 +54,7 @@ pub fn upper_camel(s: &str) -> String {
 /// `retryAfter` → `retry_after`.
 ///
 /// ```
-/// use error_catalog::naming::snake_case;
+/// use error_catalog_codegen::naming::snake_case;
 /// assert_eq!(snake_case("retryAfter"), "retry_after");
 /// assert_eq!(snake_case("agentId"), "agent_id");
 /// ```
@@ -73,7 +73,7 @@ const KEYWORDS: &[&str] = &[
 /// True for a valid, non-keyword Rust identifier (ASCII).
 ///
 /// ```
-/// use error_catalog::naming::is_rust_ident;
+/// use error_catalog_codegen::naming::is_rust_ident;
 /// assert!(is_rust_ident("RateLimited"));
 /// assert!(!is_rust_ident("2FaEnabled"));
 /// assert!(!is_rust_ident("type"));

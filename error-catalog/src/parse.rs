@@ -7,10 +7,10 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diag::{did_you_mean, Diagnostic};
-use crate::engine::Identity;
 use crate::keys;
 use crate::model::*;
 use crate::naming::{snake_case, upper_camel};
+use error_catalog_core::engine::Identity;
 
 type Val<'i> = Spanned<DeValue<'i>>;
 

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use crate::diag::Diagnostic;
-use crate::engine::Identity;
 use crate::model::*;
 use crate::naming::{is_rust_ident, is_snake_case};
-use crate::template::{patterns_overlap, HoleKind, Template};
+use error_catalog_core::engine::Identity;
+use error_catalog_core::template::{patterns_overlap, HoleKind, Template};
 
 /// Runs every rule and returns every problem, in no particular order.
 pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
@@ -293,7 +293,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 }
             };
             for seg in &t.segments {
-                if let crate::template::Segment::Hole { name, offset } = seg {
+                if let error_catalog_core::template::Segment::Hole { name, offset } = seg {
                     if !all_fields(c, e).any(|f| &f.wire.value == name) {
                         let names: Vec<&str> =
                             all_fields(c, e).map(|f| f.wire.value.as_str()).collect();

@@ -1,13 +1,13 @@
 //! Golden tests of code generation: derive input → tokens → prettyplease text,
 //! compared with the checked-in files in `tests/golden/`. After an intended change
 //! to generated code, re-bless explicitly:
-//! `BLESS=1 cargo test -p error-catalog --features codegen --test golden`.
+//! `BLESS=1 cargo test -p error-catalog-cli --features codegen --test golden`.
 
 use std::path::PathBuf;
 
 fn expand(src: &str) -> String {
     let tokens: proc_macro2::TokenStream = src.parse().expect("test input is Rust");
-    let out = error_catalog::codegen::derive(tokens);
+    let out = error_catalog_codegen::codegen::derive(tokens);
     let file: syn::File = syn::parse2(out).expect("generated code parses as a file");
     prettyplease::unparse(&file)
 }
@@ -33,7 +33,7 @@ fn check(name: &str, src: &str) {
             );
         panic!(
             "generated code for `{name}` differs from {} ({line}); if intended, re-bless with \
-             BLESS=1 cargo test -p error-catalog --features codegen --test golden",
+             BLESS=1 cargo test -p error-catalog-cli --features codegen --test golden",
             path.display()
         );
     }
@@ -47,11 +47,11 @@ fn inline_nested() {
         #[api_error(wire = "nested")]
         enum ShopError {
             #[api_error(code = "NOT_FOUND", status = 404, message = "Customer {id} not found", suggestion = "Check the id")]
-            NotFound { id: String, #[api_error(extra)] extra: api_error::Extra },
+            NotFound { id: String, #[api_error(extra)] extra: error_catalog::Extra },
             #[api_error(code = "RATE_LIMITED", status = 429, message = "Too many requests", retry = "after", retry_after_field = "retryAfter")]
             RateLimited { #[api_error(rename = "retryAfter")] retry_after: Option<u64> },
             #[api_error(unknown)]
-            Unknown(api_error::UnknownError),
+            Unknown(error_catalog::UnknownError),
         }
         "#,
     );
@@ -69,7 +69,7 @@ fn inline_message_only() {
             #[api_error(code = "not_authenticated", status = 401, message = "Not authenticated")]
             NotAuthenticated,
             #[api_error(unknown)]
-            Unknown(api_error::UnknownError),
+            Unknown(error_catalog::UnknownError),
         }
         "#,
     );
@@ -85,11 +85,11 @@ fn inline_nested_borrowed() {
         #[api_error(wire = "nested", borrowed)]
         pub enum ShopError {
             #[api_error(code = "NOT_FOUND", status = 404, message = "Customer {id} not found")]
-            NotFound { id: String, note: Option<String>, #[api_error(extra)] extra: api_error::Extra },
+            NotFound { id: String, note: Option<String>, #[api_error(extra)] extra: error_catalog::Extra },
             #[api_error(code = "BUSY", status = 503, message = "Busy")]
             Busy,
             #[api_error(unknown)]
-            Unknown(api_error::UnknownError),
+            Unknown(error_catalog::UnknownError),
         }
         "#,
     );
@@ -103,14 +103,14 @@ fn diagnostics_come_with_stubs() {
             #[api_error(code = "A", message = "a", stauts = 404)]
             A,
             #[api_error(unknown)]
-            Unknown(api_error::UnknownError),
+            Unknown(error_catalog::UnknownError),
         }
         "#,
     );
     assert!(got.contains("compile_error!"), "{got}");
     assert!(got.contains("did you mean `status`?"), "{got}");
     assert!(
-        got.contains("impl ::api_error::ApiError for E"),
+        got.contains("impl ::error_catalog::ApiError for E"),
         "stub impls keep one mistake one error: {got}"
     );
 }

@@ -12,11 +12,11 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use error_catalog::diag::Problems;
-use error_catalog::engine::{capture, Layout, MAX_SLOTS};
-use error_catalog::model::Catalog;
-use error_catalog::template::{match_pattern, HoleKind, PatternSeg, Template};
-use error_catalog::{load_file, load_str};
+use error_catalog_codegen::diag::Problems;
+use error_catalog_codegen::model::Catalog;
+use error_catalog_codegen::{load_file, load_str};
+use error_catalog_core::engine::{capture, Layout, MAX_SLOTS};
+use error_catalog_core::template::{match_pattern, HoleKind, PatternSeg, Template};
 
 const FILE: &str = "hostile.toml";
 
@@ -167,7 +167,7 @@ fn two_thousand_message_identified_errors_load() {
 /// never be found.
 #[test]
 fn more_errors_than_the_tables_can_index_are_refused() {
-    use error_catalog::validate::MAX_ERRORS;
+    use error_catalog_codegen::validate::MAX_ERRORS;
     let text = generated(MAX_ERRORS + 1, "nested", false);
     let (p, rendered) = timed("load 65,535 errors (refused)", || problems(&text));
     assert_eq!(p.list.len(), 1, "{rendered:?}");

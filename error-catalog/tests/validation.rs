@@ -2,7 +2,7 @@
 //! its `line:column`. Every inline catalog starts with `[service]` on line 1, so
 //! positions can be checked by counting lines of the literal.
 
-use error_catalog::load_str;
+use error_catalog_codegen::load_str;
 
 const FILE: &str = "t.toml";
 
@@ -21,7 +21,7 @@ fn problems(text: &str) -> Vec<String> {
 }
 
 /// The catalog must load; prints every problem if it does not.
-fn loads(text: &str) -> error_catalog::model::Catalog {
+fn loads(text: &str) -> error_catalog_codegen::model::Catalog {
     load_str(FILE, text).unwrap_or_else(|p| panic!("catalog did not load:\n{p}"))
 }
 

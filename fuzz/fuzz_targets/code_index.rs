@@ -8,7 +8,7 @@
 
 #![no_main]
 
-use error_catalog::engine::{code_index, Entry};
+use error_catalog_core::engine::{code_index, Entry};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

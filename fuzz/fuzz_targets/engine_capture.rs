@@ -1,4 +1,4 @@
-//! `error_catalog::engine::capture` on arbitrary bodies, under the wire layouts
+//! `error_catalog_core::engine::capture` on arbitrary bodies, under the wire layouts
 //! the bundled catalogs use and a few awkward ones.
 //!
 //! Input: one byte choosing the layout, then the body. Checks that capturing never
@@ -9,8 +9,8 @@
 
 #![no_main]
 
-use error_catalog::engine::{capture, str_of, Layout, MAX_SLOTS};
-use error_catalog::raw_members::RawMembers;
+use error_catalog_core::engine::{capture, str_of, Layout, MAX_SLOTS};
+use error_catalog_core::raw_members::RawMembers;
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
 

@@ -8,13 +8,13 @@
 
 #![no_main]
 
-use api_error_catalogs::aironclaw::AironclawError;
+use error_catalog_services::aironclaw::AironclawError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    api_error_fuzz::check_from_response::<AironclawError>(data);
-    api_error_fuzz::check_view::<AironclawError>(
+    error_catalog_fuzz::check_from_response::<AironclawError>(data);
+    error_catalog_fuzz::check_view::<AironclawError>(
         data,
-        api_error_fuzz::read_view!(api_error_catalogs::aironclaw::AironclawErrorRef),
+        error_catalog_fuzz::read_view!(error_catalog_services::aironclaw::AironclawErrorRef),
     );
 });

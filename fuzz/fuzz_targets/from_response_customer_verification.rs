@@ -8,15 +8,15 @@
 
 #![no_main]
 
-use api_error_catalogs::customer_verification::CustomerVerificationError;
+use error_catalog_services::customer_verification::CustomerVerificationError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    api_error_fuzz::check_from_response::<CustomerVerificationError>(data);
-    api_error_fuzz::check_view::<CustomerVerificationError>(
+    error_catalog_fuzz::check_from_response::<CustomerVerificationError>(data);
+    error_catalog_fuzz::check_view::<CustomerVerificationError>(
         data,
-        api_error_fuzz::read_view!(
-            api_error_catalogs::customer_verification::CustomerVerificationErrorRef
+        error_catalog_fuzz::read_view!(
+            error_catalog_services::customer_verification::CustomerVerificationErrorRef
         ),
     );
 });

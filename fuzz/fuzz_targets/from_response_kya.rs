@@ -8,13 +8,13 @@
 
 #![no_main]
 
-use api_error_catalogs::kya::KyaError;
+use error_catalog_services::kya::KyaError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    api_error_fuzz::check_from_response::<KyaError>(data);
-    api_error_fuzz::check_view::<KyaError>(
+    error_catalog_fuzz::check_from_response::<KyaError>(data);
+    error_catalog_fuzz::check_view::<KyaError>(
         data,
-        api_error_fuzz::read_view!(api_error_catalogs::kya::KyaErrorRef),
+        error_catalog_fuzz::read_view!(error_catalog_services::kya::KyaErrorRef),
     );
 });

@@ -7,9 +7,9 @@
 
 #![no_main]
 
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog_services::rakomi::RakomiError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    api_error_fuzz::check_from_response::<RakomiError>(data);
+    error_catalog_fuzz::check_from_response::<RakomiError>(data);
 });

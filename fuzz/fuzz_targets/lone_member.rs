@@ -7,7 +7,7 @@
 
 #![no_main]
 
-use error_catalog::engine::lone_member;
+use error_catalog_core::engine::lone_member;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 

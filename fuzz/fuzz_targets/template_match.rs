@@ -26,8 +26,8 @@
 
 #![no_main]
 
-use error_catalog::captures::Captures;
-use error_catalog::template::{
+use error_catalog_core::captures::Captures;
+use error_catalog_core::template::{
     match_pattern, one_pass, patterns_overlap, run_steps, HoleKind, PatternSeg, Segment, Template,
 };
 use libfuzzer_sys::fuzz_target;

@@ -8,8 +8,8 @@ use std::fmt::{self, Debug};
 use std::sync::OnceLock;
 use std::time::{Duration, UNIX_EPOCH};
 
-use api_error::problem::Problem;
-use api_error::{ApiError, FromResponse, ResponseHeaders, UnknownError};
+use error_catalog::problem::Problem;
+use error_catalog::{ApiError, FromResponse, ResponseHeaders, UnknownError};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
@@ -23,7 +23,7 @@ pub trait Generated: ApiError + FromResponse + Debug + serde::Serialize + Partia
 macro_rules! generated {
     ($($t:ty),* $(,)?) => {$(
         impl Generated for $t {
-            fn unknown(&self) -> Option<&api_error::UnknownError> {
+            fn unknown(&self) -> Option<&error_catalog::UnknownError> {
                 match self {
                     Self::Unknown(u) => Some(u),
                     _ => None,
@@ -34,11 +34,11 @@ macro_rules! generated {
 }
 
 generated!(
-    api_error_catalogs::moca_air::MocaAirError,
-    api_error_catalogs::kya::KyaError,
-    api_error_catalogs::rakomi::RakomiError,
-    api_error_catalogs::aironclaw::AironclawError,
-    api_error_catalogs::customer_verification::CustomerVerificationError,
+    error_catalog_services::moca_air::MocaAirError,
+    error_catalog_services::kya::KyaError,
+    error_catalog_services::rakomi::RakomiError,
+    error_catalog_services::aironclaw::AironclawError,
+    error_catalog_services::customer_verification::CustomerVerificationError,
 );
 
 /// Splits a fuzz input into (status, body): the first two bytes, big-endian.

@@ -1,5 +1,5 @@
-//! Procedural macros of `api-error`. Use them through the `api-error` crate, which
-//! documents them; this crate only forwards to `error-catalog`'s code generator.
+//! Procedural macros of `error-catalog`. Use them through the `error-catalog` crate, which
+//! documents them; this crate only forwards to `error-catalog-codegen`.
 
 use proc_macro::TokenStream;
 
@@ -8,12 +8,12 @@ use proc_macro::TokenStream;
 /// inline `#[api_error(...)]` attributes or a catalog file.
 #[proc_macro_derive(ApiError, attributes(api_error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    error_catalog::codegen::derive(input.into()).into()
+    error_catalog_codegen::codegen::derive(input.into()).into()
 }
 
 /// Turns a catalog file into a public enum deriving `ApiError`:
 /// `catalog!("errors/shop.toml")`, optionally preceded by attributes and a visibility.
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
-    error_catalog::codegen::catalog(input.into()).into()
+    error_catalog_codegen::codegen::catalog(input.into()).into()
 }

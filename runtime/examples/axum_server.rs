@@ -5,7 +5,7 @@
 //! `application/problem+json`.
 //!
 //! ```text
-//! cargo run -p api-error --features axum --example axum_server -- [PORT] [SECONDS]
+//! cargo run -p error-catalog --features axum --example axum_server -- [PORT] [SECONDS]
 //! ```
 //!
 //! It listens on 127.0.0.1 only (port 0, the default, picks a free one) and stops
@@ -24,9 +24,6 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use api_error::axum::Problem;
-use api_error::FromResponse;
-use api_error_catalogs::kya::KyaError;
 use axum::extract::{Path, Request, State};
 use axum::http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
@@ -34,6 +31,9 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use error_catalog::axum::Problem;
+use error_catalog::FromResponse;
+use error_catalog_services::kya::KyaError;
 use tokio::net::TcpListener;
 
 /// How the server behaves.
@@ -212,7 +212,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// JSON error is classified back into a `KyaError` (losslessly) and sent as
 /// `Problem`, with the same status and retry headers.
 async fn problem_when_asked(request: Request, next: Next) -> Response {
-    let wants_problem = api_error::http::accepts_problem_json(request.headers());
+    let wants_problem = error_catalog::http::accepts_problem_json(request.headers());
     let response = next.run(request).await;
     let is_error = response.status().is_client_error() || response.status().is_server_error();
     if !wants_problem || !is_error {

@@ -3,12 +3,12 @@
 //! as miette reports.
 //!
 //! ```text
-//! cargo run -p api-error --features miette --example miette_report
+//! cargo run -p error-catalog --features miette --example miette_report
 //! ```
 
-use api_error::FromResponse;
-use api_error_catalogs::customer_verification::CustomerVerificationError;
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog::FromResponse;
+use error_catalog_services::customer_verification::CustomerVerificationError;
+use error_catalog_services::rakomi::RakomiError;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 /// Renders one diagnostic as text, without colour, `width` columns wide.

@@ -5,7 +5,7 @@
 //! `RetryPolicy`.
 //!
 //! ```text
-//! cargo run -p api-error --features axum,reqwest-blocking --example reqwest_client -- [BASE_URL]
+//! cargo run -p error-catalog --features axum,reqwest-blocking --example reqwest_client -- [BASE_URL]
 //! ```
 //!
 //! BASE_URL is the server's (`http://127.0.0.1:PORT`, as `axum_server` prints it);
@@ -18,9 +18,9 @@ pub mod server;
 use std::future::Future;
 use std::time::Duration;
 
-use api_error::reqwest::{Error, RetryPolicy};
-use api_error::ApiError;
-use api_error_catalogs::kya::KyaError;
+use error_catalog::reqwest::{Error, RetryPolicy};
+use error_catalog::ApiError;
+use error_catalog_services::kya::KyaError;
 
 /// How one logical request ended, and the waits before its retries.
 #[derive(Debug)]
@@ -57,7 +57,7 @@ pub fn blocking_client() -> reqwest::Result<reqwest::blocking::Client> {
 }
 
 /// Says what an error advises, and the wait chosen.
-fn log_retry(path: &str, err: &api_error::http::Received<KyaError>, delay: Duration) {
+fn log_retry(path: &str, err: &error_catalog::http::Received<KyaError>, delay: Duration) {
     let status = err.error.status().unwrap_or(0);
     let code = err.error.code();
     let advice = err.retry();
@@ -103,7 +103,7 @@ where
         .get(format!("{base}{path}"))
         .header("X-Request-Id", request_id);
     let mut waits = Vec::new();
-    let sent = api_error::reqwest::send::<KyaError, _, _>(request, policy, |err, delay| {
+    let sent = error_catalog::reqwest::send::<KyaError, _, _>(request, policy, |err, delay| {
         log_retry(path, err, delay);
         waits.push(delay);
         sleep(delay)
@@ -132,7 +132,7 @@ pub fn get_blocking(
 ) -> Outcome {
     let mut waits = Vec::new();
     let request = client.get(format!("{base}{path}"));
-    let sent = api_error::reqwest::blocking::send::<KyaError>(request, policy, |err, delay| {
+    let sent = error_catalog::reqwest::blocking::send::<KyaError>(request, policy, |err, delay| {
         log_retry(path, err, delay);
         waits.push(delay);
         sleep(delay);
@@ -179,7 +179,7 @@ pub async fn tour(base: &str) -> Result<Vec<Outcome>, Box<dyn std::error::Error>
         .header("Accept", "application/problem+json")
         .send()
         .await?;
-    let problem = api_error::reqwest::read::<KyaError>(response).await?;
+    let problem = error_catalog::reqwest::read::<KyaError>(response).await?;
     println!(
         "GET /agents/x1 (Accept: application/problem+json) -> {} {} \"{}\"",
         problem.error.status().unwrap_or(0),

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use axum::response::IntoResponse;
-//! use api_error_catalogs::kya::KyaError;
+//! use error_catalog_services::kya::KyaError;
 //!
 //! let err = KyaError::RateLimited { agent_id: "42".into(), tier: 1, limit: 1, retry_after: 45,
 //!                                   timestamp: None, extra: Default::default() };
@@ -35,10 +35,10 @@ use crate::{ApiError, Public};
 /// generated enum's `IntoResponse` does.
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::AgentNotFound { agent_id: "9".into(), timestamp: None, extra: Default::default() };
-/// let response = api_error::axum::into_response(&err);
+/// let response = error_catalog::axum::into_response(&err);
 /// assert_eq!(response.status(), axum::http::StatusCode::NOT_FOUND);
 /// ```
 pub fn into_response<E: ApiError + Serialize + ?Sized>(err: &E) -> Response {
@@ -48,10 +48,10 @@ pub fn into_response<E: ApiError + Serialize + ?Sized>(err: &E) -> Response {
 /// The response returning `err` as RFC 9457 problem details.
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::AgentNotFound { agent_id: "9".into(), timestamp: None, extra: Default::default() };
-/// let response = api_error::axum::problem_response(&err);
+/// let response = error_catalog::axum::problem_response(&err);
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// ```
 pub fn problem_response<E: ApiError + ?Sized>(err: &E) -> Response {
@@ -64,8 +64,8 @@ pub fn problem_response<E: ApiError + ?Sized>(err: &E) -> Response {
 ///
 /// ```
 /// use axum::response::IntoResponse;
-/// use api_error::axum::Problem;
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::axum::Problem;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// async fn handler() -> Result<String, Problem<KyaError>> {
 ///     Err(Problem(KyaError::InternalError { timestamp: None, extra: Default::default() }))
@@ -89,8 +89,8 @@ impl<E> From<E> for Problem<E> {
     /// Wraps an error, so that `?` converts into `Problem`.
     ///
     /// ```
-    /// use api_error::axum::Problem;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::axum::Problem;
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// fn lookup() -> Result<(), KyaError> { Err(KyaError::InternalError { timestamp: None, extra: Default::default() }) }
     /// fn handler() -> Result<(), Problem<KyaError>> { Ok(lookup()?) }
@@ -107,14 +107,14 @@ impl<E> From<E> for Problem<E> {
 ///
 /// ```
 /// use axum::response::IntoResponse;
-/// use api_error::axum::Redacted;
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::axum::Redacted;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// async fn handler() -> Result<String, Redacted<KyaError>> {
 ///     Err(Redacted(KyaError::InternalError { timestamp: None, extra: Default::default() }))
 /// }
 ///
-/// let upstream = KyaError::Unknown(api_error::UnknownError::new(Some(502), b"<html>db at 10.0.0.7</html>"));
+/// let upstream = KyaError::Unknown(error_catalog::UnknownError::new(Some(502), b"<html>db at 10.0.0.7</html>"));
 /// let response = Redacted(upstream).into_response();
 /// assert_eq!(response.status(), 502);
 /// ```
@@ -131,8 +131,8 @@ impl<E> From<E> for Redacted<E> {
     /// Wraps an error, so that `?` converts into `Redacted`.
     ///
     /// ```
-    /// use api_error::axum::Redacted;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::axum::Redacted;
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// fn lookup() -> Result<(), KyaError> { Err(KyaError::InternalError { timestamp: None, extra: Default::default() }) }
     /// fn handler() -> Result<(), Redacted<KyaError>> { Ok(lookup()?) }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use error_catalog::raw_members::{RawMembers, MAX_PART};
+use error_catalog_core::raw_members::{RawMembers, MAX_PART};
 use serde_json::value::RawValue;
 
 /// The parts of a received body that the error's variant does not declare, kept so
@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 /// differs from the one the catalog's template renders.
 ///
 /// ```
-/// use api_error::Extra;
+/// use error_catalog::Extra;
 /// let extra = Extra::default();
 /// assert!(extra.is_empty());
 /// assert!(extra.get("/details/requestId").is_none());
@@ -118,7 +118,7 @@ impl Extra {
     /// pointer or the value is longer than 2 GiB.
     ///
     /// ```
-    /// use api_error::Extra;
+    /// use error_catalog::Extra;
     /// use serde_json::value::RawValue;
     /// let mut extra = Extra::default();
     /// let value = RawValue::from_string("\"r-1\"".to_string()).unwrap();

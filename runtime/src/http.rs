@@ -11,8 +11,8 @@
 //!   jittered exponential backoff.
 //!
 //! ```
-//! use api_error::http::{from_response, HttpExt};
-//! use api_error_catalogs::kya::KyaError;
+//! use error_catalog::http::{from_response, HttpExt};
+//! use error_catalog_services::kya::KyaError;
 //!
 //! let received = http::Response::builder()
 //!     .status(429)
@@ -45,7 +45,7 @@ use crate::{ApiError, FromResponse, RetryAdvice, RetryRule};
 /// The media type of an error in the service's own envelope.
 ///
 /// ```
-/// assert_eq!(api_error::http::JSON, "application/json");
+/// assert_eq!(error_catalog::http::JSON, "application/json");
 /// ```
 pub const JSON: &str = "application/json";
 
@@ -53,7 +53,7 @@ pub const JSON: &str = "application/json";
 /// [`problem::CONTENT_TYPE`](crate::problem::CONTENT_TYPE)).
 ///
 /// ```
-/// assert_eq!(api_error::http::PROBLEM_JSON, "application/problem+json");
+/// assert_eq!(error_catalog::http::PROBLEM_JSON, "application/problem+json");
 /// ```
 pub const PROBLEM_JSON: &str = crate::problem::CONTENT_TYPE;
 
@@ -62,14 +62,14 @@ pub const PROBLEM_JSON: &str = crate::problem::CONTENT_TYPE;
 /// one) or it is not a valid status code (outside 100..=999).
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
-/// use api_error::{FromResponse, UnknownError};
+/// use error_catalog_services::kya::KyaError;
+/// use error_catalog::{FromResponse, UnknownError};
 ///
 /// let err = KyaError::from_response(404, br#"{"error": "Agent ID 9 not found in IdentityRegistry",
 ///     "errorType": "AGENT_NOT_FOUND", "details": {"agentId": "9"}}"#);
-/// assert_eq!(api_error::http::status_code(&err), Some(http::StatusCode::NOT_FOUND));
+/// assert_eq!(error_catalog::http::status_code(&err), Some(http::StatusCode::NOT_FOUND));
 /// let err = KyaError::Unknown(UnknownError::new(None, b""));
-/// assert_eq!(api_error::http::status_code(&err), None);
+/// assert_eq!(error_catalog::http::status_code(&err), None);
 /// ```
 pub fn status_code<E: ApiError + ?Sized>(err: &E) -> Option<StatusCode> {
     err.status().and_then(|s| StatusCode::from_u16(s).ok())
@@ -81,13 +81,13 @@ pub fn status_code<E: ApiError + ?Sized>(err: &E) -> Option<StatusCode> {
 /// Values that are not visible ASCII or do not parse are ignored.
 ///
 /// ```
-/// use api_error::RetryAfter;
+/// use error_catalog::RetryAfter;
 ///
 /// let mut map = http::HeaderMap::new();
 /// map.insert("retry-after", http::HeaderValue::from_static("30"));
 /// map.insert("x-ratelimit-remaining", http::HeaderValue::from_static("0"));
 /// map.insert("x-request-id", http::HeaderValue::from_static("req-7"));
-/// let h = api_error::http::headers_from(&map);
+/// let h = error_catalog::http::headers_from(&map);
 /// assert_eq!(h.retry_after, Some(RetryAfter::Seconds(30)));
 /// assert_eq!(h.rate_limit.remaining, Some(0));
 /// assert_eq!(h.request_id.as_deref(), Some("req-7"));
@@ -99,12 +99,12 @@ pub fn headers_from(map: &HeaderMap) -> ResponseHeaders {
 /// [`headers_from`] with a service's own header names.
 ///
 /// ```
-/// use api_error::headers::HeaderNames;
+/// use error_catalog::headers::HeaderNames;
 ///
 /// let names = HeaderNames { request_id: "X-Trace-Id", ..HeaderNames::STANDARD };
 /// let mut map = http::HeaderMap::new();
 /// map.insert("x-trace-id", http::HeaderValue::from_static("t-1"));
-/// let h = api_error::http::headers_from_with(&names, &map);
+/// let h = error_catalog::http::headers_from_with(&names, &map);
 /// assert_eq!(h.request_id.as_deref(), Some("t-1"));
 /// ```
 pub fn headers_from_with(names: &HeaderNames, map: &HeaderMap) -> ResponseHeaders {
@@ -127,12 +127,12 @@ pub fn headers_from_with(names: &HeaderNames, map: &HeaderMap) -> ResponseHeader
 ///   to send.
 ///
 /// ```
-/// use api_error::{headers::RateLimit, RetryAfter};
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::{headers::RateLimit, RetryAfter};
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::RateLimited { agent_id: "42".into(), tier: 1, limit: 1, retry_after: 45,
 ///                                   timestamp: None, extra: Default::default() };
-/// let h = api_error::http::carried_headers(&err);
+/// let h = error_catalog::http::carried_headers(&err);
 /// assert_eq!(h.retry_after, Some(RetryAfter::Seconds(45)));
 /// assert_eq!(h.rate_limit, RateLimit { limit: Some(1), remaining: Some(0), reset: None });
 /// ```
@@ -173,13 +173,13 @@ pub fn carried_headers<E: ApiError + ?Sized>(err: &E) -> ResponseHeaders {
 /// date is written as an IMF-fixdate.
 ///
 /// ```
-/// use api_error::{ResponseHeaders, RetryAfter};
+/// use error_catalog::{ResponseHeaders, RetryAfter};
 ///
 /// let h = ResponseHeaders { retry_after: Some(RetryAfter::Seconds(5)), ..Default::default() };
 /// let mut map = http::HeaderMap::new();
-/// api_error::http::write_headers(&h, &mut map);
+/// error_catalog::http::write_headers(&h, &mut map);
 /// assert_eq!(map["retry-after"], "5");
-/// assert_eq!(api_error::http::headers_from(&map), h);
+/// assert_eq!(error_catalog::http::headers_from(&map), h);
 /// ```
 pub fn write_headers(headers: &ResponseHeaders, map: &mut HeaderMap) {
     write_headers_with(&HeaderNames::STANDARD, headers, map);
@@ -188,13 +188,13 @@ pub fn write_headers(headers: &ResponseHeaders, map: &mut HeaderMap) {
 /// [`write_headers`] with a service's own header names.
 ///
 /// ```
-/// use api_error::headers::HeaderNames;
-/// use api_error::ResponseHeaders;
+/// use error_catalog::headers::HeaderNames;
+/// use error_catalog::ResponseHeaders;
 ///
 /// let names = HeaderNames { request_id: "X-Trace-Id", ..HeaderNames::STANDARD };
 /// let h = ResponseHeaders { request_id: Some("t-1".into()), ..Default::default() };
 /// let mut map = http::HeaderMap::new();
-/// api_error::http::write_headers_with(&names, &h, &mut map);
+/// error_catalog::http::write_headers_with(&names, &h, &mut map);
 /// assert_eq!(map["x-trace-id"], "t-1");
 /// ```
 pub fn write_headers_with(names: &HeaderNames, headers: &ResponseHeaders, map: &mut HeaderMap) {
@@ -276,10 +276,10 @@ fn response(
 /// with its body as received (as a JSON string when that body was not JSON).
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::AgentNotFound { agent_id: "9".into(), timestamp: None, extra: Default::default() };
-/// let response = api_error::http::to_response(&err);
+/// let response = error_catalog::http::to_response(&err);
 /// assert_eq!(response.status(), http::StatusCode::NOT_FOUND);
 /// assert_eq!(response.headers()["content-type"], "application/json");
 /// let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
@@ -298,10 +298,10 @@ pub fn to_response<E: ApiError + Serialize + ?Sized>(err: &E) -> Response<Vec<u8
 /// `Content-Type: application/problem+json`.
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::AgentNotFound { agent_id: "9".into(), timestamp: None, extra: Default::default() };
-/// let response = api_error::http::to_problem_response(&err);
+/// let response = error_catalog::http::to_problem_response(&err);
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
 /// assert_eq!(body["status"], 404);
@@ -321,9 +321,9 @@ pub fn to_problem_response<E: ApiError + ?Sized>(err: &E) -> Response<Vec<u8>> {
 ///
 /// ```
 /// let mut request = http::HeaderMap::new();
-/// assert!(!api_error::http::accepts_problem_json(&request));
+/// assert!(!error_catalog::http::accepts_problem_json(&request));
 /// request.insert("accept", http::HeaderValue::from_static("application/problem+json, */*;q=0.1"));
-/// assert!(api_error::http::accepts_problem_json(&request));
+/// assert!(error_catalog::http::accepts_problem_json(&request));
 /// ```
 pub fn accepts_problem_json(request_headers: &HeaderMap) -> bool {
     request_headers
@@ -351,7 +351,7 @@ pub fn accepts_problem_json(request_headers: &HeaderMap) -> bool {
 /// ```
 /// let mut response = http::HeaderMap::new();
 /// response.insert("content-type", http::HeaderValue::from_static("application/problem+json; charset=utf-8"));
-/// assert!(api_error::http::is_problem_json(&response));
+/// assert!(error_catalog::http::is_problem_json(&response));
 /// ```
 pub fn is_problem_json(response_headers: &HeaderMap) -> bool {
     response_headers
@@ -368,12 +368,12 @@ pub fn is_problem_json(response_headers: &HeaderMap) -> bool {
 /// fallback variant.
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let mut headers = http::HeaderMap::new();
 /// headers.insert("x-request-id", http::HeaderValue::from_static("req-1"));
 /// let body = br#"{"error": "An unexpected error occurred", "errorType": "INTERNAL_ERROR"}"#;
-/// let received = api_error::http::read::<KyaError>(http::StatusCode::INTERNAL_SERVER_ERROR, &headers, body);
+/// let received = error_catalog::http::read::<KyaError>(http::StatusCode::INTERNAL_SERVER_ERROR, &headers, body);
 /// assert!(matches!(received.error, KyaError::InternalError { .. }));
 /// assert_eq!(received.request_id(), Some("req-1"));
 /// ```
@@ -389,12 +389,12 @@ pub fn read<E: FromResponse>(status: StatusCode, headers: &HeaderMap, body: &[u8
 /// [`read`] for a whole [`http::Response`].
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let response = http::Response::builder().status(502).body(b"<html>Bad Gateway</html>".to_vec()).unwrap();
-/// let received = api_error::http::from_response::<KyaError, _>(&response);
+/// let received = error_catalog::http::from_response::<KyaError, _>(&response);
 /// assert!(matches!(&received.error, KyaError::Unknown(u) if u.status() == Some(502)));
-/// assert_eq!(received.retry(), api_error::RetryAdvice::Backoff);
+/// assert_eq!(received.retry(), error_catalog::RetryAdvice::Backoff);
 /// ```
 pub fn from_response<E: FromResponse, B: AsRef<[u8]>>(response: &Response<B>) -> Received<E> {
     read(
@@ -410,9 +410,9 @@ pub fn from_response<E: FromResponse, B: AsRef<[u8]>>(response: &Response<B>) ->
 /// Displays as the error.
 ///
 /// ```
-/// use api_error::http::Received;
-/// use api_error::{ResponseHeaders, RetryAdvice};
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::http::Received;
+/// use error_catalog::{ResponseHeaders, RetryAdvice};
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::InternalError { timestamp: None, extra: Default::default() };
 /// let received = Received::new(err, ResponseHeaders::from_lines("Retry-After: 3"));
@@ -433,7 +433,7 @@ impl<E> Received<E> {
     /// An error with its headers, received now.
     ///
     /// ```
-    /// use api_error::{http::Received, ResponseHeaders};
+    /// use error_catalog::{http::Received, ResponseHeaders};
     /// let r = Received::new("anything", ResponseHeaders::default());
     /// assert!(r.received_at <= std::time::SystemTime::now());
     /// ```
@@ -448,7 +448,7 @@ impl<E> Received<E> {
     /// The request id the response carried.
     ///
     /// ```
-    /// use api_error::{http::Received, ResponseHeaders};
+    /// use error_catalog::{http::Received, ResponseHeaders};
     /// let r = Received::new((), ResponseHeaders::from_lines("X-Request-Id: req-9"));
     /// assert_eq!(r.request_id(), Some("req-9"));
     /// ```
@@ -459,7 +459,7 @@ impl<E> Received<E> {
     /// The error, without the headers.
     ///
     /// ```
-    /// use api_error::{http::Received, ResponseHeaders};
+    /// use error_catalog::{http::Received, ResponseHeaders};
     /// assert_eq!(Received::new(7, ResponseHeaders::default()).into_error(), 7);
     /// ```
     pub fn into_error(self) -> E {
@@ -472,8 +472,8 @@ impl<E: ApiError> Received<E> {
     /// when it was received.
     ///
     /// ```
-    /// use api_error::{http::Received, ResponseHeaders, RetryAdvice};
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::{http::Received, ResponseHeaders, RetryAdvice};
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// let err = KyaError::AgentNotFound { agent_id: "9".into(), timestamp: None, extra: Default::default() };
     /// let r = Received::new(err, ResponseHeaders::from_lines("Retry-After: 3"));
@@ -499,21 +499,21 @@ impl<E: std::error::Error> std::error::Error for Received<E> {
 /// The `http` crate view of any [`ApiError`], as methods.
 ///
 /// ```
-/// use api_error::http::HttpExt;
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::http::HttpExt;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::InternalError { timestamp: None, extra: Default::default() };
 /// assert_eq!(err.status_code(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
 /// assert_eq!(err.to_response().status(), 500);
 /// assert_eq!(err.to_problem_response().headers()["content-type"], "application/problem+json");
-/// assert_eq!(err.carried_headers(), api_error::ResponseHeaders::default());
+/// assert_eq!(err.carried_headers(), error_catalog::ResponseHeaders::default());
 /// ```
 pub trait HttpExt: ApiError {
     /// [`status_code`].
     ///
     /// ```
-    /// use api_error::http::HttpExt;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::http::HttpExt;
+    /// use error_catalog_services::kya::KyaError;
     /// let err = KyaError::InternalError { timestamp: None, extra: Default::default() };
     /// assert_eq!(err.status_code(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
     /// ```
@@ -524,8 +524,8 @@ pub trait HttpExt: ApiError {
     /// [`to_response`].
     ///
     /// ```
-    /// use api_error::http::HttpExt;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::http::HttpExt;
+    /// use error_catalog_services::kya::KyaError;
     /// let err = KyaError::InternalError { timestamp: None, extra: Default::default() };
     /// assert_eq!(err.to_response().headers()["content-type"], "application/json");
     /// ```
@@ -539,8 +539,8 @@ pub trait HttpExt: ApiError {
     /// [`to_problem_response`].
     ///
     /// ```
-    /// use api_error::http::HttpExt;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::http::HttpExt;
+    /// use error_catalog_services::kya::KyaError;
     /// let err = KyaError::InternalError { timestamp: None, extra: Default::default() };
     /// assert_eq!(err.to_problem_response().status(), 500);
     /// ```
@@ -551,11 +551,11 @@ pub trait HttpExt: ApiError {
     /// [`carried_headers`].
     ///
     /// ```
-    /// use api_error::http::HttpExt;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::http::HttpExt;
+    /// use error_catalog_services::kya::KyaError;
     /// let err = KyaError::RateLimited { agent_id: "42".into(), tier: 1, limit: 1, retry_after: 9,
     ///                                   timestamp: None, extra: Default::default() };
-    /// assert_eq!(err.carried_headers().retry_after, Some(api_error::RetryAfter::Seconds(9)));
+    /// assert_eq!(err.carried_headers().retry_after, Some(error_catalog::RetryAfter::Seconds(9)));
     /// ```
     fn carried_headers(&self) -> ResponseHeaders {
         carried_headers(self)
@@ -571,7 +571,7 @@ impl<E: ApiError + ?Sized> HttpExt for E {}
 ///
 /// ```
 /// use std::time::Duration;
-/// use api_error::http::RetryPolicy;
+/// use error_catalog::http::RetryPolicy;
 ///
 /// let policy = RetryPolicy { max_attempts: 3, seed: Some(7), ..RetryPolicy::default() };
 /// assert_eq!(policy.base_delay, Duration::from_millis(250));
@@ -599,7 +599,7 @@ impl Default for RetryPolicy {
     /// Four attempts, 250 ms doubling up to 10 s, waits up to 60 s, clock-seeded.
     ///
     /// ```
-    /// let p = api_error::http::RetryPolicy::default();
+    /// let p = error_catalog::http::RetryPolicy::default();
     /// assert_eq!(p.max_attempts, 4);
     /// ```
     fn default() -> Self {
@@ -617,7 +617,7 @@ impl RetryPolicy {
     /// A fresh [`Backoff`] for one logical request.
     ///
     /// ```
-    /// let backoff = api_error::http::RetryPolicy::default().start();
+    /// let backoff = error_catalog::http::RetryPolicy::default().start();
     /// assert_eq!(backoff.failures(), 0);
     /// ```
     pub fn start(&self) -> Backoff {
@@ -640,7 +640,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let p = api_error::http::RetryPolicy::default();
+    /// let p = error_catalog::http::RetryPolicy::default();
     /// assert_eq!(p.backoff(1), Duration::from_millis(250));
     /// assert_eq!(p.backoff(3), Duration::from_millis(1000));
     /// assert_eq!(p.backoff(40), Duration::from_secs(10));
@@ -659,9 +659,9 @@ impl RetryPolicy {
 ///
 /// ```
 /// use std::time::Duration;
-/// use api_error::http::{Received, RetryPolicy};
-/// use api_error::ResponseHeaders;
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::http::{Received, RetryPolicy};
+/// use error_catalog::ResponseHeaders;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let mut backoff = RetryPolicy { seed: Some(1), ..RetryPolicy::default() }.start();
 /// let limited = KyaError::RateLimited { agent_id: "42".into(), tier: 1, limit: 1, retry_after: 1,
@@ -683,7 +683,7 @@ impl Backoff {
     /// Failed attempts so far.
     ///
     /// ```
-    /// use api_error::{http::RetryPolicy, RetryAdvice, RetryRule};
+    /// use error_catalog::{http::RetryPolicy, RetryAdvice, RetryRule};
     /// let mut b = RetryPolicy::default().start();
     /// b.next(RetryRule::Backoff, RetryAdvice::Backoff);
     /// assert_eq!(b.failures(), 1);
@@ -696,9 +696,9 @@ impl Backoff {
     /// the next attempt, or `None` to stop. See [`Backoff::next`].
     ///
     /// ```
-    /// use api_error::http::{Received, RetryPolicy};
-    /// use api_error::ResponseHeaders;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::http::{Received, RetryPolicy};
+    /// use error_catalog::ResponseHeaders;
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// let mut backoff = RetryPolicy::default().start();
     /// let rpc = KyaError::RpcError { rpc_url: "http://rpc".into(), method: "eth_call".into(), timestamp: None, extra: Default::default() };
@@ -720,7 +720,7 @@ impl Backoff {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use api_error::{http::RetryPolicy, RetryAdvice, RetryRule};
+    /// use error_catalog::{http::RetryPolicy, RetryAdvice, RetryRule};
     ///
     /// let mut b = RetryPolicy { max_attempts: 3, ..RetryPolicy::default() }.start();
     /// let wait = RetryAdvice::After(Duration::from_secs(2));

@@ -1,6 +1,6 @@
 //! Integrations behind cargo features. Generated code invokes
 //! `__impl_integrations!(Enum)` once per enum; which impls it expands to is
-//! decided by the features `api-error` itself was built with.
+//! decided by the features `error-catalog` itself was built with.
 //!
 //! The orphan rule forbids blanket impls of foreign traits, so each integration
 //! with a per-enum impl has an inner macro defined twice: a real body under its
@@ -8,7 +8,7 @@
 //! through `$crate::__private`, so users need no direct dependency, and delegate
 //! to generic functions of the integration's module.
 
-/// Expands to the integration impls enabled for `api-error` (none by default).
+/// Expands to the integration impls enabled for `error-catalog` (none by default).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_integrations {
@@ -33,7 +33,7 @@ macro_rules! __impl_axum {
     };
 }
 
-/// Nothing: `api-error` was built without the `axum` feature.
+/// Nothing: `error-catalog` was built without the `axum` feature.
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
@@ -62,7 +62,7 @@ macro_rules! __impl_miette {
     };
 }
 
-/// Nothing: `api-error` was built without the `miette` feature.
+/// Nothing: `error-catalog` was built without the `miette` feature.
 #[cfg(not(feature = "miette"))]
 #[doc(hidden)]
 #[macro_export]

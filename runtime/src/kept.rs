@@ -3,12 +3,12 @@
 //! sink carries one pointer instead of the whole capture structure, and sets up
 //! and drops nothing. Not public API (reached through `__private`).
 
-use error_catalog::engine::Captured;
+use error_catalog_core::engine::Captured;
 
 /// A [`Captured`] allocated when the first raw value arrives.
 ///
 /// ```
-/// use api_error::__private::Kept;
+/// use error_catalog::__private::Kept;
 /// let mut k = Kept::default();
 /// assert!(k.get_mut().is_none());
 /// k.make().extras.push("/x", "1").unwrap();

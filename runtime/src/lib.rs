@@ -18,7 +18,7 @@
 //! # Deriving for your own enum
 //!
 //! ```
-//! use api_error::{ApiError, FromResponse, UnknownError};
+//! use error_catalog::{ApiError, FromResponse, UnknownError};
 //!
 //! #[derive(Debug, ApiError)]
 //! #[api_error(wire = "nested")]
@@ -54,7 +54,7 @@
 //!
 //! ```
 //! use std::borrow::Cow;
-//! use api_error::{ApiError, UnknownError};
+//! use error_catalog::{ApiError, UnknownError};
 //!
 //! #[derive(Debug, ApiError)]
 //! #[api_error(wire = "nested", borrowed)]
@@ -89,10 +89,10 @@ mod unknown;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use api_error_macros::{catalog, ApiError};
+pub use error_catalog_macros::{catalog, ApiError};
 
 mod integrations;
-pub use error_catalog::{headers, retry};
+pub use error_catalog_core::{headers, retry};
 pub use extra::Extra;
 pub use headers::{ResponseHeaders, RetryAfter};
 pub use public::Public;
@@ -102,7 +102,7 @@ pub use unknown::UnknownError;
 /// Everything a catalog says about one code, as static data.
 ///
 /// ```
-/// use api_error::{CodeInfo, RetryRule};
+/// use error_catalog::{CodeInfo, RetryRule};
 /// let info = CodeInfo { code: "RATE_LIMITED", variant: "RateLimited", status: Some(429),
 ///     message: "Too many requests", title: None, cause: None, suggestion: None,
 ///     docs_url: None, fix_command: None, retry: RetryRule::After };

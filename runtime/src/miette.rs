@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use miette::Diagnostic;
-//! use api_error_catalogs::kya::KyaError;
+//! use error_catalog_services::kya::KyaError;
 //!
 //! let err = KyaError::AgentNotFound { agent_id: "9".into(), timestamp: None, extra: Default::default() };
 //! assert_eq!(err.code().map(|c| c.to_string()).as_deref(), Some("AGENT_NOT_FOUND"));
@@ -20,7 +20,7 @@ use crate::ApiError;
 /// What a [`Diagnostic`](::miette::Diagnostic) method returns.
 ///
 /// ```
-/// let text: api_error::miette::Text<'_> = Some(Box::new("E1"));
+/// let text: error_catalog::miette::Text<'_> = Some(Box::new("E1"));
 /// assert_eq!(text.unwrap().to_string(), "E1");
 /// ```
 pub type Text<'a> = Option<Box<dyn fmt::Display + 'a>>;
@@ -28,13 +28,13 @@ pub type Text<'a> = Option<Box<dyn fmt::Display + 'a>>;
 /// The error's code; `None` when it has none (a fallback whose body carried none).
 ///
 /// ```
-/// use api_error::{FromResponse, UnknownError};
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::{FromResponse, UnknownError};
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::InternalError { timestamp: None, extra: Default::default() };
-/// assert_eq!(api_error::miette::code(&err).unwrap().to_string(), "INTERNAL_ERROR");
+/// assert_eq!(error_catalog::miette::code(&err).unwrap().to_string(), "INTERNAL_ERROR");
 /// let err = KyaError::from_response(502, b"<html>Bad Gateway</html>");
-/// assert!(api_error::miette::code(&err).is_none());
+/// assert!(error_catalog::miette::code(&err).is_none());
 /// ```
 pub fn code<E: ApiError + ?Sized>(err: &E) -> Text<'_> {
     let code = err.code();
@@ -45,10 +45,10 @@ pub fn code<E: ApiError + ?Sized>(err: &E) -> Text<'_> {
 /// when the error has neither.
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err = KyaError::InternalError { timestamp: None, extra: Default::default() };
-/// let help = api_error::miette::help(&err).unwrap().to_string();
+/// let help = error_catalog::miette::help(&err).unwrap().to_string();
 /// assert!(help.starts_with("Retry the request."));
 /// ```
 pub fn help<E: ApiError + ?Sized>(err: &E) -> Text<'_> {
@@ -63,10 +63,10 @@ pub fn help<E: ApiError + ?Sized>(err: &E) -> Text<'_> {
 /// The docs URL.
 ///
 /// ```
-/// use api_error_catalogs::customer_verification::CustomerVerificationError as E;
+/// use error_catalog_services::customer_verification::CustomerVerificationError as E;
 ///
 /// let err = E::TokenExpired { details: None, field: None, extra: Default::default() };
-/// assert_eq!(api_error::miette::url(&err).unwrap().to_string(), "../../../overview/help-and-support.md");
+/// assert_eq!(error_catalog::miette::url(&err).unwrap().to_string(), "../../../overview/help-and-support.md");
 /// ```
 pub fn url<E: ApiError + ?Sized>(err: &E) -> Text<'_> {
     err.docs_url()
@@ -76,7 +76,7 @@ pub fn url<E: ApiError + ?Sized>(err: &E) -> Text<'_> {
 /// An error's help text: its suggestion and its fix command.
 ///
 /// ```
-/// use api_error::miette::Help;
+/// use error_catalog::miette::Help;
 ///
 /// let help = Help { suggestion: Some("Set the API key."), fix_command: Some("export KEY=...") };
 /// assert_eq!(help.to_string(), "Set the API key.\nfix: export KEY=...");

@@ -1,4 +1,4 @@
-//! Items generated code reaches through `api_error::__private`. Not public API.
+//! Items generated code reaches through `error_catalog::__private`. Not public API.
 
 use std::fmt::{self, Write as _};
 
@@ -6,12 +6,12 @@ use serde::de::DeserializeOwned;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
-pub use error_catalog::captures::Captures;
-pub use error_catalog::engine::{
+pub use error_catalog_core::captures::Captures;
+pub use error_catalog_core::engine::{
     self, Captured, CodeIndex, CodeKey, Entry, Identity, Layout, Table,
 };
-pub use error_catalog::raw_members::TooLong;
-pub use error_catalog::template::{match_into, take_run, HoleKind, PatternSeg};
+pub use error_catalog_core::raw_members::TooLong;
+pub use error_catalog_core::template::{match_into, take_run, HoleKind, PatternSeg};
 pub use serde;
 pub use serde_json;
 pub use std::option::Option::{self, None, Some};
@@ -116,7 +116,7 @@ pub type Classifier = for<'m> fn(u16, Option<&'m str>, &mut Captures<'m>) -> Opt
 /// the same.
 ///
 /// ```
-/// use api_error::__private::canonical_int;
+/// use error_catalog::__private::canonical_int;
 /// assert!(canonical_int("0") && canonical_int("42") && canonical_int("-7"));
 /// assert!(!canonical_int("007") && !canonical_int("-0") && !canonical_int("+1") && !canonical_int(""));
 /// ```
@@ -372,7 +372,7 @@ where
 ///
 /// ```
 /// use std::borrow::Cow;
-/// use api_error::__private::Text;
+/// use error_catalog::__private::Text;
 /// let t: Cow<'_, str> = Text::lent(String::from("email"));
 /// assert_eq!(Text::owned(t), "email");
 /// let o: Option<Cow<'_, str>> = Text::lent(None);
@@ -516,7 +516,7 @@ pub fn field_opt_string(raw: Option<&str>, name: &str) -> Result<Option<String>,
 /// (JSON's grammar: no leading zeros, no `-0`; anything else goes to serde).
 ///
 /// ```
-/// use api_error::__private::field_int;
+/// use error_catalog::__private::field_int;
 /// assert_eq!(field_int::<u32>(Some("42"), "n"), Ok(42));
 /// assert_eq!(field_int::<i32>(Some("-7"), "n"), Ok(-7));
 /// assert_eq!(field_int::<i64>(Some("-9223372036854775808"), "n"), Ok(i64::MIN));
@@ -542,7 +542,7 @@ where
 /// and fits `T`.
 ///
 /// ```
-/// use api_error::__private::exact_int;
+/// use error_catalog::__private::exact_int;
 /// assert_eq!(exact_int::<u32>("42"), Some(42));
 /// assert_eq!(exact_int::<i64>("-7"), Some(-7));
 /// assert_eq!(exact_int::<u32>("007"), None);
@@ -580,7 +580,7 @@ pub fn exact_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
 /// A placeholder's text as a `String` field (or an `Option<String>` one).
 ///
 /// ```
-/// use api_error::__private::text_into;
+/// use error_catalog::__private::text_into;
 /// let s: String = text_into("3/3");
 /// let o: Option<String> = text_into("x");
 /// assert_eq!((s.as_str(), o.as_deref()), ("3/3", Some("x")));

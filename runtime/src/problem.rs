@@ -20,7 +20,7 @@ pub const CONTENT_TYPE: &str = "application/problem+json";
 /// [`FromResponse::from_problem_json`](crate::FromResponse::from_problem_json).
 ///
 /// ```
-/// use api_error::{ApiError, UnknownError, problem::Problem};
+/// use error_catalog::{ApiError, UnknownError, problem::Problem};
 /// #[derive(Debug, ApiError)]
 /// #[api_error(wire = "flat")]
 /// enum E {

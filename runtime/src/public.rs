@@ -25,7 +25,7 @@ pub trait Render {
 /// relaying errors to clients; the plain error keeps everything for logs.
 ///
 /// ```
-/// use api_error::{ApiError, Public, UnknownError};
+/// use error_catalog::{ApiError, Public, UnknownError};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api_error(wire = "nested")]

@@ -10,7 +10,7 @@
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), reqwest::Error> {
-//! use api_error_catalogs::kya::KyaError;
+//! use error_catalog_services::kya::KyaError;
 //!
 //! # let response: reqwest::Response = http::Response::builder().status(429)
 //! #     .header("Retry-After", "45")
@@ -18,7 +18,7 @@
 //! #              "details": {"agentId": "42", "tier": 1, "limit": 1, "retryAfter": 45}}"#)
 //! #     .unwrap().into();
 //! // let response = client.get(url).send().await?;
-//! let received = api_error::reqwest::read::<KyaError>(response).await?;
+//! let received = error_catalog::reqwest::read::<KyaError>(response).await?;
 //! assert!(matches!(received.error, KyaError::RateLimited { retry_after: 45, .. }));
 //! assert_eq!(received.retry().to_string(), "retry in 45 s");
 //! # Ok(())
@@ -38,9 +38,9 @@ use crate::{ApiError, FromResponse};
 /// not get an answer. Displays as the error it holds.
 ///
 /// ```
-/// use api_error::reqwest::{Error, Received};
-/// use api_error::ResponseHeaders;
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::reqwest::{Error, Received};
+/// use error_catalog::ResponseHeaders;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let err: Error<KyaError> = Error::Api(Received::new(
 ///     KyaError::InternalError { timestamp: None, extra: Default::default() }, ResponseHeaders::default()));
@@ -59,8 +59,8 @@ impl<E> Error<E> {
     /// The service's error, if it answered with one.
     ///
     /// ```
-    /// use api_error::reqwest::{Error, Received};
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::reqwest::{Error, Received};
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// let err: Error<KyaError> = Error::Api(Received::new(
     ///     KyaError::InternalError { timestamp: None, extra: Default::default() }, Default::default()));
@@ -76,8 +76,8 @@ impl<E> Error<E> {
     /// The received error with its headers, if the service answered with one.
     ///
     /// ```
-    /// use api_error::reqwest::{Error, Received};
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::reqwest::{Error, Received};
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// let err: Error<KyaError> = Error::Api(Received::new(
     ///     KyaError::InternalError { timestamp: None, extra: Default::default() }, Default::default()));
@@ -113,7 +113,7 @@ impl<E> From<::reqwest::Error> for Error<E> {
     /// A transport failure.
     ///
     /// ```
-    /// # async fn f() -> Result<(), api_error::reqwest::Error<api_error_catalogs::kya::KyaError>> {
+    /// # async fn f() -> Result<(), error_catalog::reqwest::Error<error_catalog_services::kya::KyaError>> {
     /// let response = reqwest::Client::new().get("http://127.0.0.1:9/").send().await?; // `?` converts
     /// # Ok(()) }
     /// ```
@@ -129,14 +129,14 @@ impl<E> From<::reqwest::Error> for Error<E> {
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), reqwest::Error> {
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let response: reqwest::Response = http::Response::builder().status(404)
 ///     .header("X-Request-Id", "req-1")
 ///     .body(r#"{"error": "Agent ID 9 not found in IdentityRegistry", "errorType": "AGENT_NOT_FOUND",
 ///              "details": {"agentId": "9"}}"#)
 ///     .unwrap().into();
-/// let received = api_error::reqwest::read::<KyaError>(response).await?;
+/// let received = error_catalog::reqwest::read::<KyaError>(response).await?;
 /// assert!(matches!(&received.error, KyaError::AgentNotFound { agent_id, .. } if agent_id == "9"));
 /// assert_eq!(received.request_id(), Some("req-1"));
 /// # Ok(())
@@ -170,17 +170,17 @@ fn classify<E: FromResponse>(
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() {
-/// use api_error::reqwest::Error;
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::reqwest::Error;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let ok: reqwest::Response = http::Response::builder().status(200).body("{}").unwrap().into();
-/// assert!(api_error::reqwest::check::<KyaError>(ok).await.is_ok());
+/// assert!(error_catalog::reqwest::check::<KyaError>(ok).await.is_ok());
 ///
 /// let failed: reqwest::Response = http::Response::builder().status(503).body("").unwrap().into();
-/// let err = api_error::reqwest::check::<KyaError>(failed).await.unwrap_err();
+/// let err = error_catalog::reqwest::check::<KyaError>(failed).await.unwrap_err();
 /// assert!(matches!(err, Error::Api(r) if r.error.status() == Some(503)));
 /// # }
-/// # use api_error::ApiError;
+/// # use error_catalog::ApiError;
 /// ```
 pub async fn check<E: FromResponse>(response: Response) -> Result<Response, Error<E>> {
     if !is_error(response.status()) {
@@ -208,12 +208,12 @@ fn is_error(status: ::http::StatusCode) -> bool {
 /// ```no_run
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() {
-/// use api_error::reqwest::RetryPolicy;
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog::reqwest::RetryPolicy;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let client = reqwest::Client::new();
 /// let request = client.get("http://127.0.0.1:3000/agents/42");
-/// let result = api_error::reqwest::send::<KyaError, _, _>(request, &RetryPolicy::default(), |err, delay| {
+/// let result = error_catalog::reqwest::send::<KyaError, _, _>(request, &RetryPolicy::default(), |err, delay| {
 ///     eprintln!("{err}: retrying in {delay:?}");
 ///     tokio::time::sleep(delay)
 /// })
@@ -256,13 +256,13 @@ where
 /// `reqwest-blocking`).
 ///
 /// ```
-/// use api_error_catalogs::kya::KyaError;
+/// use error_catalog_services::kya::KyaError;
 ///
 /// let response: reqwest::blocking::Response = http::Response::builder().status(500)
 ///     .body(r#"{"error": "An unexpected error occurred", "errorType": "INTERNAL_ERROR"}"#)
 ///     .unwrap().into();
-/// let received = api_error::reqwest::blocking::read::<KyaError>(response).unwrap();
-/// assert_eq!(received.retry(), api_error::RetryAdvice::Backoff);
+/// let received = error_catalog::reqwest::blocking::read::<KyaError>(response).unwrap();
+/// assert_eq!(received.retry(), error_catalog::RetryAdvice::Backoff);
 /// ```
 #[cfg(feature = "reqwest-blocking")]
 pub mod blocking {
@@ -276,14 +276,14 @@ pub mod blocking {
     /// [`super::read`] for a blocking response.
     ///
     /// ```
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// let response: reqwest::blocking::Response = http::Response::builder().status(429)
     ///     .header("Retry-After", "2")
     ///     .body(r#"{"error": "Rate limit exceeded for agent tier", "errorType": "RATE_LIMITED",
     ///              "details": {"agentId": "42", "tier": 1, "limit": 1, "retryAfter": 2}}"#)
     ///     .unwrap().into();
-    /// let received = api_error::reqwest::blocking::read::<KyaError>(response).unwrap();
+    /// let received = error_catalog::reqwest::blocking::read::<KyaError>(response).unwrap();
     /// assert_eq!(received.retry().seconds(), Some(2));
     /// ```
     pub fn read<E: FromResponse>(response: Response) -> Result<Received<E>, ::reqwest::Error> {
@@ -297,10 +297,10 @@ pub mod blocking {
     /// [`super::check`] for a blocking response.
     ///
     /// ```
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// let ok: reqwest::blocking::Response = http::Response::builder().status(204).body("").unwrap().into();
-    /// assert!(api_error::reqwest::blocking::check::<KyaError>(ok).is_ok());
+    /// assert!(error_catalog::reqwest::blocking::check::<KyaError>(ok).is_ok());
     /// ```
     pub fn check<E: FromResponse>(response: Response) -> Result<Response, Error<E>> {
         if !is_error(response.status()) {
@@ -313,13 +313,13 @@ pub mod blocking {
     /// `|_, d| std::thread::sleep(d)`).
     ///
     /// ```no_run
-    /// use api_error::reqwest::RetryPolicy;
-    /// use api_error_catalogs::kya::KyaError;
+    /// use error_catalog::reqwest::RetryPolicy;
+    /// use error_catalog_services::kya::KyaError;
     ///
     /// let client = reqwest::blocking::Client::new();
     /// let request = client.get("http://127.0.0.1:3000/agents/42");
     /// let policy = RetryPolicy::default();
-    /// match api_error::reqwest::blocking::send::<KyaError>(request, &policy, |_, d| std::thread::sleep(d)) {
+    /// match error_catalog::reqwest::blocking::send::<KyaError>(request, &policy, |_, d| std::thread::sleep(d)) {
     ///     Ok(response) => println!("{}", response.status()),
     ///     Err(err) => eprintln!("gave up: {err}"),
     /// }

@@ -7,7 +7,7 @@ use std::fmt;
 /// found, the exact body bytes, and why it was not classified.
 ///
 /// ```
-/// use api_error::UnknownError;
+/// use error_catalog::UnknownError;
 /// let e = UnknownError::new(Some(502), b"<html>Bad Gateway</html>");
 /// assert_eq!(e.status(), Some(502));
 /// assert_eq!(e.body(), b"<html>Bad Gateway</html>");

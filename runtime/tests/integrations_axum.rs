@@ -8,14 +8,14 @@ mod server;
 
 use std::time::Duration;
 
-use api_error::axum::Problem;
-use api_error::http::Received;
-use api_error::{ApiError, FromResponse, RetryAdvice, UnknownError};
-use api_error_catalogs::customer_verification::CustomerVerificationError as Cv;
-use api_error_catalogs::kya::KyaError;
 use axum::response::IntoResponse;
 use axum::routing;
 use axum::Router;
+use error_catalog::axum::Problem;
+use error_catalog::http::Received;
+use error_catalog::{ApiError, FromResponse, RetryAdvice, UnknownError};
+use error_catalog_services::customer_verification::CustomerVerificationError as Cv;
+use error_catalog_services::kya::KyaError;
 
 /// Serves `app` on a free loopback port for the rest of the test's runtime.
 async fn start(app: Router) -> String {
@@ -52,7 +52,7 @@ async fn get<E: FromResponse>(url: &str, accept: Option<&str>) -> (u16, String, 
     (
         status.as_u16(),
         content_type,
-        api_error::http::read(status, &headers, &body),
+        error_catalog::http::read(status, &headers, &body),
     )
 }
 
@@ -81,7 +81,7 @@ async fn example_server_errors_over_loopback() {
     assert_eq!(limit, 1);
     assert_eq!(
         r.headers.retry_after,
-        Some(api_error::RetryAfter::Seconds(retry_after))
+        Some(error_catalog::RetryAfter::Seconds(retry_after))
     );
     assert_eq!(r.headers.rate_limit.remaining, Some(0));
     assert_eq!(
@@ -130,7 +130,7 @@ async fn problem_json_when_asked() {
     assert!(matches!(r.error, KyaError::RateLimited { .. }));
     assert_eq!(
         r.headers.retry_after,
-        Some(api_error::RetryAfter::Seconds(1))
+        Some(error_catalog::RetryAfter::Seconds(1))
     );
 
     // Not asked: the envelope.
@@ -177,7 +177,7 @@ async fn any_generated_enum_and_problem_wrapper() {
     assert_eq!(r.error, rate_limit_exceeded());
     assert_eq!(
         r.headers.retry_after,
-        Some(api_error::RetryAfter::Seconds(60))
+        Some(error_catalog::RetryAfter::Seconds(60))
     );
     assert_eq!(r.headers.rate_limit.limit, None);
 
@@ -195,7 +195,7 @@ async fn any_generated_enum_and_problem_wrapper() {
     ));
     assert_eq!(
         r.headers.retry_after,
-        Some(api_error::RetryAfter::Seconds(60))
+        Some(error_catalog::RetryAfter::Seconds(60))
     );
 
     let (status, _, r) = get::<Cv>(&format!("{base}/no-status"), None).await;
@@ -228,7 +228,7 @@ fn into_response_in_process() {
 
 #[tokio::test]
 async fn redacted_responses_keep_internals_in() {
-    use api_error::axum::Redacted;
+    use error_catalog::axum::Redacted;
 
     let rpc = KyaError::RpcError {
         rpc_url: "http://10.0.0.7:8545".into(),

@@ -3,11 +3,13 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use api_error::headers::RateLimit;
-use api_error::http::{self as ah, HttpExt, Received, RetryPolicy};
-use api_error::{ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryAfter, UnknownError};
-use api_error_catalogs::customer_verification::CustomerVerificationError as Cv;
-use api_error_catalogs::kya::KyaError;
+use error_catalog::headers::RateLimit;
+use error_catalog::http::{self as ah, HttpExt, Received, RetryPolicy};
+use error_catalog::{
+    ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryAfter, UnknownError,
+};
+use error_catalog_services::customer_verification::CustomerVerificationError as Cv;
+use error_catalog_services::kya::KyaError;
 use http::header::{HeaderMap, HeaderValue};
 use http::StatusCode;
 
@@ -268,7 +270,7 @@ fn backoff_follows_the_catalog() {
         }
         .start();
         (0..9)
-            .map(|_| b.next(api_error::RetryRule::Backoff, RetryAdvice::Backoff))
+            .map(|_| b.next(error_catalog::RetryRule::Backoff, RetryAdvice::Backoff))
             .collect::<Vec<_>>()
     };
     assert_eq!(waits(11), waits(11));

@@ -4,10 +4,10 @@
 #[allow(dead_code)]
 mod report;
 
-use api_error::{FromResponse, UnknownError};
-use api_error_catalogs::customer_verification::CustomerVerificationError as Cv;
-use api_error_catalogs::kya::KyaError;
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog::{FromResponse, UnknownError};
+use error_catalog_services::customer_verification::CustomerVerificationError as Cv;
+use error_catalog_services::kya::KyaError;
+use error_catalog_services::rakomi::RakomiError;
 use miette::Diagnostic;
 
 fn text(t: Option<Box<dyn std::fmt::Display + '_>>) -> Option<String> {

@@ -9,10 +9,10 @@ mod client;
 use std::future::Ready;
 use std::time::Duration;
 
-use api_error::reqwest::{Error, RetryPolicy};
-use api_error::{ApiError, RetryAdvice};
-use api_error_catalogs::kya::KyaError;
 use client::server;
+use error_catalog::reqwest::{Error, RetryPolicy};
+use error_catalog::{ApiError, RetryAdvice};
+use error_catalog_services::kya::KyaError;
 
 /// Serves the example server with `config` on a free loopback port.
 async fn start(config: server::Config) -> String {
@@ -198,7 +198,7 @@ async fn read_and_check() {
         .send()
         .await
         .expect("response");
-    let received = api_error::reqwest::read::<KyaError>(response)
+    let received = error_catalog::reqwest::read::<KyaError>(response)
         .await
         .expect("body");
     assert!(matches!(
@@ -215,7 +215,7 @@ async fn read_and_check() {
         .send()
         .await
         .expect("response");
-    let ok = api_error::reqwest::check::<KyaError>(ok)
+    let ok = error_catalog::reqwest::check::<KyaError>(ok)
         .await
         .expect("2xx");
     assert_eq!(ok.status(), 200);
@@ -229,7 +229,7 @@ async fn transport_errors_are_not_retried() {
     drop(listener);
     let request = http().get(format!("http://{addr}/agents/1"));
     let mut waits = 0;
-    let result = api_error::reqwest::send::<KyaError, _, _>(request, &seeded(4), |_, d| {
+    let result = error_catalog::reqwest::send::<KyaError, _, _>(request, &seeded(4), |_, d| {
         waits += 1;
         no_wait(d)
     })
@@ -254,7 +254,7 @@ async fn blocking_client() {
             .get(format!("{base}/agents/7"))
             .send()
             .expect("response");
-        let read = api_error::reqwest::blocking::read::<KyaError>(response).expect("body");
+        let read = error_catalog::reqwest::blocking::read::<KyaError>(response).expect("body");
         (flaky, missing, read)
     })
     .await

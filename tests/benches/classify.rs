@@ -3,11 +3,11 @@
 //! user writes by hand: a borrowed `#[derive(Deserialize)]` struct, then a chain of
 //! literal comparisons and `strip_prefix`/`split_once` checks per status that
 //! also pulls out the placeholder values.
-//! Run: `cargo bench -p api-error-tests --bench classify`.
+//! Run: `cargo bench -p error-catalog-tests --bench classify`.
 
-use api_error::FromResponse;
-use api_error_catalogs::aironclaw::AironclawError;
 use divan::black_box;
+use error_catalog::FromResponse;
+use error_catalog_services::aironclaw::AironclawError;
 
 fn main() {
     // both ways must agree on what they measure (checked once, not timed)

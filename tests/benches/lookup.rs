@@ -1,10 +1,10 @@
 //! Code → variant lookup for catalogs of 12, 200 and 2,000 codes: the engine's
 //! hash index (the same `Table::by_code` generated enums use, built by the same
 //! `code_index`) against a hand-written `match` on `&str` and an `FxHashMap`.
-//! Run: `cargo bench -p api-error-tests --bench lookup`.
+//! Run: `cargo bench -p error-catalog-tests --bench lookup`.
 
 use divan::black_box;
-use error_catalog::engine::{code_index, Entry, Identity, Table};
+use error_catalog_core::engine::{code_index, Entry, Identity, Table};
 use rustc_hash::FxHashMap;
 
 include!(concat!(env!("OUT_DIR"), "/lookup_codes.rs"));

@@ -6,14 +6,14 @@
 //! texts, which the enum's variants own too (the view borrows them, as (a)
 //! does). Every way but `generated_kept` drops what it parsed inside the timed
 //! loop.
-//! Run: `cargo bench -p api-error-tests --bench parse`.
+//! Run: `cargo bench -p error-catalog-tests --bench parse`.
 
-use api_error::{ApiError, FromResponse};
-use api_error_catalogs::customer_verification::{
+use divan::black_box;
+use error_catalog::{ApiError, FromResponse};
+use error_catalog_services::customer_verification::{
     CustomerVerificationError, CustomerVerificationErrorRef,
 };
-use api_error_catalogs::kya::{KyaError, KyaErrorRef};
-use divan::black_box;
+use error_catalog_services::kya::{KyaError, KyaErrorRef};
 
 fn main() {
     divan::main();

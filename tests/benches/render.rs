@@ -1,12 +1,12 @@
 //! Display of a variant with two placeholders into a reused `String`, and
 //! `Serialize` into a reused `Vec<u8>`, against the hand-written equivalents
 //! (a `write!` Display as thiserror generates, and a hand-written `Serialize`).
-//! Run: `cargo bench -p api-error-tests --bench render`.
+//! Run: `cargo bench -p error-catalog-tests --bench render`.
 
 use std::fmt::{self, Write as _};
 
-use api_error::{ApiError, UnknownError};
 use divan::black_box;
+use error_catalog::{ApiError, UnknownError};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 fn main() {

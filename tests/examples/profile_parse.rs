@@ -14,11 +14,11 @@
 //! struct plus a `match` on the code (for `aironclaw`: the bench's hand-written
 //! chain), the same struct with owned detail texts (`owned`), and
 //! `serde_json::Value` plus a lookup (neither for `aironclaw`).
-use api_error::FromResponse;
-use api_error_catalogs::customer_verification::{
+use error_catalog::FromResponse;
+use error_catalog_services::customer_verification::{
     CustomerVerificationError, CustomerVerificationErrorRef,
 };
-use api_error_catalogs::kya::{KyaError, KyaErrorRef};
+use error_catalog_services::kya::{KyaError, KyaErrorRef};
 use std::hint::black_box;
 
 #[path = "../benches/common/hand.rs"]
@@ -28,8 +28,8 @@ use hand::{
 };
 #[path = "../benches/common/classify_hand.rs"]
 mod classify_hand;
-use api_error_catalogs::aironclaw::AironclawError;
 use classify_hand::{hand_classify, Body, Hand, BODIES};
+use error_catalog_services::aironclaw::AironclawError;
 
 fn kya(way: &str) -> bool {
     match way {

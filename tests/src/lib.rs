@@ -1,6 +1,43 @@
-//! Cross-crate and trybuild tests of api-error. The README's Rust examples are
+//! Cross-crate and trybuild tests of error-catalog. The README's Rust examples are
 //! compiled and run here, so the front door stays true.
 
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+use error_catalog_codegen::model::Catalog;
+use error_catalog_services as services;
+
+/// (service id, file name, text) of every bundled catalog, as
+/// `error-catalog-services` holds them.
+pub const BUNDLED: &[(&str, &str, &str)] = &[
+    (
+        "moca_air",
+        services::moca_air::FILE,
+        services::moca_air::SOURCE,
+    ),
+    ("kya", services::kya::FILE, services::kya::SOURCE),
+    ("rakomi", services::rakomi::FILE, services::rakomi::SOURCE),
+    (
+        "aironclaw",
+        services::aironclaw::FILE,
+        services::aironclaw::SOURCE,
+    ),
+    (
+        "customer_verification",
+        services::customer_verification::FILE,
+        services::customer_verification::SOURCE,
+    ),
+];
+
+/// Loads the bundled catalog `id`; panics (a test failure) when it is unknown
+/// or does not load.
+#[must_use]
+pub fn bundled(id: &str) -> Catalog {
+    let (_, file, text) = BUNDLED
+        .iter()
+        .find(|(name, _, _)| *name == id)
+        .unwrap_or_else(|| panic!("`{id}` is not a bundled catalog"));
+    error_catalog_codegen::load_str(file, text)
+        .unwrap_or_else(|p| panic!("bundled `{id}` does not load:\n{p}"))
+}

@@ -5,11 +5,11 @@
 
 use std::borrow::Cow;
 
-use api_error::FromResponse;
-use api_error_catalogs::customer_verification::{
+use error_catalog::FromResponse;
+use error_catalog_services::customer_verification::{
     CustomerVerificationError as CvError, CustomerVerificationErrorRef as CvErrorRef,
 };
-use api_error_catalogs::kya::KyaErrorRef;
+use error_catalog_services::kya::KyaErrorRef;
 
 const CV_VALIDATION: &[u8] = br#"{"error":{"code":"VALIDATION_ERROR","message":"Invalid request parameters","details":"Field 'email' is required","field":"email"}}"#;
 const KYA_RATE_LIMITED: &[u8] = br#"{"error":"Rate limit exceeded for agent tier","errorType":"RATE_LIMITED","details":{"agentId":"42","tier":1,"limit":1,"retryAfter":45},"timestamp":1707408000000}"#;
@@ -113,7 +113,7 @@ fn a_body_read_again_raw_lends_owned_text_and_gives_the_same_value() {
 #[test]
 fn a_problem_json_body_gives_the_enums_value() {
     let owned = CvError::from_response(400, CV_VALIDATION);
-    let body = serde_json::to_vec(&api_error::problem::Problem(&owned)).expect("problem+json");
+    let body = serde_json::to_vec(&error_catalog::problem::Problem(&owned)).expect("problem+json");
     let view = CvErrorRef::from_problem_json(400, &body);
     match &view {
         CvErrorRef::ValidationError { details, field, .. } => {

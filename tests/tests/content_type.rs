@@ -1,7 +1,7 @@
 //! The wire's media type reaches the runtime: a problem-json service answers with
 //! `application/problem+json`, the others with `application/json`.
 
-use api_error::{ApiError, Public, UnknownError};
+use error_catalog::{ApiError, Public, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "problem-json")]
@@ -31,6 +31,6 @@ fn content_type_follows_the_wire() {
     assert_eq!(e.content_type(), "application/problem+json");
     assert_eq!(Public(&e).content_type(), "application/problem+json");
     assert_eq!(Nested::Gone.content_type(), "application/json");
-    let kya = api_error_catalogs::kya::KyaError::Unknown(UnknownError::new(Some(500), b""));
+    let kya = error_catalog_services::kya::KyaError::Unknown(UnknownError::new(Some(500), b""));
     assert_eq!(kya.content_type(), "application/json");
 }

@@ -3,9 +3,9 @@
 //! go through both and are compared. Where a bundled enum has a borrowed view
 //! (`#[api_error(borrowed)]`), the view must agree with the enum on each of them.
 
-use api_error::{ApiError, FromResponse};
-use api_error_catalogs::{aironclaw, customer_verification, kya, moca_air, rakomi};
-use error_catalog::model::Catalog;
+use error_catalog::{ApiError, FromResponse};
+use error_catalog_codegen::model::Catalog;
+use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
 use serde_json::Value;
 
 /// (status, body) cases for a catalog: its examples, each error's message in the
@@ -85,7 +85,7 @@ fn statuses(c: &Catalog) -> Vec<u16> {
 /// a few values: canonical and non-canonical integers, empty and odd text.
 fn filled(template: &str) -> Vec<String> {
     let mut out = vec![template.to_string()];
-    if let Ok(t) = error_catalog::template::Template::parse(template) {
+    if let Ok(t) = error_catalog_core::template::Template::parse(template) {
         for v in [
             "7",
             "0",
@@ -150,7 +150,7 @@ to_wire!(
 );
 
 fn agree<E: FromResponse + ApiError + ToWire>(id: &str) {
-    let c = error_catalog::bundled::load(id).unwrap().unwrap();
+    let c = error_catalog_tests::bundled(id);
     let cases = cases(&c);
     agree_with(id, &c, cases, |_, _, _, _: &E| {});
 }
@@ -185,7 +185,7 @@ fn agree_viewed<E>(id: &str)
 where
     E: FromResponse + ApiError + ToWire + Viewed + PartialEq + std::fmt::Debug,
 {
-    let c = error_catalog::bundled::load(id).unwrap().unwrap();
+    let c = error_catalog_tests::bundled(id);
     let cases = cases(&c);
     agree_with(id, &c, cases, |status, body, text, generated: &E| {
         let (viewed, display, json, code, st) = E::view(status, body);
@@ -218,7 +218,7 @@ fn agree_with<E: FromResponse + ApiError + ToWire>(
     let mut known = 0;
     for (status, body) in cases {
         let generated = E::from_response(status, &body);
-        let runtime = error_catalog::classify::classify(c, status, &body);
+        let runtime = error_catalog_codegen::classify::classify(c, status, &body);
         let text = String::from_utf8_lossy(&body);
         also(status, &body, &text, &generated);
         let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());

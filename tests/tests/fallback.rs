@@ -5,13 +5,15 @@
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime};
 
-use api_error::problem::Problem;
-use api_error::{ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryRule, UnknownError};
-use api_error_catalogs::aironclaw::AironclawError;
-use api_error_catalogs::customer_verification::CustomerVerificationError as CvError;
-use api_error_catalogs::kya::KyaError;
-use api_error_catalogs::moca_air::MocaAirError;
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog::problem::Problem;
+use error_catalog::{
+    ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryRule, UnknownError,
+};
+use error_catalog_services::aironclaw::AironclawError;
+use error_catalog_services::customer_verification::CustomerVerificationError as CvError;
+use error_catalog_services::kya::KyaError;
+use error_catalog_services::moca_air::MocaAirError;
+use error_catalog_services::rakomi::RakomiError;
 use serde_json::{json, Value};
 
 /// Serialization and access to the fallback variant, for all five enums.
@@ -615,7 +617,7 @@ fn only_optional_details_missing_stays_typed() {
 // What a known error carries beyond its declared fields
 // ---------------------------------------------------------------------------
 
-fn raw(e: &api_error::Extra, pointer: &str) -> Option<String> {
+fn raw(e: &error_catalog::Extra, pointer: &str) -> Option<String> {
     e.get(pointer).map(|r| r.get().to_string())
 }
 

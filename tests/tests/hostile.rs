@@ -12,13 +12,13 @@ use std::fmt::Debug;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use api_error::problem::Problem;
-use api_error::{ApiError, Extra, FromResponse, UnknownError};
-use api_error_catalogs::aironclaw::AironclawError;
-use api_error_catalogs::customer_verification::CustomerVerificationError as CvError;
-use api_error_catalogs::kya::KyaError;
-use api_error_catalogs::moca_air::MocaAirError;
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog::problem::Problem;
+use error_catalog::{ApiError, Extra, FromResponse, UnknownError};
+use error_catalog_services::aironclaw::AironclawError;
+use error_catalog_services::customer_verification::CustomerVerificationError as CvError;
+use error_catalog_services::kya::KyaError;
+use error_catalog_services::moca_air::MocaAirError;
+use error_catalog_services::rakomi::RakomiError;
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------
@@ -524,7 +524,7 @@ fn tiny_members() -> (Vec<u8>, Vec<u8>) {
 }
 
 /// Within the usual bound (8x body): every member is kept as text in one buffer
-/// (`error_catalog::raw_members::RawMembers`), 8 bytes of bookkeeping each.
+/// (`error_catalog_core::raw_members::RawMembers`), 8 bytes of bookkeeping each.
 /// Measured: at most 4.4x (KYA, members of `details`); it was 21.4x when each
 /// member took a pointer `String` and a boxed raw value in doubling `Vec`s.
 #[test]

@@ -4,16 +4,14 @@
 //! give the same error: same variant and fields, same message shown, and for
 //! an unknown message the same message kept by the fallback.
 
-use api_error::{ApiError, FromResponse, UnknownError};
-use api_error_catalogs::{aironclaw::AironclawError, moca_air::MocaAirError};
-use error_catalog::template::Template;
+use error_catalog::{ApiError, FromResponse, UnknownError};
+use error_catalog_core::template::Template;
+use error_catalog_services::{aironclaw::AironclawError, moca_air::MocaAirError};
 
 /// Every error's message and match patterns, placeholders filled a few ways, plus
 /// messages no catalog knows.
 fn messages(id: &str) -> Vec<String> {
-    let c = error_catalog::bundled::load(id)
-        .and_then(Result::ok)
-        .expect("bundled catalog loads");
+    let c = error_catalog_tests::bundled(id);
     let mut out = vec!["Something else entirely".to_string(), String::new()];
     for e in &c.errors {
         for m in e.matches.iter().chain(std::iter::once(&e.message)) {

@@ -4,10 +4,10 @@
 //! path in `engine_agreement.rs`. Here every code of the large one is found,
 //! with its typed field, and a code it does not have falls back.
 
-use api_error::{ApiError, FromResponse};
+use error_catalog::{ApiError, FromResponse};
 
 mod many {
-    api_error::catalog!("catalogs/many_codes.toml");
+    error_catalog::catalog!("catalogs/many_codes.toml");
 }
 use many::ManyError;
 

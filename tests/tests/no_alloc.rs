@@ -3,8 +3,8 @@
 
 use std::alloc::System;
 
-use api_error::{ApiError, FromResponse};
-use api_error_catalogs::{
+use error_catalog::{ApiError, FromResponse};
+use error_catalog_services::{
     customer_verification::CustomerVerificationError, kya::KyaError, rakomi::RakomiError,
 };
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};

@@ -29,13 +29,13 @@
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 
-use api_error::problem::Problem;
-use api_error::{ApiError, ErrorCatalog, Extra, FromResponse, UnknownError};
-use api_error_catalogs::aironclaw::AironclawError;
-use api_error_catalogs::customer_verification::CustomerVerificationError as CvError;
-use api_error_catalogs::kya::KyaError;
-use api_error_catalogs::moca_air::MocaAirError;
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog::problem::Problem;
+use error_catalog::{ApiError, ErrorCatalog, Extra, FromResponse, UnknownError};
+use error_catalog_services::aironclaw::AironclawError;
+use error_catalog_services::customer_verification::CustomerVerificationError as CvError;
+use error_catalog_services::kya::KyaError;
+use error_catalog_services::moca_air::MocaAirError;
+use error_catalog_services::rakomi::RakomiError;
 use proptest::prelude::*;
 use proptest::strategy::{Union, ValueTree};
 use proptest::test_runner::TestRunner;

@@ -2,9 +2,9 @@
 //! the problem+json form and Display — internal fields, 5xx details, raw upstream
 //! messages, undeclared members and a fallback's upstream body.
 
-use api_error::problem::Problem;
-use api_error::{ApiError, Extra, FromResponse, Public, UnknownError};
-use api_error_catalogs::{aironclaw::AironclawError, kya::KyaError};
+use error_catalog::problem::Problem;
+use error_catalog::{ApiError, Extra, FromResponse, Public, UnknownError};
+use error_catalog_services::{aironclaw::AironclawError, kya::KyaError};
 
 const SECRET: &str = "s3cr3t-10.0.0.7";
 
@@ -34,7 +34,7 @@ enum Shop {
 }
 
 /// Everything a client could see of `e` through `Public`.
-fn shown<E: ApiError + api_error::__private::Render + std::fmt::Debug>(e: &E) -> String {
+fn shown<E: ApiError + error_catalog::__private::Render + std::fmt::Debug>(e: &E) -> String {
     let public = Public(e);
     format!(
         "{public}\n{}\n{}",

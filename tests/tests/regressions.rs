@@ -1,7 +1,7 @@
 //! Inputs the fuzzers found, kept as tests.
 
-use api_error::{ApiError, Extra, FromResponse, UnknownError};
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog::{ApiError, Extra, FromResponse, UnknownError};
+use error_catalog_services::rakomi::RakomiError;
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "flat")]
@@ -54,7 +54,7 @@ fn an_extra_member_never_repeats_a_written_key() {
 /// member must not be written a second time.
 #[test]
 fn a_problem_body_with_an_error_member_serializes_once() {
-    use api_error_catalogs::customer_verification::CustomerVerificationError as Cv;
+    use error_catalog_services::customer_verification::CustomerVerificationError as Cv;
     let body = b"{\n    \"code\": \"WEBHOOK_DELIVERY_FAILED\",\n\n  \"error\": {\n    \"code\": \"WEbHOOK_DELIVERY_FAILED\",\n    \"mess[agqq\": \"\"\n  }\n}";
     let e = Cv::from_problem_json(401, body);
     assert!(e.is_known(), "{e:?}");
@@ -74,7 +74,7 @@ fn a_problem_body_with_an_error_member_serializes_once() {
 /// keep everything in the fallback.
 #[test]
 fn an_integer_placeholder_with_leading_zeros_is_refused() {
-    use api_error_catalogs::aironclaw::AironclawError;
+    use error_catalog_services::aironclaw::AironclawError;
     let body = br#"{"error":"tools[007] not found on this MCP server"}"#;
     match AironclawError::from_response(400, body) {
         AironclawError::Unknown(u) => {

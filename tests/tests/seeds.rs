@@ -7,14 +7,14 @@
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use api_error::headers::RateLimit;
-use api_error::problem::Problem;
-use api_error::{ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryAfter, RetryRule};
-use api_error_catalogs::aironclaw::AironclawError;
-use api_error_catalogs::customer_verification::CustomerVerificationError as CvError;
-use api_error_catalogs::kya::KyaError;
-use api_error_catalogs::moca_air::MocaAirError;
-use api_error_catalogs::rakomi::RakomiError;
+use error_catalog::headers::RateLimit;
+use error_catalog::problem::Problem;
+use error_catalog::{ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryAfter, RetryRule};
+use error_catalog_services::aironclaw::AironclawError;
+use error_catalog_services::customer_verification::CustomerVerificationError as CvError;
+use error_catalog_services::kya::KyaError;
+use error_catalog_services::moca_air::MocaAirError;
+use error_catalog_services::rakomi::RakomiError;
 use serde_json::{json, Value};
 
 /// `serde::Serialize` into a JSON value (this crate does not depend on serde itself).
@@ -459,7 +459,7 @@ fn kya_examples() {
 
 #[test]
 fn kya_every_code_has_its_seed_example() {
-    use api_error::ErrorCatalog;
+    use error_catalog::ErrorCatalog;
     let seeds = kya_seeds();
     for info in KyaError::CODES {
         assert!(
@@ -976,7 +976,7 @@ fn customer_verification_examples() {
 
 #[test]
 fn customer_verification_every_code_has_its_seed_example() {
-    use api_error::ErrorCatalog;
+    use error_catalog::ErrorCatalog;
     let seeds = cv_seeds();
     for info in CvError::CODES {
         assert!(
@@ -1171,7 +1171,7 @@ fn rakomi_codes() {
 
 #[test]
 fn rakomi_every_code_is_in_the_seed() {
-    use api_error::ErrorCatalog;
+    use error_catalog::ErrorCatalog;
     let rows = rakomi_rows();
     assert_eq!(rows.len(), RakomiError::CODES.len());
     for info in RakomiError::CODES {
@@ -1225,10 +1225,10 @@ type ClawRow = (
 
 fn aironclaw_rows() -> Vec<ClawRow> {
     use AironclawError as A;
-    fn no_extra(x: &api_error::Extra) -> bool {
+    fn no_extra(x: &error_catalog::Extra) -> bool {
         x.is_empty()
     }
-    fn received(x: &api_error::Extra, m: &str) -> bool {
+    fn received(x: &error_catalog::Extra, m: &str) -> bool {
         x.message() == Some(m)
     }
     vec![
@@ -1344,7 +1344,7 @@ fn aironclaw_messages() {
 
 #[test]
 fn aironclaw_every_code_has_a_seed_message() {
-    use api_error::ErrorCatalog;
+    use error_catalog::ErrorCatalog;
     let rows = aironclaw_rows();
     for info in AironclawError::CODES {
         assert!(
@@ -1550,7 +1550,7 @@ fn moca_jwt_and_jwks_messages() {
 
 #[test]
 fn moca_every_code_is_covered() {
-    use api_error::ErrorCatalog;
+    use error_catalog::ErrorCatalog;
     let statuses = moca_status_rows();
     let messages = moca_message_rows();
     for info in MocaAirError::CODES {
@@ -1592,9 +1592,7 @@ fn catalog_examples<E>(id: &str) -> usize
 where
     E: ApiError + FromResponse + ToJson + Debug + PartialEq,
 {
-    let catalog = error_catalog::bundled::load(id)
-        .unwrap_or_else(|| panic!("no bundled catalog {id}"))
-        .unwrap_or_else(|p| panic!("catalog {id} does not load: {p:?}"));
+    let catalog = error_catalog_tests::bundled(id);
     let mut n = 0;
     for entry in &catalog.errors {
         for (i, ex) in entry.examples.iter().enumerate() {
@@ -1644,7 +1642,7 @@ fn catalog_examples_are_the_seed_bodies() {
         .map(|b| serde_json::from_str(b).unwrap())
         .collect();
     for id in ["kya", "customer_verification"] {
-        let catalog = error_catalog::bundled::load(id).unwrap().unwrap();
+        let catalog = error_catalog_tests::bundled(id);
         for entry in &catalog.errors {
             for ex in &entry.examples {
                 let v: Value = serde_json::from_str(&ex.body.value).unwrap();

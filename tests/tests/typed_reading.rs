@@ -3,8 +3,8 @@
 //! walked. Whatever it cannot take (another type, a key seen twice) makes the body
 //! be read again raw, so every case here must give what raw reading gives.
 
-use api_error::{ApiError, FromResponse, UnknownError};
-use api_error_catalogs::kya::KyaError;
+use error_catalog::{ApiError, FromResponse, UnknownError};
+use error_catalog_services::kya::KyaError;
 
 fn unknown(e: &KyaError) -> Option<&UnknownError> {
     match e {

@@ -1,17 +1,17 @@
-//! Compile-time diagnostics of `#[derive(ApiError)]` and `api_error::catalog!`.
+//! Compile-time diagnostics of `#[derive(ApiError)]` and `error_catalog::catalog!`.
 //!
 //! Each case under `ui/fail/` makes one mistake (or, for `multi_error.rs`, three)
 //! and its `.stderr` holds the exact diagnostic; the cases under `ui/pass/` must
 //! compile and run (their `fn main` asserts on runtime behaviour).
 //!
 //! Regenerate the `.stderr` files with
-//! `TRYBUILD=overwrite cargo test -p api-error-tests --test ui`, then read them.
+//! `TRYBUILD=overwrite cargo test -p error-catalog-tests --test ui`, then read them.
 //!
 //! # Catalog paths
 //!
 //! Catalog paths are resolved against `CARGO_MANIFEST_DIR` of the crate being
 //! compiled. Under trybuild that is not this crate's directory but trybuild's
-//! generated project, `<target-dir>/tests/trybuild/api-error-tests/`. A path such
+//! generated project, `<target-dir>/tests/trybuild/error-catalog-tests/`. A path such
 //! as `"../../../../tests/ui/catalogs/x.toml"` would only work while the target
 //! directory is `<workspace>/target` (it breaks under `CARGO_TARGET_DIR`), and it
 //! would show up in every diagnostic. Instead, before trybuild runs, this driver

@@ -4,11 +4,11 @@
 
 use std::alloc::System;
 
-use api_error::{ApiError, FromResponse};
-use api_error_catalogs::customer_verification::{
+use error_catalog::{ApiError, FromResponse};
+use error_catalog_services::customer_verification::{
     CustomerVerificationError as CvError, CustomerVerificationErrorRef as CvErrorRef,
 };
-use api_error_catalogs::kya::KyaErrorRef;
+use error_catalog_services::kya::KyaErrorRef;
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
 #[global_allocator]

@@ -9,16 +9,16 @@ use syn::{Data, DeriveInput, Fields, Ident, Type};
 
 use super::attr::{self, Attrs};
 use crate::diag::{did_you_mean, Diagnostic};
-use crate::engine::Identity;
 use crate::model::*;
 use crate::naming::snake_case;
 use crate::parse::preset_wire;
+use error_catalog_core::engine::Identity;
 
 /// Everything expansion needs, already validated.
 pub struct Input {
     /// The enum's name.
     pub ident: Ident,
-    /// Path to the runtime crate (`::api_error` unless overridden).
+    /// Path to the runtime crate (`::error_catalog` unless overridden).
     pub krate: syn::Path,
     /// The catalog: only the entries that have a variant, in catalog order.
     pub catalog: Catalog,
@@ -132,14 +132,14 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
                 errors.push(err(
                     s.span,
                     format!(
-                        "`crate` must be a path such as `::api_error`, not `{}`",
+                        "`crate` must be a path such as `::error_catalog`, not `{}`",
                         s.value
                     ),
                 ));
-                syn::parse_quote!(::api_error)
+                syn::parse_quote!(::error_catalog)
             }
         },
-        None => syn::parse_quote!(::api_error),
+        None => syn::parse_quote!(::error_catalog),
     };
 
     // The fallback variant.
@@ -154,7 +154,7 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
                     "two variants are marked `#[api_error(unknown)]`; keep one fallback",
                 ));
             } else if !matches!(&v.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) {
-                errors.push(err(v.ident.span(), "the `#[api_error(unknown)]` variant must hold one `api_error::UnknownError`: `Unknown(UnknownError)`"));
+                errors.push(err(v.ident.span(), "the `#[api_error(unknown)]` variant must hold one `error_catalog::UnknownError`: `Unknown(UnknownError)`"));
             }
             unknown = Some(v.ident.clone());
             if a.items.len() > 1 {
@@ -169,7 +169,7 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
     if unknown.is_none() {
         errors.push(err(
             input.ident.span(),
-            "missing fallback variant: add `#[api_error(unknown)] Unknown(api_error::UnknownError)` to hold responses the catalog does not describe",
+            "missing fallback variant: add `#[api_error(unknown)] Unknown(error_catalog::UnknownError)` to hold responses the catalog does not describe",
         ));
     }
 

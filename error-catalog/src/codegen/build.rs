@@ -9,7 +9,7 @@ use super::ast::{BoundField, Input};
 use super::expand::{pat, problem_read, reader_of};
 use super::shape::{Place, Shape};
 use super::view::view_ty;
-use crate::template::Template;
+use error_catalog_core::template::Template;
 
 /// What decoding reads typed, as `decode` worked it out.
 pub(super) struct Reads<'a> {

@@ -18,9 +18,9 @@ use quote::{format_ident, quote};
 use super::ast::{Bound, Input};
 use super::expand::{hole, kind_tokens};
 use super::shape::Shape;
-use crate::engine::Identity;
 use crate::model::{BaseType, ErrorEntry};
-use crate::template::{one_pass, HoleKind, Segment, Step, Template};
+use error_catalog_core::engine::Identity;
+use error_catalog_core::template::{one_pass, HoleKind, Segment, Step, Template};
 
 /// One entry's patterns, in catalog order: (index among the entry's patterns,
 /// template); only those that parse. The generated table holds these, so the

@@ -15,7 +15,7 @@ use super::ast::{Bound, Input};
 use super::classifier::exact_fields;
 use super::shape::{Place, Shape};
 use crate::model::{BaseType, ErrorEntry};
-use crate::template::Template;
+use error_catalog_core::template::Template;
 
 /// The expression giving `Some(variant)` for a match of pattern `t` of entry `i`
 /// (variant `b`), whose placeholders' texts are in the locals `caps` as (field

@@ -67,7 +67,7 @@ fn field_tokens(f: &Field) -> TokenStream {
     let name = format_ident!("{}", f.rust.value);
     let text = expected_type_text(f.ty.value).replace(
         "serde_json::Value",
-        "::api_error::__private::serde_json::Value",
+        "::error_catalog::__private::serde_json::Value",
     );
     let ty: syn::Type =
         syn::parse_str(&text).unwrap_or_else(|_| syn::parse_quote!(::std::string::String));
@@ -124,21 +124,21 @@ pub fn catalog(input: TokenStream) -> TokenStream {
                 #(#fields,)*
                 /// What the received body carried beyond the declared fields.
                 #[api_error(extra)]
-                extra: ::api_error::Extra,
+                extra: ::error_catalog::Extra,
             }
         }
     });
     let unknown = unknown_name(&c);
     quote! {
         #(#head)*
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::api_error::ApiError)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::error_catalog::ApiError)]
         #[api_error(catalog = #path)]
         #(#attrs)*
         #vis enum #name {
             #(#variants,)*
             /// A response this catalog does not describe, kept whole.
             #[api_error(unknown)]
-            #unknown(::api_error::UnknownError),
+            #unknown(::error_catalog::UnknownError),
         }
     }
 }

@@ -6,9 +6,9 @@ use quote::{format_ident, quote};
 use super::ast::{Bound, BoundField, Input};
 use super::build::{build_fn, decoded, Reads};
 use super::shape::{shape, tree, Leaf, Node, Place, Shape};
-use crate::engine::Identity;
 use crate::model::{ErrorEntry, RetryRule};
-use crate::template::{HoleKind, PatternSeg, Segment, Template};
+use error_catalog_core::engine::Identity;
+use error_catalog_core::template::{HoleKind, PatternSeg, Segment, Template};
 
 /// Every impl for a valid input, inside one `const _: () = { ... };`.
 pub fn expand(input: &Input) -> TokenStream {
@@ -306,7 +306,7 @@ fn plan(
     }
 }
 
-/// Members problem details define (kept in step with `api_error::problem::RESERVED`).
+/// Members problem details define (kept in step with `error_catalog::problem::RESERVED`).
 const PROBLEM_RESERVED: &[&str] = &[
     "type", "title", "status", "detail", "code", "instance", "fields",
 ];
@@ -336,7 +336,7 @@ fn tables(input: &Input, entries: &[TokenStream]) -> (TokenStream, TokenStream) 
         .iter()
         .map(|e| e.code.value.as_str())
         .collect();
-    let index = crate::engine::code_index(&codes);
+    let index = error_catalog_core::engine::code_index(&codes);
     let slots = index.slots();
     let complete = index.is_complete();
     let (n, m) = (entries.len(), slots.len());

@@ -44,7 +44,7 @@ fn stubs(input: &syn::DeriveInput) -> TokenStream {
         return TokenStream::new();
     }
     let ident = &input.ident;
-    let krate: syn::Path = syn::parse_quote!(::api_error);
+    let krate: syn::Path = syn::parse_quote!(::error_catalog);
     quote! {
         const _: () = {
             impl ::core::fmt::Display for #ident {

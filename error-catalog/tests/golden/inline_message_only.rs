@@ -1,8 +1,8 @@
 #[allow(non_upper_case_globals)]
 const _: () = {
-    use ::api_error::__private as __p;
-    const __INFO: &[::api_error::CodeInfo] = &[
-        ::api_error::CodeInfo {
+    use ::error_catalog::__private as __p;
+    const __INFO: &[::error_catalog::CodeInfo] = &[
+        ::error_catalog::CodeInfo {
             code: "mcp_limit_reached",
             variant: "LimitReached",
             status: __p::Some(403u16),
@@ -12,9 +12,9 @@ const _: () = {
             suggestion: __p::None,
             docs_url: __p::None,
             fix_command: __p::None,
-            retry: ::api_error::RetryRule::Never,
+            retry: ::error_catalog::RetryRule::Never,
         },
-        ::api_error::CodeInfo {
+        ::error_catalog::CodeInfo {
             code: "not_authenticated",
             variant: "NotAuthenticated",
             status: __p::Some(401u16),
@@ -24,7 +24,7 @@ const _: () = {
             suggestion: __p::None,
             docs_url: __p::None,
             fix_command: __p::None,
-            retry: ::api_error::RetryRule::Never,
+            retry: ::error_catalog::RetryRule::Never,
         },
     ];
     static __ENTRIES: [__p::Entry<'static>; 2usize] = [
@@ -227,9 +227,9 @@ const _: () = {
         __p::None
     }
     #[automatically_derived]
-    impl ::api_error::ErrorCatalog for McpError {
+    impl ::error_catalog::ErrorCatalog for McpError {
         const SERVICE: &'static str = "mcp_error";
-        const CODES: &'static [::api_error::CodeInfo] = __INFO;
+        const CODES: &'static [::error_catalog::CodeInfo] = __INFO;
     }
     #[automatically_derived]
     impl ::core::fmt::Display for McpError {
@@ -241,12 +241,12 @@ const _: () = {
     impl ::std::error::Error for McpError {}
     #[automatically_derived]
     #[allow(unreachable_patterns)]
-    impl ::api_error::ApiError for McpError {
+    impl ::error_catalog::ApiError for McpError {
         fn code(&self) -> &str {
             match self {
                 Self::Unknown(__u) => __u.code().unwrap_or(""),
                 _ => {
-                    match ::api_error::ApiError::info(self) {
+                    match ::error_catalog::ApiError::info(self) {
                         __p::Some(__i) => __i.code,
                         __p::None => "",
                     }
@@ -256,29 +256,29 @@ const _: () = {
         fn status(&self) -> __p::Option<u16> {
             match self {
                 Self::Unknown(__u) => __u.status(),
-                _ => ::api_error::ApiError::info(self).and_then(|__i| __i.status),
+                _ => ::error_catalog::ApiError::info(self).and_then(|__i| __i.status),
             }
         }
         fn suggestion(&self) -> __p::Option<&str> {
-            ::api_error::ApiError::info(self).and_then(|__i| __i.suggestion)
+            ::error_catalog::ApiError::info(self).and_then(|__i| __i.suggestion)
         }
         fn docs_url(&self) -> __p::Option<&str> {
-            ::api_error::ApiError::info(self).and_then(|__i| __i.docs_url)
+            ::error_catalog::ApiError::info(self).and_then(|__i| __i.docs_url)
         }
         fn fix_command(&self) -> __p::Option<&str> {
-            ::api_error::ApiError::info(self).and_then(|__i| __i.fix_command)
+            ::error_catalog::ApiError::info(self).and_then(|__i| __i.fix_command)
         }
-        fn retry_rule(&self) -> ::api_error::RetryRule {
-            match ::api_error::ApiError::info(self) {
+        fn retry_rule(&self) -> ::error_catalog::RetryRule {
+            match ::error_catalog::ApiError::info(self) {
                 __p::Some(__i) => __i.retry,
                 __p::None => {
-                    ::api_error::RetryRule::for_unknown_status(
-                        ::api_error::ApiError::status(self),
+                    ::error_catalog::RetryRule::for_unknown_status(
+                        ::error_catalog::ApiError::status(self),
                     )
                 }
             }
         }
-        fn info(&self) -> __p::Option<&'static ::api_error::CodeInfo> {
+        fn info(&self) -> __p::Option<&'static ::error_catalog::CodeInfo> {
             match self {
                 Self::LimitReached { .. } => __p::Some(&__INFO[0usize]),
                 Self::NotAuthenticated => __p::Some(&__INFO[1usize]),
@@ -312,7 +312,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(unreachable_patterns)]
     impl __p::Decoded for McpError {
-        fn extra_mut(&mut self) -> __p::Option<&mut ::api_error::Extra> {
+        fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 _ => __p::None,
             }
@@ -547,7 +547,7 @@ const _: () = {
         )
     }
     #[automatically_derived]
-    impl ::api_error::FromResponse for McpError {
+    impl ::error_catalog::FromResponse for McpError {
         fn from_response(status: u16, body: &[u8]) -> Self {
             __decode(__p::Some(status), body, &__PLAN, false)
         }
@@ -647,5 +647,5 @@ const _: () = {
             __m
         }
     }
-    ::api_error::__impl_integrations!(McpError);
+    ::error_catalog::__impl_integrations!(McpError);
 };

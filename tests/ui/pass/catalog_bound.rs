@@ -1,7 +1,7 @@
 //! `#[derive(ApiError)]` bound to a catalog file: every catalog error has a
 //! variant, by name or by `code = "..."`; metadata comes from the file.
 
-use api_error::{ApiError, ErrorCatalog, Extra, FromResponse, UnknownError};
+use error_catalog::{ApiError, ErrorCatalog, Extra, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(catalog = "ui/catalogs/shop.toml")]

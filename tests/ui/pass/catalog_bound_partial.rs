@@ -1,7 +1,7 @@
 //! A catalog-bound enum that covers only part of the catalog with
 //! `#[api_error(partial)]`; the rest goes to the fallback.
 
-use api_error::{ApiError, ErrorCatalog, FromResponse, UnknownError};
+use error_catalog::{ApiError, ErrorCatalog, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(catalog = "ui/catalogs/shop.toml", partial)]

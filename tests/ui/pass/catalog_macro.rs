@@ -1,7 +1,7 @@
 //! `catalog!` with attributes and a visibility: the whole catalog becomes an enum.
 
 mod shop {
-    api_error::catalog!(
+    error_catalog::catalog!(
         /// Errors of the shop, as the UI tests see them.
         #[non_exhaustive]
         #[allow(clippy::enum_variant_names)]
@@ -9,7 +9,7 @@ mod shop {
     );
 }
 
-use api_error::{ErrorCatalog, FromResponse};
+use error_catalog::{ErrorCatalog, FromResponse};
 use shop::ShopError;
 
 fn main() {

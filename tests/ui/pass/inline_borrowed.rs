@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use api_error::{ApiError, Extra, FromResponse, UnknownError};
+use error_catalog::{ApiError, Extra, FromResponse, UnknownError};
 
 /// A shop's errors.
 #[derive(Debug, PartialEq, ApiError)]

@@ -1,7 +1,7 @@
 //! Inline derive with the default `coded` wire: `{"code", "message", "suggestion",
 //! "docs_url", "fix_command", "details"}`.
 
-use api_error::{ApiError, ErrorCatalog, FromResponse, UnknownError};
+use error_catalog::{ApiError, ErrorCatalog, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(service = "rakomi")]
@@ -44,7 +44,7 @@ fn main() {
         err.docs_url(),
         Some("https://docs.rakomi.example/errors#auth-token-expired")
     );
-    assert_eq!(err.retry_rule(), api_error::RetryRule::Once);
+    assert_eq!(err.retry_rule(), error_catalog::RetryRule::Once);
 
     // The coded wire repeats suggestion, docs URL and fix command in the body.
     let json = serde_json::to_value(&err).unwrap();

@@ -1,7 +1,7 @@
 //! Inline derive, `flat` wire: `{"error", "errorType", "details": {..}, "timestamp"}`,
 //! with a retry-after field and the preset's `timestamp` envelope field.
 
-use api_error::{ApiError, FromResponse, UnknownError};
+use error_catalog::{ApiError, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "flat")]

@@ -1,7 +1,7 @@
 //! Inline derive, `message-only` wire: `{"error": msg}`; the message (and status)
 //! identify the error, and placeholders capture fields from it.
 
-use api_error::{ApiError, FromResponse, UnknownError};
+use error_catalog::{ApiError, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "message-only")]

@@ -1,7 +1,7 @@
 //! Inline derive, `nested` wire: `{"error": {"code", "message", ...}}`, with the
 //! preset's envelope field `field` and a renamed field.
 
-use api_error::{ApiError, FromResponse, UnknownError};
+use error_catalog::{ApiError, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "nested")]
@@ -58,7 +58,7 @@ fn main() {
         br#"{"error": {"code": "RATE_LIMITED", "message": "Too many requests"}}"#,
     );
     assert!(matches!(err, ShopError::RateLimited));
-    assert_eq!(err.retry_rule(), api_error::RetryRule::After);
+    assert_eq!(err.retry_rule(), error_catalog::RetryRule::After);
 
     // An unknown code and a body that is not JSON land in the fallback.
     let err = ShopError::from_response(

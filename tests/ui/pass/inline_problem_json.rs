@@ -1,7 +1,7 @@
 //! Inline derive, `problem-json` wire (RFC 9457), and `Problem` for any wire.
 
-use api_error::problem::Problem;
-use api_error::{ApiError, FromResponse, UnknownError};
+use error_catalog::problem::Problem;
+use error_catalog::{ApiError, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "problem-json")]

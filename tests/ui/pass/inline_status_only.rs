@@ -1,6 +1,6 @@
 //! Inline derive, `status-only` wire: the HTTP status alone identifies the error.
 
-use api_error::{ApiError, FromResponse, UnknownError};
+use error_catalog::{ApiError, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "status-only")]
@@ -36,10 +36,10 @@ fn main() {
 
     let err = AirError::from_response(500, br#"{"message": "boom"}"#);
     assert!(matches!(err, AirError::ServerError));
-    assert_eq!(err.retry_rule(), api_error::RetryRule::Backoff);
+    assert_eq!(err.retry_rule(), error_catalog::RetryRule::Backoff);
 
     // A status the enum does not know: fallback, with the fallback retry rule.
     let err = AirError::from_response(503, b"{}");
     assert!(matches!(&err, AirError::Unknown(u) if u.status() == Some(503)));
-    assert_eq!(err.retry_rule(), api_error::RetryRule::Backoff);
+    assert_eq!(err.retry_rule(), error_catalog::RetryRule::Backoff);
 }

@@ -1,3 +1,3 @@
-api_error::catalog!("/etc/shop.toml");
+error_catalog::catalog!("/etc/shop.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-api_error::catalog!("ui/catalogs/no_such_catalog.toml");
+error_catalog::catalog!("ui/catalogs/no_such_catalog.toml");
 
 fn main() {}

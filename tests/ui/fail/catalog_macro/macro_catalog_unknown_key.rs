@@ -1,3 +1,3 @@
-api_error::catalog!("ui/catalogs/misspelt_key.toml");
+error_catalog::catalog!("ui/catalogs/misspelt_key.toml");
 
 fn main() {}

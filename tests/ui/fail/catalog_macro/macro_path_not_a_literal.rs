@@ -1,3 +1,3 @@
-api_error::catalog!(pub shop);
+error_catalog::catalog!(pub shop);
 
 fn main() {}

@@ -1,3 +1,3 @@
-api_error::catalog!(pub "ui/catalogs/shop.toml", "ui/catalogs/other.toml");
+error_catalog::catalog!(pub "ui/catalogs/shop.toml", "ui/catalogs/other.toml");
 
 fn main() {}

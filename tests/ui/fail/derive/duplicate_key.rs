@@ -1,4 +1,4 @@
-use api_error::{ApiError, UnknownError};
+use error_catalog::{ApiError, UnknownError};
 
 #[derive(Debug, ApiError)]
 enum ShopError {

@@ -1,4 +1,4 @@
-use api_error::ApiError;
+use error_catalog::ApiError;
 
 #[derive(Debug, ApiError)]
 enum ShopError {

@@ -6,8 +6,8 @@
 //! (`serde_json::to_value(&err)`), which the stubs do not implement yet; add them
 //! once they do.
 
-use api_error::problem::Problem;
-use api_error::{ApiError, ErrorCatalog, FromResponse, UnknownError};
+use error_catalog::problem::Problem;
+use error_catalog::{ApiError, ErrorCatalog, FromResponse, UnknownError};
 
 #[derive(Debug, ApiError)]
 #[api_error(wire = "nested")]

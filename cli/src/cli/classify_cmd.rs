@@ -7,11 +7,11 @@ use std::time::SystemTime;
 use serde_json::{json, Value};
 
 use super::style::{field, heading};
-use error_catalog::classify::classify;
-use error_catalog::headers::ResponseHeaders;
-use error_catalog::model::Catalog;
-use error_catalog::retry::RetryRule;
-use error_catalog::template::Template;
+use error_catalog_codegen::classify::classify;
+use error_catalog_codegen::model::Catalog;
+use error_catalog_core::headers::ResponseHeaders;
+use error_catalog_core::retry::RetryRule;
+use error_catalog_core::template::Template;
 
 fn read_body(body: Option<&str>) -> Result<Vec<u8>, String> {
     match body {

@@ -22,7 +22,7 @@ pub enum KeyOf<'b> {
 ///
 /// ```
 /// use serde::de::DeserializeSeed;
-/// use error_catalog::engine::{KeyOf, KeySeed};
+/// use error_catalog_core::engine::{KeyOf, KeySeed};
 /// let names = |k: &str| match k { "error" => Some(0), "data" => Some(1), _ => None };
 /// let mut de = serde_json::Deserializer::from_str(r#""data""#);
 /// assert_eq!(KeySeed(names).deserialize(&mut de).unwrap(), KeyOf::Named(1));

@@ -29,7 +29,7 @@ pub enum Step<'p> {
 /// documentation); `None` when a placeholder could end in more than one place.
 ///
 /// ```
-/// use error_catalog::template::{one_pass, HoleKind, PatternSeg, Step};
+/// use error_catalog_core::template::{one_pass, HoleKind, PatternSeg, Step};
 /// let p = [PatternSeg::Lit("tools["), PatternSeg::Hole(0, HoleKind::Integer), PatternSeg::Lit("] not found")];
 /// assert_eq!(one_pass(&p), Some(vec![Step::Lit("tools["), Step::UpTo(0, HoleKind::Integer, "] not found")]));
 /// // a text placeholder before a literal that may appear again: not one pass
@@ -75,7 +75,7 @@ fn ends_run(kind: HoleKind, b: u8) -> bool {
 /// when the run is not a value of `kind`.
 ///
 /// ```
-/// use error_catalog::template::{take_run, HoleKind};
+/// use error_catalog_core::template::{take_run, HoleKind};
 /// assert_eq!(take_run("-12/3", HoleKind::Integer), Some(("-12", "/3")));
 /// assert_eq!(take_run("1.5e3 s", HoleKind::Number), Some(("1.5e3", " s")));
 /// assert_eq!(take_run("-/3", HoleKind::Integer), None);
@@ -101,8 +101,8 @@ pub fn take_run(text: &str, kind: HoleKind) -> Option<(&str, &str)> {
 /// inline, and what [`match_into`](super::match_into) gives for the pattern.
 ///
 /// ```
-/// use error_catalog::captures::Captures;
-/// use error_catalog::template::{one_pass, run_steps, HoleKind, PatternSeg};
+/// use error_catalog_core::captures::Captures;
+/// use error_catalog_core::template::{one_pass, run_steps, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Lit("limit ("), PatternSeg::Hole(0, HoleKind::Integer),
 ///          PatternSeg::Lit("/"), PatternSeg::Hole(1, HoleKind::Integer), PatternSeg::Lit(")")];
 /// let steps = one_pass(&p).unwrap();

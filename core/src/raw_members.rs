@@ -27,7 +27,7 @@ impl std::error::Error for TooLong {}
 /// as the owner decides.
 ///
 /// ```
-/// use error_catalog::raw_members::RawMembers;
+/// use error_catalog_core::raw_members::RawMembers;
 /// let mut m = RawMembers::default();
 /// m.push("/requestId", r#""r-1""#).unwrap();
 /// m.push_with(|s| s.push_str("/trace"), "[1,2]").unwrap();

@@ -15,7 +15,7 @@ use crate::raw_members::MAX_PART;
 /// a full walk reads).
 ///
 /// ```
-/// use error_catalog::engine::lone_member;
+/// use error_catalog_core::engine::lone_member;
 /// assert_eq!(lone_member(br#"{"error":"Key not found"}"#, "error"), Some("Key not found"));
 /// assert_eq!(lone_member(b" {\n\"error\" : \"x\" } ", "error"), Some("x"));
 /// assert_eq!(lone_member(br#"{"error":"a","code":1}"#, "error"), None);

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::style::{field, heading};
-use error_catalog::bundled;
-use error_catalog::model::{Catalog, ErrorEntry};
+use crate::bundled;
+use error_catalog_codegen::model::{Catalog, ErrorEntry};
 
 pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, String> {
     let catalogs: Vec<Catalog> = match catalog {
@@ -28,7 +28,7 @@ pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, St
         let all = catalogs
             .iter()
             .flat_map(|c| c.errors.iter().map(|e| e.code.value.as_str()));
-        let hint = match error_catalog::diag::did_you_mean(code, all) {
+        let hint = match error_catalog_codegen::diag::did_you_mean(code, all) {
             Some(m) => format!("; did you mean `{m}`?"),
             None => String::new(),
         };

@@ -10,8 +10,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use error_catalog::model::Catalog;
-use error_catalog::{bundled, load_file};
+use error_catalog_codegen::load_file;
+use error_catalog_codegen::model::Catalog;
+
+use crate::bundled;
 
 /// Check, explain, classify and document API error catalogs.
 ///
@@ -98,7 +100,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         } => classify_cmd::run(&catalog, status, &headers, body.as_deref(), json),
         Command::Docs { catalog, output } => {
             let c = resolve(&catalog)?;
-            let page = error_catalog::docs::render(&c);
+            let page = error_catalog_codegen::docs::render(&c);
             match output {
                 Some(path) => std::fs::write(&path, page)
                     .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
@@ -121,11 +123,13 @@ pub fn resolve(name_or_path: &str) -> Result<Catalog, String> {
         None => {
             if !std::path::Path::new(name_or_path).exists() {
                 let names: Vec<&str> = bundled::BUNDLED.iter().map(|(n, _, _)| *n).collect();
-                let hint =
-                    match error_catalog::diag::did_you_mean(name_or_path, names.iter().copied()) {
-                        Some(m) => format!("did you mean `{m}`?"),
-                        None => format!("bundled catalogs: {}", names.join(", ")),
-                    };
+                let hint = match error_catalog_codegen::diag::did_you_mean(
+                    name_or_path,
+                    names.iter().copied(),
+                ) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => format!("bundled catalogs: {}", names.join(", ")),
+                };
                 return Err(format!(
                     "no catalog `{name_or_path}`: not a bundled name nor a file ({hint})"
                 ));

@@ -2,14 +2,14 @@
 
 use std::process::ExitCode;
 
-use error_catalog::naming::{is_snake_case, upper_camel};
+use error_catalog_codegen::naming::{is_snake_case, upper_camel};
 
 /// The starter catalog for `id`.
 pub fn starter(id: &str) -> String {
     let name = upper_camel(id);
     format!(
         r#"# Error catalog for the {name} service.
-# Format reference: catalogs/FORMAT.md in the api-error repository.
+# Format reference: catalogs/FORMAT.md in the error-catalog repository.
 # Check it with:   error-catalog check {id}.toml
 
 [service]

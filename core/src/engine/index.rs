@@ -32,7 +32,7 @@ const MAX_MOVES: usize = 500;
 /// keys at compile time.
 ///
 /// ```
-/// use error_catalog::engine::CodeKey;
+/// use error_catalog_core::engine::CodeKey;
 /// assert_eq!(CodeKey::of("RATE_LIMITED"), CodeKey::of("RATE_LIMITED"));
 /// assert_ne!(CodeKey::of("RATE_LIMITED"), CodeKey::of("RATE_LIMITEX"));
 /// assert_ne!(CodeKey::of("A"), CodeKey::of("AA"));
@@ -198,8 +198,8 @@ impl CodeIndex<'_> {
     /// The first entry whose code is `code`.
     ///
     /// ```
-    /// let entries = ["A", "B"].map(error_catalog::engine::Entry::coded);
-    /// let index = error_catalog::engine::code_index(&["A", "B"]);
+    /// let entries = ["A", "B"].map(error_catalog_core::engine::Entry::coded);
+    /// let index = error_catalog_core::engine::code_index(&["A", "B"]);
     /// assert_eq!(index.as_index().find("B", &entries), Some(1));
     /// assert_eq!(index.as_index().find("C", &entries), None);
     /// ```
@@ -279,7 +279,7 @@ impl CodeIndexBuf {
 /// first entry is found.
 ///
 /// ```
-/// use error_catalog::engine::{code_index, Entry, Identity, Table};
+/// use error_catalog_core::engine::{code_index, Entry, Identity, Table};
 /// let entries = [Entry::coded("A"), Entry::coded("B")];
 /// let index = code_index(&["A", "B"]);
 /// let t = Table { identity: Identity::Code, entries: &entries, by_code: index.as_index(),

@@ -5,7 +5,7 @@
 //! (`None`), never a panic.
 //!
 //! ```
-//! use error_catalog::headers::{ResponseHeaders, RetryAfter};
+//! use error_catalog_core::headers::{ResponseHeaders, RetryAfter};
 //!
 //! let h = ResponseHeaders::from_lines("Retry-After: 60\nX-Request-Id: abc");
 //! assert_eq!(h.retry_after, Some(RetryAfter::Seconds(60)));
@@ -20,7 +20,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// `X-RateLimit-Remaining`, `X-RateLimit-Reset`, `X-Request-Id`.
 ///
 /// ```
-/// use error_catalog::headers::HeaderNames;
+/// use error_catalog_core::headers::HeaderNames;
 ///
 /// let names = HeaderNames { request_id: "X-Trace-Id", ..HeaderNames::STANDARD };
 /// assert_eq!(names.retry_after, "Retry-After");
@@ -44,7 +44,7 @@ impl HeaderNames {
     /// The conventional names.
     ///
     /// ```
-    /// use error_catalog::headers::HeaderNames;
+    /// use error_catalog_core::headers::HeaderNames;
     ///
     /// assert_eq!(HeaderNames::STANDARD.rate_limit_reset, "X-RateLimit-Reset");
     /// ```
@@ -61,7 +61,7 @@ impl Default for HeaderNames {
     /// Returns [`HeaderNames::STANDARD`].
     ///
     /// ```
-    /// use error_catalog::headers::HeaderNames;
+    /// use error_catalog_core::headers::HeaderNames;
     ///
     /// assert_eq!(HeaderNames::default().request_id, "X-Request-Id");
     /// ```
@@ -73,7 +73,7 @@ impl Default for HeaderNames {
 /// A parsed `Retry-After` value.
 ///
 /// ```
-/// use error_catalog::headers::RetryAfter;
+/// use error_catalog_core::headers::RetryAfter;
 /// use std::time::{Duration, UNIX_EPOCH};
 ///
 /// let r = RetryAfter::parse("120");
@@ -96,7 +96,7 @@ impl RetryAfter {
     /// values that overflow `u64`, impossible dates).
     ///
     /// ```
-    /// use error_catalog::headers::RetryAfter;
+    /// use error_catalog_core::headers::RetryAfter;
     /// use std::time::{Duration, UNIX_EPOCH};
     ///
     /// assert_eq!(RetryAfter::parse(" 45 "), Some(RetryAfter::Seconds(45)));
@@ -115,7 +115,7 @@ impl RetryAfter {
     /// Time to wait from `now` (zero if the date is already past).
     ///
     /// ```
-    /// use error_catalog::headers::RetryAfter;
+    /// use error_catalog_core::headers::RetryAfter;
     /// use std::time::{Duration, UNIX_EPOCH};
     ///
     /// let now = UNIX_EPOCH + Duration::from_secs(100);
@@ -200,7 +200,7 @@ fn days_from_civil(year: u64, month: u64, day: u64) -> i64 {
 /// is not checked against the date.
 ///
 /// ```
-/// use error_catalog::headers::parse_http_date;
+/// use error_catalog_core::headers::parse_http_date;
 /// use std::time::{Duration, UNIX_EPOCH};
 ///
 /// let at = UNIX_EPOCH + Duration::from_secs(784_111_777);
@@ -260,7 +260,7 @@ pub(crate) fn unix_seconds(t: SystemTime) -> u64 {
 /// Rate-limit state reported by a response.
 ///
 /// ```
-/// use error_catalog::headers::RateLimit;
+/// use error_catalog_core::headers::RateLimit;
 ///
 /// let rl = RateLimit { limit: Some(300), remaining: Some(0), reset: Some(1_699_900_060) };
 /// assert_eq!(rl.remaining, Some(0));
@@ -279,7 +279,7 @@ pub struct RateLimit {
 /// The retry-relevant headers of one response.
 ///
 /// ```
-/// use error_catalog::headers::ResponseHeaders;
+/// use error_catalog_core::headers::ResponseHeaders;
 ///
 /// let h = ResponseHeaders::from_pairs([("x-ratelimit-remaining", "3")]);
 /// assert_eq!(h.rate_limit.remaining, Some(3));
@@ -313,7 +313,7 @@ impl ResponseHeaders {
     /// to Unix seconds using the current clock.
     ///
     /// ```
-    /// use error_catalog::headers::{ResponseHeaders, RetryAfter};
+    /// use error_catalog_core::headers::{ResponseHeaders, RetryAfter};
     ///
     /// let h = ResponseHeaders::from_pairs([("retry-after", "7"), ("RateLimit-Limit", "10")]);
     /// assert_eq!(h.retry_after, Some(RetryAfter::Seconds(7)));
@@ -328,7 +328,7 @@ impl ResponseHeaders {
     /// [`HeaderNames::STANDARD`].
     ///
     /// ```
-    /// use error_catalog::headers::{HeaderNames, ResponseHeaders};
+    /// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
     ///
     /// let names = HeaderNames { request_id: "X-Trace-Id", ..HeaderNames::STANDARD };
     /// let h = ResponseHeaders::from_pairs_with(&names, [("x-trace-id", " t-1 ")]);
@@ -385,7 +385,7 @@ impl ResponseHeaders {
     /// line) are skipped.
     ///
     /// ```
-    /// use error_catalog::headers::{ResponseHeaders, RetryAfter};
+    /// use error_catalog_core::headers::{ResponseHeaders, RetryAfter};
     ///
     /// let h = ResponseHeaders::from_lines("HTTP/1.1 429\nX-RateLimit-Remaining: 0\n\nRetry-After: 45");
     /// assert_eq!(h.rate_limit.remaining, Some(0));

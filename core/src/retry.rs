@@ -2,8 +2,8 @@
 //! into concrete advice.
 //!
 //! ```
-//! use error_catalog::headers::ResponseHeaders;
-//! use error_catalog::retry::{RetryAdvice, RetryRule};
+//! use error_catalog_core::headers::ResponseHeaders;
+//! use error_catalog_core::retry::{RetryAdvice, RetryRule};
 //! use std::time::{Duration, SystemTime};
 //!
 //! let headers = ResponseHeaders::from_lines("Retry-After: 45");
@@ -20,7 +20,7 @@ use crate::headers::{unix_seconds, ResponseHeaders};
 /// A catalog's retry rule.
 ///
 /// ```
-/// use error_catalog::retry::RetryRule;
+/// use error_catalog_core::retry::RetryRule;
 ///
 /// assert_eq!(RetryRule::Backoff.as_str(), "backoff");
 /// ```
@@ -50,7 +50,7 @@ impl RetryRule {
     /// `Retry-After` on 429, back off on 5xx, otherwise never.
     ///
     /// ```
-    /// use error_catalog::retry::RetryRule;
+    /// use error_catalog_core::retry::RetryRule;
     /// assert_eq!(RetryRule::for_unknown_status(Some(503)), RetryRule::Backoff);
     /// assert_eq!(RetryRule::for_unknown_status(Some(429)), RetryRule::After);
     /// assert_eq!(RetryRule::for_unknown_status(Some(400)), RetryRule::Never);
@@ -71,7 +71,7 @@ impl RetryRule {
     /// The rule's catalog spelling: `"never"`, `"backoff"`, `"once"` or `"after"`.
     ///
     /// ```
-    /// use error_catalog::retry::RetryRule;
+    /// use error_catalog_core::retry::RetryRule;
     ///
     /// assert_eq!(RetryRule::Never.as_str(), "never");
     /// assert_eq!(RetryRule::Once.as_str(), "once");
@@ -100,8 +100,8 @@ impl RetryRule {
     ///   present, else [`RetryAdvice::Backoff`].
     ///
     /// ```
-    /// use error_catalog::headers::ResponseHeaders;
-    /// use error_catalog::retry::{RetryAdvice, RetryRule};
+    /// use error_catalog_core::headers::ResponseHeaders;
+    /// use error_catalog_core::retry::{RetryAdvice, RetryRule};
     /// use std::time::{Duration, UNIX_EPOCH};
     ///
     /// let now = UNIX_EPOCH + Duration::from_secs(1_699_900_000);
@@ -145,7 +145,7 @@ impl fmt::Display for RetryRule {
     /// Writes [`RetryRule::as_str`].
     ///
     /// ```
-    /// use error_catalog::retry::RetryRule;
+    /// use error_catalog_core::retry::RetryRule;
     ///
     /// assert_eq!(RetryRule::Once.to_string(), "once");
     /// ```
@@ -157,7 +157,7 @@ impl fmt::Display for RetryRule {
 /// Concrete retry advice for one response.
 ///
 /// ```
-/// use error_catalog::retry::RetryAdvice;
+/// use error_catalog_core::retry::RetryAdvice;
 /// use std::time::Duration;
 ///
 /// let advice = RetryAdvice::After(Duration::from_secs(45));
@@ -178,7 +178,7 @@ impl RetryAdvice {
     /// The advice kind: `"never"`, `"backoff"` or `"after"`.
     ///
     /// ```
-    /// use error_catalog::retry::RetryAdvice;
+    /// use error_catalog_core::retry::RetryAdvice;
     ///
     /// assert_eq!(RetryAdvice::Never.kind(), "never");
     /// assert_eq!(RetryAdvice::Backoff.kind(), "backoff");
@@ -195,7 +195,7 @@ impl RetryAdvice {
     /// up), `None` otherwise.
     ///
     /// ```
-    /// use error_catalog::retry::RetryAdvice;
+    /// use error_catalog_core::retry::RetryAdvice;
     /// use std::time::Duration;
     ///
     /// assert_eq!(RetryAdvice::After(Duration::from_millis(1_500)).seconds(), Some(2));
@@ -215,7 +215,7 @@ impl fmt::Display for RetryAdvice {
     /// `don't retry`, `retry with exponential backoff` or `retry in N s`.
     ///
     /// ```
-    /// use error_catalog::retry::RetryAdvice;
+    /// use error_catalog_core::retry::RetryAdvice;
     /// use std::time::Duration;
     ///
     /// assert_eq!(RetryAdvice::Never.to_string(), "don't retry");

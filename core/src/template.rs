@@ -27,7 +27,7 @@ pub enum Segment {
 /// A parsed message template such as `Customer {id} not found`.
 ///
 /// ```
-/// use error_catalog::template::Template;
+/// use error_catalog_core::template::Template;
 /// let t = Template::parse("Customer {id} not found").unwrap();
 /// assert_eq!(t.placeholders().collect::<Vec<_>>(), ["id"]);
 /// assert_eq!(t.render(|_| Some("c_1".to_string())), "Customer c_1 not found");
@@ -59,7 +59,7 @@ impl Template {
     /// Parses a template. `{{` and `}}` stand for literal braces.
     ///
     /// ```
-    /// use error_catalog::template::Template;
+    /// use error_catalog_core::template::Template;
     /// assert!(Template::parse("unclosed {brace").is_err());
     /// assert_eq!(Template::parse("{{literal}}").unwrap().render(|_| None), "{literal}");
     /// ```
@@ -196,7 +196,7 @@ impl HoleKind {
     /// True when a placeholder of this kind matches all of `s`.
     ///
     /// ```
-    /// use error_catalog::template::HoleKind;
+    /// use error_catalog_core::template::HoleKind;
     /// assert!(HoleKind::Integer.accepts("-42") && !HoleKind::Integer.accepts("4.2"));
     /// assert!(HoleKind::Number.accepts("4.2e1") && !HoleKind::Number.accepts("."));
     /// assert!(HoleKind::Text.accepts(""));
@@ -234,7 +234,7 @@ impl Template {
     /// The whole text of a template without placeholders; `None` when it has one.
     ///
     /// ```
-    /// use error_catalog::template::Template;
+    /// use error_catalog_core::template::Template;
     /// assert_eq!(Template::parse("Key not found").unwrap().literal_text().as_deref(), Some("Key not found"));
     /// assert_eq!(Template::parse("{{x}} ok").unwrap().literal_text().as_deref(), Some("{x} ok"));
     /// assert_eq!(Template::parse("tools[{index}]").unwrap().literal_text(), None);
@@ -263,7 +263,7 @@ pub enum PatternSeg<'a> {
 /// (field index, captured text) in pattern order.
 ///
 /// ```
-/// use error_catalog::template::{match_pattern, HoleKind, PatternSeg};
+/// use error_catalog_core::template::{match_pattern, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Lit("tools["), PatternSeg::Hole(0, HoleKind::Integer),
 ///          PatternSeg::Lit("] not found")];
 /// assert_eq!(match_pattern(&p, "tools[2] not found"), Some(vec![(0, "2")]));
@@ -281,8 +281,8 @@ pub fn match_pattern<'t>(
 /// not match), allocating nothing for up to four placeholders.
 ///
 /// ```
-/// use error_catalog::captures::Captures;
-/// use error_catalog::template::{match_into, HoleKind, PatternSeg};
+/// use error_catalog_core::captures::Captures;
+/// use error_catalog_core::template::{match_into, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Hole(0, HoleKind::Text), PatternSeg::Lit(": "), PatternSeg::Hole(1, HoleKind::Text)];
 /// let mut caps = Captures::default();
 /// assert!(match_into(&p, "name: required", &mut caps));
@@ -341,7 +341,7 @@ pub fn match_into<'t>(pattern: &[PatternSeg<'_>], text: &'t str, out: &mut Captu
 /// True when `pattern` has no placeholders and its literals make up `text`.
 ///
 /// ```
-/// use error_catalog::template::{literal_match, HoleKind, PatternSeg};
+/// use error_catalog_core::template::{literal_match, HoleKind, PatternSeg};
 /// assert!(literal_match(&[PatternSeg::Lit("Key "), PatternSeg::Lit("not found")], "Key not found"));
 /// assert!(!literal_match(&[PatternSeg::Lit("Key")], "Key not found"));
 /// assert!(!literal_match(&[PatternSeg::Hole(0, HoleKind::Text)], "x"));
@@ -538,7 +538,7 @@ fn capture_then<'t>(
 /// placeholder matches (text placeholders may be empty). Used by validation to refuse ambiguous catalogs.
 ///
 /// ```
-/// use error_catalog::template::{patterns_overlap, HoleKind, Template};
+/// use error_catalog_core::template::{patterns_overlap, HoleKind, Template};
 /// let text = |_: &str| HoleKind::Text;
 /// let a = Template::parse("auth.jwksJson: {reason}").unwrap();
 /// let b = Template::parse("{field}: {reason}").unwrap();

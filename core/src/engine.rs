@@ -175,7 +175,7 @@ impl std::error::Error for CaptureError {}
 /// Reads `body` once and captures every slot of `layout`.
 ///
 /// ```
-/// use error_catalog::engine::{capture, Layout};
+/// use error_catalog_core::engine::{capture, Layout};
 /// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
 /// let c = capture(br#"{"error": {"code": "X", "retryAfter": 60}, "id": 1}"#, &layout).unwrap();
 /// assert_eq!(c.slot_str(0).as_deref(), Some("X"));
@@ -264,7 +264,7 @@ pub fn walk<'b, S: Sink<'b>>(
 ///
 /// ```
 /// use serde::de::DeserializeSeed;
-/// use error_catalog::engine::{walk_with, StrSeed};
+/// use error_catalog_core::engine::{walk_with, StrSeed};
 /// struct Str;
 /// impl<'de> DeserializeSeed<'de> for Str {
 ///     type Value = ();
@@ -329,7 +329,7 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 ///
 /// ```
 /// use serde::de::DeserializeSeed;
-/// use error_catalog::engine::StrSeed;
+/// use error_catalog_core::engine::StrSeed;
 /// let mut de = serde_json::Deserializer::from_str(r#""RATE_LIMITED""#);
 /// assert_eq!(StrSeed.deserialize(&mut de).unwrap(), "RATE_LIMITED");
 /// let mut de = serde_json::Deserializer::from_str("42");
@@ -349,7 +349,7 @@ impl<'de> DeserializeSeed<'de> for StrSeed {
 ///
 /// ```
 /// use serde::de::DeserializeSeed;
-/// use error_catalog::engine::OptStrSeed;
+/// use error_catalog_core::engine::OptStrSeed;
 /// let mut de = serde_json::Deserializer::from_str(r#""email""#);
 /// assert_eq!(OptStrSeed.deserialize(&mut de).unwrap().as_deref(), Some("email"));
 /// let mut de = serde_json::Deserializer::from_str("null");
@@ -434,7 +434,7 @@ impl<'p> PointerTo<'p> {
     /// The member `key` of the object at `base` (unescaped segments).
     ///
     /// ```
-    /// use error_catalog::engine::PointerTo;
+    /// use error_catalog_core::engine::PointerTo;
     /// assert_eq!(PointerTo::under(&["error", "a/b"], "x~y").to_string(), "/error/a~1b/x~0y");
     /// assert_eq!(PointerTo::under(&[], "id").to_string(), "/id");
     /// ```
@@ -611,7 +611,7 @@ impl<'a> Entry<'a> {
     /// An entry known by its code alone: no status, no patterns.
     ///
     /// ```
-    /// let e = error_catalog::engine::Entry::coded("RATE_LIMITED");
+    /// let e = error_catalog_core::engine::Entry::coded("RATE_LIMITED");
     /// assert_eq!((e.code, e.status, e.patterns.len()), ("RATE_LIMITED", None, 0));
     /// ```
     pub const fn coded(code: &'a str) -> Self {
@@ -666,8 +666,8 @@ pub fn entry_literals<'e>(entries: &'e [Entry<'_>]) -> impl Iterator<Item = (usi
 /// every pattern without placeholders, keyed by its text, pointing at its entry.
 ///
 /// ```
-/// use error_catalog::engine::{entry_literals, message_index, Entry};
-/// use error_catalog::template::PatternSeg;
+/// use error_catalog_core::engine::{entry_literals, message_index, Entry};
+/// use error_catalog_core::template::PatternSeg;
 /// let p: &[PatternSeg] = &[PatternSeg::Lit("Key not found")];
 /// let entries = [Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false }];
 /// let index = message_index(entry_literals(&entries));
@@ -719,16 +719,16 @@ impl<'a> Table<'a> {
     /// Classifies a response from its status and, when the body had them, code and message.
     ///
     /// ```
-    /// use error_catalog::engine::{Entry, Identity, Table};
-    /// use error_catalog::template::PatternSeg;
+    /// use error_catalog_core::engine::{Entry, Identity, Table};
+    /// use error_catalog_core::template::PatternSeg;
     /// let p: &[PatternSeg] = &[PatternSeg::Lit("Key not found")];
     /// let entries = [
     ///     Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false },
     ///     Entry { code: "not_found", status: Some(404), patterns: &[], by_status: true },
     /// ];
-    /// let index = error_catalog::engine::code_index(&["key_not_found", "not_found"]);
-    /// let by_message = error_catalog::engine::message_index(
-    ///     error_catalog::engine::entry_literals(&entries));
+    /// let index = error_catalog_core::engine::code_index(&["key_not_found", "not_found"]);
+    /// let by_message = error_catalog_core::engine::message_index(
+    ///     error_catalog_core::engine::entry_literals(&entries));
     /// let t = Table { identity: Identity::Message, entries: &entries,
     ///     by_code: index.as_index(), pattern_order: &[0], by_message: &by_message };
     /// assert_eq!(t.classify(404, None, Some("Key not found")).unwrap().entry, 0);

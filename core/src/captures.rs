@@ -10,8 +10,8 @@ const INLINE: usize = 4;
 /// Dereferences to a slice.
 ///
 /// ```
-/// use error_catalog::captures::Captures;
-/// use error_catalog::template::{match_into, HoleKind, PatternSeg};
+/// use error_catalog_core::captures::Captures;
+/// use error_catalog_core::template::{match_into, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Lit("tools["), PatternSeg::Hole(0, HoleKind::Integer), PatternSeg::Lit("]")];
 /// let mut caps = Captures::default();
 /// assert!(match_into(&p, "tools[7]", &mut caps));

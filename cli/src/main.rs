@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 problems found (`check`), code not found (`explain`),
 //! or a response not recognised (`classify`); 2 usage or I/O errors.
 
+mod bundled;
 mod cli;
 
 use std::process::ExitCode;

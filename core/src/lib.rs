@@ -18,7 +18,9 @@
 #![warn(missing_docs)]
 
 pub mod captures;
+pub mod decode;
 pub mod engine;
+pub mod field_type;
 pub mod headers;
 pub mod raw_members;
 pub mod retry;

@@ -1,13 +1,20 @@
-//! Classifying a response against a catalog loaded at run time, with the same
-//! engine ([`error_catalog_core::engine`]) and layout ([`crate::layout`]) that generated code uses.
+//! Decoding a response against a catalog loaded at run time (the CLI's
+//! `classify`), through the decoder generated code calls
+//! ([`error_catalog_core::decode::decode`]): the tables are built here from the
+//! catalog instead of being emitted as `static` data, and fields are read into
+//! JSON values by the readers generated code uses for their types.
+
+use std::fmt;
 
 use serde_json::{Map, Value};
 
 use crate::layout::{Place, WireLayout};
-use crate::model::{BaseType, Catalog, ErrorEntry, Field, FieldType};
+use crate::model::{Catalog, ErrorEntry, Field};
 use crate::validate::hole_kind;
-use error_catalog_core::engine::{capture, Entry, Layout, Table};
-use error_catalog_core::template::{PatternSeg, Template};
+use error_catalog_core::decode::{self, Decoded, Fallback, Keep, Plan};
+use error_catalog_core::engine::{Captured, Entry, Identity, Layout, Table};
+use error_catalog_core::raw_members::RawMembers;
+use error_catalog_core::template::{PatternSeg, Segment, Template};
 
 /// What a response turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +27,8 @@ pub struct Classification {
     pub message: Option<String>,
     /// The entry's fields by wire name (absent optional fields left out).
     pub fields: Map<String, Value>,
-    /// Members the entry does not declare, by JSON pointer.
+    /// Members the entry does not declare, by JSON pointer; a body that was
+    /// not read (not JSON, the status identified the error) under `""`.
     pub extras: Vec<(String, Value)>,
     /// Why it is not a known error, for the fallback.
     pub reason: Option<String>,
@@ -52,14 +60,6 @@ pub fn fields_of<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> Vec<&'c Field> {
 /// assert_eq!(r.fields["id"], "7");
 /// ```
 pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
-    let mut out = Classification {
-        entry: None,
-        code: None,
-        message: None,
-        fields: Map::new(),
-        extras: Vec::new(),
-        reason: None,
-    };
     let mut layout = WireLayout::new(&c.wire);
     let places: Vec<Vec<Place>> = c
         .errors
@@ -68,12 +68,8 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
             fields_of(c, e)
                 .iter()
                 .map(|f| {
-                    layout.place(
-                        &c.wire,
-                        e,
-                        &f.wire.value,
-                        f.at_ptr.as_ref().map(|p| &p.value),
-                    )
+                    let at = f.at_ptr.as_ref().map(|p| &p.value);
+                    layout.place(&c.wire, e, &f.wire.value, at)
                 })
                 .collect()
         })
@@ -88,10 +84,6 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
         .fields_at
         .as_ref()
         .map(|p| p.segments.iter().map(String::as_str).collect());
-    let view = Layout {
-        slots: &slot_refs,
-        fields_at: fields_at.as_deref(),
-    };
 
     let templates: Vec<Vec<Template>> = c
         .errors
@@ -134,7 +126,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
             code: &e.code.value,
             status: e.status_u16(),
             patterns: ps,
-            by_status: c.wire.identity != error_catalog_core::engine::Identity::Code
+            by_status: c.wire.identity != Identity::Code
                 && e.matches.is_empty()
                 && e.status_u16().is_some(),
         })
@@ -153,159 +145,194 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
     let by_message = error_catalog_core::engine::message_index(
         error_catalog_core::engine::entry_literals(&entries),
     );
-    let table = Table {
-        identity: c.wire.identity,
-        entries: &entries,
-        by_code: by_code.as_index(),
-        pattern_order: &order,
-        by_message: &by_message,
-    };
-
-    let mut cap = match capture(body, &view) {
-        Ok(cap) => cap,
-        Err(e) => {
-            // As generated code does: the status alone may still identify it.
-            let hit = (c.wire.identity != error_catalog_core::engine::Identity::Code)
-                .then(|| table.classify(status, None, None))
-                .flatten();
-            match hit {
-                Some(hit)
-                    if fields_of(c, &c.errors[hit.entry])
-                        .iter()
-                        .all(|f| f.ty.value.optional || f.ty.value.base == BaseType::Json) =>
-                {
-                    out.entry = Some(hit.entry);
-                    out.extras.push((
-                        String::new(),
-                        Value::String(String::from_utf8_lossy(body).into_owned()),
-                    ));
-                }
-                _ => out.reason = Some(format!("body is not a JSON object: {e}")),
-            }
-            return out;
-        }
-    };
-    out.code = layout
-        .code
-        .and_then(|s| cap.slot_str(s))
-        .map(|s| s.into_owned());
-    out.message = layout
-        .message
-        .and_then(|s| cap.slot_str(s))
-        .map(|s| s.into_owned());
-    let Some(hit) = table.classify(status, out.code.as_deref(), out.message.as_deref()) else {
-        out.reason = Some(match &out.code {
-            Some(code) => format!("unknown code `{code}`"),
-            None => "no known error matches this response".to_string(),
-        });
-        return out;
-    };
-    let e = &c.errors[hit.entry];
-    for (i, (f, place)) in fields_of(c, e)
-        .into_iter()
-        .zip(&places[hit.entry])
-        .enumerate()
-    {
-        let decoded = match place {
-            Place::Slot(s) => decode_raw(cap.slot_raw(*s), f.ty.value),
-            Place::Member(m) => decode_raw(cap.take_member(m), f.ty.value),
-            Place::Capture => decode_text(
-                hit.captures.iter().find(|(h, _)| *h == i).map(|(_, t)| *t),
-                f.ty.value,
-            ),
-        };
-        match decoded {
-            Ok(Some(v)) => {
-                out.fields.insert(f.wire.value.clone(), v);
-            }
-            Ok(None) => {}
-            Err(why) => {
-                out.fields.clear();
-                out.reason = Some(format!("field `{}`: {why}", f.wire.value));
-                return out;
-            }
-        }
-    }
-    let fa = layout
+    let fields_at_text = layout
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
-    let mut members = error_catalog_core::raw_members::RawMembers::default();
-    // (a member longer than 2 GiB cannot come from a body the walk accepted)
-    let _ = cap.members.drain_into(&fa, &mut members);
-    for (p, raw) in members.iter().chain(cap.extras.iter()) {
-        out.extras.push((
-            p.to_string(),
-            serde_json::from_str(raw).unwrap_or(Value::Null),
-        ));
-    }
-    out.entry = Some(hit.entry);
-    out
-}
-
-fn check(v: &Value, ty: FieldType) -> Result<(), String> {
-    let ok = match ty.base {
-        BaseType::String => v.is_string(),
-        BaseType::Bool => v.is_boolean(),
-        BaseType::I32 => v.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
-        BaseType::I64 => v.is_i64(),
-        BaseType::U8 => v.as_u64().is_some_and(|n| u8::try_from(n).is_ok()),
-        BaseType::U16 => v.as_u64().is_some_and(|n| u16::try_from(n).is_ok()),
-        BaseType::U32 => v.as_u64().is_some_and(|n| u32::try_from(n).is_ok()),
-        BaseType::U64 => v.is_u64(),
-        BaseType::F64 => v.is_number(),
-        BaseType::Json => true,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("expected {}, found {v}", ty.base.name()))
-    }
-}
-
-/// Mirrors serde's decoding in generated code: an absent member reads as `null`,
-/// which only optional fields and `json` fields accept (`null` is then left out,
-/// as `ApiError::details` does).
-fn decode_raw(raw: Option<&str>, ty: FieldType) -> Result<Option<Value>, String> {
-    let v = match raw {
-        None => Value::Null,
-        Some(r) => serde_json::from_str::<Value>(r).map_err(|e| e.to_string())?,
-    };
-    if v.is_null() {
-        return if ty.optional || ty.base == BaseType::Json {
-            Ok(None)
-        } else if raw.is_none() {
-            Err("missing".into())
-        } else {
-            Err(format!("expected {}, found null", ty.base.name()))
-        };
-    }
-    check(&v, ty).map(|()| Some(as_typed(v, ty)))
-}
-
-/// `v` as the field's type shows it: an `f64` field holds `3` as `3.0`, as the
-/// generated enum's `details()` does.
-fn as_typed(v: Value, ty: FieldType) -> Value {
-    match (ty.base, v.as_f64()) {
-        (BaseType::F64, Some(f)) => Value::from(f),
-        _ => v,
-    }
-}
-
-fn decode_text(text: Option<&str>, ty: FieldType) -> Result<Option<Value>, String> {
-    let Some(t) = text else {
-        return if ty.optional {
-            Ok(None)
-        } else {
-            Err("missing".into())
-        };
-    };
-    let v = match ty.base {
-        BaseType::String | BaseType::Json => Value::String(t.to_string()),
-        _ => match serde_json::from_str::<Value>(t) {
-            Ok(v) if v.is_number() || v.is_boolean() => v,
-            _ => Value::String(t.to_string()),
+    let plan = Plan {
+        layout: Layout {
+            slots: &slot_refs,
+            fields_at: fields_at.as_deref(),
         },
+        table: Table {
+            identity: c.wire.identity,
+            entries: &entries,
+            by_code: by_code.as_index(),
+            pattern_order: &order,
+            by_message: &by_message,
+        },
+        code: layout.code,
+        message: layout.message,
+        fields_at: &fields_at_text,
+        typed: false,
+        classify: None,
+        lone: None,
     };
-    check(&v, ty).map(|()| Some(as_typed(v, ty)))
+
+    let build = |entry: usize, sink: &mut Captured<'_>, caps: &[(usize, &str)]| {
+        let e = c.errors.get(entry).ok_or("no entry")?;
+        let mut fields = Map::new();
+        for (i, (f, place)) in fields_of(c, e).into_iter().zip(&places[entry]).enumerate() {
+            let (ty, name) = (f.ty.value, f.wire.value.as_str());
+            let value = match place {
+                Place::Slot(s) => decode::read_value(ty, sink.slot_raw(*s), name)?,
+                Place::Member(m) => decode::read_value(ty, sink.take_member(m), name)?,
+                Place::Capture => decode::read_captured_value(ty, caps, i, name)?,
+            };
+            if !value.is_null() {
+                fields.insert(name.to_string(), value);
+            }
+        }
+        Ok(Outcome::Known(Record {
+            entry,
+            message: &e.message.value,
+            fields,
+            kept: Kept::default(),
+        }))
+    };
+    let decoded = decode::decode(
+        Some(status),
+        body,
+        &plan,
+        |_, _| None,
+        build,
+        |f: Fallback<'_>| Outcome::Fallback {
+            code: f.code.map(str::to_owned),
+            message: f.message.map(str::to_owned),
+            reason: f.reason,
+        },
+    );
+    match decoded {
+        Outcome::Known(r) => {
+            let mut extras = Vec::new();
+            for (p, raw) in r.kept.members.iter() {
+                extras.push((
+                    p.to_string(),
+                    serde_json::from_str(raw).unwrap_or(Value::Null),
+                ));
+            }
+            if let Some(body) = &r.kept.body {
+                extras.push((String::new(), Value::String(body.clone())));
+            }
+            // the code and message as the body carried them (the decoder hands
+            // over only a received message that differs from the template)
+            let capture = error_catalog_core::engine::capture(body, &plan.layout).ok();
+            let text = |slot: Option<usize>| {
+                let c = capture.as_ref()?;
+                Some(c.slot_str(slot?)?.into_owned())
+            };
+            Classification {
+                entry: Some(r.entry),
+                code: text(plan.code),
+                message: text(plan.message),
+                fields: r.fields,
+                extras,
+                reason: None,
+            }
+        }
+        Outcome::Fallback {
+            code,
+            message,
+            reason,
+        } => Classification {
+            entry: None,
+            code,
+            message,
+            fields: Map::new(),
+            extras: Vec::new(),
+            reason: Some(reason),
+        },
+    }
+}
+
+/// What the CLI decodes a response into.
+enum Outcome<'c> {
+    /// A known error.
+    Known(Record<'c>),
+    /// The fallback.
+    Fallback {
+        code: Option<String>,
+        message: Option<String>,
+        reason: String,
+    },
+}
+
+/// A known error: its entry, its fields as JSON values, what it keeps.
+struct Record<'c> {
+    entry: usize,
+    message: &'c str,
+    fields: Map<String, Value>,
+    kept: Kept,
+}
+
+/// What a record keeps beyond its fields.
+#[derive(Default)]
+struct Kept {
+    members: RawMembers,
+    body: Option<String>,
+    message: Option<String>,
+}
+
+impl Keep for Kept {
+    fn keep_members(&mut self, members: RawMembers) {
+        self.members = members;
+    }
+    fn keep_message(&mut self, message: &str) {
+        self.message = Some(message.to_string());
+    }
+    fn keep_body(&mut self, body: &[u8]) {
+        self.body = Some(String::from_utf8_lossy(body).into_owned());
+    }
+}
+
+/// A field's value as the generated enum's `Display` shows it.
+fn show(v: &Value, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match v {
+        Value::String(s) => f.write_str(s),
+        Value::Number(n) if n.is_f64() => match n.as_f64() {
+            Some(x) => fmt::Display::fmt(&x, f),
+            None => fmt::Display::fmt(n, f),
+        },
+        other => fmt::Display::fmt(other, f),
+    }
+}
+
+/// The message as the generated enum renders it: the template with the
+/// fields' values (an absent optional field shows nothing).
+impl fmt::Display for Record<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Ok(t) = Template::parse(self.message) else {
+            return f.write_str(self.message);
+        };
+        for s in &t.segments {
+            match s {
+                Segment::Lit(l) => f.write_str(l)?,
+                Segment::Hole { name, .. } => {
+                    if let Some(v) = self.fields.get(name) {
+                        show(v, f)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Decoded for Outcome<'_> {
+    type Kept = Kept;
+    fn extra_mut(&mut self) -> Option<&mut Kept> {
+        match self {
+            Outcome::Known(r) => Some(&mut r.kept),
+            Outcome::Fallback { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Outcome<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Known(r) => fmt::Display::fmt(r, f),
+            Outcome::Fallback { reason, .. } => f.write_str(reason),
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Golden tests of code generation: derive input → tokens → prettyplease text,
 //! compared with the checked-in files in `tests/golden/`. After an intended change
 //! to generated code, re-bless explicitly:
-//! `BLESS=1 cargo test -p error-catalog-cli --features codegen --test golden`.
+//! `BLESS=1 cargo test -p error-catalog-codegen --features codegen --test golden`.
 
 use std::path::PathBuf;
 
@@ -33,7 +33,7 @@ fn check(name: &str, src: &str) {
             );
         panic!(
             "generated code for `{name}` differs from {} ({line}); if intended, re-bless with \
-             BLESS=1 cargo test -p error-catalog-cli --features codegen --test golden",
+             BLESS=1 cargo test -p error-catalog-codegen --features codegen --test golden",
             path.display()
         );
     }

@@ -148,3 +148,16 @@ impl Extra {
         })
     }
 }
+
+#[doc(hidden)]
+impl error_catalog_core::decode::Keep for Extra {
+    fn keep_members(&mut self, members: RawMembers) {
+        self.set_members(members);
+    }
+    fn keep_message(&mut self, message: &str) {
+        self.set_message(message);
+    }
+    fn keep_body(&mut self, body: &[u8]) {
+        self.set_body(body);
+    }
+}

@@ -59,6 +59,19 @@ impl UnknownError {
         self
     }
 
+    /// The fallback the decoder gave.
+    pub(crate) fn from_fallback(f: error_catalog_core::decode::Fallback<'_>) -> Self {
+        UnknownError {
+            inner: Box::new(Fields {
+                status: f.status,
+                code: f.code.map(str::to_owned),
+                message: f.message.map(str::to_owned),
+                body: f.body.to_vec(),
+                reason: Some(f.reason),
+            }),
+        }
+    }
+
     /// The HTTP status, when known.
     pub fn status(&self) -> Option<u16> {
         self.inner.status

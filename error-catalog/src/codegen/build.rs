@@ -183,6 +183,7 @@ pub(super) fn decoded(input: &Input, ty: &TokenStream) -> TokenStream {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
         impl __p::Decoded for #ty {
+            type Kept = #krate::Extra;
             fn extra_mut(&mut self) -> __p::Option<&mut #krate::Extra> {
                 match self {
                     #(#extra_arms)*

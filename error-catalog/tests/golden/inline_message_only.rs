@@ -312,6 +312,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(unreachable_patterns)]
     impl __p::Decoded for McpError {
+        type Kept = ::error_catalog::Extra;
         fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 _ => __p::None,

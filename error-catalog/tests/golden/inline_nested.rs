@@ -192,6 +192,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(unreachable_patterns)]
     impl __p::Decoded for ShopError {
+        type Kept = ::error_catalog::Extra;
         fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 Self::NotFound { extra, .. } => __p::Some(extra),

@@ -1,0 +1,407 @@
+//! Decoding a response: the one function that says which error a response is
+//! and builds it, for code generated from a catalog and for the CLI alike.
+//!
+//! [`decode`] reads the body once ([`engine::walk`] into a [`FastSink`]),
+//! classifies it ([`Table::classify`], or a classifier compiled for one enum
+//! that agrees with it), builds the value of the entry found (a `build`
+//! closure: generated code builds a variant, the CLI a record of JSON values),
+//! keeps whatever the body carried beyond the value's fields ([`Keep`]), and
+//! turns every failure into a [`Fallback`] that keeps the body.
+
+use std::fmt::{self, Write as _};
+
+use crate::captures::Captures;
+use crate::engine::{self, Captured, Identity, Layout, Table};
+use crate::raw_members::RawMembers;
+
+pub mod fields;
+
+pub use fields::*;
+
+/// A response that is no error the tables know, with what was read of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fallback<'b> {
+    /// The HTTP status, when known.
+    pub status: Option<u16>,
+    /// The body, as received.
+    pub body: &'b [u8],
+    /// The code the body carried, when it was text.
+    pub code: Option<&'b str>,
+    /// The message the body carried, when it was text.
+    pub message: Option<&'b str>,
+    /// Why it is not a known error.
+    pub reason: String,
+}
+
+/// Where a decoded value keeps what the body carried beyond its fields: the
+/// members nobody declared, a received message that differs from the template,
+/// the body of a response classified without being read.
+pub trait Keep {
+    /// Keeps the members nobody declared: (JSON pointer, raw JSON).
+    fn keep_members(&mut self, members: RawMembers);
+    /// Keeps the received message (it differs from what the template renders).
+    fn keep_message(&mut self, message: &str);
+    /// Keeps the whole body (it was not read: not JSON, identified by status).
+    fn keep_body(&mut self, body: &[u8]);
+}
+
+/// What the decoder needs from what it decodes into: a generated enum (or its
+/// borrowed view), or the CLI's record of fields as JSON values.
+pub trait Decoded: fmt::Display + Sized {
+    /// Where the value keeps what the body carried beyond its fields.
+    type Kept: Keep;
+    /// The variant's place for what it keeps, when it has one.
+    fn extra_mut(&mut self) -> Option<&mut Self::Kept>;
+    /// True when the variant's template renders exactly `text` (asked before any
+    /// received message is kept).
+    fn template_renders(&self, text: &str) -> bool {
+        display_eq(self, text)
+    }
+}
+
+/// The sink generated code reads bodies with: raw capture, plus typed fields once
+/// the code is known.
+pub trait FastSink<'b>: engine::Sink<'b> + Sized {
+    /// A sink; `typed` enables typed reading (the code and the message as
+    /// strings, and fields once the code is known).
+    fn new(typed: bool) -> Self;
+    /// Whether typed reading is on.
+    fn typed(&self) -> bool;
+    /// The raw capture, when anything was captured raw (a typed sink makes it
+    /// on the first raw value).
+    fn kept(&mut self) -> Option<&mut Captured<'b>>;
+    /// The entry the code named, when the sink already looked it up.
+    fn entry(&self) -> Option<usize> {
+        None
+    }
+    /// Takes the string at `slot` (the code's or the message's): read as a string
+    /// by the sink, or from the raw capture.
+    fn take_text(&mut self, slot: usize) -> Option<std::borrow::Cow<'b, str>> {
+        Captured::slot_str(self.kept()?, slot)
+    }
+    /// The raw JSON captured at `slot`.
+    fn slot_raw(&mut self, slot: usize) -> Option<&'b str> {
+        Captured::slot_raw(self.kept()?, slot)
+    }
+    /// Takes the member `name` of the fields object out of the raw capture.
+    fn take_member<'s>(&'s mut self, name: &str) -> Option<&'s str>
+    where
+        'b: 's,
+    {
+        Captured::take_member(self.kept()?, name)
+    }
+    /// Walks `body` into the sink: [`engine::walk`] over `layout`, or a walker
+    /// generated for the wire (handing the sink the same calls, and refusing any
+    /// body it does not expect, which is then read again raw).
+    fn walk(&mut self, body: &'b [u8], layout: &Layout<'_>) -> Result<(), engine::CaptureError> {
+        engine::walk(body, layout, self)
+    }
+}
+
+impl<'b> FastSink<'b> for Captured<'b> {
+    fn new(_: bool) -> Self {
+        Captured::default()
+    }
+    fn typed(&self) -> bool {
+        false
+    }
+    fn kept(&mut self) -> Option<&mut Captured<'b>> {
+        Some(self)
+    }
+}
+
+/// How one enum reads a body: where things are and how errors are identified.
+pub struct Plan<'a> {
+    /// Where the slots are.
+    pub layout: Layout<'a>,
+    /// The classification tables.
+    pub table: Table<'a>,
+    /// The slot holding the code.
+    pub code: Option<usize>,
+    /// The slot holding the message.
+    pub message: Option<usize>,
+    /// The pointer of the fields object, for naming unclaimed members.
+    pub fields_at: &'a str,
+    /// Read fields straight into their types once the code is known.
+    pub typed: bool,
+    /// Classification by status and message compiled for this enum; agrees with
+    /// [`Table::classify`] on `table`, which is used without it.
+    pub classify: Option<Classifier>,
+    /// The message's key, where the message is a top-level member and a body
+    /// holding it alone is classified and built in one step
+    /// ([`engine::lone_member`]).
+    pub lone: Option<&'a str>,
+}
+
+/// A compiled classification: (status, message, captures out) → (entry, whether
+/// the message is exactly what the entry's template renders from the captures).
+pub type Classifier = for<'m> fn(u16, Option<&'m str>, &mut Captures<'m>) -> Option<(usize, bool)>;
+
+/// True when `text` is an integer as `Display` writes it (no sign but a `-`
+/// before a non-zero value, no leading zeros): parsed and shown again, it reads
+/// the same.
+///
+/// ```
+/// use error_catalog_core::decode::canonical_int;
+/// assert!(canonical_int("0") && canonical_int("42") && canonical_int("-7"));
+/// assert!(!canonical_int("007") && !canonical_int("-0") && !canonical_int("+1") && !canonical_int(""));
+/// ```
+#[inline]
+pub fn canonical_int(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = match b {
+        [b'-', rest @ ..] => rest,
+        _ => b,
+    };
+    match digits {
+        [] => false,
+        [b'0'] => digits.len() == b.len(),
+        [b'0', ..] => false,
+        _ => digits.iter().all(u8::is_ascii_digit),
+    }
+}
+
+/// Captures, classifies and builds; anything that fails lands in the fallback.
+/// `direct` classifies and builds a body holding the message alone in one step
+/// where that gives what the general steps would (`None`: take them).
+#[inline(always)]
+pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
+    status: Option<u16>,
+    body: &'b [u8],
+    plan: &Plan<'_>,
+    direct: impl Fn(u16, &str) -> Option<E>,
+    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
+    unknown: impl FnOnce(Fallback<'_>) -> E,
+) -> E {
+    // a body that is the message alone, without escapes: no parser set up
+    let lone = plan.lone.and_then(|key| engine::lone_member(body, key));
+    if let Some(m) = lone {
+        if let Some(value) = direct(status.unwrap_or(0), m) {
+            return value;
+        }
+    }
+    // (`direct` said no to this very message already: not asked again)
+    let direct = |s: u16, m: &str| if lone.is_some() { None } else { direct(s, m) };
+    let mut sink = S::new(plan.typed);
+    match sink.walk(body, &plan.layout) {
+        Ok(()) => finish(status, body, plan, &mut sink, direct, build, unknown),
+        Err(e) => walk_again(status, body, plan, sink.typed(), e, build, unknown),
+    }
+}
+
+/// The walk failed: a field of the wrong type aborts the typed reading, so the
+/// body is read again raw; a body that is not JSON at all still classifies where
+/// the status alone can identify an error (a proxy's page; the body is kept).
+#[cold]
+#[inline(never)]
+fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
+    status: Option<u16>,
+    body: &'b [u8],
+    plan: &Plan<'_>,
+    typed: bool,
+    first: engine::CaptureError,
+    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
+    unknown: impl FnOnce(Fallback<'_>) -> E,
+) -> E {
+    let e = if typed {
+        let mut sink = S::new(false);
+        match engine::walk(body, &plan.layout, &mut sink) {
+            Ok(()) => {
+                let direct = |_: u16, _: &str| None;
+                return finish(status, body, plan, &mut sink, direct, build, unknown);
+            }
+            Err(e) => e,
+        }
+    } else {
+        first
+    };
+    if plan.table.identity != Identity::Code {
+        let hit = status.and_then(|s| classify(plan, s, None, None, &mut Captures::default()));
+        if let Some((entry, _)) = hit {
+            if let Ok(mut value) = build(entry, &mut S::new(false), &[]) {
+                if let Some(extra) = value.extra_mut() {
+                    extra.keep_body(body);
+                }
+                return value;
+            }
+        }
+    }
+    unknown(Fallback {
+        status,
+        body,
+        code: None,
+        message: None,
+        reason: format!("body is not a JSON object: {e}"),
+    })
+}
+
+/// (entry, exact) for a response: by the plan's compiled classification where it
+/// has one, else by its table.
+#[inline]
+fn classify<'m>(
+    plan: &Plan<'_>,
+    status: u16,
+    code: Option<&str>,
+    message: Option<&'m str>,
+    caps: &mut Captures<'m>,
+) -> Option<(usize, bool)> {
+    match plan.classify {
+        Some(compiled) => compiled(status, message, caps),
+        None => plan.table.classify(status, code, message).map(|c| {
+            *caps = Captures::from(c.captures);
+            (c.entry, false)
+        }),
+    }
+}
+
+/// The fallback, keeping the body and the code and message read from it.
+#[cold]
+#[inline(never)]
+fn fall_back<E>(
+    status: Option<u16>,
+    body: &[u8],
+    code: Option<&str>,
+    message: Option<&str>,
+    reason: String,
+    unknown: impl FnOnce(Fallback<'_>) -> E,
+) -> E {
+    unknown(Fallback {
+        status,
+        body,
+        code,
+        message,
+        reason,
+    })
+}
+
+/// Classifies and builds from a walked body.
+#[inline(always)]
+fn finish<'b, E: Decoded, S: FastSink<'b>>(
+    status: Option<u16>,
+    body: &'b [u8],
+    plan: &Plan<'_>,
+    sink: &mut S,
+    direct: impl Fn(u16, &str) -> Option<E>,
+    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
+    unknown: impl FnOnce(Fallback<'_>) -> E,
+) -> E {
+    let code = plan.code.and_then(|s| sink.take_text(s));
+    let message = plan.message.and_then(|s| sink.take_text(s));
+    // a body holding the message alone: classified and built in one step where
+    // that gives what the steps below would
+    if let (None, Some(m)) = (&code, &message) {
+        if sink.entry().is_none() && sink.kept().is_none() {
+            if let Some(value) = direct(status.unwrap_or(0), m) {
+                return value;
+            }
+        }
+    }
+    // a code or message slot holding something other than a string (or null)
+    let c = sink.kept();
+    let not_text = |slot: Option<usize>, text: &Option<std::borrow::Cow<'_, str>>| {
+        text.is_none()
+            && slot
+                .zip(c.as_ref())
+                .and_then(|(s, c)| c.slot(s))
+                .is_some_and(|r| r.get() != "null")
+    };
+    let fail = |reason: String| {
+        fall_back(
+            status,
+            body,
+            code.as_deref(),
+            message.as_deref(),
+            reason,
+            unknown,
+        )
+    };
+    // (a code that is not text matters only where the code identifies the error)
+    let by_code = plan.table.identity == Identity::Code;
+    let what = if by_code && not_text(plan.code, &code) {
+        Some("code")
+    } else if not_text(plan.message, &message) {
+        Some("message")
+    } else {
+        None
+    };
+    if let Some(what) = what {
+        let reason = format!("the {what} is not a string");
+        return fail(reason);
+    }
+    // (captures only where a message is classified: a code names its entry)
+    let mut captured;
+    let (hit, caps): (_, &[(usize, &str)]) = match sink.entry() {
+        Some(entry) => (Some((entry, false)), &[]),
+        None => {
+            captured = Captures::default();
+            let m = message.as_deref();
+            let hit = classify(plan, status.unwrap_or(0), code.as_deref(), m, &mut captured);
+            (hit, &captured)
+        }
+    };
+    let Some((entry, exact)) = hit else {
+        let reason = match &code {
+            Some(code) => format!("unknown code `{code}`"),
+            None => "no known error matches this response".to_string(),
+        };
+        return fail(reason);
+    };
+    // (the value is finished where `build` put it and moved once, on return)
+    let mut built = build(entry, sink, caps);
+    if let Ok(value) = &mut built {
+        let kept_any = sink
+            .kept()
+            .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
+        // (the variant is asked for its extra only when there is something to keep)
+        if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
+            // the members outside the fields object move over as they are; the
+            // fields object's leftovers follow, named by pointer
+            let mut kept = std::mem::take(&mut c.extras);
+            if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
+                // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
+                let reason = "a member too long to keep".to_string();
+                return fail(reason);
+            }
+            extra.keep_members(kept);
+        }
+        if let Some(m) = message.as_deref().filter(|_| !exact) {
+            if !value.template_renders(m) {
+                if let Some(extra) = value.extra_mut() {
+                    extra.keep_message(m);
+                }
+            }
+        }
+    }
+    match built {
+        Ok(value) => value,
+        Err(reason) => fail(reason),
+    }
+}
+
+/// True when `value`'s Display output is exactly `text`, without allocating.
+pub fn display_eq(value: &impl fmt::Display, text: &str) -> bool {
+    struct Cmp<'t> {
+        rest: &'t str,
+        ok: bool,
+    }
+    impl fmt::Write for Cmp<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            match self.rest.strip_prefix(s) {
+                Some(r) if self.ok => {
+                    self.rest = r;
+                    Ok(())
+                }
+                _ => {
+                    self.ok = false;
+                    Err(fmt::Error)
+                }
+            }
+        }
+    }
+    let mut c = Cmp {
+        rest: text,
+        ok: true,
+    };
+    let _ = write!(c, "{value}");
+    c.ok && c.rest.is_empty()
+}

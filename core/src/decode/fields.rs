@@ -1,0 +1,399 @@
+//! Reading one field of a known error: from its raw JSON (a slot of the
+//! layout, or a member of the fields object), from the text a message
+//! placeholder captured, or typed while the body is walked. Generated code
+//! calls the typed readers; the CLI reads into JSON values through
+//! [`read_value`], which calls the same ones.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::engine;
+use crate::field_type::{BaseType, FieldType};
+
+use super::FastSink;
+
+/// Decodes one field from its raw JSON; an absent field decodes from `null`, so
+/// `Option` fields become `None` and required ones fail.
+pub fn field<T: DeserializeOwned>(raw: Option<&str>, name: &str) -> Result<T, String> {
+    match raw {
+        Some(r) => serde_json::from_str(r).map_err(|e| format!("field `{name}`: {e}")),
+        None => serde_json::from_str("null").map_err(|_| format!("missing field `{name}`")),
+    }
+}
+
+/// Reads the map's next value into `slot` (a field read typed while walking).
+#[inline]
+pub fn read_into<'de, T, A>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error>
+where
+    T: serde::Deserialize<'de>,
+    A: serde::de::MapAccess<'de>,
+{
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// A text field as a borrowed view holds it: `Cow<str>` for `String`,
+/// `Option<Cow<str>>` for `Option<String>`. Typed reading stores text this way
+/// (owned by the enum's sink; borrowed from the body by the view's, unless it
+/// has escapes), so one walk serves both the enum and its borrowed view.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use error_catalog_core::decode::Text;
+/// let t: Cow<'_, str> = Text::lent(String::from("email"));
+/// assert_eq!(Text::owned(t), "email");
+/// let o: Option<Cow<'_, str>> = Text::lent(None);
+/// assert_eq!(Text::owned(o), None::<String>);
+/// ```
+pub trait Text<'b>: Sized {
+    /// The owned form (`String`, `Option<String>`).
+    type Owned;
+    /// Reads the map's next value, borrowing it from the body where it can.
+    ///
+    /// # Errors
+    /// When the value is not a string (or, for the optional form, `null`).
+    fn read<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error>;
+    /// Reads the map's next value owned (as `serde` reads the owned form).
+    ///
+    /// # Errors
+    /// As [`Text::read`].
+    fn read_owned<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error>;
+    /// The owned form, copying borrowed text.
+    fn owned(self) -> Self::Owned;
+    /// The view of an owned value (nothing copied).
+    fn lent(owned: Self::Owned) -> Self;
+}
+
+impl<'b> Text<'b> for std::borrow::Cow<'b, str> {
+    type Owned = String;
+    #[inline]
+    fn read<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value_seed(engine::StrSeed)
+    }
+    #[inline]
+    fn read_owned<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value().map(std::borrow::Cow::Owned)
+    }
+    #[inline]
+    fn owned(self) -> String {
+        self.into_owned()
+    }
+    #[inline]
+    fn lent(owned: String) -> Self {
+        std::borrow::Cow::Owned(owned)
+    }
+}
+
+impl<'b> Text<'b> for Option<std::borrow::Cow<'b, str>> {
+    type Owned = Option<String>;
+    #[inline]
+    fn read<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value_seed(engine::OptStrSeed)
+    }
+    #[inline]
+    fn read_owned<A: serde::de::MapAccess<'b>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value::<Option<String>>()
+            .map(|o| o.map(std::borrow::Cow::Owned))
+    }
+    #[inline]
+    fn owned(self) -> Option<String> {
+        self.map(std::borrow::Cow::into_owned)
+    }
+    #[inline]
+    fn lent(owned: Option<String>) -> Self {
+        owned.map(std::borrow::Cow::Owned)
+    }
+}
+
+/// Reads the map's next text value into `slot` ([`read_into`] for a [`Text`]):
+/// owned for the enum (`OWN`: as fast as `serde` reads a `String`), borrowed
+/// for its view.
+///
+/// # Errors
+/// When the value is not text.
+#[inline]
+pub fn read_text<'b, const OWN: bool, T, A>(
+    slot: &mut Option<T>,
+    map: &mut A,
+) -> Result<(), A::Error>
+where
+    T: Text<'b>,
+    A: serde::de::MapAccess<'b>,
+{
+    *slot = Some(if OWN {
+        T::read_owned(map)?
+    } else {
+        T::read(map)?
+    });
+    Ok(())
+}
+
+/// Where a field's raw JSON sits in the capture.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldAt<'a> {
+    /// A member of the fields object, by key.
+    Member(&'a str),
+    /// A slot of the layout.
+    Slot(usize),
+}
+
+/// A field read typed while walking, else its raw JSON at `at` read by `read`
+/// (one call per field in generated code instead of a `match` each).
+#[inline]
+pub fn typed_or<'b, T, S, R>(
+    typed: Option<T>,
+    sink: &mut S,
+    at: FieldAt<'_>,
+    name: &str,
+    read: R,
+) -> Result<T, String>
+where
+    S: FastSink<'b>,
+    R: FnOnce(Option<&str>, &str) -> Result<T, String>,
+{
+    match (typed, at) {
+        (Some(v), _) => Ok(v),
+        (None, FieldAt::Member(m)) => read(sink.take_member(m), name),
+        (None, FieldAt::Slot(s)) => read(sink.slot_raw(s), name),
+    }
+}
+
+/// [`field`] for a `String` field: no parser when the JSON string has no escapes.
+pub fn field_string(raw: Option<&str>, name: &str) -> Result<String, String> {
+    if let Some(s) = raw.and_then(|t| {
+        t.strip_prefix('"')?
+            .strip_suffix('"')
+            .filter(|s| !s.contains('\\'))
+    }) {
+        return Ok(s.to_string());
+    }
+    field(raw, name)
+}
+
+/// [`field`] for an `Option<String>` field.
+pub fn field_opt_string(raw: Option<&str>, name: &str) -> Result<Option<String>, String> {
+    match raw {
+        None => Ok(None),
+        Some("null") => Ok(None),
+        Some(_) => field_string(raw, name).map(Some),
+    }
+}
+
+/// [`field`] for an integer field: a plain decimal integer is parsed directly
+/// (JSON's grammar: no leading zeros, no `-0`; anything else goes to serde).
+///
+/// ```
+/// use error_catalog_core::decode::field_int;
+/// assert_eq!(field_int::<u32>(Some("42"), "n"), Ok(42));
+/// assert_eq!(field_int::<i32>(Some("-7"), "n"), Ok(-7));
+/// assert_eq!(field_int::<i64>(Some("-9223372036854775808"), "n"), Ok(i64::MIN));
+/// assert_eq!(field_int::<u64>(Some("18446744073709551615"), "n"), Ok(u64::MAX));
+/// assert!(field_int::<u8>(Some("300"), "n").is_err());
+/// assert!(field_int::<u32>(Some("007"), "n").is_err());
+/// assert!(field_int::<u32>(Some("-1"), "n").is_err());
+/// assert!(field_int::<u32>(None, "n").is_err());
+/// ```
+#[inline]
+pub fn field_int<T>(raw: Option<&str>, name: &str) -> Result<T, String>
+where
+    T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>,
+{
+    match raw.and_then(exact_int) {
+        Some(v) => Ok(v),
+        None => field(raw, name),
+    }
+}
+
+/// The value of an integer's text (a placeholder's, or a field's JSON) when it
+/// is written as `Display` writes it ([`canonical_int`]), has at most 19 digits
+/// and fits `T`.
+///
+/// ```
+/// use error_catalog_core::decode::exact_int;
+/// assert_eq!(exact_int::<u32>("42"), Some(42));
+/// assert_eq!(exact_int::<i64>("-7"), Some(-7));
+/// assert_eq!(exact_int::<u32>("007"), None);
+/// assert_eq!(exact_int::<u8>("300"), None);
+/// ```
+#[inline]
+pub fn exact_int<T: TryFrom<u64> + TryFrom<i64>>(text: &str) -> Option<T> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        b => (false, b),
+    };
+    match digits {
+        [] => return None,
+        [b'0'] if negative => return None,
+        [b'0', _, ..] => return None,
+        _ if digits.len() > 19 => return None,
+        _ => {}
+    }
+    let mut n = 0u64;
+    for &d in digits {
+        let d = d.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        // (19 digits stay below 2^64)
+        n = n * 10 + u64::from(d);
+    }
+    if negative {
+        T::try_from(-i64::try_from(n).ok()?).ok()
+    } else {
+        T::try_from(n).ok()
+    }
+}
+
+/// A placeholder's text as a `String` field (or an `Option<String>` one).
+///
+/// ```
+/// use error_catalog_core::decode::text_into;
+/// let s: String = text_into("3/3");
+/// let o: Option<String> = text_into("x");
+/// assert_eq!((s.as_str(), o.as_deref()), ("3/3", Some("x")));
+/// ```
+#[inline]
+pub fn text_into<T: From<String>>(text: &str) -> T {
+    T::from(text.to_owned())
+}
+
+/// [`field`] for an optional integer field.
+pub fn field_opt_int<T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>>(
+    raw: Option<&str>,
+    name: &str,
+) -> Result<Option<T>, String> {
+    match raw {
+        None => Ok(None),
+        Some("null") => Ok(None),
+        Some(_) => field_int(raw, name).map(Some),
+    }
+}
+
+/// The text a message placeholder captured into field `index`.
+#[inline]
+pub fn capture_text<'c>(captures: &[(usize, &'c str)], index: usize) -> Option<&'c str> {
+    captures.iter().find(|(i, _)| *i == index).map(|(_, t)| *t)
+}
+
+/// A `String` (or, with `optional`, `Option<String>`) field from a message
+/// placeholder; a missing capture is an error for a required field.
+pub fn captured_string<T: From<String> + Default>(
+    captures: &[(usize, &str)],
+    index: usize,
+    name: &str,
+    optional: bool,
+) -> Result<T, String> {
+    match capture_text(captures, index) {
+        Some(text) => Ok(text_into(text)),
+        None if optional => Ok(T::default()),
+        None => Err(format!("missing field `{name}`")),
+    }
+}
+
+/// Decodes a placeholder value captured from a message: as a JSON number when it
+/// is one and the type takes it, else as a string.
+pub fn captured<T: DeserializeOwned>(
+    captures: &[(usize, &str)],
+    index: usize,
+    name: &str,
+) -> Result<T, String> {
+    let Some((_, text)) = captures.iter().find(|(i, _)| *i == index) else {
+        return serde_json::from_str("null").map_err(|_| format!("missing field `{name}`"));
+    };
+    if let Ok(v) = serde_json::from_str::<T>(text) {
+        if text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+        {
+            return Ok(v);
+        }
+    }
+    let quoted = serde_json::to_string(text).map_err(|e| e.to_string())?;
+    serde_json::from_str(&quoted).map_err(|e| format!("field `{name}`: {e}"))
+}
+/// A field read by the readers generated code uses for its type, as a JSON
+/// value (`null` for an absent optional field): what the CLI prints.
+fn as_value<T: serde::Serialize>(read: Result<T, String>) -> Result<Value, String> {
+    read.and_then(|v| serde_json::to_value(v).map_err(|e| e.to_string()))
+}
+
+/// Reads the field `name` of type `ty` from its raw JSON (`None`: absent) with
+/// the reader generated code uses for that type, and gives it as a JSON value
+/// (`null` for an absent optional field).
+///
+/// # Errors
+/// As the typed reader: the reason the fallback then gives.
+///
+/// ```
+/// use error_catalog_core::decode::read_value;
+/// use error_catalog_core::field_type::FieldType;
+/// let u8_ = FieldType::parse("u8").unwrap();
+/// assert_eq!(read_value(u8_, Some("7"), "n"), Ok(serde_json::json!(7)));
+/// assert!(read_value(u8_, Some("300"), "n").is_err());
+/// assert_eq!(read_value(FieldType::parse("string?").unwrap(), None, "s"), Ok(serde_json::Value::Null));
+/// ```
+pub fn read_value(ty: FieldType, raw: Option<&str>, name: &str) -> Result<Value, String> {
+    match (ty.base, ty.optional) {
+        (BaseType::String, false) => as_value(field_string(raw, name)),
+        (BaseType::String, true) => as_value(field_opt_string(raw, name)),
+        (BaseType::Bool, false) => as_value(field::<bool>(raw, name)),
+        (BaseType::Bool, true) => as_value(field::<Option<bool>>(raw, name)),
+        (BaseType::I32, false) => as_value(field_int::<i32>(raw, name)),
+        (BaseType::I32, true) => as_value(field_opt_int::<i32>(raw, name)),
+        (BaseType::I64, false) => as_value(field_int::<i64>(raw, name)),
+        (BaseType::I64, true) => as_value(field_opt_int::<i64>(raw, name)),
+        (BaseType::U8, false) => as_value(field_int::<u8>(raw, name)),
+        (BaseType::U8, true) => as_value(field_opt_int::<u8>(raw, name)),
+        (BaseType::U16, false) => as_value(field_int::<u16>(raw, name)),
+        (BaseType::U16, true) => as_value(field_opt_int::<u16>(raw, name)),
+        (BaseType::U32, false) => as_value(field_int::<u32>(raw, name)),
+        (BaseType::U32, true) => as_value(field_opt_int::<u32>(raw, name)),
+        (BaseType::U64, false) => as_value(field_int::<u64>(raw, name)),
+        (BaseType::U64, true) => as_value(field_opt_int::<u64>(raw, name)),
+        (BaseType::F64, false) => as_value(field::<f64>(raw, name)),
+        (BaseType::F64, true) => as_value(field::<Option<f64>>(raw, name)),
+        (BaseType::Json, false) => field::<Value>(raw, name),
+        (BaseType::Json, true) => as_value(field::<Option<Value>>(raw, name)),
+    }
+}
+
+/// Reads the field `name` (field `index` of its error) of type `ty` from the
+/// text a message placeholder captured, as generated code does, and gives it
+/// as a JSON value (`null` for an absent optional field).
+///
+/// # Errors
+/// As the typed reader: the reason the fallback then gives.
+///
+/// ```
+/// use error_catalog_core::decode::read_captured_value;
+/// use error_catalog_core::field_type::FieldType;
+/// let caps = [(0, "42"), (1, "agent-7")];
+/// let u32_ = FieldType::parse("u32").unwrap();
+/// assert_eq!(read_captured_value(u32_, &caps, 0, "n"), Ok(serde_json::json!(42)));
+/// let s = FieldType::parse("string").unwrap();
+/// assert_eq!(read_captured_value(s, &caps, 1, "id"), Ok(serde_json::json!("agent-7")));
+/// assert!(read_captured_value(s, &caps, 2, "missing").is_err());
+/// ```
+pub fn read_captured_value(
+    ty: FieldType,
+    captures: &[(usize, &str)],
+    index: usize,
+    name: &str,
+) -> Result<Value, String> {
+    if ty.base == BaseType::String {
+        let read: Result<Option<String>, String> =
+            captured_string(captures, index, name, ty.optional);
+        return as_value(read);
+    }
+    if ty.base.is_integer() {
+        return read_value(ty, capture_text(captures, index), name);
+    }
+    match (ty.base, ty.optional) {
+        (BaseType::Bool, false) => as_value(captured::<bool>(captures, index, name)),
+        (BaseType::Bool, true) => as_value(captured::<Option<bool>>(captures, index, name)),
+        (BaseType::F64, false) => as_value(captured::<f64>(captures, index, name)),
+        (BaseType::F64, true) => as_value(captured::<Option<f64>>(captures, index, name)),
+        (_, false) => captured::<Value>(captures, index, name),
+        (_, true) => as_value(captured::<Option<Value>>(captures, index, name)),
+    }
+}

@@ -1,0 +1,263 @@
+//! The CLI's decoding (`error_catalog_codegen::classify`, tables built from the
+//! catalog at run time) and the generated enums (tables emitted as `static`
+//! data, with their fast paths) go through the one decoder of
+//! `error_catalog_core::decode`: they must agree on the entry, the fields and
+//! the fallback's reason for every example body of every bundled catalog and
+//! for a few hundred bodies mutated from each (members removed, values of every
+//! JSON type swapped in, bodies cut short).
+
+use error_catalog::{ApiError, FromResponse, UnknownError};
+use error_catalog_codegen::model::Catalog;
+use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
+use serde_json::{json, Value};
+
+mod message_identity {
+    error_catalog::catalog!("catalogs/message_identity.toml");
+}
+use message_identity::MessageIdentityError;
+
+/// The fallback of a generated enum, when it is one.
+trait Fallback {
+    fn fallback(&self) -> Option<&UnknownError>;
+}
+
+macro_rules! fallback {
+    ($($t:ty),*) => {$(
+        impl Fallback for $t {
+            fn fallback(&self) -> Option<&UnknownError> {
+                match self {
+                    Self::Unknown(u) => Some(u),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+fallback!(
+    kya::KyaError,
+    customer_verification::CustomerVerificationError,
+    rakomi::RakomiError,
+    aironclaw::AironclawError,
+    moca_air::MocaAirError,
+    MessageIdentityError
+);
+
+/// Every value swapped into a member by the mutations: one of each JSON type,
+/// and numbers and strings that are close to what fields hold.
+fn replacements() -> Vec<Value> {
+    vec![
+        Value::Null,
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(300),
+        json!(1.5),
+        json!(18_446_744_073_709_551_615_u64),
+        json!(""),
+        json!("7"),
+        json!("text with \"escapes\" \\ \u{e9}"),
+        json!([1, "two"]),
+        json!({"nested": {"x": 1}}),
+    ]
+}
+
+/// Every JSON pointer to a member of `v` (objects only), depth first.
+fn pointers(v: &Value, at: &str, out: &mut Vec<String>) {
+    if let Value::Object(m) = v {
+        for (k, child) in m {
+            let p = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+            out.push(p.clone());
+            pointers(child, &p, out);
+        }
+    }
+}
+
+/// `v` with the member at `pointer` replaced by `with` (`None`: removed).
+fn mutate(v: &Value, pointer: &str, with: Option<&Value>) -> Value {
+    let mut out = v.clone();
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+    let key = key.replace("~1", "/").replace("~0", "~");
+    if let Some(Value::Object(m)) = out.pointer_mut(parent) {
+        match with {
+            Some(w) => {
+                m.insert(key, w.clone());
+            }
+            None => {
+                m.remove(&key);
+            }
+        }
+    }
+    out
+}
+
+/// (status, body) cases: each example as given (or, for an error without
+/// one, the body the docs build from the wire and the template, with its
+/// placeholders filled), then mutated.
+fn cases(c: &Catalog) -> Vec<(u16, Vec<u8>)> {
+    let mut out = Vec::new();
+    let swaps = replacements();
+    for e in &c.errors {
+        let status = e.status_u16().unwrap_or(400);
+        let mut bodies: Vec<(u16, String)> = e
+            .examples
+            .iter()
+            .map(|ex| (ex.status.unwrap_or(status), ex.body.value.clone()))
+            .collect();
+        if bodies.is_empty() {
+            let built = error_catalog_codegen::docs::example_body(c, e);
+            let filled = error_catalog_core::template::Template::parse(&built)
+                .map_or(built.clone(), |t| t.render(|_| Some("7".to_string())));
+            bodies.push((status, built));
+            bodies.push((status, filled));
+        }
+        for (status, text) in &bodies {
+            let (status, text) = (*status, text.as_bytes());
+            out.push((status, text.to_vec()));
+            out.push((418, text.to_vec()));
+            out.push((status, text[..text.len() / 2].to_vec()));
+            let Ok(v) = serde_json::from_slice::<Value>(text) else {
+                continue;
+            };
+            let mut ps = Vec::new();
+            pointers(&v, "", &mut ps);
+            for p in &ps {
+                out.push((status, mutate(&v, p, None).to_string().into_bytes()));
+                for w in &swaps {
+                    out.push((status, mutate(&v, p, Some(w)).to_string().into_bytes()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn agree<E: FromResponse + ApiError + Fallback>(c: &Catalog, cases: &[(u16, Vec<u8>)]) -> usize {
+    let id = &c.service.id.value;
+    let mut known = 0;
+    for (status, body) in cases {
+        let (status, body) = (*status, body.as_slice());
+        let generated = E::from_response(status, body);
+        let cli = error_catalog_codegen::classify::classify(c, status, body);
+        let text = String::from_utf8_lossy(body);
+        let cli_code = cli.entry.map(|i| c.errors[i].code.value.as_str());
+        let generated_code = generated.is_known().then(|| generated.code());
+        assert_eq!(
+            generated_code, cli_code,
+            "{id} {status} {text}: entry (generated {generated}, CLI {:?})",
+            cli.reason
+        );
+        match generated.fallback() {
+            None => {
+                known += 1;
+                assert_eq!(
+                    generated.details(),
+                    cli.fields,
+                    "{id} {status} {text}: fields"
+                );
+            }
+            Some(u) => {
+                assert_eq!(
+                    u.reason(),
+                    cli.reason.as_deref(),
+                    "{id} {status} {text}: reason"
+                );
+                assert_eq!(u.code(), cli.code.as_deref(), "{id} {status} {text}: code");
+                assert_eq!(
+                    u.message(),
+                    cli.message.as_deref(),
+                    "{id} {status} {text}: message"
+                );
+            }
+        }
+    }
+    known
+}
+
+/// Agreement over a bundled catalog's cases; at least `min` of them must be
+/// mutated bodies (so the comparison covers a few hundred per catalog).
+fn agree_bundled<E: FromResponse + ApiError + Fallback>(id: &str, min: usize) {
+    let c = error_catalog_tests::bundled(id);
+    let cases = cases(&c);
+    assert!(cases.len() >= min, "{id}: only {} cases", cases.len());
+    let known = agree::<E>(&c, &cases);
+    // the examples themselves are recognised, so both sides decode fields
+    assert!(known >= c.errors.len(), "{id}: only {known} recognised");
+}
+
+#[test]
+fn kya_agrees() {
+    agree_bundled::<kya::KyaError>("kya", 300);
+}
+
+#[test]
+fn customer_verification_agrees() {
+    agree_bundled::<customer_verification::CustomerVerificationError>("customer_verification", 300);
+}
+
+#[test]
+fn rakomi_agrees() {
+    agree_bundled::<rakomi::RakomiError>("rakomi", 300);
+}
+
+#[test]
+fn aironclaw_agrees() {
+    agree_bundled::<aironclaw::AironclawError>("aironclaw", 300);
+}
+
+#[test]
+fn moca_air_agrees() {
+    agree_bundled::<moca_air::MocaAirError>("moca_air", 300);
+}
+
+fn message_identity_catalog() -> Catalog {
+    let text = include_str!("../catalogs/message_identity.toml");
+    error_catalog_codegen::load_str("message_identity.toml", text).expect("test catalog loads")
+}
+
+/// A number where the code pointer points does not stop a message-identified
+/// wire from recognising the error, on either side.
+#[test]
+fn a_numeric_code_does_not_hide_a_message_identity() {
+    let c = message_identity_catalog();
+    let body =
+        br#"{"error": {"code": 4290, "message": "Quota of 100 requests exceeded", "limit": 100}}"#;
+    let generated = MessageIdentityError::from_response(429, body);
+    assert!(
+        matches!(generated, MessageIdentityError::Quota { limit: 100, .. }),
+        "{generated:?}"
+    );
+    let cli = error_catalog_codegen::classify::classify(&c, 429, body);
+    assert_eq!(
+        cli.entry.map(|i| c.errors[i].code.value.as_str()),
+        Some("QUOTA")
+    );
+    assert_eq!(cli.fields["limit"], 100);
+}
+
+#[test]
+fn message_identity_agrees() {
+    let c = message_identity_catalog();
+    let mut cases = Vec::new();
+    for (status, message) in [
+        (429, "Quota of 100 requests exceeded"),
+        (429, "Quota of x requests exceeded"),
+        (410, "The resource is gone"),
+        (400, "Bad request"),
+        (400, "Something else"),
+    ] {
+        for code in [
+            json!("QUOTA"),
+            json!(4290),
+            json!(null),
+            json!({"x": 1}),
+            json!(true),
+        ] {
+            let v = json!({"error": {"code": code, "message": message, "resource": "r1", "limit": 100}});
+            cases.push((status, v.to_string().into_bytes()));
+            cases.push((500, v.to_string().into_bytes()));
+        }
+    }
+    let known = agree::<MessageIdentityError>(&c, &cases);
+    assert!(known >= 15, "only {known} recognised");
+}

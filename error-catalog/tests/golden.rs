@@ -114,3 +114,24 @@ fn diagnostics_come_with_stubs() {
         "stub impls keep one mistake one error: {got}"
     );
 }
+
+#[test]
+fn stubs_use_the_crate_path_the_enum_names() {
+    let got = expand(
+        r#"
+        #[api_error(crate = "::my_runtime::errors", wire = "nested")]
+        enum E {
+            #[api_error(code = "A", message = "a", stauts = 404)]
+            A,
+            #[api_error(unknown)]
+            Unknown(my_runtime::errors::UnknownError),
+        }
+        "#,
+    );
+    assert!(got.contains("compile_error!"), "{got}");
+    assert!(
+        got.contains("impl ::my_runtime::errors::ApiError for E"),
+        "stubs follow `crate = ...`: {got}"
+    );
+    assert!(!got.contains("::error_catalog::"), "{got}");
+}

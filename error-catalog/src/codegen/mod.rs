@@ -37,6 +37,30 @@ pub fn catalog(input: TokenStream) -> TokenStream {
     enum_gen::catalog(input)
 }
 
+/// The runtime crate's path the enum's `#[api_error(crate = "...")]` names,
+/// read leniently (the derive reports any mistake in it); `::error_catalog`
+/// when none is given or it cannot be read.
+fn krate_of(input: &syn::DeriveInput) -> syn::Path {
+    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+    let given = input
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("api_error"))
+        .filter_map(|a| a.parse_args_with(Metas::parse_terminated).ok())
+        .flatten()
+        .find_map(|m| match m {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("crate") => match nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => s.parse::<syn::Path>().ok(),
+                _ => None,
+            },
+            _ => None,
+        });
+    given.unwrap_or_else(|| syn::parse_quote!(::error_catalog))
+}
+
 /// Trait impls that make the rest of the user's code type-check while the derive
 /// reports its errors.
 fn stubs(input: &syn::DeriveInput) -> TokenStream {
@@ -44,7 +68,7 @@ fn stubs(input: &syn::DeriveInput) -> TokenStream {
         return TokenStream::new();
     }
     let ident = &input.ident;
-    let krate: syn::Path = syn::parse_quote!(::error_catalog);
+    let krate = krate_of(input);
     quote! {
         const _: () = {
             impl ::core::fmt::Display for #ident {

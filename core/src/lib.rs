@@ -7,6 +7,39 @@
 //! (`error-catalog-codegen`) and the `error-catalog` CLI use this crate's decoder
 //! and templates, so generated code, the CLI and the docs agree by construction.
 //!
+//! # Glossary
+//!
+//! One word per concept, in this crate and the crates above it:
+//!
+//! - **catalog**: a service's errors, written once in TOML.
+//! - **entry**: one error of a catalog (code, status, template, fields...).
+//! - **wire**: how a service's errors travel in a body: a preset or JSON
+//!   pointers to the code, the message and the fields object.
+//! - **identity**: what tells the entries apart in a response: the code, the
+//!   message (with the status), or the status alone.
+//! - **layout**: the places a wire's bodies are read at: numbered **slots**
+//!   (JSON pointers: the code, the message, fields with their own pointer) and
+//!   the **fields object**, whose **members** are an entry's own fields.
+//! - **walk**: reading a body once, handing each slot and member to a **sink**;
+//!   the raw sink's result is the body's **capture** (raw JSON per slot and
+//!   member, and the **kept members**: everything no one declared).
+//! - **template**: a message with `{field}` placeholders; its **pattern**
+//!   matches received messages, and the texts a pattern's placeholders matched
+//!   are the message's **captures**.
+//! - **table**: an enum's lookup tables (code index, patterns in priority
+//!   order, literal messages by hash); to **classify** is to find the entry of
+//!   a status, code and message in a table.
+//! - **plan**: everything decoding one enum's bodies needs: its layout, table
+//!   and the slots of code and message (generated code emits it as `static`
+//!   data; the CLI builds it from a loaded catalog).
+//! - **decode**: walk, classify, build the entry's value, keep what it does
+//!   not declare; anything that fails is the **fallback**, which keeps the
+//!   whole body and the **reason**.
+//!
+//! The modules generated code and the tools call (`decode`, `engine`,
+//! `captures`, `raw_members`) are hidden from these docs: they are internals,
+//! and change with the code generator.
+//!
 //! ```
 //! use error_catalog_core::template::Template;
 //!
@@ -17,11 +50,15 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[doc(hidden)]
 pub mod captures;
+#[doc(hidden)]
 pub mod decode;
+#[doc(hidden)]
 pub mod engine;
 pub mod field_type;
 pub mod headers;
+#[doc(hidden)]
 pub mod raw_members;
 pub mod retry;
 pub mod template;

@@ -205,7 +205,7 @@ where
 }
 
 /// The value of an integer's text (a placeholder's, or a field's JSON) when it
-/// is written as `Display` writes it ([`canonical_int`]), has at most 19 digits
+/// is written as `Display` writes it ([`canonical_int`](super::canonical_int)), has at most 19 digits
 /// and fits `T`.
 ///
 /// ```

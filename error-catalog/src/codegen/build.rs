@@ -6,28 +6,15 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ast::{BoundField, Input};
-use super::expand::{pat, problem_read, reader_of};
-use super::shape::{Place, Shape};
-use super::view::view_ty;
+use super::lower::Lowered;
+use super::shape::Place;
+use super::tokens::{pat, problem_read, reader_of, view_ty};
 use error_catalog_core::template::Template;
-
-/// What decoding reads typed, as `decode` worked it out.
-pub(super) struct Reads<'a> {
-    /// Where every field of every variant sits.
-    pub shape: &'a Shape,
-    /// Per variant: the fields read typed from the fields object (field index,
-    /// member name).
-    pub typed_fields: &'a [Vec<(usize, String)>],
-    /// The envelope slots every variant reads into one field, read typed.
-    pub typed_slots: &'a [(usize, &'a BoundField)],
-    /// The field names problem+json writes under `fields`.
-    pub clashes: &'a [String],
-}
 
 /// `__build` (the enum), or `__build_view` (its borrowed view, named `view`):
 /// the variant of an entry from what the sink read. The view takes typed text
 /// as stored; read any other way, text is read owned and lent.
-pub(super) fn build_fn(input: &Input, r: &Reads<'_>, view: Option<&syn::Ident>) -> TokenStream {
+pub(super) fn build_fn(input: &Input, r: &Lowered<'_>, view: Option<&syn::Ident>) -> TokenStream {
     let (name, ty, sink) = match view {
         Some(v) => (
             format_ident!("__build_view"),
@@ -113,8 +100,8 @@ pub(super) fn build_fn(input: &Input, r: &Reads<'_>, view: Option<&syn::Ident>) 
                 } else {
                     normal = lend(f, normal);
                 }
-                let in_problem = lend(f, problem_read(f, r.clashes));
-                let value = if *place == Place::Member(f.wire.clone()) && !r.clashes.contains(&f.wire)
+                let in_problem = lend(f, problem_read(f, &r.problem));
+                let value = if *place == Place::Member(f.wire.clone()) && r.problem.slot_of(&f.wire).is_none()
                 {
                     normal
                 } else {
@@ -135,7 +122,7 @@ pub(super) fn build_fn(input: &Input, r: &Reads<'_>, view: Option<&syn::Ident>) 
     // The fields every variant reads from one typed slot, read before the match.
     let hoisted = r.typed_slots.iter().map(|(s, f)| {
         let (w, reader, slot) = (&f.wire, reader_of(f), format_ident!("__slot{}", s));
-        let in_problem = problem_read(f, r.clashes);
+        let in_problem = problem_read(f, &r.problem);
         let local = format_ident!("__e{}", s);
         quote! {
             let #local = if __problem {

@@ -16,50 +16,12 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ast::{Bound, Input};
-use super::expand::{hole, kind_tokens};
+use super::lower::{exact_fields, patterns};
 use super::shape::Shape;
+use super::tokens::{hole, kind_tokens};
 use crate::model::{BaseType, ErrorEntry};
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::{one_pass, HoleKind, Segment, Step, Template};
-
-/// One entry's patterns, in catalog order: (index among the entry's patterns,
-/// template); only those that parse. The generated table holds these, so the
-/// index is the one `__ENTRIES[i].patterns` has.
-pub(super) fn patterns(e: &ErrorEntry) -> Vec<(usize, Template)> {
-    e.matches
-        .iter()
-        .filter_map(|m| Template::parse(&m.value).ok())
-        .enumerate()
-        .collect()
-}
-
-/// The placeholders of `t` (a pattern of `e`) when a match of it can spell
-/// exactly what `e`'s template renders from the captured fields: the pattern is
-/// the template, each placeholder fills its own field, and the field shows its
-/// text unchanged (strings always, integers when written canonically: checked at
-/// run time). Each is (its position among the captures, field index, base type).
-pub(super) fn exact_fields(
-    e: &ErrorEntry,
-    b: &Bound,
-    t: &Template,
-) -> Option<Vec<(usize, usize, BaseType)>> {
-    if Template::parse(&e.message.value).ok().as_ref() != Some(t) {
-        return None;
-    }
-    let mut out: Vec<(usize, usize, BaseType)> = Vec::new();
-    for (k, name) in t.placeholders().enumerate() {
-        let j = b.fields.iter().position(|f| f.wire == name)?;
-        if out.iter().any(|&(_, seen, _)| seen == j) {
-            return None;
-        }
-        let base = b.fields.get(j)?.base;
-        if base != BaseType::String && !base.is_integer() {
-            return None;
-        }
-        out.push((k, j, base));
-    }
-    Some(out)
-}
 
 /// The run-time check that a match of `t` is exact (see [`exact_fields`]).
 fn exact(e: &ErrorEntry, b: &Bound, t: &Template) -> TokenStream {

@@ -12,7 +12,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ast::{Bound, Input};
-use super::classifier::exact_fields;
+use super::lower::exact_fields;
 use super::shape::{Place, Shape};
 use crate::model::{BaseType, ErrorEntry};
 use error_catalog_core::template::Template;

@@ -1,14 +1,21 @@
 //! Code generation for `#[derive(ApiError)]` and `catalog!`: parse (syn and TOML
 //! into the model), validate, expand. The proc-macro crate only forwards here.
 
+mod api_error_impl;
 mod ast;
 mod attr;
 mod build;
 mod classifier;
+mod decode;
 mod direct;
+mod display;
 mod enum_gen;
 mod expand;
+mod lower;
+mod serialize;
 mod shape;
+mod tables;
+mod tokens;
 mod view;
 mod walker;
 

@@ -7,22 +7,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ast::{BoundField, Input, View};
-use super::expand::{api_error, display, public_details, serialize};
+use super::api_error_impl::{api_error, public_details};
+use super::ast::{Input, View};
+use super::display::display;
+use super::serialize::serialize;
 use super::shape::Shape;
-
-/// A field's type in the view: text as `Cow<'b, str>`, anything else as it is.
-/// Typed reading stores a field as this type while walking, for the enum too.
-pub(super) fn view_ty(f: &BoundField) -> TokenStream {
-    match (f.is_text(), f.optional) {
-        (true, false) => quote!(::std::borrow::Cow<'b, str>),
-        (true, true) => quote!(::core::option::Option<::std::borrow::Cow<'b, str>>),
-        (false, _) => {
-            let ty = &f.ty;
-            quote!(#ty)
-        }
-    }
-}
+use super::tokens::view_ty;
 
 /// The view's definition, beside the enum.
 pub(super) fn definition(input: &Input, v: &View) -> TokenStream {

@@ -1,0 +1,130 @@
+//! `ApiError` (code, status, advice, details) and `Render::public_details`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ast::Input;
+use super::tokens::{pat, redacted};
+
+pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
+    let content_type = &input.catalog.wire.content_type;
+    let krate = &input.krate;
+    let unknown = &input.unknown;
+    let info_arms = input.variants.iter().enumerate().map(|(i, b)| {
+        let p = pat(b, &[]);
+        quote!(#p => __p::Some(&__INFO[#i]),)
+    });
+    let retry_arms = input
+        .catalog
+        .errors
+        .iter()
+        .zip(&input.variants)
+        .filter_map(|(e, b)| {
+            let r = e.retry_after_field.as_ref()?;
+            let f = b.fields.iter().find(|f| f.wire == r.value)?;
+            let id = &f.ident;
+            let p = pat(b, &[id]);
+            Some(if f.optional {
+                quote!(#p => #id.and_then(|__v| ::core::convert::TryFrom::try_from(__v).ok()),)
+            } else {
+                quote!(#p => ::core::convert::TryFrom::try_from(*#id).ok(),)
+            })
+        });
+    let detail_arms = input.variants.iter().map(|b| {
+        let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
+        let puts = b.fields.iter().map(|f| {
+            let id = &f.ident;
+            let w = &f.wire;
+            quote!(__p::put(&mut __m, #w, #id);)
+        });
+        let p = pat(b, &ids);
+        quote!(#p => { #(#puts)* })
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(unreachable_patterns)]
+        impl #krate::ApiError for #ty {
+            fn code(&self) -> &str {
+                match self {
+                    Self::#unknown(__u) => __u.code().unwrap_or(""),
+                    _ => match #krate::ApiError::info(self) { __p::Some(__i) => __i.code, __p::None => "" },
+                }
+            }
+            fn status(&self) -> __p::Option<u16> {
+                match self {
+                    Self::#unknown(__u) => __u.status(),
+                    _ => #krate::ApiError::info(self).and_then(|__i| __i.status),
+                }
+            }
+            fn suggestion(&self) -> __p::Option<&str> {
+                #krate::ApiError::info(self).and_then(|__i| __i.suggestion)
+            }
+            fn docs_url(&self) -> __p::Option<&str> {
+                #krate::ApiError::info(self).and_then(|__i| __i.docs_url)
+            }
+            fn fix_command(&self) -> __p::Option<&str> {
+                #krate::ApiError::info(self).and_then(|__i| __i.fix_command)
+            }
+            fn retry_rule(&self) -> #krate::RetryRule {
+                match #krate::ApiError::info(self) {
+                    __p::Some(__i) => __i.retry,
+                    __p::None => #krate::RetryRule::for_unknown_status(#krate::ApiError::status(self)),
+                }
+            }
+            fn info(&self) -> __p::Option<&'static #krate::CodeInfo> {
+                match self {
+                    #(#info_arms)*
+                    Self::#unknown(_) => __p::None,
+                }
+            }
+            fn retry_after_field(&self) -> __p::Option<u64> {
+                match self {
+                    #(#retry_arms)*
+                    _ => __p::None,
+                }
+            }
+            fn content_type(&self) -> &'static str {
+                #content_type
+            }
+            fn details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+                let mut __m = __p::serde_json::Map::new();
+                match self {
+                    #(#detail_arms)*
+                    Self::#unknown(_) => {}
+                }
+                __m
+            }
+        }
+    }
+}
+
+/// The `public_details` method of `Render`: `details()` without redacted fields.
+pub(super) fn public_details(input: &Input) -> TokenStream {
+    let unknown = &input.unknown;
+    let arms = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .map(|(b, e)| {
+            let shown: Vec<&super::ast::BoundField> =
+                b.fields.iter().filter(|f| !redacted(e, f)).collect();
+            let ids: Vec<&syn::Ident> = shown.iter().map(|f| &f.ident).collect();
+            let puts = shown.iter().map(|f| {
+                let id = &f.ident;
+                let w = &f.wire;
+                quote!(__p::put(&mut __m, #w, #id);)
+            });
+            let p = pat(b, &ids);
+            quote!(#p => { #(#puts)* })
+        });
+    quote! {
+        fn public_details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+            let mut __m = __p::serde_json::Map::new();
+            match self {
+                #(#arms)*
+                Self::#unknown(_) => {}
+            }
+            __m
+        }
+    }
+}

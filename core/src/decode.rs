@@ -10,8 +10,8 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::captures::Captures;
 use crate::engine::{self, Captured, Identity, Layout, Table};
+use crate::hole_texts::HoleTexts;
 use crate::raw_members::RawMembers;
 
 pub mod fields;
@@ -135,7 +135,7 @@ pub struct Plan<'a> {
 
 /// A compiled classification: (status, message, captures out) → (entry, whether
 /// the message is exactly what the entry's template renders from the captures).
-pub type Classifier = for<'m> fn(u16, Option<&'m str>, &mut Captures<'m>) -> Option<(usize, bool)>;
+pub type Classifier = for<'m> fn(u16, Option<&'m str>, &mut HoleTexts<'m>) -> Option<(usize, bool)>;
 
 /// True when `text` is an integer as `Display` writes it (no sign but a `-`
 /// before a non-zero value, no leading zeros): parsed and shown again, it reads
@@ -161,7 +161,7 @@ pub fn canonical_int(text: &str) -> bool {
     }
 }
 
-/// Captures, classifies and builds; anything that fails lands in the fallback.
+/// HoleTexts, classifies and builds; anything that fails lands in the fallback.
 /// `direct` classifies and builds a body holding the message alone in one step
 /// where that gives what the general steps would (`None`: take them).
 #[inline(always)]
@@ -216,7 +216,7 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
         first
     };
     if plan.table.identity != Identity::Code {
-        let hit = status.and_then(|s| classify(plan, s, None, None, &mut Captures::default()));
+        let hit = status.and_then(|s| classify(plan, s, None, None, &mut HoleTexts::default()));
         if let Some((entry, _)) = hit {
             if let Ok(mut value) = build(entry, &mut S::new(false), &[]) {
                 if let Some(extra) = value.extra_mut() {
@@ -243,12 +243,12 @@ fn classify<'m>(
     status: u16,
     code: Option<&str>,
     message: Option<&'m str>,
-    caps: &mut Captures<'m>,
+    caps: &mut HoleTexts<'m>,
 ) -> Option<(usize, bool)> {
     match plan.classify {
         Some(compiled) => compiled(status, message, caps),
         None => plan.table.classify(status, code, message).map(|c| {
-            *caps = Captures::from(c.captures);
+            *caps = HoleTexts::from(c.captures);
             (c.entry, false)
         }),
     }
@@ -333,7 +333,7 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     let (hit, caps): (_, &[(usize, &str)]) = match sink.entry() {
         Some(entry) => (Some((entry, false)), &[]),
         None => {
-            captured = Captures::default();
+            captured = HoleTexts::default();
             let m = message.as_deref();
             let hit = classify(plan, status.unwrap_or(0), code.as_deref(), m, &mut captured);
             (hit, &captured)

@@ -24,8 +24,8 @@
 //!   the raw sink's result is the body's **capture** (raw JSON per slot and
 //!   member, and the **kept members**: everything no one declared).
 //! - **template**: a message with `{field}` placeholders; its **pattern**
-//!   matches received messages, and the texts a pattern's placeholders matched
-//!   are the message's **captures**.
+//!   matches received messages, each placeholder a **hole**; the texts a
+//!   pattern's holes matched are its **hole texts** (`HoleTexts`).
 //! - **table**: an enum's lookup tables (code index, patterns in priority
 //!   order, literal messages by hash); to **classify** is to find the entry of
 //!   a status, code and message in a table.
@@ -37,7 +37,7 @@
 //!   whole body and the **reason**.
 //!
 //! The modules generated code and the tools call (`decode`, `engine`,
-//! `captures`, `raw_members`) are hidden from these docs: they are internals,
+//! `hole_texts`, `raw_members`) are hidden from these docs: they are internals,
 //! and change with the code generator.
 //!
 //! ```
@@ -51,13 +51,13 @@
 #![warn(missing_docs)]
 
 #[doc(hidden)]
-pub mod captures;
-#[doc(hidden)]
 pub mod decode;
 #[doc(hidden)]
 pub mod engine;
 pub mod field_type;
 pub mod headers;
+#[doc(hidden)]
+pub mod hole_texts;
 #[doc(hidden)]
 pub mod raw_members;
 pub mod retry;

@@ -4,7 +4,7 @@
 //! messages and extracts placeholder values (classification), and names the fields
 //! that validation checks.
 
-use crate::captures::Captures;
+use crate::hole_texts::HoleTexts;
 use std::fmt;
 
 mod one_pass;
@@ -273,7 +273,7 @@ pub fn match_pattern<'t>(
     pattern: &[PatternSeg<'_>],
     text: &'t str,
 ) -> Option<Vec<(usize, &'t str)>> {
-    let mut out = Captures::default();
+    let mut out = HoleTexts::default();
     match_into(pattern, text, &mut out).then(|| out.to_vec())
 }
 
@@ -281,16 +281,16 @@ pub fn match_pattern<'t>(
 /// not match), allocating nothing for up to four placeholders.
 ///
 /// ```
-/// use error_catalog_core::captures::Captures;
+/// use error_catalog_core::hole_texts::HoleTexts;
 /// use error_catalog_core::template::{match_into, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Hole(0, HoleKind::Text), PatternSeg::Lit(": "), PatternSeg::Hole(1, HoleKind::Text)];
-/// let mut caps = Captures::default();
+/// let mut caps = HoleTexts::default();
 /// assert!(match_into(&p, "name: required", &mut caps));
 /// assert_eq!(&caps[..], [(0, "name"), (1, "required")]);
 /// assert!(!match_into(&p, "no colon", &mut caps));
 /// assert!(caps.is_empty());
 /// ```
-pub fn match_into<'t>(pattern: &[PatternSeg<'_>], text: &'t str, out: &mut Captures<'t>) -> bool {
+pub fn match_into<'t>(pattern: &[PatternSeg<'_>], text: &'t str, out: &mut HoleTexts<'t>) -> bool {
     out.clear();
     // Cheap refusals first: most patterns tried against a message are not it.
     if let Some(PatternSeg::Lit(first)) = pattern.first() {
@@ -418,7 +418,7 @@ fn match_at<'t>(
     k: usize,
     whole: &'t str,
     at: usize,
-    out: &mut Captures<'t>,
+    out: &mut HoleTexts<'t>,
     failed: &mut Memo,
 ) -> bool {
     if failed.set.as_ref().is_some_and(|f| f.contains(&(k, at))) {
@@ -439,7 +439,7 @@ fn match_here<'t>(
     k: usize,
     whole: &'t str,
     at: usize,
-    out: &mut Captures<'t>,
+    out: &mut HoleTexts<'t>,
     failed: &mut Memo,
 ) -> bool {
     let text = whole.get(at..).unwrap_or("");
@@ -512,7 +512,7 @@ fn match_here<'t>(
     }
 }
 
-/// Captures `capture` for the placeholder at segment `k` (its text starting at
+/// HoleTexts `capture` for the placeholder at segment `k` (its text starting at
 /// `at`) and matches the rest after it; takes the capture back when the rest fails.
 #[inline]
 fn capture_then<'t>(
@@ -521,7 +521,7 @@ fn capture_then<'t>(
     whole: &'t str,
     at: usize,
     capture: (usize, &'t str),
-    out: &mut Captures<'t>,
+    out: &mut HoleTexts<'t>,
     failed: &mut Memo,
 ) -> bool {
     let mark = out.len();

@@ -25,7 +25,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod classify;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 pub mod diag;
@@ -35,6 +34,7 @@ pub mod layout;
 pub mod model;
 pub mod naming;
 pub mod parse;
+pub mod response;
 pub mod validate;
 
 pub use load::{load_file, load_str};

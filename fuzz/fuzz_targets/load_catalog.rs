@@ -8,7 +8,7 @@
 
 #![no_main]
 
-use error_catalog_codegen::{classify, docs};
+use error_catalog_codegen::{docs, response};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -39,9 +39,9 @@ fuzz_target!(|data: &[u8]| {
                     .as_ref()
                     .and_then(|s| u16::try_from(s.value).ok())
                     .unwrap_or(400);
-                let _ = classify::classify(&catalog, status, body.as_bytes());
+                let _ = response::decode(&catalog, status, body.as_bytes());
                 for ex in &e.examples {
-                    let _ = classify::classify(
+                    let _ = response::decode(
                         &catalog,
                         ex.status.unwrap_or(status),
                         ex.body.value.as_bytes(),

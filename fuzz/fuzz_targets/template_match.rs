@@ -26,7 +26,7 @@
 
 #![no_main]
 
-use error_catalog_core::captures::Captures;
+use error_catalog_core::hole_texts::HoleTexts;
 use error_catalog_core::template::{
     match_pattern, one_pass, patterns_overlap, run_steps, HoleKind, PatternSeg, Segment, Template,
 };
@@ -136,7 +136,7 @@ fn same_in_one_pass(pattern: &[PatternSeg<'_>], text: &str) {
     let Some(steps) = one_pass(pattern) else {
         return;
     };
-    let mut caps = Captures::default();
+    let mut caps = HoleTexts::default();
     let ok = run_steps(&steps, text, &mut caps);
     let expected = match_pattern(pattern, text);
     assert_eq!(

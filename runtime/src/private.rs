@@ -5,7 +5,6 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
-pub use error_catalog_core::captures::Captures;
 pub use error_catalog_core::decode::{
     canonical_int, capture_text, captured, captured_string, display_eq, exact_int, field,
     field_int, field_opt_int, field_opt_string, field_string, read_into, read_text, text_into,
@@ -14,6 +13,7 @@ pub use error_catalog_core::decode::{
 pub use error_catalog_core::engine::{
     self, Captured, CodeIndex, CodeKey, Entry, Identity, Layout, Table,
 };
+pub use error_catalog_core::hole_texts::HoleTexts;
 pub use error_catalog_core::raw_members::TooLong;
 pub use error_catalog_core::template::{match_into, take_run, HoleKind, PatternSeg};
 pub use serde;
@@ -45,12 +45,12 @@ pub use crate::public::{MessageStr, Render, When};
 pub struct Obj<T>(pub T);
 
 /// Something that writes zero or more members into a map.
-pub trait Members {
+pub trait WriteMembers {
     /// Writes the members.
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
 }
 
-impl<T: Members> Serialize for Obj<T> {
+impl<T: WriteMembers> Serialize for Obj<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         self.0.write(&mut m)?;
@@ -61,7 +61,7 @@ impl<T: Members> Serialize for Obj<T> {
 /// A member that is always written.
 pub struct Member<'a, V: ?Sized>(pub &'static str, pub &'a V);
 
-impl<V: Serialize + ?Sized> Members for Member<'_, V> {
+impl<V: Serialize + ?Sized> WriteMembers for Member<'_, V> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(self.0, self.1)
     }
@@ -70,7 +70,7 @@ impl<V: Serialize + ?Sized> Members for Member<'_, V> {
 /// A member written only when `Some`.
 pub struct OptMember<'a, V>(pub &'static str, pub &'a Option<V>);
 
-impl<V: Serialize> Members for OptMember<'_, V> {
+impl<V: Serialize> WriteMembers for OptMember<'_, V> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         match self.1 {
             Some(v) => map.serialize_entry(self.0, v),
@@ -87,7 +87,7 @@ pub struct ExtraMembers<'a>(
     pub &'static [&'static str],
 );
 
-impl Members for ExtraMembers<'_> {
+impl WriteMembers for ExtraMembers<'_> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         if let Some(extra) = self.0 {
             for (k, v) in extra.children(self.1) {
@@ -105,7 +105,7 @@ impl Members for ExtraMembers<'_> {
 /// object there).
 pub struct ExtraObject<'a>(pub Option<&'a Extra>, pub &'static str, pub &'static str);
 
-impl Members for ExtraObject<'_> {
+impl WriteMembers for ExtraObject<'_> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         if let Some(extra) = self.0 {
             if extra.children(self.2).next().is_some() {
@@ -130,7 +130,7 @@ pub struct ObjOrKept<'a, T>(
     pub bool,
 );
 
-impl<T: Members> Members for ObjOrKept<'_, T> {
+impl<T: WriteMembers> WriteMembers for ObjOrKept<'_, T> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         match self.2.and_then(|x| x.get(self.3)).filter(|_| self.4) {
             Some(kept) => map.serialize_entry(self.0, kept),
@@ -150,7 +150,7 @@ impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
 
 macro_rules! tuple_members {
     ($($name:ident)+) => {
-        impl<$($name: Members),+> Members for ($($name,)+) {
+        impl<$($name: WriteMembers),+> WriteMembers for ($($name,)+) {
             #[allow(non_snake_case)]
             fn write<MAP: SerializeMap>(&self, map: &mut MAP) -> Result<(), MAP::Error> {
                 let ($($name,)+) = self;
@@ -161,7 +161,7 @@ macro_rules! tuple_members {
     };
 }
 
-impl Members for () {
+impl WriteMembers for () {
     fn write<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
         Ok(())
     }

@@ -119,7 +119,7 @@ impl<E: Render + ?Sized> Serialize for MessageStr<'_, E> {
 #[doc(hidden)]
 pub struct When<M>(pub bool, pub M);
 
-impl<M: crate::__private::Members> crate::__private::Members for When<M> {
+impl<M: crate::__private::WriteMembers> crate::__private::WriteMembers for When<M> {
     fn write<S: SerializeMap>(&self, map: &mut S) -> Result<(), S::Error> {
         if self.0 {
             self.1.write(map)

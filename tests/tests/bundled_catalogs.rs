@@ -142,7 +142,7 @@ fn classify(c: &Catalog, status: u16, message: &str) -> Option<(String, Vec<(Str
                 m.insert(key.clone(), inner);
                 Value::Object(m)
             });
-    let r = error_catalog_codegen::classify::classify(c, status, body.to_string().as_bytes());
+    let r = error_catalog_codegen::response::decode(c, status, body.to_string().as_bytes());
     let e = &c.errors[r.entry?];
     let caps = e
         .fields

@@ -138,7 +138,7 @@ fn agree<E: FromResponse + ApiError + Fallback>(c: &Catalog, cases: &[(u16, Vec<
     for (status, body) in cases {
         let (status, body) = (*status, body.as_slice());
         let generated = E::from_response(status, body);
-        let cli = error_catalog_codegen::classify::classify(c, status, body);
+        let cli = error_catalog_codegen::response::decode(c, status, body);
         let text = String::from_utf8_lossy(body);
         let cli_code = cli.entry.map(|i| c.errors[i].code.value.as_str());
         let generated_code = generated.is_known().then(|| generated.code());
@@ -227,7 +227,7 @@ fn a_numeric_code_does_not_hide_a_message_identity() {
         matches!(generated, MessageIdentityError::Quota { limit: 100, .. }),
         "{generated:?}"
     );
-    let cli = error_catalog_codegen::classify::classify(&c, 429, body);
+    let cli = error_catalog_codegen::response::decode(&c, 429, body);
     assert_eq!(
         cli.entry.map(|i| c.errors[i].code.value.as_str()),
         Some("QUOTA")

@@ -218,7 +218,7 @@ fn agree_with<E: FromResponse + ApiError + ToWire>(
     let mut known = 0;
     for (status, body) in cases {
         let generated = E::from_response(status, &body);
-        let runtime = error_catalog_codegen::classify::classify(c, status, &body);
+        let runtime = error_catalog_codegen::response::decode(c, status, &body);
         let text = String::from_utf8_lossy(&body);
         also(status, &body, &text, &generated);
         let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());

@@ -69,7 +69,7 @@ fn generated_classification_agrees_with_the_cli_on_every_pattern_shape() {
         let status = [400, 503, 418][rng.below(3)];
         let body = serde_json::to_vec(&serde_json::json!({ "error": m })).expect("a JSON body");
         let generated = PatternsError::from_response(status, &body);
-        let runtime = error_catalog_codegen::classify::classify(&c, status, &body);
+        let runtime = error_catalog_codegen::response::decode(&c, status, &body);
         let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());
         assert_eq!(
             generated.is_known().then(|| generated.code()),

@@ -70,7 +70,7 @@ fn the_generated_walker_agrees_with_engine_walk() {
     let mut known = 0;
     for &(status, body) in BODIES {
         let generated = DeepError::from_response(status, body.as_bytes());
-        let runtime = error_catalog_codegen::classify::classify(&c, status, body.as_bytes());
+        let runtime = error_catalog_codegen::response::decode(&c, status, body.as_bytes());
         let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());
         assert_eq!(
             generated.is_known().then(|| generated.code()),

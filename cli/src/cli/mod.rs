@@ -1,6 +1,6 @@
 //! The subcommands of the `error-catalog` binary.
 
-mod classify_cmd;
+mod classify;
 mod explain;
 mod new;
 mod style;
@@ -97,7 +97,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             headers,
             body,
             json,
-        } => classify_cmd::run(&catalog, status, &headers, body.as_deref(), json),
+        } => classify::run(&catalog, status, &headers, body.as_deref(), json),
         Command::Docs { catalog, output } => {
             let c = resolve(&catalog)?;
             let page = error_catalog_codegen::docs::render(&c);

@@ -8,7 +8,7 @@
 //! run these steps inline; the other patterns keep `match_into`.
 
 use super::{in_number, int_run, HoleKind, PatternSeg};
-use crate::captures::Captures;
+use crate::hole_texts::HoleTexts;
 
 /// One step of a one-pass match, over the text not matched yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,17 +101,17 @@ pub fn take_run(text: &str, kind: HoleKind) -> Option<(&str, &str)> {
 /// inline, and what [`match_into`](super::match_into) gives for the pattern.
 ///
 /// ```
-/// use error_catalog_core::captures::Captures;
+/// use error_catalog_core::hole_texts::HoleTexts;
 /// use error_catalog_core::template::{one_pass, run_steps, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Lit("limit ("), PatternSeg::Hole(0, HoleKind::Integer),
 ///          PatternSeg::Lit("/"), PatternSeg::Hole(1, HoleKind::Integer), PatternSeg::Lit(")")];
 /// let steps = one_pass(&p).unwrap();
-/// let mut caps = Captures::default();
+/// let mut caps = HoleTexts::default();
 /// assert!(run_steps(&steps, "limit (3/5)", &mut caps));
 /// assert_eq!(&caps[..], [(0, "3"), (1, "5")]);
 /// assert!(!run_steps(&steps, "limit (3/x)", &mut caps) && caps.is_empty());
 /// ```
-pub fn run_steps<'t>(steps: &[Step<'_>], text: &'t str, out: &mut Captures<'t>) -> bool {
+pub fn run_steps<'t>(steps: &[Step<'_>], text: &'t str, out: &mut HoleTexts<'t>) -> bool {
     out.clear();
     let mut rest = text;
     for step in steps {
@@ -215,7 +215,7 @@ mod tests {
             compiled += 1;
             for _ in 0..50 {
                 let t = text(&mut rng, &p);
-                let (mut a, mut b) = (Captures::default(), Captures::default());
+                let (mut a, mut b) = (HoleTexts::default(), HoleTexts::default());
                 let ok = match_into(&p, &t, &mut a);
                 assert_eq!(run_steps(&steps, &t, &mut b), ok, "{p:?} on {t:?}");
                 assert_eq!(&a[..], &b[..], "{p:?} on {t:?}");

@@ -430,7 +430,7 @@ fn bind_fields(
                 .find(|w| w.wire.value == wire_name)
                 .and_then(|w| w.at_ptr.as_ref().map(|p| p.value.clone())),
         };
-        let (optional, base) = classify_type(&f.ty);
+        let (optional, base) = field_type_of(&f.ty);
         let internal = a.flag("internal", errors).is_some();
         out.push(BoundField {
             ident,
@@ -574,7 +574,7 @@ fn base_of(ty: &Type) -> BaseType {
 }
 
 /// (optional, base) of a field's Rust type; anything unrecognised is `json`.
-pub fn classify_type(ty: &Type) -> (bool, BaseType) {
+pub fn field_type_of(ty: &Type) -> (bool, BaseType) {
     match option_inner(ty) {
         Some(inner) => (true, base_of(inner)),
         None => (false, base_of(ty)),
@@ -582,7 +582,7 @@ pub fn classify_type(ty: &Type) -> (bool, BaseType) {
 }
 
 fn type_matches(expected: FieldType, ty: &Type) -> bool {
-    let (optional, base) = classify_type(ty);
+    let (optional, base) = field_type_of(ty);
     let inner = option_inner(ty).unwrap_or(ty);
     let exact = match expected.base {
         BaseType::Json => last_segment(inner).is_some_and(|s| s.ident == "Value"),

@@ -215,7 +215,7 @@ fn searched(
     let (caps, then) = match mode {
         Mode::Classify => (quote!(__caps), mode.on_match(input, c, t, &[])),
         Mode::Direct(_) => (
-            quote!(&mut __p::Captures::default()),
+            quote!(&mut __p::HoleTexts::default()),
             quote!(return __p::None;),
         ),
     };
@@ -262,7 +262,7 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
         .map(|(s, i)| quote!(#s => __p::Some((#i, false)),));
     Some(quote! {
         #[allow(unreachable_patterns, unused_labels, clippy::match_single_binding, clippy::needless_return)]
-        fn __classify<'m>(__status: u16, __msg: __p::Option<&'m str>, __caps: &mut __p::Captures<'m>) -> __p::Option<(usize, bool)> {
+        fn __classify<'m>(__status: u16, __msg: __p::Option<&'m str>, __caps: &mut __p::HoleTexts<'m>) -> __p::Option<(usize, bool)> {
             if let __p::Some(__m) = __msg {
                 match __status {
                     #(#message_arms)*

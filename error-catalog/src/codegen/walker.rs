@@ -12,7 +12,7 @@ use super::shape::Shape;
 
 /// One object on the way: its path, the slots that are its members, the objects
 /// below it, and whether it is the fields object.
-struct Node {
+struct Level {
     path: Vec<String>,
     slots: Vec<(String, usize)>,
     children: Vec<(String, usize)>,
@@ -20,30 +20,30 @@ struct Node {
 }
 
 /// The objects the wire's pointers pass through, root first.
-fn nodes(shape: &Shape) -> Vec<Node> {
-    let mut nodes = vec![Node {
+fn levels(shape: &Shape) -> Vec<Level> {
+    let mut levels = vec![Level {
         path: Vec::new(),
         slots: Vec::new(),
         children: Vec::new(),
         fields: false,
     }];
-    fn node_at(nodes: &mut Vec<Node>, path: &[String]) -> usize {
+    fn level_at(levels: &mut Vec<Level>, path: &[String]) -> usize {
         let mut at = 0;
         for (d, seg) in path.iter().enumerate() {
-            let next = nodes
+            let next = levels
                 .get(at)
                 .and_then(|n| n.children.iter().find(|(k, _)| k == seg).map(|(_, c)| *c));
             at = match next {
                 Some(c) => c,
                 None => {
-                    let c = nodes.len();
-                    nodes.push(Node {
+                    let c = levels.len();
+                    levels.push(Level {
                         path: path[..=d].to_vec(),
                         slots: Vec::new(),
                         children: Vec::new(),
                         fields: false,
                     });
-                    if let Some(n) = nodes.get_mut(at) {
+                    if let Some(n) = levels.get_mut(at) {
                         n.children.push((seg.clone(), c));
                     }
                     c
@@ -56,26 +56,26 @@ fn nodes(shape: &Shape) -> Vec<Node> {
         let Some((last, parent)) = p.segments.split_last() else {
             continue; // (an empty pointer names no member)
         };
-        let at = node_at(&mut nodes, parent);
-        if let Some(n) = nodes.get_mut(at) {
+        let at = level_at(&mut levels, parent);
+        if let Some(n) = levels.get_mut(at) {
             if !n.slots.iter().any(|(k, _)| k == last) {
                 n.slots.push((last.clone(), i));
             }
         }
     }
     if let Some(f) = &shape.fields_at {
-        let at = node_at(&mut nodes, &f.segments);
-        if let Some(n) = nodes.get_mut(at) {
+        let at = level_at(&mut levels, &f.segments);
+        if let Some(n) = levels.get_mut(at) {
             n.fields = true;
         }
     }
-    nodes
+    levels
 }
 
 /// The visitors, and `FastSink::walk` for the sink `__Fast`.
 pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
-    let nodes = nodes(shape);
-    let visitors = nodes.iter().enumerate().map(|(n, node)| {
+    let levels = levels(shape);
+    let visitors = levels.iter().enumerate().map(|(n, node)| {
         let name = format_ident!("__Walk{}", n);
         let path = &node.path;
         // a member that is a slot is a slot, even where another pointer passes

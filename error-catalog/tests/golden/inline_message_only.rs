@@ -120,7 +120,7 @@ const _: () = {
     fn __classify<'m>(
         __status: u16,
         __msg: __p::Option<&'m str>,
-        __caps: &mut __p::Captures<'m>,
+        __caps: &mut __p::HoleTexts<'m>,
     ) -> __p::Option<(usize, bool)> {
         if let __p::Some(__m) = __msg {
             match __status {

@@ -1,5 +1,5 @@
-//! Decoding a response against a catalog loaded at run time (the CLI's
-//! `classify`), through the decoder generated code calls
+//! A response as a catalog loaded at run time reads it (what the CLI's
+//! `classify` prints), decoded through the decoder generated code calls
 //! ([`error_catalog_core::decode::decode`]): the tables are built here from the
 //! catalog instead of being emitted as `static` data, and fields are read into
 //! JSON values by the readers generated code uses for their types.
@@ -18,7 +18,7 @@ use error_catalog_core::template::{PatternSeg, Segment, Template};
 
 /// What a response turned out to be.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Classification {
+pub struct Response {
     /// The catalog entry, when one was recognised and its fields decoded.
     pub entry: Option<usize>,
     /// The code found in the body.
@@ -39,7 +39,8 @@ pub fn fields_of<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> Vec<&'c Field> {
     e.fields.iter().chain(&c.wire.fields).collect()
 }
 
-/// Classifies `body` received with `status`.
+/// Decodes `body` received with `status`: which entry it is (classified by
+/// the catalog's identity), its fields, what it keeps, or why it is none.
 ///
 /// ```
 /// let shop = error_catalog_codegen::load_str("shop.toml", r#"
@@ -55,11 +56,11 @@ pub fn fields_of<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> Vec<&'c Field> {
 /// fields = { id = "string" }
 /// "#).unwrap();
 /// let body = br#"{"error": {"code": "NOT_FOUND", "message": "Customer 7 not found", "id": "7"}}"#;
-/// let r = error_catalog_codegen::classify::classify(&shop, 404, body);
+/// let r = error_catalog_codegen::response::decode(&shop, 404, body);
 /// assert_eq!(shop.errors[r.entry.unwrap()].code.value, "NOT_FOUND");
 /// assert_eq!(r.fields["id"], "7");
 /// ```
-pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
+pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
     let mut layout = WireLayout::new(&c.wire);
     let places: Vec<Vec<Place>> = c
         .errors
@@ -221,7 +222,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
                 let c = capture.as_ref()?;
                 Some(c.slot_str(slot?)?.into_owned())
             };
-            Classification {
+            Response {
                 entry: Some(r.entry),
                 code: text(plan.code),
                 message: text(plan.message),
@@ -234,7 +235,7 @@ pub fn classify(c: &Catalog, status: u16, body: &[u8]) -> Classification {
             code,
             message,
             reason,
-        } => Classification {
+        } => Response {
             entry: None,
             code,
             message,

@@ -1,5 +1,6 @@
-//! What a message pattern captured: (field index, text) per placeholder, the
-//! first four kept inline so that matching a message allocates nothing.
+//! What a message pattern's holes matched: (field index, text) per
+//! placeholder, the first four kept inline so that matching a message
+//! allocates nothing.
 
 use std::ops::Deref;
 
@@ -10,22 +11,22 @@ const INLINE: usize = 4;
 /// Dereferences to a slice.
 ///
 /// ```
-/// use error_catalog_core::captures::Captures;
+/// use error_catalog_core::hole_texts::HoleTexts;
 /// use error_catalog_core::template::{match_into, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Lit("tools["), PatternSeg::Hole(0, HoleKind::Integer), PatternSeg::Lit("]")];
-/// let mut caps = Captures::default();
+/// let mut caps = HoleTexts::default();
 /// assert!(match_into(&p, "tools[7]", &mut caps));
 /// assert_eq!(&caps[..], [(0, "7")]);
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct Captures<'t> {
+pub struct HoleTexts<'t> {
     inline: [(usize, &'t str); INLINE],
     len: usize,
     /// Every capture, once there are more than [`INLINE`].
     spill: Option<Vec<(usize, &'t str)>>,
 }
 
-impl<'t> Captures<'t> {
+impl<'t> HoleTexts<'t> {
     /// Appends one capture.
     #[inline]
     pub fn push(&mut self, capture: (usize, &'t str)) {
@@ -67,7 +68,7 @@ impl<'t> Captures<'t> {
     }
 }
 
-impl<'t> Deref for Captures<'t> {
+impl<'t> Deref for HoleTexts<'t> {
     type Target = [(usize, &'t str)];
     fn deref(&self) -> &Self::Target {
         match &self.spill {
@@ -77,9 +78,9 @@ impl<'t> Deref for Captures<'t> {
     }
 }
 
-impl<'t> From<Vec<(usize, &'t str)>> for Captures<'t> {
+impl<'t> From<Vec<(usize, &'t str)>> for HoleTexts<'t> {
     fn from(v: Vec<(usize, &'t str)>) -> Self {
-        let mut c = Captures::default();
+        let mut c = HoleTexts::default();
         for x in v {
             c.push(x);
         }
@@ -87,7 +88,7 @@ impl<'t> From<Vec<(usize, &'t str)>> for Captures<'t> {
     }
 }
 
-impl PartialEq for Captures<'_> {
+impl PartialEq for HoleTexts<'_> {
     fn eq(&self, other: &Self) -> bool {
         **self == **other
     }
@@ -99,7 +100,7 @@ mod tests {
 
     #[test]
     fn spills_past_four_and_truncates_either_way() {
-        let mut c = Captures::default();
+        let mut c = HoleTexts::default();
         let texts = ["a", "b", "c", "d", "e", "f"];
         for (i, t) in texts.iter().enumerate() {
             c.push((i, t));
@@ -113,13 +114,13 @@ mod tests {
         assert_eq!(&c[..], [(0, "a"), (1, "b"), (9, "z")]);
         c.clear();
         assert!(c.is_empty());
-        let mut small = Captures::default();
+        let mut small = HoleTexts::default();
         small.push((0, "x"));
         small.push((1, "y"));
         small.truncate(1);
         assert_eq!(&small[..], [(0, "x")]);
-        assert_eq!(Captures::from(vec![(3, "q")]), {
-            let mut q = Captures::default();
+        assert_eq!(HoleTexts::from(vec![(3, "q")]), {
+            let mut q = HoleTexts::default();
             q.push((3, "q"));
             q
         });

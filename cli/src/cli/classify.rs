@@ -7,8 +7,8 @@ use std::time::SystemTime;
 use serde_json::{json, Value};
 
 use super::style::{field, heading};
-use error_catalog_codegen::classify::classify;
 use error_catalog_codegen::model::Catalog;
+use error_catalog_codegen::response::decode;
 use error_catalog_core::headers::ResponseHeaders;
 use error_catalog_core::retry::RetryRule;
 use error_catalog_core::template::Template;
@@ -68,7 +68,7 @@ pub fn run(
     let c = super::resolve(catalog)?;
     let body = read_body(body)?;
     let headers = headers(&c, header_lines)?;
-    let r = classify(&c, status, &body);
+    let r = decode(&c, status, &body);
     let entry = r.entry.map(|i| &c.errors[i]);
     let (rule, field_seconds) = match entry {
         Some(e) => {

@@ -5,7 +5,8 @@ use quote::{format_ident, quote};
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, LitStr, Visibility};
 
-use super::ast::{expected_type_text, load_relative};
+use super::bound::load_relative;
+use super::rust_types::expected_type_text;
 use crate::model::{Catalog, ErrorEntry, Field};
 
 /// `catalog!( #[attrs]* vis? "path.toml" )`.

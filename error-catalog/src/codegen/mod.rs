@@ -4,6 +4,7 @@
 mod api_error_impl;
 mod ast;
 mod attr;
+mod bound;
 mod build;
 mod classifier;
 mod decode;
@@ -11,7 +12,9 @@ mod direct;
 mod display;
 mod enum_gen;
 mod expand;
+mod inline;
 mod lower;
+mod rust_types;
 mod serialize;
 mod shape;
 mod tables;

@@ -1,0 +1,178 @@
+//! Inline attributes → a catalog: `#[api_error(code = ..., status = ..., ...)]`
+//! on each variant of a derive without `catalog = "..."`.
+
+use syn::spanned::Spanned;
+use syn::DeriveInput;
+
+use super::ast::{bind_fields, diag_to_syn, err, is_unknown, Bound, Read};
+use super::attr::{self, Attrs};
+use crate::diag::did_you_mean;
+use crate::model::*;
+use crate::naming::snake_case;
+use crate::parse::preset_wire;
+use error_catalog_core::engine::Identity;
+
+/// Inline form: every variant's attributes make one catalog entry.
+pub(super) fn from_attributes(
+    input: &DeriveInput,
+    data: &syn::DataEnum,
+    enum_attrs: &Attrs,
+    variant_attrs: &[Attrs],
+    errors: &mut Vec<syn::Error>,
+) -> Read {
+    let errors_at_start = errors.len();
+    let name = input.ident.to_string();
+    let wire = match enum_attrs.str("wire", errors) {
+        None => preset_wire(WirePreset::Coded, At::Syn(input.ident.span())),
+        Some(s) => match WirePreset::ALL.iter().find(|(n, _)| *n == s.value) {
+            Some((_, p)) => preset_wire(*p, At::Syn(s.span)),
+            None => {
+                let names = WirePreset::ALL.iter().map(|(n, _)| *n);
+                let help = match did_you_mean(&s.value, names.clone()) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => format!("expected one of: {}", names.collect::<Vec<_>>().join(", ")),
+                };
+                errors.push(err(
+                    s.span,
+                    format!("unknown wire preset `{}`\nhelp: {help}", s.value),
+                ));
+                return None;
+            }
+        },
+    };
+    if let Some(span) = enum_attrs.key_span("partial") {
+        errors.push(err(span, "`partial` only applies with `catalog = \"...\"`"));
+    }
+    let mut catalog = Catalog {
+        file: None,
+        service: Service {
+            id: Located::nowhere(snake_case(&name)),
+            name: Located::nowhere(name.clone()),
+            enum_name: Located::new(name, At::Syn(input.ident.span())),
+            docs_url: None,
+            description: None,
+        },
+        wire,
+        headers: Headers::default(),
+        rate_limits: Vec::new(),
+        errors: Vec::new(),
+    };
+    if let Some(s) = enum_attrs.str("service", errors) {
+        catalog.service.id = Located::new(s.value, At::Syn(s.span));
+    }
+    let mut bound = Vec::new();
+    for (v, a) in data.variants.iter().zip(variant_attrs) {
+        if is_unknown(a) {
+            continue;
+        }
+        let vspan = v.ident.span();
+        let at = At::Syn(vspan);
+        let syn_str = |s: attr::Str| Located::new(s.value, At::Syn(s.span));
+        let code = match a.str("code", errors) {
+            Some(c) => syn_str(c),
+            None => {
+                errors.push(err(vspan, format!("variant `{}` has no `code`: add `#[api_error(code = \"...\", message = \"...\")]`", v.ident)));
+                continue;
+            }
+        };
+        let message = match a.str("message", errors) {
+            Some(m) => syn_str(m),
+            None => {
+                errors.push(err(vspan, format!("variant `{}` has no `message`: add `message = \"...\"` to its `#[api_error]`", v.ident)));
+                continue;
+            }
+        };
+        let retry = match a.str("retry", errors) {
+            None => RetryRule::Never,
+            Some(s) => match RetryRule::ALL.iter().find(|(n, _)| *n == s.value) {
+                Some((_, r)) => *r,
+                None => {
+                    let help = match did_you_mean(&s.value, RetryRule::ALL.iter().map(|(n, _)| *n))
+                    {
+                        Some(m) => format!("did you mean `{m}`?"),
+                        None => "expected one of: never, backoff, once, after".to_string(),
+                    };
+                    errors.push(err(
+                        s.span,
+                        format!("unknown `retry` rule `{}`\nhelp: {help}", s.value),
+                    ));
+                    RetryRule::Never
+                }
+            },
+        };
+        let mut matches: Vec<Located<String>> =
+            a.strs("matches", errors).into_iter().map(syn_str).collect();
+        if matches.is_empty() && catalog.wire.identity == Identity::Message {
+            matches.push(message.clone());
+        }
+        let (fields, extra, named) = bind_fields(v, &catalog.wire, None, errors);
+        let entry = ErrorEntry {
+            code,
+            variant: Located::new(v.ident.to_string(), at.clone()),
+            status: a
+                .int("status", errors)
+                .map(|(s, span)| Located::new(s, At::Syn(span))),
+            message,
+            matches,
+            priority: a.int("priority", errors).map_or(0, |p| p.0),
+            title: a.str("title", errors).map(|s| s.value),
+            cause: a.str("cause", errors).map(|s| s.value),
+            causes: Vec::new(),
+            suggestion: a.str("suggestion", errors).map(|s| s.value),
+            solutions: Vec::new(),
+            docs_url: a.str("docs_url", errors).map(|s| s.value),
+            fix_command: a.str("fix_command", errors).map(|s| s.value),
+            retry,
+            retry_after_field: a.str("retry_after_field", errors).map(syn_str),
+            fields: fields
+                .iter()
+                .filter(|f| !catalog.wire.fields.iter().any(|w| w.wire.value == f.wire))
+                .map(|f| Field {
+                    wire: Located::new(f.wire.clone(), At::Syn(f.ident.span())),
+                    rust: Located::new(f.ident.to_string(), At::Syn(f.ident.span())),
+                    ty: Located::new(
+                        FieldType {
+                            base: f.base,
+                            optional: f.optional,
+                        },
+                        At::Syn(f.ty.span()),
+                    ),
+                    at_ptr: f
+                        .at
+                        .clone()
+                        .or_else(|| {
+                            catalog
+                                .wire
+                                .fields_at
+                                .as_ref()
+                                .map(|p| p.value.child(&f.wire))
+                        })
+                        .map(|p| Located::new(p, At::Syn(f.ident.span()))),
+                    doc: None,
+                    internal: f.internal,
+                })
+                .collect(),
+            examples: Vec::new(),
+            at,
+        };
+        catalog.errors.push(entry);
+        bound.push(Bound {
+            ident: v.ident.clone(),
+            named,
+            fields,
+            extra,
+        });
+    }
+    if errors.len() > errors_at_start {
+        // attribute mistakes first: validating a half-read enum only adds follow-on errors
+        return None;
+    }
+    let before = errors.len();
+    for d in crate::validate::validate(&catalog) {
+        errors.push(diag_to_syn(&d, input.ident.span(), None, &[]));
+    }
+    if errors.len() > before {
+        return None;
+    }
+    Some((catalog, bound, None))
+}

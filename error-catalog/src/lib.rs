@@ -34,6 +34,7 @@ pub mod layout;
 pub mod model;
 pub mod naming;
 pub mod parse;
+pub mod presets;
 pub mod response;
 pub mod validate;
 

@@ -9,7 +9,7 @@ use super::attr::{self, Attrs};
 use crate::diag::did_you_mean;
 use crate::model::*;
 use crate::naming::snake_case;
-use crate::parse::preset_wire;
+use crate::presets::preset_wire;
 use error_catalog_core::engine::Identity;
 
 /// Inline form: every variant's attributes make one catalog entry.

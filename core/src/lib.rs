@@ -19,7 +19,10 @@
 //!   message (with the status), or the status alone.
 //! - **layout**: the places a wire's bodies are read at: numbered **slots**
 //!   (JSON pointers: the code, the message, fields with their own pointer) and
-//!   the **fields object**, whose **members** are an entry's own fields.
+//!   the **fields object**, whose **members** are an entry's own fields. The
+//!   layout plus the place of every field of every entry (a slot, a member, or
+//!   a hole of the message) is the **placement**, which the code generator and
+//!   the CLI compute by one function.
 //! - **walk**: reading a body once, handing each slot and member to a **sink**;
 //!   the raw sink's result is the body's **capture** (raw JSON per slot and
 //!   member, and the **kept members**: everything no one declared).

@@ -17,9 +17,12 @@ pub enum Place {
     Capture,
 }
 
-/// The slots of one wire, grown as fields with their own pointers are placed.
+/// Where every field of every entry sits: the wire's slots (grown as fields
+/// with their own pointers are placed), and each field's place. Generated
+/// code emits it as the plan's layout; the CLI builds the same from a loaded
+/// catalog.
 #[derive(Debug, Clone)]
-pub struct WireLayout {
+pub struct Placement {
     /// Slot pointers.
     pub slots: Vec<Pointer>,
     /// The code's slot.
@@ -28,16 +31,36 @@ pub struct WireLayout {
     pub message: Option<usize>,
     /// The fields object.
     pub fields_at: Option<Pointer>,
+    /// Per entry, per field (in the order given to [`Placement::new`]): its place.
+    pub places: Vec<Vec<Place>>,
 }
 
-impl WireLayout {
-    /// The slots every response of `wire` is read for.
-    pub fn new(wire: &Wire) -> Self {
-        let mut l = WireLayout {
+impl Placement {
+    /// Places the fields of every entry of `wire`: for each entry, its fields
+    /// as (wire name, pointer when it has its own).
+    pub fn new<'e, F>(wire: &Wire, entries: impl IntoIterator<Item = (&'e ErrorEntry, F)>) -> Self
+    where
+        F: IntoIterator<Item = (&'e str, Option<&'e Pointer>)>,
+    {
+        let mut l = Placement::empty(wire);
+        for (e, fields) in entries {
+            let places = fields
+                .into_iter()
+                .map(|(name, at)| l.place(wire, e, name, at))
+                .collect();
+            l.places.push(places);
+        }
+        l
+    }
+
+    /// The slots every response of `wire` is read for, no field placed yet.
+    fn empty(wire: &Wire) -> Self {
+        let mut l = Placement {
             slots: Vec::new(),
             code: None,
             message: None,
             fields_at: None,
+            places: Vec::new(),
         };
         l.code = wire.code.as_ref().map(|p| l.slot_of(&p.value));
         l.message = wire.message.as_ref().map(|p| l.slot_of(&p.value));
@@ -52,7 +75,7 @@ impl WireLayout {
     }
 
     /// The slot index of a pointer, adding it when new.
-    pub fn slot_of(&mut self, p: &Pointer) -> usize {
+    fn slot_of(&mut self, p: &Pointer) -> usize {
         match self.slots.iter().position(|s| s == p) {
             Some(i) => i,
             None => {
@@ -63,7 +86,7 @@ impl WireLayout {
     }
 
     /// Where field `name` (with pointer `at`, if any) of `entry` is read from.
-    pub fn place(
+    fn place(
         &mut self,
         wire: &Wire,
         entry: &ErrorEntry,

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::layout::{Place, WireLayout};
+use crate::layout::{Place, Placement};
 use crate::model::{Catalog, ErrorEntry, Field};
 use crate::validate::hole_kind;
 use error_catalog_core::decode::{self, Decoded, Fallback, Keep, Plan};
@@ -61,27 +61,23 @@ pub fn fields_of<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> Vec<&'c Field> {
 /// assert_eq!(r.fields["id"], "7");
 /// ```
 pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
-    let mut layout = WireLayout::new(&c.wire);
-    let places: Vec<Vec<Place>> = c
-        .errors
-        .iter()
-        .map(|e| {
-            fields_of(c, e)
-                .iter()
-                .map(|f| {
-                    let at = f.at_ptr.as_ref().map(|p| &p.value);
-                    layout.place(&c.wire, e, &f.wire.value, at)
-                })
-                .collect()
-        })
-        .collect();
-    let segs: Vec<Vec<&str>> = layout
+    let fields = |e| fields_of(c, e).into_iter();
+    let placement = Placement::new(
+        &c.wire,
+        c.errors.iter().map(|e| {
+            let placed =
+                fields(e).map(|f| (f.wire.value.as_str(), f.at_ptr.as_ref().map(|p| &p.value)));
+            (e, placed)
+        }),
+    );
+    let places = &placement.places;
+    let segs: Vec<Vec<&str>> = placement
         .slots
         .iter()
         .map(|p| p.segments.iter().map(String::as_str).collect())
         .collect();
     let slot_refs: Vec<&[&str]> = segs.iter().map(Vec::as_slice).collect();
-    let fields_at: Option<Vec<&str>> = layout
+    let fields_at: Option<Vec<&str>> = placement
         .fields_at
         .as_ref()
         .map(|p| p.segments.iter().map(String::as_str).collect());
@@ -146,7 +142,7 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
     let by_message = error_catalog_core::engine::message_index(
         error_catalog_core::engine::entry_literals(&entries),
     );
-    let fields_at_text = layout
+    let fields_at_text = placement
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
@@ -162,8 +158,8 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
             pattern_order: &order,
             by_message: &by_message,
         },
-        code: layout.code,
-        message: layout.message,
+        code: placement.code,
+        message: placement.message,
         fields_at: &fields_at_text,
         typed: false,
         classify: None,

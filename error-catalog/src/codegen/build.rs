@@ -7,8 +7,8 @@ use quote::{format_ident, quote};
 
 use super::ast::{BoundField, Input};
 use super::lower::Lowered;
-use super::shape::Place;
 use super::tokens::{pat, problem_read, reader_of, view_ty};
+use crate::layout::Place;
 use error_catalog_core::template::Template;
 
 /// `__build` (the enum), or `__build_view` (its borrowed view, named `view`):
@@ -56,7 +56,7 @@ pub(super) fn build_fn(input: &Input, r: &Lowered<'_>, view: Option<&syn::Ident>
             .fields
             .iter()
             .enumerate()
-            .zip(&r.shape.places[i])
+            .zip(&r.placement.places[i])
             .map(|((j, f), place)| {
                 let id = &f.ident;
                 let w = &f.wire;

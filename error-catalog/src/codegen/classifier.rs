@@ -17,8 +17,8 @@ use quote::{format_ident, quote};
 
 use super::ast::{Bound, Input};
 use super::lower::{exact_fields, patterns};
-use super::shape::Shape;
 use super::tokens::{hole, kind_tokens};
+use crate::layout::Placement;
 use crate::model::{BaseType, ErrorEntry};
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::{one_pass, HoleKind, Segment, Step, Template};
@@ -52,7 +52,7 @@ enum Mode<'a> {
     Classify,
     /// `__direct`: give the variant itself where the general path would build
     /// exactly that from the captures alone, else `None` (see `direct.rs`).
-    Direct(&'a Shape),
+    Direct(&'a Placement),
 }
 
 impl Mode<'_> {
@@ -72,8 +72,8 @@ impl Mode<'_> {
                 let clear = (!caps.is_empty()).then(|| quote!(__caps.clear();));
                 quote! { #clear #(__caps.push((#f, #c));)* return __p::Some((#i, #exact)); }
             }
-            Mode::Direct(shape) => {
-                let built = super::direct::built(input, shape, *i, e, b, t, caps);
+            Mode::Direct(placement) => {
+                let built = super::direct::built(input, placement, *i, e, b, t, caps);
                 quote!(return #built;)
             }
         }
@@ -283,17 +283,17 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
 /// captures, keep the message when not exact) would give exactly that value for a
 /// body holding the message alone; `None` sends the body down the general path.
 /// `None` (no function) for wires without message patterns.
-pub(super) fn direct(input: &Input, shape: &Shape, order: &[u16]) -> Option<TokenStream> {
+pub(super) fn direct(input: &Input, placement: &Placement, order: &[u16]) -> Option<TokenStream> {
     if input.catalog.wire.identity == Identity::Code || order.is_empty() {
         return None;
     }
     let ident = &input.ident;
     let (with_patterns, order) = ranked(input, order);
     let message_arms = with_patterns.iter().map(|&s| {
-        let steps = steps(input, &order, Some(s), Mode::Direct(shape));
+        let steps = steps(input, &order, Some(s), Mode::Direct(placement));
         quote!(#s => { #steps })
     });
-    let other = steps(input, &order, None, Mode::Direct(shape));
+    let other = steps(input, &order, None, Mode::Direct(placement));
     Some(quote! {
         #[allow(unreachable_patterns, unused_labels, clippy::match_single_binding, clippy::needless_return)]
         #[inline]

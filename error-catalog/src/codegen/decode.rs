@@ -13,13 +13,13 @@ use super::tables::code_lookup;
 pub(super) fn decode(input: &Input, low: &Lowered<'_>, direct: bool) -> TokenStream {
     let ident = &input.ident;
     let unknown = &input.unknown;
-    let (shape, typed, typed_slots) = (&low.shape, low.typed, &low.typed_slots);
+    let (placement, typed, typed_slots) = (&low.placement, low.typed, &low.typed_slots);
     let slot_name = |s: usize| format_ident!("__slot{}", s);
     let build = build_fn(input, low, None);
     let decoded_impl = decoded(input, &quote!(#ident));
     // The code and the message are read as strings while walking on every wire
     // that has them.
-    let fast = typed || shape.message.is_some();
+    let fast = typed || placement.message.is_some();
     let sink = if fast {
         let mut tvariants = Vec::new();
         let mut new_arms = Vec::new();
@@ -52,7 +52,7 @@ pub(super) fn decode(input: &Input, low: &Lowered<'_>, direct: bool) -> TokenStr
                 }
             });
         }
-        let code_slot = shape.code.filter(|_| typed);
+        let code_slot = placement.code.filter(|_| typed);
         let by_code = code_lookup(input);
         let code_arm = code_slot.map(|code_slot| quote! {
             #code_slot => {
@@ -70,7 +70,10 @@ pub(super) fn decode(input: &Input, low: &Lowered<'_>, direct: bool) -> TokenStr
             }
         });
         let take_code = code_slot.map(|c| quote!(if __slot == #c { return self.code.take(); }));
-        let (message_arm, take_message) = match shape.message.filter(|m| Some(*m) != shape.code) {
+        let (message_arm, take_message) = match placement
+            .message
+            .filter(|m| Some(*m) != placement.code)
+        {
             Some(m) => (
                 quote! {
                     #m => {
@@ -84,7 +87,7 @@ pub(super) fn decode(input: &Input, low: &Lowered<'_>, direct: bool) -> TokenStr
             ),
             None => (TokenStream::new(), TokenStream::new()),
         };
-        let (walkers, walk) = super::walker::walker(shape);
+        let (walkers, walk) = super::walker::walker(placement);
         let slot_fields = typed_slots.iter().map(|(s, f)| {
             let (name, ty) = (slot_name(*s), &f.ty);
             quote!(#name: __p::Option<#ty>)

@@ -13,7 +13,7 @@ use quote::{format_ident, quote};
 
 use super::ast::{Bound, Input};
 use super::lower::exact_fields;
-use super::shape::{Place, Shape};
+use crate::layout::{Place, Placement};
 use crate::model::{BaseType, ErrorEntry};
 use error_catalog_core::template::Template;
 
@@ -22,7 +22,7 @@ use error_catalog_core::template::Template;
 /// index, local); `None` where the general path must decide.
 pub(super) fn built(
     input: &Input,
-    shape: &Shape,
+    placement: &Placement,
     i: usize,
     e: &ErrorEntry,
     b: &Bound,
@@ -37,7 +37,7 @@ pub(super) fn built(
     if !b.named {
         return quote!(__p::Some(#ident::#v));
     }
-    let places = shape.places.get(i).map_or(&[][..], Vec::as_slice);
+    let places = placement.places.get(i).map_or(&[][..], Vec::as_slice);
     let mut lets = Vec::new();
     let mut inits = Vec::new();
     for (j, f) in b.fields.iter().enumerate() {

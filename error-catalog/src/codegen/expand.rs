@@ -16,15 +16,15 @@ use error_catalog_core::engine::Identity;
 /// Every impl for a valid input, inside one `const _: () = { ... };`.
 pub fn expand(input: &Input) -> TokenStream {
     let low = lower(input);
-    let (shape, order) = (&low.shape, &low.order);
+    let (placement, order) = (&low.placement, &low.order);
     let ident = &input.ident;
     let krate = &input.krate;
     let info = code_infos(input);
     // one table of entries for both plans and the classifier
     let entries = entries(input);
     let (tables, by_code) = tables(input, &entries);
-    let direct = super::classifier::direct(input, shape, order);
-    let plan = plan(input, shape, order, &by_code, direct.is_some());
+    let direct = super::classifier::direct(input, placement, order);
+    let plan = plan(input, placement, order, &by_code, direct.is_some());
     let problem_plan = problem_plan(&low.problem, &by_code);
     let this = quote!(#ident);
     let (display, render) = display(input, &this);
@@ -32,11 +32,11 @@ pub fn expand(input: &Input) -> TokenStream {
     let public_details = public_details(input);
     let classifier = super::classifier::classifier(input, order);
     let decode = decode(input, &low, direct.is_some());
-    let (serialize, envelope) = serialize(input, shape, &this);
+    let (serialize, envelope) = serialize(input, placement, &this);
     let (view, view_impls) = match &input.view {
         Some(v) => (
             super::view::definition(input, v),
-            super::view::impls(input, shape, &v.ident),
+            super::view::impls(input, placement, &v.ident),
         ),
         None => (TokenStream::new(), TokenStream::new()),
     };

@@ -1,10 +1,10 @@
 //! Pass 3: lowering. The validated model → the decode plan the emitters
-//! print: where every field sits (the [`Shape`]), the order patterns are tried
+//! print: where every field sits (the [`Placement`]), the order patterns are tried
 //! in, what is read typed while walking, the problem+json slots, and which
 //! patterns match exactly. Emitters only print what this says.
 
 use super::ast::{Bound, BoundField, Input};
-use super::shape::{shape, Place, Shape};
+use crate::layout::{Place, Placement};
 use crate::model::{BaseType, ErrorEntry};
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::Template;
@@ -12,7 +12,7 @@ use error_catalog_core::template::Template;
 /// The decode plan of one enum.
 pub(super) struct Lowered<'a> {
     /// Where every field of every variant sits.
-    pub shape: Shape,
+    pub placement: Placement,
     /// The entries with patterns, highest priority first (`Table::pattern_order`).
     pub order: Vec<u16>,
     /// Typed reading: once the code is read, the fields object's members of
@@ -32,16 +32,16 @@ pub(super) struct Lowered<'a> {
 
 /// Lowers a valid input.
 pub(super) fn lower(input: &Input) -> Lowered<'_> {
-    let shape = shape(input);
+    let placement = placement(input);
     let typed = input.catalog.wire.identity == Identity::Code;
     let typed_fields = input
         .variants
         .iter()
         .enumerate()
-        .map(|(i, b)| typed_fields(&shape, typed, i, b))
+        .map(|(i, b)| typed_fields(&placement, typed, i, b))
         .collect();
     let typed_slots = if typed {
-        typed_slots(input, &shape)
+        typed_slots(input, &placement)
     } else {
         Vec::new()
     };
@@ -51,7 +51,7 @@ pub(super) fn lower(input: &Input) -> Lowered<'_> {
         typed_fields,
         typed_slots,
         problem: ProblemSlots::new(input),
-        shape,
+        placement,
     }
 }
 
@@ -74,17 +74,19 @@ fn order(input: &Input) -> Vec<u16> {
 }
 
 /// The members of variant `i` read typed: every field placed in the fields object.
-fn typed_fields(shape: &Shape, typed: bool, i: usize, b: &Bound) -> Vec<(usize, String)> {
+fn typed_fields(placement: &Placement, typed: bool, i: usize, b: &Bound) -> Vec<(usize, String)> {
     if !typed {
         return Vec::new();
     }
     b.fields
         .iter()
         .enumerate()
-        .filter_map(|(j, _)| match shape.places.get(i).and_then(|p| p.get(j)) {
-            Some(Place::Member(m)) => Some((j, m.clone())),
-            _ => None,
-        })
+        .filter_map(
+            |(j, _)| match placement.places.get(i).and_then(|p| p.get(j)) {
+                Some(Place::Member(m)) => Some((j, m.clone())),
+                _ => None,
+            },
+        )
         .collect()
 }
 
@@ -92,12 +94,12 @@ fn typed_fields(shape: &Shape, typed: bool, i: usize, b: &Bound) -> Vec<(usize, 
 /// reads into a field of the same wire name and the same catalog type. A
 /// field whose Rust type the model does not know (`json`, which any
 /// unrecognised type is) is never shared: two such fields may differ.
-fn typed_slots<'a>(input: &'a Input, shape: &Shape) -> Vec<(usize, &'a BoundField)> {
-    (0..shape.slots.len())
-        .filter(|s| Some(*s) != shape.code && Some(*s) != shape.message)
+fn typed_slots<'a>(input: &'a Input, placement: &Placement) -> Vec<(usize, &'a BoundField)> {
+    (0..placement.slots.len())
+        .filter(|s| Some(*s) != placement.code && Some(*s) != placement.message)
         .filter_map(|s| {
             let mut fields = input.variants.iter().enumerate().map(|(i, b)| {
-                let j = shape
+                let j = placement
                     .places
                     .get(i)?
                     .iter()
@@ -192,4 +194,18 @@ pub(super) fn exact_fields(
         out.push((k, j, base));
     }
     Some(out)
+}
+
+/// Places the fields of every variant of `input`, in the variant's order.
+pub fn placement(input: &Input) -> Placement {
+    let entries = input
+        .catalog
+        .errors
+        .iter()
+        .zip(&input.variants)
+        .map(|(e, b)| {
+            let fields = b.fields.iter().map(|f| (f.wire.as_str(), f.at.as_ref()));
+            (e, fields)
+        });
+    Placement::new(&input.catalog.wire, entries)
 }

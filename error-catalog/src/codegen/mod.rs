@@ -16,9 +16,9 @@ mod inline;
 mod lower;
 mod rust_types;
 mod serialize;
-mod shape;
 mod tables;
 mod tokens;
+mod tree;
 mod view;
 mod walker;
 

@@ -5,8 +5,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ast::{Bound, Input};
-use super::shape::{tree, Leaf, Node, Shape};
 use super::tokens::{pat, redacted};
+use super::tree::{tree, Leaf, Node};
+use crate::layout::Placement;
 use crate::model::ErrorEntry;
 
 pub(super) fn chunk(members: Vec<TokenStream>) -> TokenStream {
@@ -124,7 +125,7 @@ pub(super) fn public_unknown(input: &Input) -> TokenStream {
 /// The `Serialize` impl, and the `serialize_envelope` method of `Render` it delegates to.
 pub(super) fn serialize(
     input: &Input,
-    shape: &Shape,
+    placement: &Placement,
     ty: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let unknown = &input.unknown;
@@ -134,7 +135,7 @@ pub(super) fn serialize(
         .zip(&input.catalog.errors)
         .enumerate()
         .map(|(i, (b, e))| {
-            let node = tree(input, shape, i, b);
+            let node = tree(input, placement, i, b);
             let obj = object(e, &node, b);
             let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
             if let Some(x) = &b.extra {

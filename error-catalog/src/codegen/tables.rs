@@ -7,8 +7,8 @@ use quote::quote;
 
 use super::ast::Input;
 use super::lower::{patterns, ProblemSlots};
-use super::shape::Shape;
 use super::tokens::{hole, identity_tokens, kind_tokens, opt_str, retry_tokens, segments_tokens};
+use crate::layout::Placement;
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::PatternSeg;
 
@@ -92,20 +92,20 @@ pub(super) fn entries(input: &Input) -> Vec<TokenStream> {
 /// only) still answers correctly without one.
 pub(super) fn plan(
     input: &Input,
-    shape: &Shape,
+    placement: &Placement,
     order: &[u16],
     by_code: &TokenStream,
     direct: bool,
 ) -> TokenStream {
-    let slots = shape.slots.iter().map(|p| segments_tokens(&p.segments));
-    let fields_at = match &shape.fields_at {
+    let slots = placement.slots.iter().map(|p| segments_tokens(&p.segments));
+    let fields_at = match &placement.fields_at {
         Some(p) => {
             let s = segments_tokens(&p.segments);
             quote!(__p::Some(#s))
         }
         None => quote!(__p::None),
     };
-    let fields_at_text = shape
+    let fields_at_text = placement
         .fields_at
         .as_ref()
         .map_or(String::new(), |p| p.text.clone());
@@ -114,17 +114,17 @@ pub(super) fn plan(
         Some(i) => quote!(__p::Some(#i)),
         None => quote!(__p::None),
     };
-    let code = opt(shape.code);
-    let message = opt(shape.message);
+    let code = opt(placement.code);
+    let message = opt(placement.message);
     let classify = if input.catalog.wire.identity == Identity::Code {
         quote!(__p::None)
     } else {
         quote!(__p::Some(__classify))
     };
     // a message at the top, on a wire `__direct` builds from: its key
-    let lone = shape
+    let lone = placement
         .message
-        .and_then(|s| shape.slots.get(s))
+        .and_then(|s| placement.slots.get(s))
         .and_then(|p| match p.segments.as_slice() {
             [key] if direct => Some(quote!(__p::Some(#key))),
             _ => None,

@@ -11,8 +11,8 @@ use super::api_error_impl::{api_error, public_details};
 use super::ast::{Input, View};
 use super::display::display;
 use super::serialize::serialize;
-use super::shape::Shape;
 use super::tokens::view_ty;
+use crate::layout::Placement;
 
 /// The view's definition, beside the enum.
 pub(super) fn definition(input: &Input, v: &View) -> TokenStream {
@@ -61,10 +61,10 @@ pub(super) fn definition(input: &Input, v: &View) -> TokenStream {
 
 /// The view's impls: the enum's traits, its own methods, and `From<view>` for
 /// the enum (inside the enum's `const _` block, beside `__decode_view`).
-pub(super) fn impls(input: &Input, shape: &Shape, view: &syn::Ident) -> TokenStream {
+pub(super) fn impls(input: &Input, placement: &Placement, view: &syn::Ident) -> TokenStream {
     let ty = quote!(#view<'_>);
     let (display, render) = display(input, &ty);
-    let (serialize, envelope) = serialize(input, shape, &ty);
+    let (serialize, envelope) = serialize(input, placement, &ty);
     let api_error = api_error(input, &ty);
     let public_details = public_details(input);
     let ident = &input.ident;

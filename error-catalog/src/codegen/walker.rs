@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::shape::Shape;
+use crate::layout::Placement;
 
 /// One object on the way: its path, the slots that are its members, the objects
 /// below it, and whether it is the fields object.
@@ -20,7 +20,7 @@ struct Level {
 }
 
 /// The objects the wire's pointers pass through, root first.
-fn levels(shape: &Shape) -> Vec<Level> {
+fn levels(placement: &Placement) -> Vec<Level> {
     let mut levels = vec![Level {
         path: Vec::new(),
         slots: Vec::new(),
@@ -52,7 +52,7 @@ fn levels(shape: &Shape) -> Vec<Level> {
         }
         at
     }
-    for (i, p) in shape.slots.iter().enumerate() {
+    for (i, p) in placement.slots.iter().enumerate() {
         let Some((last, parent)) = p.segments.split_last() else {
             continue; // (an empty pointer names no member)
         };
@@ -63,7 +63,7 @@ fn levels(shape: &Shape) -> Vec<Level> {
             }
         }
     }
-    if let Some(f) = &shape.fields_at {
+    if let Some(f) = &placement.fields_at {
         let at = level_at(&mut levels, &f.segments);
         if let Some(n) = levels.get_mut(at) {
             n.fields = true;
@@ -73,8 +73,8 @@ fn levels(shape: &Shape) -> Vec<Level> {
 }
 
 /// The visitors, and `FastSink::walk` for the sink `__Fast`.
-pub(super) fn walker(shape: &Shape) -> (TokenStream, TokenStream) {
-    let levels = levels(shape);
+pub(super) fn walker(placement: &Placement) -> (TokenStream, TokenStream) {
+    let levels = levels(placement);
     let visitors = levels.iter().enumerate().map(|(n, node)| {
         let name = format_ident!("__Walk{}", n);
         let path = &node.path;

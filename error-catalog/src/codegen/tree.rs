@@ -1,49 +1,8 @@
-//! Where every value of an enum sits on the wire: the slots the capture engine
-//! reads, and each bound field's place. Serialization and parsing both use it.
+//! The tree of a variant's serialized body: which object of the envelope
+//! holds the code, the message, each field and each fixed text.
 
 use super::ast::{Bound, Input};
-use crate::model::Pointer;
-
-pub use crate::layout::Place;
-use crate::layout::WireLayout;
-
-/// The layout of one enum's wire.
-pub struct Shape {
-    /// Slot pointers.
-    pub slots: Vec<Pointer>,
-    /// The code's slot.
-    pub code: Option<usize>,
-    /// The message's slot.
-    pub message: Option<usize>,
-    /// The fields object.
-    pub fields_at: Option<Pointer>,
-    /// Per variant, per field: its place.
-    pub places: Vec<Vec<Place>>,
-}
-
-/// The wire layout of `input`.
-pub fn shape(input: &Input) -> Shape {
-    let w = &input.catalog.wire;
-    let mut l = WireLayout::new(w);
-    let places = input
-        .variants
-        .iter()
-        .zip(&input.catalog.errors)
-        .map(|(b, e)| {
-            b.fields
-                .iter()
-                .map(|f| l.place(w, e, &f.wire, f.at.as_ref()))
-                .collect()
-        })
-        .collect();
-    Shape {
-        slots: l.slots,
-        code: l.code,
-        message: l.message,
-        fields_at: l.fields_at,
-        places,
-    }
-}
+use crate::layout::{Place, Placement};
 
 /// What one leaf of the serialized body holds.
 #[derive(Debug, Clone)]
@@ -124,7 +83,7 @@ impl Node {
 }
 
 /// The object tree one variant serializes to.
-pub fn tree(input: &Input, shape: &Shape, v: usize, b: &Bound) -> Node {
+pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     let w = &input.catalog.wire;
     let e = &input.catalog.errors[v];
     let mut root = Node::default();
@@ -143,11 +102,11 @@ pub fn tree(input: &Input, shape: &Shape, v: usize, b: &Bound) -> Node {
             root.insert(&p.value.segments, Leaf::Static(value.clone()));
         }
     }
-    for (i, place) in shape.places[v].iter().enumerate() {
+    for (i, place) in placement.places[v].iter().enumerate() {
         match place {
-            Place::Slot(s) => root.insert(&shape.slots[*s].segments, Leaf::Field(i)),
+            Place::Slot(s) => root.insert(&placement.slots[*s].segments, Leaf::Field(i)),
             Place::Member(name) => {
-                let mut segs = shape
+                let mut segs = placement
                     .fields_at
                     .as_ref()
                     .map_or_else(Vec::new, |p| p.segments.clone());
@@ -158,10 +117,10 @@ pub fn tree(input: &Input, shape: &Shape, v: usize, b: &Bound) -> Node {
         }
     }
     if b.extra.is_some() {
-        for p in &shape.slots {
+        for p in &placement.slots {
             root.ensure(&p.segments[..p.segments.len().saturating_sub(1)]);
         }
-        if let Some(f) = &shape.fields_at {
+        if let Some(f) = &placement.fields_at {
             root.ensure(&f.segments);
         }
     }

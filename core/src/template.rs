@@ -536,7 +536,6 @@ fn capture_then<'t>(
     false
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,14 +2,19 @@
 //! catalog at run time) and the generated enums (tables emitted as `static`
 //! data, with their fast paths) go through the one decoder of
 //! `error_catalog_core::decode`: they must agree on the entry, the fields and
-//! the fallback's reason for every example body of every bundled catalog and
-//! for a few hundred bodies mutated from each (members removed, values of every
-//! JSON type swapped in, bodies cut short).
+//! the fallback's reason for every example body of every bundled catalog (a
+//! body built from the wire and the template where a catalog has none), every
+//! seed body (`common/seed_bodies.rs`; the message-only seeds' messages are the
+//! catalogs' templates), and a few hundred bodies mutated from each (members
+//! removed, values of every JSON type swapped in, bodies cut short).
 
 use error_catalog::{ApiError, FromResponse, UnknownError};
 use error_catalog_codegen::model::Catalog;
 use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
 use serde_json::{json, Value};
+
+#[path = "common/seed_bodies.rs"]
+mod seed_bodies;
 
 mod message_identity {
     error_catalog::catalog!("catalogs/message_identity.toml");
@@ -174,11 +179,48 @@ fn agree<E: FromResponse + ApiError + Fallback>(c: &Catalog, cases: &[(u16, Vec<
     known
 }
 
-/// Agreement over a bundled catalog's cases; at least `min` of them must be
-/// mutated bodies (so the comparison covers a few hundred per catalog).
+/// The seed documents' bodies named with `prefix`, under every status the
+/// catalog names and one it does not.
+fn seed_cases(c: &Catalog, prefix: &str) -> Vec<(u16, Vec<u8>)> {
+    let mut statuses: Vec<u16> = c.errors.iter().filter_map(|e| e.status_u16()).collect();
+    statuses.push(418);
+    statuses.sort_unstable();
+    statuses.dedup();
+    let bodies: Vec<&str> = seed_bodies::ALL
+        .iter()
+        .filter(|(name, _)| name.starts_with(prefix))
+        .map(|(_, body)| *body)
+        .collect();
+    assert!(
+        bodies.len() >= 12,
+        "{prefix}: only {} seed bodies",
+        bodies.len()
+    );
+    let mut out = Vec::new();
+    for body in bodies {
+        for s in &statuses {
+            out.push((*s, body.as_bytes().to_vec()));
+        }
+    }
+    out
+}
+
+/// Agreement over a bundled catalog's cases (and the seed bodies of
+/// `seeds`, when the seed documents give bodies); at least `min` of them.
 fn agree_bundled<E: FromResponse + ApiError + Fallback>(id: &str, min: usize) {
+    agree_bundled_with::<E>(id, min, None);
+}
+
+fn agree_bundled_with<E: FromResponse + ApiError + Fallback>(
+    id: &str,
+    min: usize,
+    seeds: Option<&str>,
+) {
     let c = error_catalog_tests::bundled(id);
-    let cases = cases(&c);
+    let mut cases = cases(&c);
+    if let Some(prefix) = seeds {
+        cases.extend(seed_cases(&c, prefix));
+    }
     assert!(cases.len() >= min, "{id}: only {} cases", cases.len());
     let known = agree::<E>(&c, &cases);
     // the examples themselves are recognised, so both sides decode fields
@@ -187,12 +229,16 @@ fn agree_bundled<E: FromResponse + ApiError + Fallback>(id: &str, min: usize) {
 
 #[test]
 fn kya_agrees() {
-    agree_bundled::<kya::KyaError>("kya", 300);
+    agree_bundled_with::<kya::KyaError>("kya", 300, Some("KYA_"));
 }
 
 #[test]
 fn customer_verification_agrees() {
-    agree_bundled::<customer_verification::CustomerVerificationError>("customer_verification", 300);
+    agree_bundled_with::<customer_verification::CustomerVerificationError>(
+        "customer_verification",
+        300,
+        Some("CV_"),
+    );
 }
 
 #[test]

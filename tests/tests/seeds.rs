@@ -17,6 +17,11 @@ use error_catalog_services::moca_air::MocaAirError;
 use error_catalog_services::rakomi::RakomiError;
 use serde_json::{json, Value};
 
+#[path = "common/seed_bodies.rs"]
+#[allow(dead_code)]
+mod seed_bodies;
+use seed_bodies::*;
+
 /// `serde::Serialize` into a JSON value (this crate does not depend on serde itself).
 trait ToJson {
     fn to_json(&self) -> Value;
@@ -164,92 +169,6 @@ where
 // 001: KYA Chain Verification API (flat envelope)
 // ---------------------------------------------------------------------------
 
-const KYA_VALIDATION_ERROR: &str = r#"{
-"error": "Invalid request body: agentId must be a numeric string",
-"errorType": "VALIDATION_ERROR",
-"details": {
-"field": "agentId",
-"received": 42
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_SIGNATURE_INVALID: &str = r#"{
-"error": "Signature does not match agent owner",
-"errorType": "SIGNATURE_INVALID",
-"details": {
-"agentId": "42",
-"owner": "0x3CDA80d87cDde4612C9b66B657d45055Fa03Ce99",
-"recoveredSigner": "0x1234567890123456789012345678901234567890"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_REPLAY_DETECTED: &str = r#"{
-"error": "Nonce has already been used for this agent",
-"errorType": "REPLAY_DETECTED",
-"details": {
-"agentId": "42",
-"nonce": "123456789"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_AGENT_NOT_FOUND: &str = r#"{
-"error": "Agent ID 9999 not found in IdentityRegistry",
-"errorType": "AGENT_NOT_FOUND",
-"details": {
-"agentId": "9999"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_RPC_ERROR: &str = r#"{
-"error": "Failed to fetch on-chain data: RPC request timed out",
-"errorType": "RPC_ERROR",
-"details": {
-"rpcUrl": "https://rpc.kyachain.xyz",
-"method": "eth_call"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_INTERNAL_ERROR: &str = r#"{
-"error": "An unexpected error occurred",
-"errorType": "INTERNAL_ERROR",
-"timestamp": 1707408000000
-}"#;
-
-const KYA_INVALID_API_KEY: &str = r#"{
-"error": "API key not found or has been revoked",
-"errorType": "INVALID_API_KEY",
-"details": {
-"agentId": "42"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_KEY_ALREADY_EXISTS: &str = r#"{
-"error": "Agent 42 already has an API key. Use /keys/rotate to get a new one.",
-"errorType": "KEY_ALREADY_EXISTS",
-"details": {
-"agentId": "42"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_RATE_LIMITED: &str = r#"{
-"error": "Rate limit exceeded for agent tier",
-"errorType": "RATE_LIMITED",
-"details": {
-"agentId": "42",
-"tier": 1,
-"limit": 1,
-"retryAfter": 45
-},
-"timestamp": 1707408000000
-}"#;
-
 /// RATE_LIMITED's "Response Headers".
 const KYA_RATE_LIMITED_HEADERS: &str =
     "X-RateLimit-Limit: 1\nX-RateLimit-Remaining: 0\nRetry-After: 45";
@@ -258,48 +177,6 @@ const KYA_SUCCESS_HEADERS: &str = "X-RateLimit-Limit: 16\nX-RateLimit-Remaining:
 /// "Rate Limit Headers", "On rate limit exceeded".
 const KYA_EXCEEDED_HEADERS: &str =
     "X-RateLimit-Limit: 16\nX-RateLimit-Remaining: 0\nRetry-After: 37";
-
-const KYA_TIER_BLOCKED: &str = r#"{
-"error": "Agent is Tier 0 (unverified) and cannot use the API. Stake at least 1,000 LABS to reach Bronze tier.",
-"errorType": "TIER_BLOCKED",
-"details": {
-"agentId": "42",
-"currentTier": 0,
-"requiredTier": 1,
-"requiredStake": "1000000000000000000000"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_INSUFFICIENT_DEPOSIT: &str = r#"{
-"error": "Insufficient LABS deposited in FeedbackEscrow to relay feedback",
-"errorType": "INSUFFICIENT_DEPOSIT",
-"details": {
-"agentId": "42",
-"currentBalance": "100000000000000000",
-"requiredAmount": "1000000000000000000"
-},
-"timestamp": 1707408000000
-}"#;
-
-const KYA_RELAY_FAILED: &str = r#"{
-"error": "Failed to relay feedback transaction on-chain",
-"errorType": "RELAY_FAILED",
-"details": {
-"agentId": "42",
-"reason": "Transaction reverted",
-"txHash": "0x..."
-},
-"timestamp": 1707408000000
-}"#;
-
-/// The seed's "Error Response Format": a placeholder code, so no known error.
-const KYA_FORMAT: &str = r#"{
-"error": "Human-readable error message",
-"errorType": "ERROR_TYPE_CODE",
-"details": {},
-"timestamp": 1707408000000
-}"#;
 
 fn kya_seeds() -> Vec<Seed<'static, KyaError>> {
     use KyaError as K;
@@ -597,152 +474,11 @@ fn kya_deserialize_reads_the_seed_bodies() {
 // 004: Customer Verification API (nested envelope)
 // ---------------------------------------------------------------------------
 
-const CV_AUTHENTICATION_FAILED: &str = r#"{
-  "error": {
-    "code": "AUTHENTICATION_FAILED",
-    "message": "Invalid API key provided",
-    "details": "The API key does not exist or has been revoked"
-  }
-}"#;
-
-const CV_TOKEN_EXPIRED: &str = r#"{
-  "error": {
-    "code": "TOKEN_EXPIRED",
-    "message": "JWT token has expired",
-    "details": "Token expired at 2025-11-05T10:30:00Z"
-  }
-}"#;
-
-const CV_INSUFFICIENT_PERMISSIONS: &str = r#"{
-  "error": {
-    "code": "INSUFFICIENT_PERMISSIONS",
-    "message": "Insufficient permissions for this operation",
-    "details": "This operation requires ADMIN or WRITE scope"
-  }
-}"#;
-
-const CV_VALIDATION_ERROR: &str = r#"{
-  "error": {
-    "code": "VALIDATION_ERROR",
-    "message": "Invalid request parameters",
-    "details": "Field 'email' is required",
-    "field": "email"
-  }
-}"#;
-
-const CV_INVALID_FIELD_FORMAT: &str = r#"{
-  "error": {
-    "code": "INVALID_FIELD_FORMAT",
-    "message": "Invalid field format",
-    "details": "Field 'dateOfBirth' must be in YYYY-MM-DD format",
-    "field": "dateOfBirth"
-  }
-}"#;
-
-const CV_INVALID_DOCUMENT_FORMAT: &str = r#"{
-  "error": {
-    "code": "INVALID_DOCUMENT_FORMAT",
-    "message": "Invalid document format",
-    "details": "Document must be JPG, PNG, or PDF. Max size: 10MB"
-  }
-}"#;
-
-const CV_RESOURCE_NOT_FOUND: &str = r#"{
-  "error": {
-    "code": "RESOURCE_NOT_FOUND",
-    "message": "Customer not found",
-    "details": "Customer with ID 'cus_invalid123' does not exist"
-  }
-}"#;
-
-const CV_RESOURCE_CONFLICT: &str = r#"{
-  "error": {
-    "code": "RESOURCE_CONFLICT",
-    "message": "Customer is in UNDER_REVIEW state and cannot be modified",
-    "details": "Wait for verification to complete before updating"
-  }
-}"#;
-
-const CV_DUPLICATE_RESOURCE: &str = r#"{
-  "error": {
-    "code": "DUPLICATE_RESOURCE",
-    "message": "Customer already exists",
-    "details": "Customer with email 'user@example.com' already exists"
-  }
-}"#;
-
-const CV_RATE_LIMIT_EXCEEDED: &str = r#"{
-  "error": {
-    "code": "RATE_LIMIT_EXCEEDED",
-    "message": "Too many requests",
-    "details": "Rate limit exceeded. Retry after 60 seconds",
-    "retryAfter": 60
-  }
-}"#;
-
 /// RATE_LIMIT_EXCEEDED's "Response Headers".
 const CV_RATE_LIMIT_HEADERS: &str = "X-RateLimit-Limit: 300
 X-RateLimit-Remaining: 0
 X-RateLimit-Reset: 1699900060
 Retry-After: 60";
-
-const CV_VERIFICATION_FAILED: &str = r#"{
-  "error": {
-    "code": "VERIFICATION_FAILED",
-    "message": "Verification failed",
-    "details": "Identity document could not be verified"
-  }
-}"#;
-
-const CV_DOCUMENT_QUALITY_INSUFFICIENT: &str = r#"{
-  "error": {
-    "code": "DOCUMENT_QUALITY_INSUFFICIENT",
-    "message": "Document quality insufficient",
-    "details": "Document image is blurry or incomplete"
-  }
-}"#;
-
-const CV_INTERNAL_SERVER_ERROR: &str = r#"{
-  "error": {
-    "code": "INTERNAL_SERVER_ERROR",
-    "message": "An unexpected error occurred",
-    "details": "Request ID: req_abc123xyz"
-  }
-}"#;
-
-const CV_SERVICE_UNAVAILABLE: &str = r#"{
-  "error": {
-    "code": "SERVICE_UNAVAILABLE",
-    "message": "Service temporarily unavailable",
-    "details": "Please retry after a short delay"
-  }
-}"#;
-
-const CV_WEBHOOK_SIGNATURE_INVALID: &str = r#"{
-  "error": {
-    "code": "WEBHOOK_SIGNATURE_INVALID",
-    "message": "Webhook signature verification failed",
-    "details": "Signature does not match expected value"
-  }
-}"#;
-
-const CV_WEBHOOK_DELIVERY_FAILED: &str = r#"{
-  "error": {
-    "code": "WEBHOOK_DELIVERY_FAILED",
-    "message": "Failed to deliver webhook after 3 attempts",
-    "details": "Endpoint returned 500 error"
-  }
-}"#;
-
-/// The seed's "Error response format": a placeholder code, so no known error.
-const CV_FORMAT: &str = r#"{
-  "error": {
-    "code": "ERROR_CODE",
-    "message": "Human-readable error message",
-    "details": "Additional context about the error",
-    "field": "fieldName"
-  }
-}"#;
 
 /// `details` is the seed's text, `field` absent.
 fn cv_details(details: &Option<String>, field: &Option<String>, want: &str) -> bool {

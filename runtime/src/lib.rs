@@ -83,6 +83,7 @@ mod extra;
 mod kept;
 pub mod problem;
 mod public;
+mod retry_policy;
 mod unknown;
 
 #[doc(hidden)]
@@ -97,6 +98,7 @@ pub use extra::Extra;
 pub use headers::{ResponseHeaders, RetryAfter};
 pub use public::Public;
 pub use retry::{RetryAdvice, RetryRule};
+pub use retry_policy::{Backoff, RetryPolicy};
 pub use unknown::UnknownError;
 
 /// Everything a catalog says about one code, as static data.

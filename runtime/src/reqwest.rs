@@ -147,10 +147,11 @@ pub async fn read<E: FromResponse>(response: Response) -> Result<Received<E>, ::
     let problem = crate::http::is_problem_json(response.headers());
     let headers = crate::http::headers_from(response.headers());
     let body = response.bytes().await?;
-    Ok(classify(status.as_u16(), problem, &body, headers))
+    Ok(decode(status.as_u16(), problem, &body, headers))
 }
 
-fn classify<E: FromResponse>(
+/// Decodes a received body by its media type (problem+json or the service's envelope).
+fn decode<E: FromResponse>(
     status: u16,
     problem: bool,
     body: &[u8],
@@ -270,7 +271,7 @@ pub mod blocking {
 
     use ::reqwest::blocking::{RequestBuilder, Response};
 
-    use super::{classify, is_error, Error, Received, RetryPolicy};
+    use super::{decode, is_error, Error, Received, RetryPolicy};
     use crate::{ApiError, FromResponse};
 
     /// [`super::read`] for a blocking response.
@@ -291,7 +292,7 @@ pub mod blocking {
         let problem = crate::http::is_problem_json(response.headers());
         let headers = crate::http::headers_from(response.headers());
         let body = response.bytes()?;
-        Ok(classify(status.as_u16(), problem, &body, headers))
+        Ok(decode(status.as_u16(), problem, &body, headers))
     }
 
     /// [`super::check`] for a blocking response.

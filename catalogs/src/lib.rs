@@ -80,3 +80,30 @@ pub mod customer_verification {
     /// The catalog's text, as the enum above was generated from it.
     pub const SOURCE: &str = include_str!("../customer_verification.toml");
 }
+
+/// Every bundled catalog as (service id, file name, text), for tools such as
+/// the `error-catalog` CLI. Present when every service feature is on (the
+/// default).
+///
+/// ```
+/// let ids: Vec<&str> = error_catalog_services::ALL.iter().map(|(id, _, _)| *id).collect();
+/// assert_eq!(ids, ["moca_air", "kya", "rakomi", "aironclaw", "customer_verification"]);
+/// ```
+#[cfg(all(
+    feature = "moca_air",
+    feature = "kya",
+    feature = "rakomi",
+    feature = "aironclaw",
+    feature = "customer_verification"
+))]
+pub const ALL: &[(&str, &str, &str)] = &[
+    ("moca_air", moca_air::FILE, moca_air::SOURCE),
+    ("kya", kya::FILE, kya::SOURCE),
+    ("rakomi", rakomi::FILE, rakomi::SOURCE),
+    ("aironclaw", aironclaw::FILE, aironclaw::SOURCE),
+    (
+        "customer_verification",
+        customer_verification::FILE,
+        customer_verification::SOURCE,
+    ),
+];

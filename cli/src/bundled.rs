@@ -3,28 +3,9 @@
 
 use error_catalog_codegen::diag::Problems;
 use error_catalog_codegen::model::Catalog;
-use error_catalog_services as services;
 
 /// (service id, file name, text) of every bundled catalog.
-pub const BUNDLED: &[(&str, &str, &str)] = &[
-    (
-        "moca_air",
-        services::moca_air::FILE,
-        services::moca_air::SOURCE,
-    ),
-    ("kya", services::kya::FILE, services::kya::SOURCE),
-    ("rakomi", services::rakomi::FILE, services::rakomi::SOURCE),
-    (
-        "aironclaw",
-        services::aironclaw::FILE,
-        services::aironclaw::SOURCE,
-    ),
-    (
-        "customer_verification",
-        services::customer_verification::FILE,
-        services::customer_verification::SOURCE,
-    ),
-];
+pub const BUNDLED: &[(&str, &str, &str)] = error_catalog_services::ALL;
 
 /// Loads a bundled catalog by its service id; `None` for an unknown id.
 pub fn load(id: &str) -> Option<Result<Catalog, Problems>> {

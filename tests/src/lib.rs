@@ -6,29 +6,10 @@
 pub struct ReadmeDoctests;
 
 use error_catalog_codegen::model::Catalog;
-use error_catalog_services as services;
 
 /// (service id, file name, text) of every bundled catalog, as
 /// `error-catalog-services` holds them.
-pub const BUNDLED: &[(&str, &str, &str)] = &[
-    (
-        "moca_air",
-        services::moca_air::FILE,
-        services::moca_air::SOURCE,
-    ),
-    ("kya", services::kya::FILE, services::kya::SOURCE),
-    ("rakomi", services::rakomi::FILE, services::rakomi::SOURCE),
-    (
-        "aironclaw",
-        services::aironclaw::FILE,
-        services::aironclaw::SOURCE,
-    ),
-    (
-        "customer_verification",
-        services::customer_verification::FILE,
-        services::customer_verification::SOURCE,
-    ),
-];
+pub const BUNDLED: &[(&str, &str, &str)] = error_catalog_services::ALL;
 
 /// Loads the bundled catalog `id`; panics (a test failure) when it is unknown
 /// or does not load.

@@ -38,6 +38,27 @@ pub struct Placement {
 impl Placement {
     /// Places the fields of every entry of `wire`: for each entry, its fields
     /// as (wire name, pointer when it has its own).
+    ///
+    /// ```
+    /// use error_catalog_codegen::layout::{Place, Placement};
+    /// let shop = error_catalog_codegen::load_str("shop.toml", r#"
+    /// [service]
+    /// id = "shop"
+    /// name = "Shop API"
+    /// [wire]
+    /// preset = "nested"
+    /// [[errors]]
+    /// code = "NOT_FOUND"
+    /// status = 404
+    /// message = "Customer {id} not found"
+    /// fields = { id = "string" }
+    /// "#).unwrap();
+    /// let e = &shop.errors[0];
+    /// let fields = e.fields.iter().map(|f| (f.wire.value.as_str(), None));
+    /// let p = Placement::new(&shop.wire, [(e, fields)]);
+    /// assert_eq!(p.places, [vec![Place::Member("id".into())]]);
+    /// assert_eq!(p.code, Some(0)); // `/error/code`, the wire's first slot
+    /// ```
     pub fn new<'e, F>(wire: &Wire, entries: impl IntoIterator<Item = (&'e ErrorEntry, F)>) -> Self
     where
         F: IntoIterator<Item = (&'e str, Option<&'e Pointer>)>,

@@ -3,10 +3,53 @@
 //! Exit codes: 0 success; 1 problems found (`check`), code not found (`explain`),
 //! or a response not recognised (`classify`); 2 usage or I/O errors.
 
+/// `print!` to standard output, through [`write_stdout`]: a closed standard
+/// output ends the program quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// `println!` through [`write_stdout`].
+macro_rules! outln {
+    () => {
+        $crate::write_stdout(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod bundled;
 mod cli;
 
+use std::io::{ErrorKind, Write as _};
 use std::process::ExitCode;
+
+/// Writes to standard output. When it is closed (a pipe whose reader has
+/// gone, as in `error-catalog docs kya | head -1`, or no descriptor at all),
+/// nobody is left to read the rest: the program ends at once, quietly, with
+/// status 0. Any other write error ends it with the error and status 2.
+fn write_stdout(args: std::fmt::Arguments<'_>) {
+    let Err(e) = std::io::stdout().lock().write_fmt(args) else {
+        return;
+    };
+    let closed =
+        e.kind() == ErrorKind::BrokenPipe || (cfg!(unix) && e.raw_os_error() == Some(EBADF));
+    if !closed {
+        // (standard error may be closed too: nothing to do about that)
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: cannot write to standard output: {e}"
+        );
+        std::process::exit(2);
+    }
+    std::process::exit(0);
+}
+
+/// `EBADF` on Unix: the error a write to a closed descriptor gives.
+const EBADF: i32 = 9;
 
 use clap::Parser;
 

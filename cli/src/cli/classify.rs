@@ -105,20 +105,20 @@ pub fn run(
             "extras": r.extras.iter().map(|(p, v)| (p.clone(), v.clone())).collect::<serde_json::Map<_, _>>(),
             "reason": r.reason,
         });
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
         );
     } else {
         match entry {
-            Some(e) => println!(
+            Some(e) => outln!(
                 "{}",
                 heading(&format!(
                     "{} ({}::{}) — HTTP {status}",
                     e.code.value, c.service.enum_name.value, e.variant.value
                 ))
             ),
-            None => println!(
+            None => outln!(
                 "{}",
                 heading(&format!("unrecognised response — HTTP {status}"))
             ),

@@ -45,7 +45,7 @@ pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, St
         } else {
             serde_json::Value::Array(list)
         };
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
         );
@@ -53,7 +53,7 @@ pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, St
     }
     for (i, (c, e)) in hits.iter().enumerate() {
         if i > 0 {
-            println!();
+            outln!();
         }
         print_entry(c, e);
     }
@@ -74,7 +74,7 @@ fn retry_text(e: &ErrorEntry) -> String {
 }
 
 fn print_entry(c: &Catalog, e: &ErrorEntry) {
-    println!(
+    outln!(
         "{}",
         heading(&format!(
             "{} — {} ({})",

@@ -104,7 +104,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             match output {
                 Some(path) => std::fs::write(&path, page)
                     .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
-                None => print!("{page}"),
+                None => out!("{page}"),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -164,7 +164,7 @@ fn check(paths: Vec<String>) -> ExitCode {
             None => load_file(&p),
         };
         match result {
-            Ok(c) => println!("{p}: ok ({} errors)", c.errors.len()),
+            Ok(c) => outln!("{p}: ok ({} errors)", c.errors.len()),
             Err(problems) => {
                 problems_found = true;
                 eprintln!("{problems}");

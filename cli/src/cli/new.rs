@@ -62,13 +62,13 @@ pub fn run(id: &str, output: Option<&str>, force: bool) -> Result<ExitCode, Stri
     let text = starter(id);
     let path = output.map_or_else(|| format!("{id}.toml"), str::to_string);
     if path == "-" {
-        print!("{text}");
+        out!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
     if std::path::Path::new(&path).exists() && !force {
         return Err(format!("`{path}` exists; pass --force to overwrite it"));
     }
     std::fs::write(&path, text).map_err(|e| format!("cannot write `{path}`: {e}"))?;
-    println!("wrote {path}; check it with: error-catalog check {path}");
+    outln!("wrote {path}; check it with: error-catalog check {path}");
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,6 @@ pub fn heading(text: &str) -> String {
 /// Prints `label: value` lines for the values that are present.
 pub fn field(name: &str, value: Option<&str>) {
     if let Some(v) = value {
-        println!("  {} {v}", label(&format!("{name:<11}")));
+        outln!("  {} {v}", label(&format!("{name:<11}")));
     }
 }

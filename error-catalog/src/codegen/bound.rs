@@ -150,6 +150,14 @@ pub fn load_relative(
         ));
         return None;
     }
+    // Rule: a catalog lives inside the crate, so the crate is self-contained (and
+    // its package carries the file). A path that climbs out is refused from its
+    // text alone, whatever exists outside the crate; the check after reading
+    // the folder catches links that lead out.
+    if climbs_out(Path::new(rel)) {
+        errors.push(err(span, outside_crate(rel)));
+        return None;
+    }
     let Ok(dir) = std::env::var("CARGO_MANIFEST_DIR") else {
         errors.push(err(
             span,
@@ -158,14 +166,9 @@ pub fn load_relative(
         return None;
     };
     let full = Path::new(&dir).join(rel);
-    // Rule: a catalog lives inside the crate, so the crate is self-contained (and
-    // its package carries the file).
     if let (Ok(root), Ok(target)) = (Path::new(&dir).canonicalize(), full.canonicalize()) {
         if !target.starts_with(&root) {
-            errors.push(err(
-                span,
-                format!("catalog path `{rel}` leads outside the crate\nhelp: keep the catalog inside the directory of the crate's Cargo.toml (copy it, or point to a file under it)"),
-            ));
+            errors.push(err(span, outside_crate(rel)));
             return None;
         }
     }
@@ -208,4 +211,28 @@ pub fn load_relative(
             None
         }
     }
+}
+
+/// True when the relative path `rel`, read as text, climbs above the folder
+/// it starts from (`../x`, `a/../../x`).
+fn climbs_out(rel: &Path) -> bool {
+    let mut depth = 0usize;
+    for c in rel.components() {
+        match c {
+            std::path::Component::ParentDir => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return true,
+            },
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::CurDir => {}
+            // a root or a prefix: not relative (refused before)
+            _ => return true,
+        }
+    }
+    false
+}
+
+/// The diagnostic for a catalog path that leads outside the crate.
+fn outside_crate(rel: &str) -> String {
+    format!("catalog path `{rel}` leads outside the crate\nhelp: keep the catalog inside the directory of the crate's Cargo.toml (copy it, or point to a file under it)")
 }

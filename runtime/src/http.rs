@@ -7,8 +7,10 @@
 //!   from an error, with `Retry-After` and rate-limit headers where the error carries them;
 //! - [`read`] / [`from_response`]: the other way, a received response into a typed error
 //!   with its headers ([`Received`]);
-//! - [`Backoff::next_delay`]: the next wait of a [`RetryPolicy`] (defined
-//!   with retry advice, at the crate root) after a received response.
+//! - [`Backoff::next_delay`]: the next wait of a [`RetryPolicy`] after a
+//!   [`Received`] response. Both types live at the crate root
+//!   ([`error_catalog::RetryPolicy`](crate::RetryPolicy), no feature needed) and are
+//!   re-exported here.
 //!
 //! ```
 //! use error_catalog::http::{from_response, HttpExt};
@@ -32,7 +34,7 @@
 //! ```
 
 use std::fmt;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use ::http::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE};
 use ::http::{Response, StatusCode};
@@ -563,29 +565,14 @@ pub trait HttpExt: ApiError {
 
 impl<E: ApiError + ?Sized> HttpExt for E {}
 
+/// Re-exported from the crate root (`error_catalog::RetryPolicy`), where they are
+/// defined without any feature; [`Backoff::next_delay`] takes a [`Received`].
 pub use crate::{Backoff, RetryPolicy};
-
-impl Backoff {
-    /// After a failed attempt that received `received`: how long to wait before
-    /// the next attempt, or `None` to stop. See [`Backoff::next`].
-    ///
-    /// ```
-    /// use error_catalog::http::{Received, RetryPolicy};
-    /// use error_catalog::ResponseHeaders;
-    /// use error_catalog_services::kya::KyaError;
-    ///
-    /// let mut backoff = RetryPolicy::default().start();
-    /// let rpc = KyaError::RpcError { rpc_url: "http://rpc".into(), method: "eth_call".into(), timestamp: None, extra: Default::default() };
-    /// let wait = backoff.next_delay(&Received::new(rpc, ResponseHeaders::default())).unwrap();
-    /// assert!(wait >= std::time::Duration::from_millis(125) && wait <= std::time::Duration::from_millis(250));
-    /// ```
-    pub fn next_delay<E: ApiError>(&mut self, received: &Received<E>) -> Option<Duration> {
-        self.next(received.error.retry_rule(), received.retry())
-    }
-}
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]
@@ -625,5 +612,13 @@ mod tests {
         assert!(accepts("text/html, Application/Problem+JSON;q=0.5"));
         assert!(!accepts("application/problem+json;q=0"));
         assert!(!accepts("application/json, */*"));
+    }
+
+    #[test]
+    fn retry_types_are_re_exported() {
+        let policy: RetryPolicy = crate::RetryPolicy::default();
+        let backoff: Backoff = policy.start();
+        let same: crate::Backoff = backoff;
+        assert_eq!(same.failures(), 0);
     }
 }

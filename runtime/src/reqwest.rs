@@ -31,8 +31,9 @@ use std::time::Duration;
 
 use ::reqwest::{RequestBuilder, Response};
 
-pub use crate::http::{Backoff, Received, RetryPolicy};
+pub use crate::http::Received;
 use crate::{ApiError, FromResponse};
+pub use crate::{Backoff, RetryPolicy};
 
 /// A request that failed: the service answered with an error, or the request did
 /// not get an answer. Displays as the error it holds.

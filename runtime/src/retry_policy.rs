@@ -1,12 +1,28 @@
 //! Following retry advice: [`RetryPolicy`] (bounded attempts, announced waits
 //! honoured up to a limit, exponential backoff with jitter otherwise) and the
-//! [`Backoff`] state of one logical request. Independent of any HTTP client:
-//! the `http` and `reqwest` integrations feed it received responses.
+//! [`Backoff`] state of one logical request.
+//!
+//! Needs no cargo feature and no HTTP client: [`Backoff::next`] takes a catalog
+//! rule and retry advice, [`Backoff::next_delay_for`] an error with the headers of
+//! the response that carried it. With the `http` feature, `Backoff::next_delay`
+//! takes an `http::Received` directly; the `http` and `reqwest` modules
+//! re-export both types (`error_catalog::http::RetryPolicy`,
+//! `error_catalog::reqwest::RetryPolicy`).
+//!
+//! ```
+//! use std::time::Duration;
+//! use error_catalog::{RetryAdvice, RetryPolicy, RetryRule};
+//!
+//! let mut backoff = RetryPolicy { max_attempts: 2, ..RetryPolicy::default() }.start();
+//! let wait = RetryAdvice::After(Duration::from_secs(1));
+//! assert_eq!(backoff.next(RetryRule::After, wait), Some(Duration::from_secs(1)));
+//! assert_eq!(backoff.next(RetryRule::After, wait), None); // two attempts made
+//! ```
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::{RetryAdvice, RetryRule};
+use crate::{ApiError, ResponseHeaders, RetryAdvice, RetryRule};
 
 /// How a client follows retry advice: bounded attempts, announced waits honoured
 /// up to a limit, exponential backoff with jitter otherwise.
@@ -99,8 +115,9 @@ impl RetryPolicy {
     }
 }
 
-/// The retry state of one logical request under a [`RetryPolicy`]. With the
-/// `http` feature, `Backoff::next_delay` takes a received response directly.
+/// The retry state of one logical request under a [`RetryPolicy`]: ask
+/// [`Backoff::next`] (or [`Backoff::next_delay_for`], or with the `http` feature
+/// `Backoff::next_delay`) after each failed attempt.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
@@ -175,6 +192,54 @@ impl Backoff {
         }
     }
 
+    /// After a failed attempt that got `error`, in a response with `headers`
+    /// read at `received_at` (the reference for a `Retry-After` date): how long to
+    /// wait before the next attempt, or `None` to stop. The error's catalog rule
+    /// and its advice combined with the headers ([`ApiError::retry_with`]) go to
+    /// [`Backoff::next`].
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use error_catalog::{ResponseHeaders, RetryPolicy};
+    /// use error_catalog_services::kya::KyaError;
+    ///
+    /// let mut backoff = RetryPolicy::default().start();
+    /// let limited = KyaError::RateLimited { agent_id: "42".into(), tier: 1, limit: 1, retry_after: 5,
+    ///                                       timestamp: None, extra: Default::default() };
+    /// let headers = ResponseHeaders::from_lines("Retry-After: 3");
+    /// assert_eq!(backoff.next_delay_for(&limited, &headers, SystemTime::now()), Some(Duration::from_secs(3)));
+    /// ```
+    pub fn next_delay_for<E: ApiError + ?Sized>(
+        &mut self,
+        error: &E,
+        headers: &ResponseHeaders,
+        received_at: SystemTime,
+    ) -> Option<Duration> {
+        self.next(error.retry_rule(), error.retry_with(headers, received_at))
+    }
+
+    /// After a failed attempt that received `received`: how long to wait before
+    /// the next attempt, or `None` to stop ([`Backoff::next_delay_for`] with the
+    /// error, headers and arrival time of `received`). Cargo feature `http`.
+    ///
+    /// ```
+    /// use error_catalog::http::Received;
+    /// use error_catalog::{ResponseHeaders, RetryPolicy};
+    /// use error_catalog_services::kya::KyaError;
+    ///
+    /// let mut backoff = RetryPolicy::default().start();
+    /// let rpc = KyaError::RpcError { rpc_url: "http://rpc".into(), method: "eth_call".into(), timestamp: None, extra: Default::default() };
+    /// let wait = backoff.next_delay(&Received::new(rpc, ResponseHeaders::default()));
+    /// assert!(wait.is_some_and(|w| w >= std::time::Duration::from_millis(125) && w <= std::time::Duration::from_millis(250)));
+    /// ```
+    #[cfg(feature = "http")]
+    pub fn next_delay<E: ApiError>(
+        &mut self,
+        received: &crate::http::Received<E>,
+    ) -> Option<Duration> {
+        self.next_delay_for(&received.error, &received.headers, received.received_at)
+    }
+
     /// A uniform sample in `[0, 1)` (splitmix64).
     fn jitter(&mut self) -> f64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -236,6 +301,83 @@ mod tests {
         for _ in 0..3 {
             let wait = b.next(RetryRule::Backoff, RetryAdvice::Backoff);
             assert!(wait.is_some_and(|w| w >= Duration::MAX / 2));
+        }
+    }
+
+    /// A hand-written [`ApiError`] with a given rule (the derive needs the crate
+    /// under its own name).
+    #[derive(Debug)]
+    struct Rule(RetryRule);
+
+    impl std::fmt::Display for Rule {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{:?}", self.0)
+        }
+    }
+
+    impl std::error::Error for Rule {}
+
+    impl ApiError for Rule {
+        fn code(&self) -> &str {
+            "TEST"
+        }
+        fn status(&self) -> Option<u16> {
+            Some(503)
+        }
+        fn suggestion(&self) -> Option<&str> {
+            None
+        }
+        fn docs_url(&self) -> Option<&str> {
+            None
+        }
+        fn fix_command(&self) -> Option<&str> {
+            None
+        }
+        fn retry_rule(&self) -> RetryRule {
+            self.0
+        }
+        fn info(&self) -> Option<&'static crate::CodeInfo> {
+            None
+        }
+        fn details(&self) -> serde_json::Map<String, serde_json::Value> {
+            serde_json::Map::new()
+        }
+    }
+
+    #[test]
+    fn next_delay_for_combines_rule_and_headers() {
+        let policy = RetryPolicy {
+            seed: Some(5),
+            ..RetryPolicy::default()
+        };
+        let at = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let none = ResponseHeaders::default();
+        let in_3 = ResponseHeaders::from_lines("Retry-After: 3");
+        let after = Rule(RetryRule::After);
+        assert_eq!(
+            policy.start().next_delay_for(&after, &in_3, at),
+            Some(Duration::from_secs(3))
+        );
+        // A `Retry-After` date counts from when the response was read.
+        let dated = ResponseHeaders {
+            retry_after: Some(crate::RetryAfter::Date(at + Duration::from_secs(7))),
+            ..ResponseHeaders::default()
+        };
+        assert_eq!(
+            policy.start().next_delay_for(&after, &dated, at),
+            Some(Duration::from_secs(7))
+        );
+        let never = Rule(RetryRule::Never);
+        assert_eq!(policy.start().next_delay_for(&never, &in_3, at), None);
+        // The same decision as `next` with the error's rule and advice.
+        let backoff = Rule(RetryRule::Backoff);
+        let (mut a, mut b) = (policy.start(), policy.start());
+        for _ in 0..4 {
+            let advice = backoff.retry_with(&none, at);
+            assert_eq!(
+                a.next_delay_for(&backoff, &none, at),
+                b.next(RetryRule::Backoff, advice)
+            );
         }
     }
 }

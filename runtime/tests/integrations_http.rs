@@ -4,9 +4,9 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use error_catalog::headers::RateLimit;
-use error_catalog::http::{self as ah, HttpExt, Received, RetryPolicy};
+use error_catalog::http::{self as ah, HttpExt, Received};
 use error_catalog::{
-    ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryAfter, UnknownError,
+    ApiError, FromResponse, ResponseHeaders, RetryAdvice, RetryAfter, RetryPolicy, UnknownError,
 };
 use error_catalog_services::customer_verification::CustomerVerificationError as Cv;
 use error_catalog_services::kya::KyaError;

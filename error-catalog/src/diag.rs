@@ -13,6 +13,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do, e.g. a did-you-mean.
     pub help: Option<String>,
+    /// A second place that explains the first, e.g. where a duplicate was
+    /// first defined.
+    pub note: Option<(At, String)>,
 }
 
 impl Diagnostic {
@@ -22,12 +25,33 @@ impl Diagnostic {
             at: at.clone(),
             message: message.into(),
             help: None,
+            note: None,
         }
     }
 
     /// Adds a help line.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a note about a second place, rendered with its own
+    /// `file:line:column`.
+    ///
+    /// ```
+    /// use error_catalog_codegen::diag::Diagnostic;
+    /// use error_catalog_codegen::model::{At, SourceFile};
+    ///
+    /// let file = SourceFile { path: "shop.toml".into(), text: "a\nb\n".into() };
+    /// let d = Diagnostic::new(&At::Toml(2..3), "duplicate error code `b`")
+    ///     .note(&At::Toml(0..1), "`b` is first defined here");
+    /// assert_eq!(
+    ///     d.render(Some(&file)),
+    ///     "shop.toml:2:1: duplicate error code `b`\n  note: shop.toml:1:1: `b` is first defined here"
+    /// );
+    /// ```
+    pub fn note(mut self, at: &At, text: impl Into<String>) -> Self {
+        self.note = Some((at.clone(), text.into()));
         self
     }
 
@@ -48,6 +72,14 @@ impl Diagnostic {
             (_, Some(f)) => format!("{}: {}", f.path.display(), self.message),
             _ => self.message.clone(),
         };
+        if let Some((at, text)) = &self.note {
+            s.push_str("\n  note: ");
+            if let (At::Toml(r), Some(f)) = (at, file) {
+                let (line, col) = f.line_col_in(starts, r.start);
+                s.push_str(&format!("{}:{line}:{col}: ", f.path.display()));
+            }
+            s.push_str(text);
+        }
         if let Some(h) = &self.help {
             s.push_str("\n  help: ");
             s.push_str(h);

@@ -38,7 +38,7 @@ pub mod presets;
 pub mod response;
 pub mod validate;
 
-pub use load::{load_file, load_str};
+pub use load::{load_file, load_str, read_str};
 
 mod load {
     use std::path::Path;
@@ -48,32 +48,59 @@ mod load {
 
     /// Parses and validates a catalog's text; `path` is only used in messages.
     pub fn load_str(path: impl AsRef<Path>, text: &str) -> Result<Catalog, Problems> {
+        match read_str(path, text) {
+            (Some(catalog), problems) if problems.list.is_empty() => Ok(catalog),
+            (_, problems) => Err(problems),
+        }
+    }
+
+    /// Parses and validates a catalog's text like [`load_str`], and returns the
+    /// model as far as it parsed together with every problem, in source order.
+    /// Tools that check something against the catalog (a catalog-bound derive)
+    /// use it to report their own findings in the same run; parts with parse
+    /// problems are marked `damaged`.
+    ///
+    /// ```
+    /// let (catalog, problems) = error_catalog_codegen::read_str("shop.toml", r#"
+    /// [service]
+    /// id = "shop"
+    /// name = "Shop API"
+    /// [wire]
+    /// preset = "nested"
+    /// [[errors]]
+    /// code = "NOT_FOUND"
+    /// stauts = 404
+    /// message = "Not found"
+    /// [[errors]]
+    /// code = "NOT_FOUND"
+    /// message = "Gone"
+    /// "#);
+    /// let catalog = catalog.unwrap();
+    /// assert_eq!(catalog.errors.len(), 2);
+    /// assert!(catalog.errors[0].damaged);
+    /// // the misspelt key and the duplicate code, in one run
+    /// assert_eq!(problems.list.len(), 2);
+    /// ```
+    pub fn read_str(path: impl AsRef<Path>, text: &str) -> (Option<Catalog>, Problems) {
         let path = path.as_ref();
         let (catalog, mut diags) = crate::parse::parse_catalog(path, text);
         let file = SourceFile {
             path: path.to_path_buf(),
             text: text.to_string(),
         };
-        let Some(catalog) = catalog else {
-            return Err(Problems {
-                file: Some(file),
-                list: diags,
-            });
-        };
-        if diags.is_empty() {
-            diags = crate::validate::validate(&catalog);
-        }
-        if diags.is_empty() {
-            return Ok(catalog);
+        if let Some(catalog) = &catalog {
+            // Whatever parsed is validated too: one run shows every problem.
+            diags.extend(crate::validate::validate(catalog));
         }
         diags.sort_by_key(|d| match &d.at {
             At::Toml(r) => r.start,
             _ => 0,
         });
-        Err(Problems {
+        let problems = Problems {
             file: Some(file),
             list: diags,
-        })
+        };
+        (catalog, problems)
     }
 
     /// Reads, parses and validates a catalog file.

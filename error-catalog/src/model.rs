@@ -207,6 +207,9 @@ pub struct Wire {
     pub fields: Vec<Field>,
     /// The `[wire]` table itself.
     pub at: At,
+    /// The parser found a problem inside `[wire]`: what it holds may be
+    /// incomplete, so rules that depend on the wire do not run.
+    pub damaged: bool,
 }
 
 /// The built-in wire shapes.
@@ -317,6 +320,10 @@ pub struct ErrorEntry {
     pub examples: Vec<Example>,
     /// The entry as a whole.
     pub at: At,
+    /// Reading the entry found a problem inside it (a misspelt key, a value of
+    /// the wrong type): what it holds may be incomplete, so rules that could be
+    /// misled by a missing part skip it.
+    pub damaged: bool,
 }
 
 impl ErrorEntry {

@@ -16,7 +16,9 @@ use error_catalog_core::engine::Identity;
 type Val<'i> = Spanned<DeValue<'i>>;
 
 /// Parses a catalog's text. Returns the model (as complete as the text allows) and
-/// every problem found; the model is only meaningful when the list is empty.
+/// every problem found. With problems, the parts they are in are marked
+/// `damaged` ([`Wire::damaged`], [`ErrorEntry::damaged`]), so validation can
+/// still check the rest.
 pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut p = Parser { diags: Vec::new() };
     let root = match DeTable::parse(text) {
@@ -44,8 +46,16 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
         None => Service::default(),
     };
     let wire = match p.table(root, "wire", "the catalog", &root_at, true) {
-        Some((t, at)) => p.wire(t, at),
-        None => preset_wire(WirePreset::Coded, At::Nowhere),
+        Some((t, at)) => {
+            let before = p.diags.len();
+            let mut wire = p.wire(t, at);
+            wire.damaged = p.diags.len() > before;
+            wire
+        }
+        None => Wire {
+            damaged: true,
+            ..preset_wire(WirePreset::Coded, At::Nowhere)
+        },
     };
     let headers = match p.table(root, "headers", "the catalog", &root_at, false) {
         Some((t, _)) => p.headers(t),
@@ -59,7 +69,12 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
     let tables = p.array_of_tables(root, "errors", "the catalog");
     let errors = tables
         .into_iter()
-        .map(|(t, at)| p.error(t, at, &wire))
+        .map(|(t, at)| {
+            let before = p.diags.len();
+            let mut entry = p.error(t, at, &wire);
+            entry.damaged = p.diags.len() > before;
+            entry
+        })
         .collect();
     let catalog = Catalog {
         file: Some(file),
@@ -492,6 +507,7 @@ impl Parser {
             fields,
             examples,
             at,
+            damaged: false,
         }
     }
 

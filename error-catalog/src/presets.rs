@@ -81,5 +81,6 @@ pub(crate) fn custom_wire(at: At) -> Wire {
         content_type: "application/json".into(),
         fields: Vec::new(),
         at,
+        damaged: false,
     }
 }

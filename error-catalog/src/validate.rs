@@ -1,5 +1,9 @@
 //! Pass 2: the rules a parsed catalog must follow. One function per rule, each
 //! stating its rule; all of them run, so every problem is reported at once.
+//!
+//! They also run on a catalog the parser found problems in: a rule that could
+//! be misled by a part that did not parse (a `damaged` entry or wire) skips
+//! that part, so one run shows every problem without follow-on false alarms.
 
 use std::collections::HashMap;
 
@@ -55,6 +59,9 @@ fn check_catalog_size(c: &Catalog, d: &mut Vec<Diagnostic>) {
 /// Rule: the content type is a media type that can be sent as a header value.
 fn check_content_type(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let ct = &c.wire.content_type;
+    if c.wire.damaged {
+        return;
+    }
     let ok = ct.contains('/') && ct.bytes().all(|b| (0x20..0x7f).contains(&b));
     if !ok {
         d.push(
@@ -92,6 +99,9 @@ fn check_service_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
 /// message says where the message is.
 fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let w = &c.wire;
+    if w.damaged {
+        return;
+    }
     match w.identity {
         Identity::Code if w.code.is_none() => d.push(
             Diagnostic::new(&w.at, "`[wire]` does not say where the error code is")
@@ -121,30 +131,41 @@ fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Rule: no two errors share a code.
+/// Rule: no two errors share a code. The second is reported, with a note
+/// pointing at the first.
 fn check_unique_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &At> = HashMap::new();
     for e in &c.errors {
         if e.code.value.is_empty() {
             continue;
         }
-        if seen.insert(&e.code.value, &e.code.at).is_some() {
-            d.push(
+        match seen.get(e.code.value.as_str()) {
+            Some(first) => d.push(
                 Diagnostic::new(
                     &e.code.at,
                     format!("duplicate error code `{}`", e.code.value),
                 )
+                .note(first, format!("`{}` is first defined here", e.code.value))
                 .help("each code may appear once; remove or rename one of them"),
-            );
+            ),
+            None => {
+                seen.insert(&e.code.value, &e.code.at);
+            }
         }
     }
+}
+
+/// True when neither the wire nor `e` lost a part to a parse problem: rules
+/// that would misread a missing field, pattern or pointer run only then.
+fn sound(c: &Catalog, e: &ErrorEntry) -> bool {
+    !c.wire.damaged && !e.damaged
 }
 
 /// Rule: no two errors map to the same variant name.
 fn check_unique_variants(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for e in &c.errors {
-        if e.variant.value.is_empty() {
+        if e.variant.value.is_empty() || e.damaged {
             continue;
         }
         if let Some(first) = seen.insert(&e.variant.value, &e.code.value) {
@@ -294,7 +315,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
             };
             for seg in &t.segments {
                 if let error_catalog_core::template::Segment::Hole { name, offset } = seg {
-                    if !all_fields(c, e).any(|f| &f.wire.value == name) {
+                    if sound(c, e) && !all_fields(c, e).any(|f| &f.wire.value == name) {
                         let names: Vec<&str> =
                             all_fields(c, e).map(|f| f.wire.value.as_str()).collect();
                         let mut diag = Diagnostic::new(
@@ -354,7 +375,7 @@ fn check_field_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
 /// Rule: every field has a place: a pointer (explicit or under `fields_at`) or a
 /// placeholder in one of the error's patterns.
 fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    for e in &c.errors {
+    for e in c.errors.iter().filter(|e| sound(c, e)) {
         let patterns: Vec<Template> = e
             .matches
             .iter()
@@ -377,7 +398,7 @@ fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
 
 /// Rule: `retry_after_field` names an integer field of the error.
 fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    for e in &c.errors {
+    for e in c.errors.iter().filter(|e| sound(c, e)) {
         let Some(r) = &e.retry_after_field else {
             continue;
         };
@@ -411,6 +432,7 @@ fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let pats: Vec<(&ErrorEntry, &Located<String>, Template)> = c
         .errors
         .iter()
+        .filter(|e| sound(c, e))
         .flat_map(|e| {
             e.matches
                 .iter()
@@ -458,7 +480,7 @@ fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
         return;
     }
     let mut seen: HashMap<u16, &str> = HashMap::new();
-    for e in &c.errors {
+    for e in c.errors.iter().filter(|e| sound(c, e)) {
         let Some(s) = e.status_u16() else { continue };
         if !e.matches.is_empty() {
             continue;

@@ -171,7 +171,7 @@ message = "Missing"
     let p = problems(text);
     assert_eq!(
         p[0],
-        "t.toml:10:8: duplicate error code `NOT_FOUND`\n  help: each code may appear once; remove or rename one of them"
+        "t.toml:10:8: duplicate error code `NOT_FOUND`\n  note: t.toml:7:8: `NOT_FOUND` is first defined here\n  help: each code may appear once; remove or rename one of them"
     );
     // (The variant rule also reports `NOT_FOUND` twice mapping to `NotFound`; only
     // the duplicate-code diagnostic is pinned here.)
@@ -693,6 +693,74 @@ fields = { retryAfter = "strng" }
             "t.toml:8:1: unknown key `stauts` in error `NOT_FOUND`\n  help: did you mean `status`?",
             "t.toml:11:10: `status` in error `RATE_LIMITED` must be an integer, found a string",
             "t.toml:13:25: field `retryAfter` has unknown type `strng`\n  help: did you mean `string`? (add `?` for an optional field)",
+        ]
+    );
+}
+
+/// The issue's case: a misspelt key (a parse problem) and a duplicate code (a
+/// rule) used to take two runs; they are reported together.
+#[test]
+fn parse_problems_and_rule_problems_in_one_run() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+stauts = 404
+message = "Customer {id} not found"
+fields = { id = "string" }
+[[errors]]
+code = "NOT_FOUND"
+status = 410
+message = "Customer {id} is gone"
+fields = { id = "string" }
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:8:1: unknown key `stauts` in error `NOT_FOUND`\n  help: did you mean `status`?",
+            "t.toml:12:8: duplicate error code `NOT_FOUND`\n  note: t.toml:7:8: `NOT_FOUND` is first defined here\n  help: each code may appear once; remove or rename one of them",
+        ]
+    );
+}
+
+/// A part that did not parse is not held against the rest: a field of unknown
+/// type is one problem, not also "placeholder names no field"; and a wire with
+/// a misspelt preset does not add "does not say where the code is". Rules on
+/// the parts that did parse still run (the status out of range).
+#[test]
+fn no_follow_on_problems_from_parts_that_did_not_parse() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+status = 404
+message = "Customer {id} not found"
+fields = { id = "strng" }
+[[errors]]
+code = "GONE"
+status = 4100
+message = "Gone"
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:10:17: field `id` has unknown type `strng`\n  help: did you mean `string`? (add `?` for an optional field)",
+            "t.toml:13:10: `status` 4100 of error `GONE` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out",
+        ]
+    );
+    let text = text.replace("preset = \"nested\"", "preset = \"nestd\"");
+    assert_eq!(
+        problems(&text),
+        [
+            "t.toml:5:10: unknown wire preset `nestd`\n  help: did you mean `nested`?",
+            "t.toml:10:17: field `id` has unknown type `strng`\n  help: did you mean `string`? (add `?` for an optional field)",
+            "t.toml:13:10: `status` 4100 of error `GONE` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out",
         ]
     );
 }

@@ -92,11 +92,29 @@ pub(super) fn diag_to_syn(
         At::Syn(s) => *s,
         _ => fallback,
     };
+    // a note about a place in the Rust source becomes an error of its own,
+    // spanned there; one in the catalog file is a line of the message
+    let (d, syn_note) = match &d.note {
+        Some((At::Syn(s), text)) => {
+            let mut main = d.clone();
+            main.note = None;
+            (main, Some(err(*s, format!("note: {text}"))))
+        }
+        _ => (d.clone(), None),
+    };
     let msg = match &d.at {
         At::Syn(_) => d.render(None),
         _ => d.render_in(file, starts),
     };
-    err(span, msg.replace("\n  help:", "\nhelp:"))
+    let mut e = err(
+        span,
+        msg.replace("\n  help:", "\nhelp:")
+            .replace("\n  note:", "\nnote:"),
+    );
+    if let Some(n) = syn_note {
+        e.combine(n);
+    }
+    e
 }
 
 /// Reads a derive input. On failure returns every error found.

@@ -96,8 +96,15 @@ pub(super) fn from_catalog(
             ));
             continue;
         }
+        // fields are checked against an entry only when all of it parsed
+        // (a field lost to a parse problem is not the enum's mistake)
+        let entry = &catalog.errors[i];
+        let mut field_errors = Vec::new();
         let (fields, extra, named) =
-            bind_fields(v, &catalog.wire, Some((&catalog.errors[i], rel)), errors);
+            bind_fields(v, &catalog.wire, Some((entry, rel)), &mut field_errors);
+        if !entry.damaged && !catalog.wire.damaged {
+            errors.append(&mut field_errors);
+        }
         bound[i] = Some(Bound {
             ident: v.ident.clone(),
             named,
@@ -110,7 +117,17 @@ pub(super) fn from_catalog(
         .errors
         .iter()
         .zip(&bound)
-        .filter(|(_, b)| b.is_none())
+        // a code without a variant; not a duplicate of a bound code (the
+        // duplicate is the catalog's mistake, reported with it)
+        .filter(|(e, b)| {
+            b.is_none()
+                && !e.code.value.is_empty()
+                && !catalog
+                    .errors
+                    .iter()
+                    .zip(&bound)
+                    .any(|(o, ob)| ob.is_some() && o.code.value == e.code.value)
+        })
         .map(|(e, _)| format!("`{}` ({})", e.code.value, e.variant.value))
         .collect();
     if !missing.is_empty() && !partial {
@@ -137,7 +154,10 @@ pub(super) fn from_catalog(
 }
 
 /// Loads a catalog from a path relative to `CARGO_MANIFEST_DIR`; problems are
-/// reported at `span` with the catalog's `file:line:column`.
+/// reported at `span` with the catalog's `file:line:column`. The catalog is
+/// returned as far as it parsed even when it has problems (its damaged parts
+/// marked), so the caller can check the enum against it in the same run; the
+/// caller generates nothing when `errors` is not empty.
 pub fn load_relative(
     rel: &str,
     span: Span,
@@ -197,20 +217,16 @@ pub fn load_relative(
             return None;
         }
     };
-    match crate::load_str(rel, &text) {
-        Ok(c) => Some((full.canonicalize().unwrap_or(full), c)),
-        Err(problems) => {
-            let starts = problems
-                .file
-                .as_ref()
-                .map(SourceFile::line_starts)
-                .unwrap_or_default();
-            for d in &problems.list {
-                errors.push(diag_to_syn(d, span, problems.file.as_ref(), &starts));
-            }
-            None
-        }
+    let (catalog, problems) = crate::read_str(rel, &text);
+    let starts = problems
+        .file
+        .as_ref()
+        .map(SourceFile::line_starts)
+        .unwrap_or_default();
+    for d in &problems.list {
+        errors.push(diag_to_syn(d, span, problems.file.as_ref(), &starts));
     }
+    catalog.map(|c| (full.canonicalize().unwrap_or(full), c))
 }
 
 /// True when the relative path `rel`, read as text, climbs above the folder

@@ -95,7 +95,8 @@ pub fn catalog(input: TokenStream) -> TokenStream {
         Err(e) => return e.to_compile_error(),
     };
     let mut errors = Vec::new();
-    let Some((_, c)) = load_relative(&args.path.value(), args.path.span(), &mut errors) else {
+    let loaded = load_relative(&args.path.value(), args.path.span(), &mut errors);
+    let (Some((_, c)), true) = (loaded, errors.is_empty()) else {
         let errors = errors.iter().map(syn::Error::to_compile_error);
         return quote!(#(#errors)*);
     };

@@ -154,6 +154,7 @@ pub(super) fn from_attributes(
                 .collect(),
             examples: Vec::new(),
             at,
+            damaged: false,
         };
         catalog.errors.push(entry);
         bound.push(Bound {

@@ -155,6 +155,20 @@ fn fields<'a>(out: &'a str, label: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// The value of a `  label       value` line and of the unlabelled lines that
+/// continue it (a list or a multi-line value).
+fn block<'a>(out: &'a str, label: &str) -> Vec<&'a str> {
+    let prefix = format!("  {label:<11} ");
+    let more = format!("  {:<11} ", "");
+    let mut lines = out.lines();
+    let Some(first) = lines.find_map(|l| l.strip_prefix(prefix.as_str())) else {
+        return Vec::new();
+    };
+    std::iter::once(first)
+        .chain(lines.map_while(|l| l.strip_prefix(more.as_str())))
+        .collect()
+}
+
 /// 1-based line number of the first line of `text` containing `needle`.
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
@@ -466,11 +480,29 @@ fn explain_rate_limited_from_kya() {
     assert_eq!(
         field(out, "retry"),
         Some(
-            "wait as Retry-After says (back off when absent); \
-             the body's `retryAfter` gives the seconds"
+            "honours `Retry-After`; when absent, waits the seconds in the body's `retryAfter`, \
+             else until the rate-limit reset when no requests remain, else backs off exponentially"
         )
     );
+    assert_eq!(
+        field(out, "recognised"),
+        Some("the code `RATE_LIMITED` at `/errorType`")
+    );
     assert_eq!(field(out, "fix"), None, "the seed gives no fix command");
+    // The error's own fields, then the envelope's.
+    assert_eq!(
+        block(out, "fields"),
+        [
+            "- agentId: string, at `/details/agentId`",
+            "- tier: u8, at `/details/tier`",
+            "- limit: u32, at `/details/limit`",
+            "- retryAfter: u64, at `/details/retryAfter`",
+            "- timestamp: u64?, at `/timestamp`",
+        ]
+    );
+    // The catalog's example, keys in the order the catalog wrote them
+    // (`error` before `errorType`, `tier` before `limit`), not sorted.
+    assert_eq!(block(out, "example").join("\n"), KYA_RATE_LIMITED);
     assert_no_ansi(out);
 }
 
@@ -490,7 +522,23 @@ fn explain_token_expired_in_rakomi() {
         field(out, "suggestion"),
         Some("Request a new access token via refresh token endpoint")
     );
-    assert_eq!(field(out, "retry"), Some("don't retry"));
+    assert_eq!(field(out, "retry"), Some("do not retry"));
+    assert_eq!(
+        field(out, "recognised"),
+        Some("the code `token/expired` at `/code`")
+    );
+    assert_eq!(field(out, "fields"), None, "rakomi names no fields");
+    // No example in the catalog: one built from the wire, in the wire's order.
+    assert_eq!(
+        block(out, "example"),
+        [
+            "{",
+            r#"  "code": "token/expired","#,
+            r#"  "message": "Token has expired","#,
+            r#"  "suggestion": "Request a new access token via refresh token endpoint""#,
+            "}",
+        ]
+    );
     // `--catalog rakomi` searches rakomi only: moca_air's `token_expired` (same
     // variant name) is not listed.
     assert!(!out.contains("moca_air"), "{out}");
@@ -513,17 +561,107 @@ fn explain_shows_fix_command() {
 }
 
 #[test]
+fn explain_message_identified_error() {
+    // aironclaw sends no code: the status and the message identify an error.
+    let r = run(&["explain", "missing_required_field"]);
+    r.expect_code(0);
+    let out = &r.stdout;
+    assert_eq!(
+        field(out, "recognised"),
+        Some(
+            "status 400 with a message (at `/error`) matching \
+             `name e url sono obbligatori` or `name is required`"
+        )
+    );
+    assert_eq!(field(out, "retry"), Some("do not retry"));
+    assert_eq!(
+        block(out, "example"),
+        ["{", r#"  "error": "name e url sono obbligatori""#, "}"]
+    );
+
+    let r = run(&["explain", "invalid_jwks_json", "--catalog", "aironclaw"]);
+    r.expect_code(0);
+    assert_eq!(
+        block(&r.stdout, "fields"),
+        ["- reason: string, in the message"]
+    );
+}
+
+#[test]
+fn explain_status_identified_error() {
+    // moca_air: the status identifies an error unless a message pattern matches first.
+    let r = run(&["explain", "server_error", "--catalog", "moca_air"]);
+    r.expect_code(0);
+    let out = &r.stdout;
+    assert_eq!(
+        field(out, "recognised"),
+        Some("status 500, when no other error's message pattern matches")
+    );
+    assert_eq!(
+        field(out, "retry"),
+        Some("retry with exponential backoff (a `Retry-After` header, when sent, sets the wait)")
+    );
+}
+
+#[test]
+fn explain_field_meaning_from_the_catalog() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop API"
+
+[wire]
+preset = "nested"
+
+[[errors]]
+code = "RATE_LIMITED"
+status = 429
+message = "Slow down"
+retry = "once"
+
+[errors.fields]
+wait = { type = "u64", doc = "seconds to wait" }
+"#;
+    let f = Temp::file("explain_field_meaning", "shop.toml", text);
+    let r = run(&["explain", "RATE_LIMITED", "--catalog", f.s()]);
+    r.expect_code(0);
+    let out = &r.stdout;
+    assert_eq!(
+        block(out, "fields"),
+        [
+            "- wait: u64, at `/error/wait` — seconds to wait",
+            "- details: string?, at `/error/details`",
+            "- field: string?, at `/error/field`",
+        ]
+    );
+    assert_eq!(
+        field(out, "retry"),
+        Some("retry once: after the wait a `Retry-After` header gives, else after a short backoff")
+    );
+
+    let r = run(&["explain", "RATE_LIMITED", "--catalog", f.s(), "--json"]);
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["fields"][0]["name"], "wait");
+    assert_eq!(v["fields"][0]["rust"], "wait");
+    assert_eq!(v["fields"][0]["type"], "u64");
+    assert_eq!(v["fields"][0]["meaning"], "seconds to wait");
+    assert_eq!(v["fields"][0]["at"], "/error/wait");
+    assert_eq!(v["fields"][1]["meaning"], Value::Null);
+    assert_eq!(
+        v["example"],
+        "{\n  \"error\": {\n    \"code\": \"RATE_LIMITED\",\n    \"message\": \"Slow down\",\n    \"wait\": \"<u64>\"\n  }\n}"
+    );
+}
+
+#[test]
 fn explain_lists_solutions_and_docs() {
     let r = run(&["explain", "RATE_LIMIT_EXCEEDED"]);
     r.expect_code(0);
     let out = &r.stdout;
     assert_eq!(
-        field(out, "solutions"),
-        Some("- Implement exponential backoff")
-    );
-    assert_eq!(
-        fields(out, ""),
+        block(out, "solutions"),
         [
+            "- Implement exponential backoff",
             "- Monitor rate limit headers",
             "- Use webhooks instead of polling",
             "- Contact account manager for higher limits",
@@ -644,6 +782,28 @@ fn explain_json() {
         .starts_with("Wait for the duration specified in the Retry-After header"));
     assert_eq!(v["causes"].as_array().unwrap().len(), 3);
     assert_eq!(v["fix_command"], Value::Null);
+    assert!(v["retry_description"]
+        .as_str()
+        .unwrap()
+        .starts_with("honours `Retry-After`"));
+    assert_eq!(
+        v["recognised_by"],
+        "the code `RATE_LIMITED` at `/errorType`"
+    );
+    let names: Vec<&str> = v["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["agentId", "tier", "limit", "retryAfter", "timestamp"]
+    );
+    assert_eq!(v["fields"][1]["type"], "u8");
+    assert_eq!(v["fields"][1]["at"], "/details/tier");
+    // The example is text, its keys in catalog order.
+    assert_eq!(v["example"], KYA_RATE_LIMITED);
 
     let r = run(&["explain", "config/missing_api_key", "--json"]);
     r.expect_code(0);
@@ -1179,7 +1339,7 @@ fn docs_kya_markdown() {
     let rest = &md[start..];
     let section = &rest[..rest.find("\n---\n").expect("section end")];
     assert!(
-        section.contains("**Status:** 429 · **Retry:** after"),
+        section.contains("**Status:** 429 · **Retry:** honours `Retry-After`"),
         "{section}"
     );
     assert!(section.contains("**Message:** `Rate limit exceeded for agent tier`"));
@@ -1374,6 +1534,46 @@ fn new_default_output_is_service_id_toml() {
     let written = dir.0.join("shop_api.toml");
     assert!(written.is_file());
     run_in(&dir.0, &["check", "shop_api.toml"]).expect_code(0);
+}
+
+/// The README's walk-through ("Adding a sixth service") uses the starter `new
+/// shop` writes, checked in as `tests/errors/shop.toml` (its examples compile
+/// against it), and shows what `check` prints for two mistakes in it: both stay
+/// true.
+#[test]
+fn readme_walk_through_starter_and_check_output() {
+    let dir = Temp::dir("readme_walk_through");
+    std::fs::create_dir_all(dir.0.join("errors")).unwrap();
+    run_in(&dir.0, &["new", "shop", "-o", "errors/shop.toml"]).expect_code(0);
+    let written = std::fs::read_to_string(dir.0.join("errors/shop.toml")).unwrap();
+    // read at run time (not include_str!): the file is in the checkout, not in
+    // this package
+    let checked_in = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/errors/shop.toml"
+    ))
+    .unwrap();
+    assert_eq!(
+        written, checked_in,
+        "tests/errors/shop.toml is what `new shop` writes"
+    );
+
+    // `status` misspelt, and a second NOT_FOUND at the end
+    let broken = written.replacen("status = 404", "stauts = 404", 1)
+        + "\n[[errors]]\ncode = \"NOT_FOUND\"\nstatus = 410\nmessage = \"Resource gone\"\n";
+    std::fs::write(dir.0.join("errors/shop.toml"), broken).unwrap();
+    let r = run_in(&dir.0, &["check", "errors/shop.toml"]);
+    r.expect_code(1);
+    assert_eq!(
+        r.stdout + &r.stderr,
+        "errors/shop.toml:25:1: unknown key `stauts` in error `NOT_FOUND`
+  help: did you mean `status`?
+errors/shop.toml:46:8: duplicate error code `NOT_FOUND`
+  note: errors/shop.toml:24:8: `NOT_FOUND` is first defined here
+  help: each code may appear once; remove or rename one of them
+errors/shop.toml: 2 problem(s)
+"
+    );
 }
 
 // --- unknown catalog names ------------------------------------------------------

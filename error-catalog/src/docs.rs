@@ -1,61 +1,75 @@
-//! Markdown error reference pages, in the spirit of the services' own.
+//! Markdown error reference pages, in the spirit of the services' own, and the
+//! words they share with `error-catalog explain`: retry rules, how a response is
+//! recognised, what headers mean, example bodies with their keys in catalog order.
+
+mod json;
+mod words;
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use error_catalog_core::engine::Identity;
 
-use crate::model::{Catalog, ErrorEntry, Pointer};
+pub use json::pretty_json;
+pub use words::{field_place, header_meanings, recognised_by, retry_words};
 
-/// A body shaped like the service's envelope for `e`: its first documented
-/// example, or one built from the wire with the message template.
+use crate::model::{Catalog, ErrorEntry};
+use crate::response::fields_of;
+
+/// A body shaped like the service's envelope for `e`, pretty-printed with its
+/// keys in the order written: its first documented example, or one built from
+/// the wire (code, message, suggestion, docs URL, fix command, then the error's
+/// fields as `<type>`).
+///
+/// ```
+/// let shop = error_catalog_codegen::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop API"
+/// [wire]
+/// preset = "nested"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Customer {id} not found"
+/// fields = { id = "string" }
+/// [[errors]]
+/// code = "RATE_LIMITED"
+/// status = 429
+/// message = "Too many requests"
+/// [[errors.examples]]
+/// body = '{"error": {"message": "Too many requests", "code": "RATE_LIMITED"}}'
+/// "#).unwrap();
+/// use error_catalog_codegen::docs::example_body;
+/// assert_eq!(
+///     example_body(&shop, &shop.errors[0]),
+///     "{\n  \"error\": {\n    \"code\": \"NOT_FOUND\",\n    \"message\": \"Customer {id} not found\",\n    \"id\": \"<string>\"\n  }\n}"
+/// );
+/// assert!(example_body(&shop, &shop.errors[1]).starts_with("{\n  \"error\": {\n    \"message\""));
+/// ```
 pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
     if let Some(ex) = e.examples.first() {
-        if let Ok(v) = serde_json::from_str::<Value>(&ex.body.value) {
-            return serde_json::to_string_pretty(&v).unwrap_or_else(|_| ex.body.value.clone());
-        }
-        return ex.body.value.clone();
+        return pretty_json(&ex.body.value).unwrap_or_else(|| ex.body.value.clone());
     }
-    let mut root = Value::Object(serde_json::Map::new());
+    let mut root = json::OrderedObject::default();
     let w = &c.wire;
-    if let Some(p) = &w.code {
-        insert(&mut root, &p.value, Value::String(e.code.value.clone()));
-    }
-    if let Some(p) = &w.message {
-        insert(&mut root, &p.value, Value::String(e.message.value.clone()));
-    }
-    for (p, v) in [
-        (&w.suggestion, &e.suggestion),
-        (&w.docs_url, &e.docs_url),
-        (&w.fix_command, &e.fix_command),
-    ] {
+    let texts = [
+        (&w.code, Some(&e.code.value)),
+        (&w.message, Some(&e.message.value)),
+        (&w.suggestion, e.suggestion.as_ref()),
+        (&w.docs_url, e.docs_url.as_ref()),
+        (&w.fix_command, e.fix_command.as_ref()),
+    ];
+    for (p, v) in texts {
         if let (Some(p), Some(v)) = (p, v) {
-            insert(&mut root, &p.value, Value::String(v.clone()));
+            root.insert(&p.value.segments, v);
         }
     }
     for f in &e.fields {
         if let Some(p) = &f.at_ptr {
-            insert(
-                &mut root,
-                &p.value,
-                Value::String(format!("<{}>", f.ty.value.name())),
-            );
+            root.insert(&p.value.segments, &format!("<{}>", f.ty.value.name()));
         }
     }
-    serde_json::to_string_pretty(&root).unwrap_or_default()
-}
-
-fn insert(root: &mut Value, p: &Pointer, v: Value) {
-    let mut cur = root;
-    for (i, seg) in p.segments.iter().enumerate() {
-        let Value::Object(map) = cur else { return };
-        if i + 1 == p.segments.len() {
-            map.insert(seg.clone(), v);
-            return;
-        }
-        cur = map
-            .entry(seg.clone())
-            .or_insert_with(|| Value::Object(serde_json::Map::new()));
-    }
+    root.to_pretty()
 }
 
 fn anchor(code: &str) -> String {
@@ -73,6 +87,13 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+fn entry_retry_words(e: &ErrorEntry) -> String {
+    retry_words(
+        e.retry,
+        e.retry_after_field.as_ref().map(|f| f.value.as_str()),
+    )
+}
+
 /// Renders the whole reference page.
 ///
 /// ```
@@ -86,10 +107,12 @@ fn cell(s: &str) -> String {
 /// code = "RATE_LIMITED"
 /// status = 429
 /// message = "Too many requests"
+/// retry = "backoff"
 /// "#).unwrap();
 /// let page = error_catalog_codegen::docs::render(&shop);
 /// assert!(page.starts_with("# Shop API errors"));
 /// assert!(page.contains("### `RATE_LIMITED`"));
+/// assert!(page.contains("**Retry:** retry with exponential backoff"));
 /// ```
 pub fn render(c: &Catalog) -> String {
     let mut o = String::new();
@@ -100,44 +123,14 @@ pub fn render(c: &Catalog) -> String {
     if let Some(d) = &c.service.docs_url {
         let _ = writeln!(o, "Service documentation: <{}>\n", d.value);
     }
-    let _ = writeln!(o, "## Error response format\n");
-    let shape = match c.wire.preset.as_ref() {
-        Some(p) => format!("the `{}` envelope", p.value.name()),
-        None => "a custom envelope".to_string(),
-    };
-    let how = match c.wire.identity {
-        error_catalog_core::engine::Identity::Code => "the code in the body identifies the error",
-        error_catalog_core::engine::Identity::Message => {
-            "the HTTP status and the message identify the error"
-        }
-        error_catalog_core::engine::Identity::Status => {
-            "the HTTP status identifies the error (a message tells apart errors that share one)"
-        }
-    };
-    let _ = writeln!(
-        o,
-        "Errors travel as {shape} (`{}`); {how}.\n",
-        c.wire.content_type
-    );
-    if let Some(e) = c.errors.first() {
-        let _ = writeln!(o, "```json\n{}\n```\n", example_body(c, e));
-    }
-    let h = &c.headers;
-    let headers: Vec<(&str, &Option<String>)> = vec![
-        ("Retry-After", &h.retry_after),
-        ("Rate-limit ceiling", &h.rate_limit_limit),
-        ("Rate-limit remaining", &h.rate_limit_remaining),
-        ("Rate-limit reset", &h.rate_limit_reset),
-        ("Request id", &h.request_id),
-    ];
-    if headers.iter().any(|(_, v)| v.is_some()) {
+    render_format(&mut o, c);
+    let headers = header_meanings(&c.headers);
+    if !headers.is_empty() {
         let _ = writeln!(o, "## Response headers\n\n| Header | Meaning |\n|---|---|");
-        for (meaning, name) in headers {
-            if let Some(n) = name {
-                let _ = writeln!(o, "| `{n}` | {meaning} |");
-            }
+        for (name, meaning) in headers {
+            let _ = writeln!(o, "| `{}` | {meaning} |", cell(name));
         }
-        if let Some(n) = &h.notes {
+        if let Some(n) = &c.headers.notes {
             let _ = writeln!(o, "\n{n}");
         }
         o.push('\n');
@@ -163,9 +156,14 @@ pub fn render(c: &Catalog) -> String {
     for e in &c.errors {
         render_entry(&mut o, c, e);
     }
+    let name = if c.wire.identity == Identity::Code {
+        "Code"
+    } else {
+        "Name"
+    };
     let _ = writeln!(
         o,
-        "## Quick reference\n\n| Code | Status | Message | Suggestion |\n|---|---|---|---|"
+        "## Quick reference\n\n| {name} | Status | Message | Suggestion |\n|---|---|---|---|"
     );
     for e in &c.errors {
         let status = e
@@ -183,6 +181,67 @@ pub fn render(c: &Catalog) -> String {
     o
 }
 
+/// `## Error response format`: the envelope, what identifies an error, and
+/// (when the code does not) whose names the headings are; then an example.
+fn render_format(o: &mut String, c: &Catalog) {
+    let _ = writeln!(o, "## Error response format\n");
+    let w = &c.wire;
+    let shape = match w.preset.as_ref() {
+        Some(p) => format!("the `{}` envelope", p.value.name()),
+        None => "a custom envelope".to_string(),
+    };
+    let message_at = w
+        .message
+        .as_ref()
+        .map(|p| format!(" at `{}`", p.value.text))
+        .unwrap_or_default();
+    let how = match (w.identity, &w.code) {
+        (Identity::Code, Some(p)) => format!(
+            "the code at `{}` identifies the error, and heads its section below",
+            p.value.text
+        ),
+        (Identity::Code, None) => {
+            "the code in the body identifies the error, and heads its section below".to_string()
+        }
+        (Identity::Message, _) => format!(
+            "the HTTP status and the message{message_at} identify the error: each error \
+             below says which status and message patterns recognise it"
+        ),
+        (Identity::Status, _) => format!(
+            "the HTTP status identifies the error, and message patterns (matched against the \
+             message{message_at}) tell apart errors that share a status or have none"
+        ),
+    };
+    let _ = writeln!(
+        o,
+        "Errors travel as {shape} (`{}`); {how}.\n",
+        w.content_type
+    );
+    if w.identity != Identity::Code {
+        let example = c
+            .errors
+            .first()
+            .map(|e| format!(" (e.g. `{}`)", e.code.value))
+            .unwrap_or_default();
+        let _ = match &w.code {
+            None => writeln!(
+                o,
+                "The service sends no error code: the name heading each error below{example} \
+                 is this catalog's own name for it.\n"
+            ),
+            Some(p) => writeln!(
+                o,
+                "The code at `{}` is not what identifies an error: the name heading each \
+                 error below{example} is this catalog's own name for it.\n",
+                p.value.text
+            ),
+        };
+    }
+    if let Some(e) = c.errors.first() {
+        let _ = writeln!(o, "```json\n{}\n```\n", example_body(c, e));
+    }
+}
+
 fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
     let _ = writeln!(o, "### `{}`\n", e.code.value);
     let status = e.status_u16().map_or_else(
@@ -192,8 +251,11 @@ fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
     let _ = writeln!(
         o,
         "**Status:** {status} · **Retry:** {}\n",
-        e.retry.as_str()
+        entry_retry_words(e)
     );
+    if c.wire.identity != Identity::Code {
+        let _ = writeln!(o, "**Recognised by:** {}\n", recognised_by(c, e));
+    }
     let _ = writeln!(o, "**Message:** `{}`\n", e.message.value);
     if let Some(t) = &e.title {
         let _ = writeln!(o, "**Title:** {t}\n");
@@ -208,23 +270,23 @@ fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
         }
         o.push('\n');
     }
-    let fields = e.fields.iter().chain(&c.wire.fields).collect::<Vec<_>>();
+    let fields = fields_of(c, e);
     if !fields.is_empty() {
-        let _ = writeln!(o, "| Field | Type | Where |\n|---|---|---|");
+        let _ = writeln!(o, "| Field | Type | Where | Meaning |\n|---|---|---|---|");
         for f in fields {
-            let at = f.at_ptr.as_ref().map_or_else(
-                || "in the message".to_string(),
-                |p| format!("`{}`", p.value.text),
+            let _ = writeln!(
+                o,
+                "| `{}` | `{}` | {} | {} |",
+                cell(&f.wire.value),
+                cell(&f.ty.value.name()),
+                cell(&field_place(f)),
+                cell(f.doc.as_deref().unwrap_or(""))
             );
-            let _ = writeln!(o, "| `{}` | `{}` | {at} |", f.wire.value, f.ty.value.name());
         }
         o.push('\n');
     }
     for ex in &e.examples {
-        let body = serde_json::from_str::<Value>(&ex.body.value)
-            .ok()
-            .and_then(|v| serde_json::to_string_pretty(&v).ok())
-            .unwrap_or_else(|| ex.body.value.clone());
+        let body = pretty_json(&ex.body.value).unwrap_or_else(|| ex.body.value.clone());
         let _ = writeln!(o, "**Example:**\n\n```json\n{body}\n```\n");
         if !ex.headers.is_empty() {
             let _ = writeln!(o, "```http");

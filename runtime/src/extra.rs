@@ -7,13 +7,32 @@ use serde_json::value::RawValue;
 
 /// The parts of a received body that the error's variant does not declare, kept so
 /// that nothing is lost: members at any JSON pointer, and the message when it
-/// differs from the one the catalog's template renders.
+/// differs from the one the catalog's template renders. A variant receives it
+/// in a field marked `#[api_error(extra)]` (every `catalog!` variant has one,
+/// named `extra`); `Serialize` writes the members back where they were.
 ///
 /// ```
-/// use error_catalog::Extra;
-/// let extra = Extra::default();
+/// use error_catalog::FromResponse;
+/// use error_catalog_services::kya::KyaError;
+///
+/// // `region` and `requestId` are not in the catalog; the message is not the
+/// // template's ("Agent ID {agentId} not found in IdentityRegistry").
+/// let body = br#"{"error": "No agent 42 here", "errorType": "AGENT_NOT_FOUND",
+///     "details": {"agentId": "42", "region": "eu"}, "requestId": "r-7"}"#;
+/// let KyaError::AgentNotFound { agent_id, extra, .. } = KyaError::from_response(404, body) else {
+///     panic!()
+/// };
+/// assert_eq!(agent_id, "42");
+/// assert_eq!(extra.get("/requestId").map(|v| v.get()), Some(r#""r-7""#));
+/// assert_eq!(extra.get("/details/region").map(|v| v.get()), Some(r#""eu""#));
+/// assert_eq!(extra.members().count(), 2);
+/// assert_eq!(extra.message(), Some("No agent 42 here"));
+///
+/// // a body with nothing more than the catalog says keeps nothing
+/// let body = br#"{"error": "Agent ID 42 not found in IdentityRegistry", "errorType": "AGENT_NOT_FOUND",
+///     "details": {"agentId": "42"}}"#;
+/// let KyaError::AgentNotFound { extra, .. } = KyaError::from_response(404, body) else { panic!() };
 /// assert!(extra.is_empty());
-/// assert!(extra.get("/details/requestId").is_none());
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Extra {
@@ -61,6 +80,10 @@ fn raw(text: &str) -> Option<&RawValue> {
 
 impl Extra {
     /// True when the body carried nothing beyond the declared fields.
+    ///
+    /// ```
+    /// assert!(error_catalog::Extra::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.kept.is_none()
     }
@@ -82,26 +105,51 @@ impl Extra {
 
     /// The whole body, kept when it was not JSON (the status alone identified the
     /// error, e.g. a proxy's HTML page under a status-identified service).
+    ///
+    /// ```
+    /// let mut extra = error_catalog::Extra::default();
+    /// assert_eq!(extra.body(), None);
+    /// extra.set_body(b"<html>Forbidden</html>");
+    /// assert_eq!(extra.body(), Some(&b"<html>Forbidden</html>"[..]));
+    /// ```
     pub fn body(&self) -> Option<&[u8]> {
         self.kept.as_ref()?.body.as_deref()
     }
 
-    /// Keeps the whole body.
+    /// Keeps the whole body (see [`Extra::body`]).
     pub fn set_body(&mut self, body: &[u8]) {
         self.kept_mut().body = Some(body.into());
     }
 
-    /// The received message, when it differs from the rendered template.
+    /// The received message, when it differs from the rendered template
+    /// (`Display` then shows it; the error's [`Public`](crate::Public) form shows
+    /// the template).
+    ///
+    /// ```
+    /// let mut extra = error_catalog::Extra::default();
+    /// extra.set_message("Agent 42 is gone for good");
+    /// assert_eq!(extra.message(), Some("Agent 42 is gone for good"));
+    /// ```
     pub fn message(&self) -> Option<&str> {
         self.kept.as_ref()?.message.as_deref()
     }
 
-    /// Sets the received message.
+    /// Sets the received message (see [`Extra::message`]).
     pub fn set_message(&mut self, message: impl Into<Box<str>>) {
         self.kept_mut().message = Some(message.into());
     }
 
     /// The raw JSON of an undeclared member, by JSON pointer (`/details/requestId`).
+    /// Read it with serde: `serde_json::from_str::<T>(raw.get())`.
+    ///
+    /// ```
+    /// use serde_json::value::RawValue;
+    /// let mut extra = error_catalog::Extra::default();
+    /// extra.push("/details/attempts", &RawValue::from_string("3".into()).unwrap());
+    /// let raw = extra.get("/details/attempts").unwrap();
+    /// assert_eq!(serde_json::from_str::<u32>(raw.get()).unwrap(), 3);
+    /// assert!(extra.get("/attempts").is_none());
+    /// ```
     pub fn get(&self, pointer: &str) -> Option<&RawValue> {
         self.members_iter()
             .find(|(p, _)| *p == pointer)
@@ -110,6 +158,14 @@ impl Extra {
 
     /// Every undeclared member as (JSON pointer, raw JSON), in the order kept:
     /// members outside the fields object first, then the fields object's own.
+    ///
+    /// ```
+    /// use serde_json::value::RawValue;
+    /// let mut extra = error_catalog::Extra::default();
+    /// extra.push("/requestId", &RawValue::from_string("\"r-7\"".into()).unwrap());
+    /// let members: Vec<(&str, &str)> = extra.members().map(|(p, v)| (p, v.get())).collect();
+    /// assert_eq!(members, [("/requestId", "\"r-7\"")]);
+    /// ```
     pub fn members(&self) -> impl Iterator<Item = (&str, &RawValue)> {
         self.members_iter().filter_map(|(p, v)| Some((p, raw(v)?)))
     }
@@ -134,7 +190,19 @@ impl Extra {
         self.kept_mut().members.push(pointer, value).is_ok()
     }
 
-    /// Members directly inside the object at `parent` (`""` for the body), as (key, raw).
+    /// Members directly inside the object at `parent` (`""` for the body), as (key, raw),
+    /// with the key unescaped (`~1` → `/`, `~0` → `~`).
+    ///
+    /// ```
+    /// use serde_json::value::RawValue;
+    /// let mut extra = error_catalog::Extra::default();
+    /// let one = RawValue::from_string("1".into()).unwrap();
+    /// extra.push("/details/a~1b", &one);
+    /// extra.push("/details/deeper/c", &one);
+    /// extra.push("/top", &one);
+    /// let keys: Vec<String> = extra.children("/details").map(|(k, _)| k).collect();
+    /// assert_eq!(keys, ["a/b"]);
+    /// ```
     pub fn children<'a>(
         &'a self,
         parent: &'a str,

@@ -1,4 +1,6 @@
-//! `explain CODE`: everything the catalog says about an error, like `rustc --explain`.
+//! `explain CODE`: everything the catalog says about an error, like `rustc --explain`:
+//! what it means and what to do, how a response is recognised as it, its fields and
+//! an example body (keys in catalog order). `--json` prints the same as JSON.
 
 use std::process::ExitCode;
 
@@ -6,7 +8,9 @@ use serde_json::json;
 
 use super::style::{field, heading};
 use crate::bundled;
-use error_catalog_codegen::model::{Catalog, ErrorEntry};
+use error_catalog_codegen::docs;
+use error_catalog_codegen::model::{Catalog, ErrorEntry, Field};
+use error_catalog_codegen::response::fields_of;
 
 pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, String> {
     let catalogs: Vec<Catalog> = match catalog {
@@ -60,17 +64,25 @@ pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, St
     Ok(ExitCode::SUCCESS)
 }
 
-fn retry_text(e: &ErrorEntry) -> String {
-    let base = match e.retry.as_str() {
-        "never" => "don't retry".to_string(),
-        "backoff" => "retry with exponential backoff".to_string(),
-        "once" => "retry once after a short delay".to_string(),
-        _ => "wait as Retry-After says (back off when absent)".to_string(),
+fn retry_words(e: &ErrorEntry) -> String {
+    docs::retry_words(
+        e.retry,
+        e.retry_after_field.as_ref().map(|f| f.value.as_str()),
+    )
+}
+
+/// `name: type, place — meaning`, e.g. ``tier: u8, at `/details/tier` — the agent's tier``.
+fn field_line(f: &Field) -> String {
+    let place = match &f.at_ptr {
+        Some(_) => format!("at {}", docs::field_place(f)),
+        None => docs::field_place(f),
     };
-    match &e.retry_after_field {
-        Some(f) => format!("{base}; the body's `{}` gives the seconds", f.value),
-        None => base,
-    }
+    let meaning = f
+        .doc
+        .as_deref()
+        .map(|d| format!(" — {d}"))
+        .unwrap_or_default();
+    format!("{}: {}, {place}{meaning}", f.wire.value, f.ty.value.name())
 }
 
 fn print_entry(c: &Catalog, e: &ErrorEntry) {
@@ -94,6 +106,7 @@ fn print_entry(c: &Catalog, e: &ErrorEntry) {
         )),
     );
     field("message", Some(&e.message.value));
+    field("recognised", Some(&docs::recognised_by(c, e)));
     field("cause", e.cause.as_deref());
     if !e.causes.is_empty() {
         field("causes", Some(&e.causes.join("; ")));
@@ -107,7 +120,16 @@ fn print_entry(c: &Catalog, e: &ErrorEntry) {
     }
     field("fix", e.fix_command.as_deref());
     field("docs", e.docs_url.as_deref());
-    field("retry", Some(&retry_text(e)));
+    field("retry", Some(&retry_words(e)));
+    for (i, f) in fields_of(c, e).into_iter().enumerate() {
+        field(
+            if i == 0 { "fields" } else { "" },
+            Some(&format!("- {}", field_line(f))),
+        );
+    }
+    for (i, line) in docs::example_body(c, e).lines().enumerate() {
+        field(if i == 0 { "example" } else { "" }, Some(line));
+    }
 }
 
 fn to_json(c: &Catalog, e: &ErrorEntry) -> serde_json::Value {
@@ -124,5 +146,16 @@ fn to_json(c: &Catalog, e: &ErrorEntry) -> serde_json::Value {
         "fix_command": e.fix_command,
         "docs_url": e.docs_url,
         "retry": e.retry.as_str(),
+        "retry_description": retry_words(e),
+        "recognised_by": docs::recognised_by(c, e),
+        "fields": fields_of(c, e).into_iter().map(|f| json!({
+            "name": f.wire.value,
+            "rust": f.rust.value,
+            "type": f.ty.value.name(),
+            "meaning": f.doc,
+            "at": f.at_ptr.as_ref().map(|p| &p.value.text),
+        })).collect::<Vec<_>>(),
+        // Text, so that its keys stay in the catalog's order.
+        "example": docs::example_body(c, e),
     })
 }

@@ -33,7 +33,7 @@ enum Command {
         /// Catalogs to check (all bundled ones when none is given).
         catalogs: Vec<String>,
     },
-    /// Explain an error code: status, message, cause, suggestion, fix, docs, retry.
+    /// Explain an error code: status, message, how it is recognised, cause, fields, an example body, suggestion, fix, docs, retry.
     Explain {
         /// The code (or variant name), e.g. RATE_LIMITED or token/expired.
         code: String,

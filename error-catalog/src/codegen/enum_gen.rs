@@ -88,17 +88,68 @@ fn unknown_name(c: &Catalog) -> proc_macro2::Ident {
     format_ident!("{}", name)
 }
 
+/// What the generated enum already has, by the name a `derive` would give it:
+/// `catalog!` derives `Debug`, `Clone` and `PartialEq`, and `ApiError` brings
+/// `Display`, `std::error::Error`, `Serialize` and, where a body alone
+/// identifies the error (a catalog identified by code), `Deserialize` (plus
+/// the crate's own traits). A derived `Deserialize` could not classify a body
+/// either way, so it is refused too.
+const GIVEN: &[&str] = &[
+    "Debug",
+    "Clone",
+    "PartialEq",
+    "ApiError",
+    "Serialize",
+    "Deserialize",
+    "Error",
+];
+
+/// Rule: a `derive` among the attributes names no trait the enum already has
+/// (that would be a conflicting implementation). Each such trait is reported
+/// at its name and removed, so the enum is still generated and nothing else
+/// fails because of it.
+fn drop_given_derives(attrs: &mut [Attribute], errors: &mut Vec<syn::Error>) {
+    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+    for a in attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
+        let Ok(paths) = a.parse_args_with(Paths::parse_terminated) else {
+            continue; // rustc reports a malformed derive itself
+        };
+        let mut kept = Paths::new();
+        for p in paths {
+            let name = p.segments.last().map(|s| s.ident.to_string());
+            match name.as_deref().filter(|n| GIVEN.contains(n)) {
+                Some(n) => {
+                    let what = if n == "Deserialize" {
+                        "`catalog!` implements `Deserialize` itself (when the catalog identifies errors by code; otherwise a body alone cannot be classified: use `from_response(status, body)`)".to_string()
+                    } else {
+                        format!("the enum `catalog!` generates already implements `{n}`")
+                    };
+                    errors.push(syn::Error::new_spanned(
+                        &p,
+                        format!("{what}; remove it from this `derive`\nhelp: the enum has Debug, Clone, PartialEq, Display, std::error::Error, Serialize and ApiError; derive only other traits here (such as `Eq`)"),
+                    ));
+                }
+                None => kept.push(p),
+            }
+        }
+        *a = syn::parse_quote!(#[derive(#kept)]);
+    }
+}
+
 /// Expands `catalog!`.
 pub fn catalog(input: TokenStream) -> TokenStream {
-    let args: Args = match syn::parse2(input) {
+    let mut args: Args = match syn::parse2(input) {
         Ok(a) => a,
         Err(e) => return e.to_compile_error(),
     };
     let mut errors = Vec::new();
+    drop_given_derives(&mut args.attrs, &mut errors);
+    let derive_errors: Vec<TokenStream> = errors.iter().map(syn::Error::to_compile_error).collect();
+    errors.clear();
     let loaded = load_relative(&args.path.value(), args.path.span(), &mut errors);
     let (Some((_, c)), true) = (loaded, errors.is_empty()) else {
         let errors = errors.iter().map(syn::Error::to_compile_error);
-        return quote!(#(#errors)*);
+        return quote!(#(#derive_errors)* #(#errors)*);
     };
     let name = format_ident!("{}", c.service.enum_name.value, span = Span::call_site());
     let vis = match args.vis {
@@ -132,6 +183,7 @@ pub fn catalog(input: TokenStream) -> TokenStream {
     });
     let unknown = unknown_name(&c);
     quote! {
+        #(#derive_errors)*
         #(#head)*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::error_catalog::ApiError)]
         #[api_error(catalog = #path)]

@@ -1,0 +1,62 @@
+//! The retry rule belongs to the error's code, not to its status: two errors
+//! under 429, one to wait out and one that retrying cannot fix, advise
+//! differently, also when the response carries `Retry-After`.
+
+use std::time::{Duration, SystemTime};
+
+use error_catalog::{
+    ApiError, Backoff, FromResponse, ResponseHeaders, RetryAdvice, RetryPolicy, RetryRule,
+};
+
+error_catalog::catalog!("catalogs/quota_and_rate_limit.toml");
+
+const RATE: &[u8] =
+    br#"{"error": {"code": "rate_limit_exceeded", "message": "Rate limit reached for requests"}}"#;
+const QUOTA: &[u8] =
+    br#"{"error": {"code": "insufficient_quota", "message": "You exceeded your current quota"}}"#;
+
+fn headers() -> ResponseHeaders {
+    ResponseHeaders::from_lines("Retry-After: 20\nX-RateLimit-Remaining: 0")
+}
+
+#[test]
+fn each_code_keeps_its_own_rule_under_one_status() {
+    let rate = QuotaDemoError::from_response(429, RATE);
+    let quota = QuotaDemoError::from_response(429, QUOTA);
+    assert!(
+        matches!(rate, QuotaDemoError::RateLimitExceeded { .. }),
+        "{rate:?}"
+    );
+    assert!(
+        matches!(quota, QuotaDemoError::InsufficientQuota { .. }),
+        "{quota:?}"
+    );
+    assert_eq!(rate.retry_rule(), RetryRule::After);
+    assert_eq!(quota.retry_rule(), RetryRule::Never);
+
+    let now = SystemTime::now();
+    assert_eq!(
+        rate.retry_with(&headers(), now),
+        RetryAdvice::After(Duration::from_secs(20))
+    );
+    // the header does not turn a quota error into a retryable one
+    assert_eq!(quota.retry_with(&headers(), now), RetryAdvice::Never);
+    // without the header: the rate limit backs off, the quota still never retries
+    assert_eq!(rate.retry(), RetryAdvice::Backoff);
+    assert_eq!(quota.retry(), RetryAdvice::Never);
+}
+
+#[test]
+fn the_retry_loop_follows_the_code() {
+    let policy = RetryPolicy::default();
+    let now = SystemTime::now();
+    let rate = QuotaDemoError::from_response(429, RATE);
+    let quota = QuotaDemoError::from_response(429, QUOTA);
+    let mut backoff: Backoff = policy.start();
+    assert_eq!(
+        backoff.next_delay_for(&rate, &headers(), now),
+        Some(Duration::from_secs(20))
+    );
+    let mut backoff: Backoff = policy.start();
+    assert_eq!(backoff.next_delay_for(&quota, &headers(), now), None);
+}

@@ -114,8 +114,15 @@ impl Placement {
         name: &str,
         at: Option<&Pointer>,
     ) -> Place {
+        // a field without a pointer of its own (none, or only the one the
+        // fields object gives every field) that every message pattern names is
+        // captured from the message where the message identifies the error
+        let own_pointer = at.filter(|p| !self.is_default_place(p, name));
         match (at, &self.fields_at) {
-            (None, _) if wire.identity != Identity::Code && named_in_all_patterns(entry, name) => {
+            _ if own_pointer.is_none()
+                && wire.identity != Identity::Code
+                && named_in_all_patterns(entry, name) =>
+            {
                 Place::Capture
             }
             (Some(p), Some(fa))
@@ -127,6 +134,18 @@ impl Placement {
             (Some(p), _) => Place::Slot(self.slot_of(p)),
             (None, _) => Place::Member(name.to_string()),
         }
+    }
+}
+
+impl Placement {
+    /// True when `p` is the pointer the fields object gives field `name`
+    /// (`fields_at` + `/name`), the one every field has unless it says otherwise.
+    fn is_default_place(&self, p: &Pointer, name: &str) -> bool {
+        self.fields_at.as_ref().is_some_and(|fa| {
+            p.segments.len() == fa.segments.len() + 1
+                && p.segments.starts_with(&fa.segments)
+                && p.segments.last().is_some_and(|last| last == name)
+        })
     }
 }
 

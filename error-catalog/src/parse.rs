@@ -331,8 +331,12 @@ impl Parser {
                 }
             }
         });
+        // what a preset places is declared where the preset is named
         let mut wire = match &preset {
-            Some(p) => preset_wire(p.value, at.clone()),
+            Some(p) => Wire {
+                at: at.clone(),
+                ..preset_wire(p.value, p.at.clone())
+            },
             None => custom_wire(at.clone()),
         };
         wire.preset = preset;

@@ -501,7 +501,7 @@ id = "shop"
 name = "Shop"
 [wire]
 identity = "code"
-message = "/error"
+message = "/error/message"
 [[errors]]
 code = "NOT_FOUND"
 status = 404
@@ -515,6 +515,81 @@ message = "Not found"
     // Saying where the code is makes it a valid custom wire.
     let c = loads(&text.replace("identity = \"code\"", "code = \"/error/type\""));
     assert_eq!(c.wire.code.unwrap().value.segments, ["error", "type"]);
+}
+
+// --- one value per place -------------------------------------------------------
+
+/// A field at the place `[wire]` gives the docs URL: `Serialize` would write
+/// `docs_url` twice, and reading would see one value for two.
+#[test]
+fn field_at_the_place_of_an_envelope_value() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "coded"
+[[errors]]
+code = "NOT_FOUND"
+status = 404
+message = "Not found"
+fields = { docs_url = { type = "string", at = "/docs_url" } }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:10:12: field `docs_url` of error `NOT_FOUND` is at `/docs_url`, where the docs URL is\n  note: t.toml:5:10: the docs URL is declared here\n  help: a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer"]
+    );
+}
+
+/// Under the nested preset an error's fields sit beside the code and the
+/// message: a field named `message` would be the message itself.
+#[test]
+fn field_in_the_fields_object_named_like_the_message() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NOT_FOUND"
+status = 404
+message = "Not found"
+fields = { message = "string?" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:10:12: field `message` of error `NOT_FOUND` is at `/error/message`, where the message is\n  note: t.toml:5:10: the message is declared here\n  help: a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer"]
+    );
+}
+
+/// A value cannot sit inside another: a field at `/error` and the message at
+/// `/error/message`; two `[wire]` pointers likewise.
+#[test]
+fn one_value_inside_another() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+code = "/error/code"
+message = "/error/message"
+[[errors]]
+code = "NOT_FOUND"
+status = 404
+message = "Not found"
+fields = { error = { type = "json", at = "/error" } }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:11:12: field `error` of error `NOT_FOUND` at `/error` and the code at `/error/code`: one would hold the other inside it\n  note: t.toml:5:8: the code is declared here\n  help: a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer"]
+    );
+    let text = text.replace(
+        "message = \"/error/message\"",
+        "message = \"/error/code/text\"",
+    );
+    assert!(
+        problems(&text)[0].starts_with("t.toml:6:11: the message at `/error/code/text` and the code at `/error/code`: one would hold the other inside it"),
+        "{:#?}",
+        problems(&text)
+    );
 }
 
 // --- telling errors apart ------------------------------------------------------

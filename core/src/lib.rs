@@ -53,6 +53,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod command;
 #[doc(hidden)]
 pub mod decode;
 #[doc(hidden)]

@@ -99,7 +99,7 @@ impl Template {
                         return Err(TemplateError {
                             offset: start,
                             message: format!(
-                                "placeholder `{{{name}}}` must be a field name (letters, digits, `_`)"
+                                "placeholder `{{{name}}}` must be a field name (letters, digits, `_`); write `{{{{` for a literal brace"
                             ),
                         });
                     }

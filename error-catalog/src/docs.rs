@@ -52,12 +52,16 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
     }
     let mut root = json::OrderedObject::default();
     let w = &c.wire;
+    let fix = e
+        .fix_command
+        .as_ref()
+        .map(|f| error_catalog_core::command::render(&f.value, &Default::default()));
     let texts = [
         (&w.code, Some(&e.code.value)),
         (&w.message, Some(&e.message.value)),
         (&w.suggestion, e.suggestion.as_ref()),
         (&w.docs_url, e.docs_url.as_ref()),
-        (&w.fix_command, e.fix_command.as_ref()),
+        (&w.fix_command, fix.as_ref()),
     ];
     for (p, v) in texts {
         if let (Some(p), Some(v)) = (p, v) {
@@ -307,7 +311,9 @@ fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
         o.push('\n');
     }
     if let Some(f) = &e.fix_command {
-        let _ = writeln!(o, "**Fix:**\n\n```sh\n{f}\n```\n");
+        // braces unescaped; `{field}` placeholders shown for the reader to fill
+        let shown = error_catalog_core::command::render(&f.value, &Default::default());
+        let _ = writeln!(o, "**Fix:**\n\n```sh\n{shown}\n```\n");
     }
     if let Some(d) = &e.docs_url {
         let _ = writeln!(o, "**Learn more:** <{d}>\n");

@@ -308,8 +308,9 @@ pub struct ErrorEntry {
     pub solutions: Vec<String>,
     /// Documentation link.
     pub docs_url: Option<String>,
-    /// A copy-paste command.
-    pub fix_command: Option<String>,
+    /// A copy-paste command: a template whose `{field}` placeholders take the
+    /// error's values (shell-quoted when rendered).
+    pub fix_command: Option<Located<String>>,
     /// When to retry.
     pub retry: RetryRule,
     /// A field holding seconds to wait.

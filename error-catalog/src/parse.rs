@@ -505,7 +505,7 @@ impl Parser {
                 .map(|s| s.value)
                 .collect(),
             docs_url: self.plain(t, "docs_url", &ctx),
-            fix_command: self.plain(t, "fix_command", &ctx),
+            fix_command: self.string(t, "fix_command", &ctx),
             retry,
             retry_after_field: self.string(t, "retry_after_field", &ctx),
             fields,

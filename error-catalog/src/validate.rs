@@ -303,6 +303,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
     for e in &c.errors {
         let mut texts = vec![("message", &e.message, false)];
         texts.extend(e.matches.iter().map(|m| ("matches", m, true)));
+        texts.extend(e.fix_command.iter().map(|f| ("fix_command", f, false)));
         for (key, text, is_pattern) in texts {
             let t = match Template::parse(&text.value) {
                 Ok(t) => t,

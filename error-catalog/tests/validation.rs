@@ -517,6 +517,36 @@ message = "Not found"
     assert_eq!(c.wire.code.unwrap().value.segments, ["error", "type"]);
 }
 
+// --- fix commands --------------------------------------------------------------
+
+/// A fix command is a template like the message: its placeholders name fields,
+/// and a literal brace is written `{{` / `}}`.
+#[test]
+fn fix_command_placeholders_name_fields() {
+    let text = r#"[service]
+id = "gh"
+name = "GitHub"
+[wire]
+preset = "coded"
+[[errors]]
+code = "missing_scope"
+status = 403
+message = "Missing scope {scope}"
+fix_command = "gh auth refresh -s {scpoe}"
+fields = { scope = "string" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:10:35: placeholder `{scpoe}` in `fix_command` of error `missing_scope` names no field\n  help: did you mean `{scope}`?"]
+    );
+    let text = text.replace("{scpoe}\"", "{ scope: 1 }\"");
+    assert_eq!(
+        problems(&text)[0],
+        "t.toml:10:35: `fix_command` of error `missing_scope`: placeholder `{ scope: 1 }` must be a field name (letters, digits, `_`); write `{{` for a literal brace"
+    );
+    loads(&text.replace("{ scope: 1 }", "{{ scope: 1 }}"));
+}
+
 // --- one value per place -------------------------------------------------------
 
 /// A field at the place `[wire]` gives the docs URL: `Serialize` would write

@@ -142,7 +142,15 @@ pub fn check_value<E: Generated>(e: &E, status: u16, body: &[u8], how: &str) {
             assert_eq!(e.code(), info.code, "{how}: code vs CodeInfo");
             assert_eq!(e.status(), info.status, "{how}: status vs CodeInfo");
             assert_eq!(e.suggestion(), info.suggestion, "{how}: suggestion");
-            assert_eq!(e.fix_command(), info.fix_command, "{how}: fix command");
+            // the command with this error's values (one renderer for all)
+            let rendered = info
+                .fix_command
+                .map(|t| error_catalog_core::command::render(t, &details));
+            assert_eq!(
+                e.fix_command().as_deref(),
+                rendered.as_deref(),
+                "{how}: fix command"
+            );
             assert_eq!(e.docs_url(), info.docs_url, "{how}: docs URL");
             assert_eq!(e.retry_rule(), info.retry, "{how}: retry rule");
         }

@@ -128,7 +128,9 @@ pub struct CodeInfo {
     pub suggestion: Option<&'static str>,
     /// Documentation link.
     pub docs_url: Option<&'static str>,
-    /// A copy-paste command that fixes it.
+    /// A copy-paste command that fixes it: the catalog's template, `{field}`
+    /// placeholders unrendered (see [`ApiError::fix_command`] for the command
+    /// with an error's values).
     pub fix_command: Option<&'static str>,
     /// When to retry.
     pub retry: RetryRule,
@@ -148,8 +150,31 @@ pub trait ApiError: std::fmt::Display + std::error::Error {
     fn suggestion(&self) -> Option<&str>;
     /// Documentation link.
     fn docs_url(&self) -> Option<&str>;
-    /// A copy-paste command that fixes it.
-    fn fix_command(&self) -> Option<&str>;
+    /// A copy-paste command that fixes it, with this error's values in its
+    /// placeholders, each quoted for a POSIX shell (so pasting it never runs
+    /// text a value carried); a placeholder whose field is absent stays as
+    /// written (`{scope}`). Borrowed, without allocating, when the command has
+    /// no placeholders. The template itself is [`CodeInfo::fix_command`].
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, UnknownError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum GitHubError {
+    ///     #[api_error(code = "missing_scope", status = 403, message = "Missing scope {scope}",
+    ///                 fix_command = "gh auth refresh -s {scope}")]
+    ///     MissingScope { scope: String },
+    ///     #[api_error(unknown)]
+    ///     Unknown(UnknownError),
+    /// }
+    ///
+    /// let err = GitHubError::MissingScope { scope: "read:org".into() };
+    /// assert_eq!(err.fix_command().as_deref(), Some("gh auth refresh -s read:org"));
+    /// let err = GitHubError::MissingScope { scope: "x; rm -rf ~".into() };
+    /// assert_eq!(err.fix_command().as_deref(), Some("gh auth refresh -s 'x; rm -rf ~'"));
+    /// assert_eq!(err.info().and_then(|i| i.fix_command), Some("gh auth refresh -s {scope}"));
+    /// ```
+    fn fix_command(&self) -> Option<std::borrow::Cow<'_, str>>;
     /// The catalog's retry rule (for the fallback: after `Retry-After` on 429, back
     /// off on 5xx, otherwise never).
     fn retry_rule(&self) -> RetryRule;

@@ -78,17 +78,18 @@ pub fn url<E: ApiError + ?Sized>(err: &E) -> Text<'_> {
 /// ```
 /// use error_catalog::miette::Help;
 ///
-/// let help = Help { suggestion: Some("Set the API key."), fix_command: Some("export KEY=...") };
+/// let help = Help { suggestion: Some("Set the API key."), fix_command: Some("export KEY=...".into()) };
 /// assert_eq!(help.to_string(), "Set the API key.\nfix: export KEY=...");
-/// let help = Help { suggestion: None, fix_command: Some("export KEY=...") };
+/// let help = Help { suggestion: None, fix_command: Some("export KEY=...".into()) };
 /// assert_eq!(help.to_string(), "fix: export KEY=...");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help<'a> {
     /// What to do, in one sentence.
     pub suggestion: Option<&'a str>,
-    /// A copy-paste command that fixes it.
-    pub fix_command: Option<&'a str>,
+    /// A copy-paste command that fixes it, with the error's values
+    /// ([`ApiError::fix_command`]).
+    pub fix_command: Option<std::borrow::Cow<'a, str>>,
 }
 
 impl fmt::Display for Help<'_> {
@@ -96,7 +97,7 @@ impl fmt::Display for Help<'_> {
         if let Some(s) = self.suggestion {
             f.write_str(s)?;
         }
-        if let Some(cmd) = self.fix_command {
+        if let Some(cmd) = &self.fix_command {
             if self.suggestion.is_some() {
                 f.write_str("\n")?;
             }

@@ -1,5 +1,6 @@
 //! Items generated code reaches through `error_catalog::__private`. Not public API.
 
+pub use error_catalog_core::command::render as render_command;
 pub use error_catalog_core::decode::{
     canonical_int, capture_text, captured, captured_string, display_eq, exact_int, field,
     field_int, field_opt_int, field_opt_string, field_string, read_into, read_text, text_into,
@@ -34,7 +35,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
         unknown(UnknownError::from_fallback(f))
     })
 }
-pub use crate::public::{MessageStr, Render, When};
+pub use crate::public::{FixCommandStr, MessageStr, Render, When};
 
 #[path = "private/de.rs"]
 mod de;

@@ -79,8 +79,17 @@ impl<E: ApiError + Render + fmt::Debug + ?Sized> ApiError for Public<'_, E> {
     fn docs_url(&self) -> Option<&str> {
         self.0.docs_url()
     }
-    fn fix_command(&self) -> Option<&str> {
-        self.0.fix_command()
+    /// The fix command with the values `Public` shows: a redacted field's
+    /// placeholder stays as written.
+    fn fix_command(&self) -> Option<std::borrow::Cow<'_, str>> {
+        let template = self.0.info()?.fix_command?;
+        let values = self.0.public_details();
+        match error_catalog_core::template::Template::parse(template) {
+            Ok(t) if t.placeholders().next().is_some() => Some(std::borrow::Cow::Owned(
+                error_catalog_core::command::render(template, &values),
+            )),
+            _ => self.0.fix_command(),
+        }
     }
     fn retry_rule(&self) -> RetryRule {
         self.0.retry_rule()
@@ -112,6 +121,22 @@ impl<E: Render + ?Sized> Serialize for MessageStr<'_, E> {
             }
         }
         s.collect_str(&Shown(self.0, self.1))
+    }
+}
+
+/// The fix command of an error as a JSON string, with its values (full), or
+/// with the values `Public` shows (redacted).
+#[doc(hidden)]
+pub struct FixCommandStr<'a, E: ?Sized>(pub &'a E, pub bool);
+
+impl<E: ApiError + Render + fmt::Debug + ?Sized> Serialize for FixCommandStr<'_, E> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let command = if self.1 {
+            Public(self.0).fix_command().map(|c| c.into_owned().into())
+        } else {
+            self.0.fix_command()
+        };
+        s.serialize_str(command.as_deref().unwrap_or_default())
     }
 }
 

@@ -330,7 +330,7 @@ mod tests {
         fn docs_url(&self) -> Option<&str> {
             None
         }
-        fn fix_command(&self) -> Option<&str> {
+        fn fix_command(&self) -> Option<std::borrow::Cow<'_, str>> {
             None
         }
         fn retry_rule(&self) -> RetryRule {

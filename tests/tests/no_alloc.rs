@@ -23,7 +23,7 @@ fn accessors(e: &dyn ApiError) -> usize {
     let mut n = e.code().len() + usize::from(e.status().unwrap_or(0));
     n += e.suggestion().map_or(0, str::len);
     n += e.docs_url().map_or(0, str::len);
-    n += e.fix_command().map_or(0, str::len);
+    n += e.fix_command().map_or(0, |c| c.len());
     n += e.info().map_or(0, |i| i.message.len());
     n += usize::from(e.is_known());
     n + e.retry_after_field().map_or(0, |s| s as usize)

@@ -115,7 +115,7 @@ where
     if let Some(sugg) = s.suggestion {
         assert_eq!(e.suggestion(), Some(sugg), "{w}: suggestion");
     }
-    assert_eq!(e.fix_command(), s.fix, "{w}: fix command");
+    assert_eq!(e.fix_command().as_deref(), s.fix, "{w}: fix command");
     if let Some(docs) = s.docs {
         assert_eq!(e.docs_url(), Some(docs), "{w}: docs URL");
     }

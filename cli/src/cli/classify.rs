@@ -89,6 +89,10 @@ pub fn run(
             .map(|t| t.render(|name| r.fields.get(name).map(render_value))),
         (None, None) => None,
     };
+    // the fix command with this response's values, as generated code renders it
+    let fix = entry
+        .and_then(|e| e.fix_command.as_ref())
+        .map(|f| error_catalog_core::command::render(&f.value, &r.fields));
     if json_out {
         let out = json!({
             "known": entry.is_some(),
@@ -98,7 +102,7 @@ pub fn run(
             "fields": r.fields,
             "message": message,
             "suggestion": entry.and_then(|e| e.suggestion.clone()),
-            "fix_command": entry.and_then(|e| e.fix_command.clone()),
+            "fix_command": fix,
             "docs_url": entry.and_then(|e| e.docs_url.clone()),
             "retry": {"kind": advice.kind(), "seconds": advice.seconds()},
             "request_id": headers.request_id,
@@ -135,7 +139,7 @@ pub fn run(
             field("extra", Some(&format!("{p} = {v}")));
         }
         field("suggestion", entry.and_then(|e| e.suggestion.as_deref()));
-        field("fix", entry.and_then(|e| e.fix_command.as_deref()));
+        field("fix", fix.as_deref());
         field("docs", entry.and_then(|e| e.docs_url.as_deref()));
         field("request id", headers.request_id.as_deref());
         field("next", Some(&advice.to_string()));

@@ -118,7 +118,11 @@ fn print_entry(c: &Catalog, e: &ErrorEntry) {
             Some(&format!("- {s}")),
         );
     }
-    field("fix", e.fix_command.as_deref());
+    let fix = e
+        .fix_command
+        .as_ref()
+        .map(|f| error_catalog_core::command::render(&f.value, &Default::default()));
+    field("fix", fix.as_deref());
     field("docs", e.docs_url.as_deref());
     field("retry", Some(&retry_words(e)));
     for (i, f) in fields_of(c, e).into_iter().enumerate() {
@@ -143,7 +147,11 @@ fn to_json(c: &Catalog, e: &ErrorEntry) -> serde_json::Value {
         "causes": e.causes,
         "suggestion": e.suggestion,
         "solutions": e.solutions,
-        "fix_command": e.fix_command,
+        // the command as a reader sees it: braces unescaped, `{field}` kept
+        "fix_command": e
+            .fix_command
+            .as_ref()
+            .map(|f| error_catalog_core::command::render(&f.value, &Default::default())),
         "docs_url": e.docs_url,
         "retry": e.retry.as_str(),
         "retry_description": retry_words(e),

@@ -30,6 +30,35 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
                 quote!(#p => ::core::convert::TryFrom::try_from(*#id).ok(),)
             })
         });
+    // a command without placeholders is static text (braces unescaped at
+    // compile time); one with placeholders is rendered from the details
+    let fix_arms = input
+        .catalog
+        .errors
+        .iter()
+        .zip(&input.variants)
+        .filter_map(|(e, b)| {
+            let template = &e.fix_command.as_ref()?.value;
+            let p = pat(b, &[]);
+            let parsed = error_catalog_core::template::Template::parse(template).ok()?;
+            Some(if parsed.placeholders().next().is_none() {
+                let text = parsed.render(|_| None);
+                quote!(#p => __p::Some(::std::borrow::Cow::Borrowed(#text)),)
+            } else {
+                quote!(#p => __p::Some(::std::borrow::Cow::Owned(
+                    __p::render_command(#template, &#krate::ApiError::details(self))
+                )),)
+            })
+        });
+    let fix_arms: Vec<TokenStream> = fix_arms.collect();
+    let fix_body = if fix_arms.is_empty() {
+        quote!(__p::None)
+    } else {
+        quote!(match self {
+            #(#fix_arms)*
+            _ => __p::None,
+        })
+    };
     let detail_arms = input.variants.iter().map(|b| {
         let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
         let puts = b.fields.iter().map(|f| {
@@ -62,8 +91,8 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
             fn docs_url(&self) -> __p::Option<&str> {
                 #krate::ApiError::info(self).and_then(|__i| __i.docs_url)
             }
-            fn fix_command(&self) -> __p::Option<&str> {
-                #krate::ApiError::info(self).and_then(|__i| __i.fix_command)
+            fn fix_command(&self) -> __p::Option<::std::borrow::Cow<'_, str>> {
+                #fix_body
             }
             fn retry_rule(&self) -> #krate::RetryRule {
                 match #krate::ApiError::info(self) {

@@ -54,8 +54,10 @@ fn entry_docs(e: &ErrorEntry) -> Vec<TokenStream> {
         lines.push(format!("**Suggestion:** {s}"));
     }
     if let Some(f) = &e.fix_command {
+        // the template as a reader sees it: braces unescaped, `{field}` kept
+        let shown = error_catalog_core::command::render(&f.value, &Default::default());
         lines.push(String::new());
-        lines.push(format!("**Fix:** `{f}`"));
+        lines.push(format!("**Fix:** `{shown}`"));
     }
     if let Some(d) = &e.docs_url {
         lines.push(String::new());

@@ -121,7 +121,7 @@ pub(super) fn from_attributes(
             suggestion: a.str("suggestion", errors).map(|s| s.value),
             solutions: Vec::new(),
             docs_url: a.str("docs_url", errors).map(|s| s.value),
-            fix_command: a.str("fix_command", errors).map(|s| s.value),
+            fix_command: a.str("fix_command", errors).map(syn_str),
             retry,
             retry_after_field: a.str("retry_after_field", errors).map(syn_str),
             fields: fields

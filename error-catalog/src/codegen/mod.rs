@@ -90,7 +90,7 @@ fn stubs(input: &syn::DeriveInput) -> TokenStream {
                 fn status(&self) -> ::core::option::Option<u16> { ::core::option::Option::None }
                 fn suggestion(&self) -> ::core::option::Option<&str> { ::core::option::Option::None }
                 fn docs_url(&self) -> ::core::option::Option<&str> { ::core::option::Option::None }
-                fn fix_command(&self) -> ::core::option::Option<&str> { ::core::option::Option::None }
+                fn fix_command(&self) -> ::core::option::Option<::std::borrow::Cow<'_, str>> { ::core::option::Option::None }
                 fn retry_rule(&self) -> #krate::RetryRule { #krate::RetryRule::Never }
                 fn info(&self) -> ::core::option::Option<&'static #krate::CodeInfo> { ::core::option::Option::None }
                 fn details(&self) -> #krate::__private::serde_json::Map<::std::string::String, #krate::__private::serde_json::Value> {

@@ -28,6 +28,7 @@ pub(super) fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenS
             }
             Leaf::Message => quote!(__p::Member(#key, &__p::MessageStr(self, __public))),
             Leaf::Static(s) => quote!(__p::Member(#key, #s)),
+            Leaf::FixCommand => quote!(__p::Member(#key, &__p::FixCommandStr(self, __public))),
             Leaf::Field(i) => {
                 let f = &b.fields[*i];
                 let id = &f.ident;

@@ -43,7 +43,7 @@ pub(super) fn code_infos(input: &Input) -> Vec<TokenStream> {
                     })
                     .filter(|_| e.docs_url.is_some()),
             );
-            let fix = opt_str(&e.fix_command);
+            let fix = opt_str(&e.fix_command.as_ref().map(|f| f.value.clone()));
             let retry = retry_tokens(input, e.retry);
             quote! {
                 #krate::CodeInfo {

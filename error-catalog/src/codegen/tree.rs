@@ -13,6 +13,8 @@ pub enum Leaf {
     Message,
     /// A fixed string from the catalog.
     Static(String),
+    /// The fix command, with the error's values.
+    FixCommand,
     /// Field number `.0` of the variant.
     Field(usize),
 }
@@ -93,14 +95,13 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     if let Some(p) = &w.message {
         root.insert(&p.value.segments, Leaf::Message);
     }
-    for (p, value) in [
-        (&w.suggestion, &e.suggestion),
-        (&w.docs_url, &e.docs_url),
-        (&w.fix_command, &e.fix_command),
-    ] {
+    for (p, value) in [(&w.suggestion, &e.suggestion), (&w.docs_url, &e.docs_url)] {
         if let (Some(p), Some(value)) = (p, value) {
             root.insert(&p.value.segments, Leaf::Static(value.clone()));
         }
+    }
+    if let (Some(p), Some(_)) = (&w.fix_command, &e.fix_command) {
+        root.insert(&p.value.segments, Leaf::FixCommand);
     }
     for (i, place) in placement.places[v].iter().enumerate() {
         match place {

@@ -158,8 +158,8 @@ const _: () = {
         fn docs_url(&self) -> __p::Option<&str> {
             ::error_catalog::ApiError::info(self).and_then(|__i| __i.docs_url)
         }
-        fn fix_command(&self) -> __p::Option<&str> {
-            ::error_catalog::ApiError::info(self).and_then(|__i| __i.fix_command)
+        fn fix_command(&self) -> __p::Option<::std::borrow::Cow<'_, str>> {
+            __p::None
         }
         fn retry_rule(&self) -> ::error_catalog::RetryRule {
             match ::error_catalog::ApiError::info(self) {
@@ -808,8 +808,8 @@ const _: () = {
         fn docs_url(&self) -> __p::Option<&str> {
             ::error_catalog::ApiError::info(self).and_then(|__i| __i.docs_url)
         }
-        fn fix_command(&self) -> __p::Option<&str> {
-            ::error_catalog::ApiError::info(self).and_then(|__i| __i.fix_command)
+        fn fix_command(&self) -> __p::Option<::std::borrow::Cow<'_, str>> {
+            __p::None
         }
         fn retry_rule(&self) -> ::error_catalog::RetryRule {
             match ::error_catalog::ApiError::info(self) {

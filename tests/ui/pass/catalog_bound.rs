@@ -59,5 +59,5 @@ fn main() {
     );
     assert!(matches!(err, ShopError::NoItems));
     assert_eq!(err.code(), "CART_EMPTY");
-    assert_eq!(err.fix_command(), Some("shop cart add SKU-1"));
+    assert_eq!(err.fix_command().as_deref(), Some("shop cart add SKU-1"));
 }

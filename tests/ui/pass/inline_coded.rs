@@ -39,7 +39,7 @@ fn main() {
         br#"{"code": "AUTH_TOKEN_EXPIRED", "message": "Token expired"}"#,
     );
     assert!(matches!(err, RakomiError::TokenExpired));
-    assert_eq!(err.fix_command(), Some("rakomi login"));
+    assert_eq!(err.fix_command().as_deref(), Some("rakomi login"));
     assert_eq!(
         err.docs_url(),
         Some("https://docs.rakomi.example/errors#auth-token-expired")

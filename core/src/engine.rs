@@ -540,7 +540,23 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                     fields_on_path: f_on,
                     fields_here: f_here,
                 };
-                map.next_value_seed(inner)?;
+                // Taken raw first: where the layout expects an object, a body
+                // may hold anything, and a value that is not an object is kept
+                // exactly as written (a number beyond f64 included), never
+                // parsed into a value that could fail or be respelt.
+                let raw: &'de RawValue = map.next_value()?;
+                let text = raw.get();
+                if text.starts_with('{') {
+                    let mut object = serde_json::Deserializer::from_str(text);
+                    inner.deserialize(&mut object).map_err(de::Error::custom)?;
+                } else {
+                    let p = PointerTo {
+                        base: &[],
+                        path: Some(&node),
+                        key: None,
+                    };
+                    inner.out.extra(&p, text).map_err(de::Error::custom)?;
+                }
             } else if self.fields_here {
                 self.out.member(key, &mut map)?;
             } else {

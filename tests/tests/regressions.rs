@@ -89,3 +89,45 @@ fn an_integer_placeholder_with_leading_zeros_is_refused() {
         AironclawError::ToolNotFound { index: 7, .. }
     ));
 }
+
+/// Found by `from_response_rakomi` (2026-12-04): where the wire expects the
+/// fields object, a number whose exponent overflows f64. The walk parsed it
+/// (and failed: the body fell back), while `from_problem_json` kept it raw;
+/// re-read from its own serialization, the error was no longer known. A value
+/// that is not an object where an object is expected is now kept as written.
+#[test]
+fn a_fields_object_that_is_a_number_beyond_f64_is_kept_as_written() {
+    for (value, text) in [
+        ("33.3e000000000000000000000000000333333333333", "as written"),
+        ("1.50", "not respelt as 1.5"),
+        ("-0", "not respelt as 0"),
+        ("[1.0, 2e500]", "an array, as written"),
+    ] {
+        let body =
+            format!(r#"{{"code": "token/internal_error", "message": "x", "details": {value}}}"#);
+        let e = RakomiError::from_response(500, body.as_bytes());
+        let RakomiError::TokenInternalError { extra, .. } = &e else {
+            panic!("{text}: {e:?}");
+        };
+        assert_eq!(
+            extra.get("/details").map(|v| v.get()),
+            Some(value),
+            "{text}"
+        );
+        let json = serde_json::to_vec(&e).unwrap();
+        assert_eq!(
+            RakomiError::from_response(500, &json),
+            e,
+            "{text}: read back"
+        );
+    }
+    // the fuzzer's input itself (two bytes of status, then the body)
+    let input = include_bytes!(
+        "../../fuzz/regressions/from_response_rakomi/fields_object_number_beyond_f64"
+    );
+    let (status, body) = (u16::from_be_bytes([input[0], input[1]]), &input[2..]);
+    let e = RakomiError::from_response(status, body);
+    assert!(e.is_known(), "{e:?}");
+    let json = serde_json::to_vec(&e).unwrap();
+    assert!(RakomiError::from_response(status, &json).is_known());
+}

@@ -913,6 +913,48 @@ fn classify_kya_rate_limited_json() {
     assert_eq!(v["extras"], serde_json::json!({}));
 }
 
+/// A success by the catalog's rule is "not an error" (exit 0, `"success":
+/// true` with `--json`); the same body with `"ok": false` is the error.
+#[test]
+fn classify_a_success_body() {
+    let catalog = r#"[service]
+id = "slack_like"
+name = "Slack-like"
+[wire]
+code = "/error"
+success = { "/ok" = true }
+[[errors]]
+code = "channel_not_found"
+status = 200
+message = "Value passed for channel was invalid."
+"#;
+    let f = Temp::file("classify_a_success_body", "slack.toml", catalog);
+    let args = ["classify", "--catalog", f.s(), "--status", "200"];
+    let r = run_with_stdin(&args, r#"{"ok": true, "channel": "C1"}"#);
+    r.expect_code(0);
+    assert_eq!(
+        r.stdout,
+        "not an error — HTTP 200\n  why         the body has the catalog's success marks (`[wire] success`)\n"
+    );
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let r = run_with_stdin(&json_args, r#"{"ok": true}"#);
+    r.expect_code(0);
+    assert_eq!(r.json()["success"], true);
+
+    let r = run_with_stdin(&args, r#"{"ok": false, "error": "channel_not_found"}"#);
+    r.expect_code(0);
+    assert!(
+        r.stdout
+            .starts_with("channel_not_found (SlackLikeError::ChannelNotFound) — HTTP 200\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run_with_stdin(&json_args, r#"{"ok": false, "error": "channel_not_found"}"#);
+    assert_eq!(r.json()["success"], Value::Null);
+    assert_eq!(r.json()["known"], true);
+}
+
 #[test]
 fn classify_body_from_stdin() {
     let args = [

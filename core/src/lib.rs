@@ -65,4 +65,5 @@ pub mod hole_texts;
 #[doc(hidden)]
 pub mod raw_members;
 pub mod retry;
+pub mod success;
 pub mod template;

@@ -15,6 +15,7 @@ pub const WIRE: &[&str] = &[
     "suggestion",
     "docs_url",
     "fix_command",
+    "success",
     "content_type",
     "fields",
 ];

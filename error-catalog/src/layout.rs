@@ -156,3 +156,52 @@ pub fn named_in_all_patterns(e: &ErrorEntry, name: &str) -> bool {
             .iter()
             .all(|m| Template::parse(&m.value).is_ok_and(|t| t.placeholders().any(|n| n == name)))
 }
+
+/// The wire's success rule in the form the run-time check takes: (pointer
+/// segments, JSON text) per mark, and the segments of the member marking an
+/// error under the default rule (the code or the message, whichever
+/// identifies errors). Generated code emits it; the CLI builds
+/// [`error_catalog_core::success::SuccessRule`] from it.
+///
+/// ```
+/// let slack = error_catalog_codegen::load_str("slack.toml", r#"
+/// [service]
+/// id = "slack"
+/// name = "Slack"
+/// [wire]
+/// code = "/error"
+/// success = { "/ok" = true }
+/// [[errors]]
+/// code = "channel_not_found"
+/// status = 200
+/// message = "Channel not found"
+/// "#).unwrap();
+/// let rule = error_catalog_codegen::layout::success_rule(&slack.wire);
+/// assert_eq!(rule.marks, [(vec!["ok".to_string()], "true".to_string())]);
+/// assert_eq!(rule.marker, Some(vec!["error".to_string()]));
+/// ```
+pub fn success_rule(wire: &Wire) -> Success {
+    let marks = wire
+        .success
+        .iter()
+        .map(|(p, v)| (p.value.segments.clone(), v.value.clone()))
+        .collect();
+    let marker = match wire.identity {
+        Identity::Code => wire.code.as_ref(),
+        Identity::Message => wire.message.as_ref(),
+        Identity::Status => None,
+    };
+    Success {
+        marks,
+        marker: marker.map(|p| p.value.segments.clone()),
+    }
+}
+
+/// A wire's success rule, owned (see [`success_rule`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Success {
+    /// (pointer segments, JSON text) per mark; empty for the default rule.
+    pub marks: Vec<(Vec<String>, String)>,
+    /// The member that marks an error under the default rule.
+    pub marker: Option<Vec<String>>,
+}

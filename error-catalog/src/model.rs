@@ -205,6 +205,10 @@ pub struct Wire {
     pub content_type: String,
     /// Fields every error carries.
     pub fields: Vec<Field>,
+    /// `success`: members that mark a success body, with the value (as JSON
+    /// text) each must hold; empty for the default rule (any 2xx whose body
+    /// does not carry the code).
+    pub success: Vec<(Located<Pointer>, Located<String>)>,
     /// The `[wire]` table itself.
     pub at: At,
     /// The parser found a problem inside `[wire]`: what it holds may be

@@ -397,7 +397,47 @@ impl Parser {
             let extra = self.fields(ft, "`[wire.fields]`", None);
             wire.fields.extend(extra);
         }
+        if let Some((st, _)) = self.table(t, "success", ctx, &at, false) {
+            wire.success = self.success(st);
+        }
         wire
+    }
+
+    /// `success = { "/ok" = true }`: pointer → the scalar marking a success.
+    fn success(&mut self, t: &DeTable<'_>) -> Vec<(Located<Pointer>, Located<String>)> {
+        let mut out = Vec::new();
+        for (k, v) in t.iter() {
+            let key_at = At::Toml(k.span());
+            let pointer = match Pointer::parse(k.get_ref()) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.err(&key_at, format!("`success` key `{}`: {e}", k.get_ref()));
+                    continue;
+                }
+            };
+            let json = match v.get_ref() {
+                DeValue::Boolean(b) => b.to_string(),
+                DeValue::Integer(_) => match self.int(t, k.get_ref(), "`[wire] success`") {
+                    Some(n) => n.value.to_string(),
+                    None => continue,
+                },
+                DeValue::String(s) => serde_json::Value::String(s.to_string()).to_string(),
+                _ => {
+                    self.wrong_type(
+                        v,
+                        k.get_ref(),
+                        "`[wire] success`",
+                        "a boolean, an integer or a string",
+                    );
+                    continue;
+                }
+            };
+            out.push((
+                Located::new(pointer, key_at),
+                Located::new(json, At::Toml(v.span())),
+            ));
+        }
+        out
     }
 
     fn headers(&mut self, t: &DeTable<'_>) -> Headers {

@@ -80,6 +80,7 @@ pub(crate) fn custom_wire(at: At) -> Wire {
         fix_command: None,
         content_type: "application/json".into(),
         fields: Vec::new(),
+        success: Vec::new(),
         at,
         damaged: false,
     }

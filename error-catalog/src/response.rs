@@ -39,6 +39,52 @@ pub fn fields_of<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> Vec<&'c Field> {
     e.fields.iter().chain(&c.wire.fields).collect()
 }
 
+/// True when `body` received with `status` is a success by the catalog's
+/// rule (`[wire] success`, or any 2xx whose body does not carry the code): the
+/// check generated `FromResponse::is_success` makes, through the same
+/// [`error_catalog_core::success::SuccessRule`].
+///
+/// ```
+/// let slack = error_catalog_codegen::load_str("slack.toml", r#"
+/// [service]
+/// id = "slack"
+/// name = "Slack"
+/// [wire]
+/// code = "/error"
+/// success = { "/ok" = true }
+/// [[errors]]
+/// code = "channel_not_found"
+/// status = 200
+/// message = "Channel not found"
+/// "#).unwrap();
+/// use error_catalog_codegen::response::is_success;
+/// assert!(is_success(&slack, 200, br#"{"ok": true}"#));
+/// assert!(!is_success(&slack, 200, br#"{"ok": false, "error": "channel_not_found"}"#));
+/// ```
+pub fn is_success(c: &Catalog, status: u16, body: &[u8]) -> bool {
+    let crate::layout::Success {
+        marks,
+        marker: code,
+    } = crate::layout::success_rule(&c.wire);
+    let segments: Vec<Vec<&str>> = marks
+        .iter()
+        .map(|(p, _)| p.iter().map(String::as_str).collect())
+        .collect();
+    let marks: Vec<(&[&str], &str)> = segments
+        .iter()
+        .zip(&marks)
+        .map(|(p, (_, v))| (p.as_slice(), v.as_str()))
+        .collect();
+    let code: Option<Vec<&str>> = code
+        .as_ref()
+        .map(|c| c.iter().map(String::as_str).collect());
+    error_catalog_core::success::SuccessRule {
+        marks: &marks,
+        marker: code.as_deref(),
+    }
+    .is_success(status, body)
+}
+
 /// Decodes `body` received with `status`: which entry it is (classified by
 /// the catalog's identity), its fields, what it keeps, or why it is none.
 ///

@@ -30,6 +30,7 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_status_identity(c, &mut d);
     check_examples(c, &mut d);
     check_distinct_places(c, &mut d);
+    check_examples_are_errors(c, &mut d);
     check_content_type(c, &mut d);
     check_catalog_size(c, &mut d);
     d
@@ -631,6 +632,42 @@ fn check_distinct_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
             match hit {
                 Some((old, how)) => d.push(clash_diagnostic(&spot, old, how)),
                 None => own.push(spot),
+            }
+        }
+    }
+}
+
+/// Rule: an error's example is an error by the wire's success rule: a rule
+/// that calls a documented error body a success would hide that error from
+/// `error_in` (examples without a status are not judged).
+fn check_examples_are_errors(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    if c.wire.damaged {
+        return;
+    }
+    for e in c.errors.iter().filter(|e| sound(c, e)) {
+        for ex in &e.examples {
+            let Some(status) = ex.status.or(e.status_u16()) else {
+                continue;
+            };
+            if crate::response::is_success(c, status, ex.body.value.as_bytes()) {
+                let (why, help) = if c.wire.success.is_empty() {
+                    ("a 2xx body that does not carry what identifies an error", "give `[wire]` a `success` rule saying what marks a success body, e.g. `success = { \"/ok\" = true }`")
+                } else {
+                    (
+                        "a body with the marks of `[wire] success`",
+                        "make the success marks something error bodies never have",
+                    )
+                };
+                d.push(
+                    Diagnostic::new(
+                        &ex.body.at,
+                        format!(
+                            "example of error `{}` (HTTP {status}) reads as a success: {why}",
+                            e.code.value
+                        ),
+                    )
+                    .help(help),
+                );
             }
         }
     }

@@ -547,6 +547,43 @@ fields = { scope = "string" }
     loads(&text.replace("{ scope: 1 }", "{{ scope: 1 }}"));
 }
 
+// --- success bodies ------------------------------------------------------------
+
+/// An error's example that the wire's success rule reads as a success would be
+/// hidden from `error_in`: with marks, and by default (a 2xx without the code).
+#[test]
+fn example_that_reads_as_a_success() {
+    let text = r#"[service]
+id = "slack"
+name = "Slack"
+[wire]
+code = "/error"
+success = { "/error" = "channel_not_found" }
+[[errors]]
+code = "channel_not_found"
+status = 200
+message = "Channel not found"
+[[errors.examples]]
+body = '{"ok": false, "error": "channel_not_found"}'
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:12:8: example of error `channel_not_found` (HTTP 200) reads as a success: a body with the marks of `[wire] success`\n  help: make the success marks something error bodies never have"]
+    );
+    let text = text
+        .replace("success = { \"/error\" = \"channel_not_found\" }\n", "")
+        .replace("code = \"/error\"\n", "code = \"/err\"\n");
+    assert_eq!(
+        problems(&text),
+        ["t.toml:11:8: example of error `channel_not_found` (HTTP 200) reads as a success: a 2xx body that does not carry what identifies an error\n  help: give `[wire]` a `success` rule saying what marks a success body, e.g. `success = { \"/ok\" = true }`"]
+    );
+    // the right marks: it loads
+    loads(&text.replace(
+        "code = \"/err\"\n",
+        "code = \"/error\"\nsuccess = { \"/ok\" = true }\n",
+    ));
+}
+
 // --- one value per place -------------------------------------------------------
 
 /// A field at the place `[wire]` gives the docs URL: `Serialize` would write

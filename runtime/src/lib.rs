@@ -214,6 +214,45 @@ pub trait FromResponse: Sized {
     /// Classifies an RFC 9457 `application/problem+json` body written by
     /// [`problem::Problem`].
     fn from_problem_json(status: u16, body: &[u8]) -> Self;
+
+    /// True when the service marks success in the body (`[wire] success`), so
+    /// telling a success from an error takes reading the body even under 2xx.
+    const SUCCESS_IN_BODY: bool = false;
+
+    /// True when `body` received with `status` is a success, not an error: by
+    /// the catalog's `[wire] success` rule where it has one (a Slack-like
+    /// `"ok": true`; 4xx and 5xx are errors whatever the body says),
+    /// otherwise any 2xx whose body does not carry the error code. Generated
+    /// enums implement it from their catalog; the default is "any 2xx".
+    fn is_success(status: u16, body: &[u8]) -> bool {
+        let _ = body;
+        (200..300).contains(&status)
+    }
+
+    /// The error a response carries, or `None` for a success
+    /// ([`FromResponse::is_success`]): the call to use on every response when a
+    /// service can answer errors with 200.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, FromResponse, UnknownError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(wire = "nested")]
+    /// enum ShopError {
+    ///     #[api_error(code = "NOT_FOUND", status = 404, message = "Not found")]
+    ///     NotFound,
+    ///     #[api_error(unknown)]
+    ///     Unknown(UnknownError),
+    /// }
+    ///
+    /// assert!(ShopError::error_in(200, br#"{"id": 7}"#).is_none());
+    /// let err = ShopError::error_in(200, br#"{"error": {"code": "NOT_FOUND", "message": "Not found"}}"#);
+    /// assert!(matches!(err, Some(ShopError::NotFound)));
+    /// assert!(matches!(ShopError::error_in(502, b"<html>"), Some(ShopError::Unknown(_))));
+    /// ```
+    fn error_in(status: u16, body: &[u8]) -> Option<Self> {
+        (!Self::is_success(status, body)).then(|| Self::from_response(status, body))
+    }
 }
 
 /// The static table of a generated enum's codes.

@@ -11,6 +11,7 @@ pub use error_catalog_core::engine::{
 };
 pub use error_catalog_core::hole_texts::HoleTexts;
 pub use error_catalog_core::raw_members::TooLong;
+pub use error_catalog_core::success::SuccessRule;
 pub use error_catalog_core::template::{match_into, take_run, HoleKind, PatternSeg};
 pub use serde;
 pub use serde_json;

@@ -184,11 +184,50 @@ fn decode<E: FromResponse>(
 /// # }
 /// # use error_catalog::ApiError;
 /// ```
+///
+/// A service that answers errors with 2xx too marks success in the body
+/// (`[wire] success`, [`FromResponse::SUCCESS_IN_BODY`]): then a 2xx body is
+/// read, and either given back in a response of the same status, headers and
+/// version (its URL is not kept), or read as the error it is
+/// ([`FromResponse::error_in`]).
 pub async fn check<E: FromResponse>(response: Response) -> Result<Response, Error<E>> {
-    if !is_error(response.status()) {
+    let status = response.status();
+    if is_error(status) {
+        return Err(Error::Api(read(response).await?));
+    }
+    if !(E::SUCCESS_IN_BODY && status.is_success()) {
         return Ok(response);
     }
-    Err(Error::Api(read(response).await?))
+    let (headers, version) = (response.headers().clone(), response.version());
+    let body = response.bytes().await?;
+    match settle::<E, _>(status, headers, version, body) {
+        Ok(success) => Ok(success.into()),
+        Err(received) => Err(Error::Api(received)),
+    }
+}
+
+/// A 2xx response of a service that marks success in the body: the response
+/// rebuilt for a success, the error it carries otherwise.
+fn settle<E: FromResponse, B: AsRef<[u8]>>(
+    status: ::http::StatusCode,
+    headers: ::http::HeaderMap,
+    version: ::http::Version,
+    body: B,
+) -> Result<::http::Response<B>, Received<E>> {
+    if E::is_success(status.as_u16(), body.as_ref()) {
+        let mut response = ::http::Response::new(body);
+        *response.status_mut() = status;
+        *response.headers_mut() = headers;
+        *response.version_mut() = version;
+        return Ok(response);
+    }
+    let problem = crate::http::is_problem_json(&headers);
+    Err(decode(
+        status.as_u16(),
+        problem,
+        body.as_ref(),
+        crate::http::headers_from(&headers),
+    ))
 }
 
 fn is_error(status: ::http::StatusCode) -> bool {
@@ -305,10 +344,19 @@ pub mod blocking {
     /// assert!(error_catalog::reqwest::blocking::check::<KyaError>(ok).is_ok());
     /// ```
     pub fn check<E: FromResponse>(response: Response) -> Result<Response, Error<E>> {
-        if !is_error(response.status()) {
+        let status = response.status();
+        if is_error(status) {
+            return Err(Error::Api(read(response)?));
+        }
+        if !(E::SUCCESS_IN_BODY && status.is_success()) {
             return Ok(response);
         }
-        Err(Error::Api(read(response)?))
+        let (headers, version) = (response.headers().clone(), response.version());
+        let body = response.bytes()?;
+        match super::settle::<E, _>(status, headers, version, body) {
+            Ok(success) => Ok(success.into()),
+            Err(received) => Err(Error::Api(received)),
+        }
     }
 
     /// [`super::send`] for a blocking client; `wait` blocks for the delay (pass

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::style::{field, heading};
 use error_catalog_codegen::model::Catalog;
-use error_catalog_codegen::response::decode;
+use error_catalog_codegen::response::{decode, is_success};
 use error_catalog_core::headers::ResponseHeaders;
 use error_catalog_core::retry::RetryRule;
 use error_catalog_core::template::Template;
@@ -68,6 +68,25 @@ pub fn run(
     let c = super::resolve(catalog)?;
     let body = read_body(body)?;
     let headers = headers(&c, header_lines)?;
+    // a success by the catalog's rule (the check generated code makes too)
+    if is_success(&c, status, &body) {
+        if json_out {
+            let out = json!({"success": true, "known": false, "status": status});
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+            );
+        } else {
+            outln!("{}", heading(&format!("not an error — HTTP {status}")));
+            let why = if c.wire.success.is_empty() {
+                "a 2xx response whose body does not carry what identifies an error"
+            } else {
+                "the body has the catalog's success marks (`[wire] success`)"
+            };
+            field("why", Some(why));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let r = decode(&c, status, &body);
     let entry = r.entry.map(|i| &c.errors[i]);
     let (rule, field_seconds) = match entry {

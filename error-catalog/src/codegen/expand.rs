@@ -58,6 +58,16 @@ pub fn expand(input: &Input) -> TokenStream {
             const _: &str = ::core::include_str!(#p);
         )
     });
+    let crate::layout::Success {
+        marks,
+        marker: success_code,
+    } = crate::layout::success_rule(&input.catalog.wire);
+    let success_in_body = !marks.is_empty();
+    let marks = marks.iter().map(|(p, v)| quote!((&[#(#p),*], #v)));
+    let success_code = match success_code {
+        Some(p) => quote!(__p::Some(&[#(#p),*])),
+        None => quote!(__p::None),
+    };
     let service = &input.catalog.service.id.value;
     quote! {
         #view
@@ -84,6 +94,11 @@ pub fn expand(input: &Input) -> TokenStream {
             #decode
             #[automatically_derived]
             impl #krate::FromResponse for #ident {
+                const SUCCESS_IN_BODY: bool = #success_in_body;
+                fn is_success(status: u16, body: &[u8]) -> bool {
+                    __p::SuccessRule { marks: &[#(#marks),*], marker: #success_code }
+                        .is_success(status, body)
+                }
                 fn from_response(status: u16, body: &[u8]) -> Self {
                     __decode(__p::Some(status), body, &__PLAN, false)
                 }

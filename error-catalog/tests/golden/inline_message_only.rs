@@ -549,6 +549,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::error_catalog::FromResponse for McpError {
+        const SUCCESS_IN_BODY: bool = false;
+        fn is_success(status: u16, body: &[u8]) -> bool {
+            __p::SuccessRule {
+                marks: &[],
+                marker: __p::Some(&["error"]),
+            }
+                .is_success(status, body)
+        }
         fn from_response(status: u16, body: &[u8]) -> Self {
             __decode(__p::Some(status), body, &__PLAN, false)
         }

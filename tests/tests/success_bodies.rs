@@ -1,0 +1,114 @@
+//! Telling a success from an error: by the catalog's `[wire] success` marks
+//! (errors with HTTP 200 too), or by default any 2xx whose body does not carry
+//! what identifies an error. The generated enum, the CLI's check and the
+//! reqwest integration decide alike.
+
+use error_catalog::FromResponse;
+use error_catalog_services::customer_verification::CustomerVerificationError;
+
+error_catalog::catalog!("catalogs/slack_like.toml");
+
+const CATALOG: &str = include_str!("../catalogs/slack_like.toml");
+
+const OK: &[u8] = br#"{"ok": true, "channel": {"id": "C1"}}"#;
+const NOT_FOUND: &[u8] = br#"{"ok": false, "error": "channel_not_found"}"#;
+
+#[test]
+fn success_marks_in_the_body() {
+    const { assert!(SlackLikeError::SUCCESS_IN_BODY) };
+    assert!(SlackLikeError::error_in(200, OK).is_none());
+    let err = SlackLikeError::error_in(200, NOT_FOUND);
+    assert!(
+        matches!(err, Some(SlackLikeError::ChannelNotFound { .. })),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.map(|e| e.to_string()).as_deref(),
+        Some("Value passed for channel was invalid.")
+    );
+    // an unknown code under 200 is an error too, kept whole
+    let err = SlackLikeError::error_in(200, br#"{"ok": false, "error": "not_in_channel"}"#);
+    assert!(matches!(&err, Some(SlackLikeError::Unknown(u)) if u.code() == Some("not_in_channel")));
+    // a body that is not JSON has no success mark
+    assert!(SlackLikeError::error_in(200, b"<html>").is_some());
+    // 4xx and 5xx are errors whatever the body says
+    assert!(SlackLikeError::error_in(429, OK).is_some());
+}
+
+#[test]
+fn by_default_a_2xx_without_the_code_is_a_success() {
+    const { assert!(!CustomerVerificationError::SUCCESS_IN_BODY) };
+    assert!(
+        CustomerVerificationError::error_in(200, br#"{"id": "v_1", "status": "approved"}"#)
+            .is_none()
+    );
+    assert!(CustomerVerificationError::error_in(204, b"").is_none());
+    let body = br#"{"error": {"code": "TOKEN_EXPIRED", "message": "Access token has expired"}}"#;
+    let err = CustomerVerificationError::error_in(200, body);
+    assert!(
+        matches!(err, Some(CustomerVerificationError::TokenExpired { .. })),
+        "{err:?}"
+    );
+    assert!(CustomerVerificationError::error_in(401, body).is_some());
+    assert!(
+        CustomerVerificationError::error_in(302, b"").is_some(),
+        "not 2xx: not a success"
+    );
+}
+
+#[test]
+fn the_cli_decides_alike() {
+    let c = error_catalog_codegen::load_str("slack_like.toml", CATALOG)
+        .unwrap_or_else(|p| panic!("{p}"));
+    let cv = error_catalog_codegen::load_str(
+        "customer_verification.toml",
+        error_catalog_services::customer_verification::SOURCE,
+    )
+    .unwrap();
+    let bodies: [&[u8]; 6] = [
+        OK,
+        NOT_FOUND,
+        b"<html>",
+        b"",
+        br#"{"ok": "true"}"#,
+        br#"{"error": {"code": "TOKEN_EXPIRED", "message": "x"}}"#,
+    ];
+    for status in [200, 201, 204, 302, 404, 429, 500] {
+        for body in bodies {
+            let text = String::from_utf8_lossy(body);
+            assert_eq!(
+                error_catalog_codegen::response::is_success(&c, status, body),
+                SlackLikeError::is_success(status, body),
+                "slack-like {status} {text}"
+            );
+            assert_eq!(
+                error_catalog_codegen::response::is_success(&cv, status, body),
+                CustomerVerificationError::is_success(status, body),
+                "customer verification {status} {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn reqwest_check_reads_a_2xx_body_when_success_is_marked_there() {
+    use error_catalog::reqwest::{blocking::check, Error};
+    let response = |status: u16, body: &'static [u8]| -> reqwest::blocking::Response {
+        http::Response::builder()
+            .status(status)
+            .header("X-Trace", "t-1")
+            .body(body)
+            .unwrap()
+            .into()
+    };
+    let ok = check::<SlackLikeError>(response(200, OK)).expect("a success");
+    assert_eq!(ok.status(), 200);
+    assert_eq!(ok.headers()["x-trace"], "t-1");
+    assert_eq!(ok.bytes().unwrap().as_ref(), OK, "the body is given back");
+    match check::<SlackLikeError>(response(200, NOT_FOUND)) {
+        Err(Error::Api(r)) => assert!(matches!(r.error, SlackLikeError::ChannelNotFound { .. })),
+        other => panic!("{other:?}"),
+    }
+    // without success marks a 2xx is passed through unread
+    assert!(check::<CustomerVerificationError>(response(200, NOT_FOUND)).is_ok());
+}

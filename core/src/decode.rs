@@ -118,6 +118,9 @@ pub struct Plan<'a> {
     pub table: Table<'a>,
     /// The slot holding the code.
     pub code: Option<usize>,
+    /// Codes are integers (JSON numbers such as `-32601`): the code's text is
+    /// the number as written, when it is an integer in canonical form.
+    pub integer_codes: bool,
     /// The slot holding the message.
     pub message: Option<usize>,
     /// The pointer of the fields object, for naming unclaimed members.
@@ -285,7 +288,12 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(Fallback<'_>) -> E,
 ) -> E {
-    let code = plan.code.and_then(|s| sink.take_text(s));
+    let code = plan.code.and_then(|s| sink.take_text(s)).or_else(|| {
+        // an integer code is its digits as written (`-32601`)
+        let slot = plan.code.filter(|_| plan.integer_codes)?;
+        let raw = sink.slot_raw(slot)?;
+        canonical_int(raw).then_some(std::borrow::Cow::Borrowed(raw))
+    });
     let message = plan.message.and_then(|s| sink.take_text(s));
     // a body holding the message alone: classified and built in one step where
     // that gives what the steps below would
@@ -325,7 +333,12 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         None
     };
     if let Some(what) = what {
-        let reason = format!("the {what} is not a string");
+        let kind = if what == "code" && plan.integer_codes {
+            "an integer"
+        } else {
+            "a string"
+        };
+        let reason = format!("the {what} is not {kind}");
         return fail(reason);
     }
     // (captures only where a message is classified: a code names its entry)

@@ -16,6 +16,7 @@ pub const WIRE: &[&str] = &[
     "docs_url",
     "fix_command",
     "success",
+    "code_type",
     "content_type",
     "fields",
 ];

@@ -189,6 +189,9 @@ pub struct Wire {
     pub preset: Option<Located<WirePreset>>,
     /// What identifies an error.
     pub identity: Identity,
+    /// `code_type = "integer"`: codes are JSON numbers (`-32601`), written in
+    /// the catalog as TOML integers; their text is the number as written.
+    pub integer_codes: bool,
     /// Where the code is.
     pub code: Option<Located<Pointer>>,
     /// Where the message is.

@@ -20,7 +20,10 @@ type Val<'i> = Spanned<DeValue<'i>>;
 /// `damaged` ([`Wire::damaged`], [`ErrorEntry::damaged`]), so validation can
 /// still check the rest.
 pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-    let mut p = Parser { diags: Vec::new() };
+    let mut p = Parser {
+        diags: Vec::new(),
+        code_type_lost: false,
+    };
     let root = match DeTable::parse(text) {
         Ok(t) => t,
         Err(e) => {
@@ -87,6 +90,18 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
     (Some(catalog), p.diags)
 }
 
+/// The default variant name of a code: UpperCamelCase of a text code; for an
+/// integer code, `Code` and its digits (`Code32601`, `CodeMinus32601`).
+fn variant_of(code: &str) -> String {
+    match code.strip_prefix('-') {
+        Some(digits) if digits.bytes().all(|b| b.is_ascii_digit()) && !digits.is_empty() => {
+            format!("CodeMinus{digits}")
+        }
+        _ if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) => format!("Code{code}"),
+        _ => upper_camel(code),
+    }
+}
+
 fn lowercase_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -109,6 +124,8 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
 
 struct Parser {
     diags: Vec<Diagnostic>,
+    /// `code_type` was given but did not parse: the codes' kind is unknown.
+    code_type_lost: bool,
 }
 
 impl Parser {
@@ -358,6 +375,28 @@ impl Parser {
         if let Some(p) = self.pointer(t, "fix_command", ctx) {
             wire.fix_command = Some(p);
         }
+        let kind = self.string(t, "code_type", ctx);
+        if t.get("code_type").is_some() && kind.is_none() {
+            self.code_type_lost = true;
+        }
+        if let Some(kind) = kind {
+            match kind.value.as_str() {
+                "string" => {}
+                "integer" => wire.integer_codes = true,
+                other => {
+                    self.code_type_lost = true;
+                    let mut d = Diagnostic::new(
+                        &kind.at,
+                        format!("unknown `code_type` `{other}` in {ctx}"),
+                    );
+                    d = match did_you_mean(other, ["string", "integer"]) {
+                        Some(m) => d.help(format!("did you mean `{m}`?")),
+                        None => d.help("expected one of: string, integer"),
+                    };
+                    self.diags.push(d);
+                }
+            }
+        }
         if let Some(c) = self.plain(t, "content_type", ctx) {
             wire.content_type = c;
         }
@@ -474,7 +513,7 @@ impl Parser {
     }
 
     fn error(&mut self, t: &DeTable<'_>, at: At, wire: &Wire) -> ErrorEntry {
-        let code = self.req_string(t, "code", "`[[errors]]`", &at);
+        let code = self.code(t, &at, wire);
         let ctx = if code.value.is_empty() {
             "`[[errors]]`".to_string()
         } else {
@@ -483,7 +522,7 @@ impl Parser {
         self.check_keys(t, &ctx, keys::ERROR);
         let variant = self
             .string(t, "variant", &ctx)
-            .unwrap_or_else(|| Located::new(upper_camel(&code.value), code.at.clone()));
+            .unwrap_or_else(|| Located::new(variant_of(&code.value), code.at.clone()));
         let status = self.int(t, "status", &ctx);
         let message = self.req_string(t, "message", &ctx, &at);
         let matches = if t.get("matches").is_some() {
@@ -552,6 +591,53 @@ impl Parser {
             examples,
             at,
             damaged: false,
+        }
+    }
+
+    /// An error's code: a string, or under `code_type = "integer"` a TOML
+    /// integer, kept as its decimal text (`-32601`).
+    fn code(&mut self, t: &DeTable<'_>, at: &At, wire: &Wire) -> Located<String> {
+        let ctx = "`[[errors]]`";
+        let Some(v) = t.get("code") else {
+            self.missing(at, "code", ctx);
+            return Located::new(String::new(), at.clone());
+        };
+        let v_at = At::Toml(v.span());
+        // (a `code_type` that did not parse leaves the kind unknown: then
+        // either kind is taken, rather than reported against a guess)
+        let lost = self.code_type_lost;
+        match (v.get_ref(), wire.integer_codes) {
+            (DeValue::String(s), false) => Located::new(s.to_string(), v_at),
+            (DeValue::String(s), true) if lost => Located::new(s.to_string(), v_at),
+            (DeValue::Integer(_), _) if wire.integer_codes || lost => {
+                match self.int(t, "code", ctx) {
+                    Some(n) => Located::new(n.value.to_string(), v_at),
+                    None => Located::new(String::new(), at.clone()),
+                }
+            }
+            (DeValue::Integer(_), false) => {
+                self.diags.push(
+                    Diagnostic::new(&v_at, "`code` is an integer, but the catalog's codes are strings")
+                        .help("write it as a string, or set `code_type = \"integer\"` in `[wire]` when the service sends codes as JSON numbers"),
+                );
+                Located::new(String::new(), at.clone())
+            }
+            (DeValue::String(s), true) => {
+                self.diags.push(
+                    Diagnostic::new(&v_at, format!("`code` \"{s}\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)"))
+                        .help("write it as a TOML integer, e.g. `code = -32601`"),
+                );
+                Located::new(String::new(), at.clone())
+            }
+            _ => {
+                self.wrong_type(
+                    v,
+                    "code",
+                    ctx,
+                    "a string (or an integer, with `code_type = \"integer\"`)",
+                );
+                Located::new(String::new(), at.clone())
+            }
         }
     }
 

@@ -72,6 +72,7 @@ pub(crate) fn custom_wire(at: At) -> Wire {
     Wire {
         preset: None,
         identity: Identity::Status,
+        integer_codes: false,
         code: None,
         message: None,
         fields_at: None,

@@ -205,6 +205,7 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
             by_message: &by_message,
         },
         code: placement.code,
+        integer_codes: c.wire.integer_codes,
         message: placement.message,
         fields_at: &fields_at_text,
         typed: false,

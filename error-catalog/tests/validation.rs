@@ -547,6 +547,48 @@ fields = { scope = "string" }
     loads(&text.replace("{ scope: 1 }", "{{ scope: 1 }}"));
 }
 
+// --- integer codes -------------------------------------------------------------
+
+/// The catalog says once what kind its codes are; an entry written as the
+/// other kind is refused, with the way to fix it.
+#[test]
+fn code_of_the_wrong_kind() {
+    let text = r#"[service]
+id = "rpc"
+name = "RPC"
+[wire]
+code = "/error/code"
+message = "/error/message"
+[[errors]]
+code = -32601
+variant = "MethodNotFound"
+message = "Method not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:8:8: `code` is an integer, but the catalog's codes are strings\n  help: write it as a string, or set `code_type = \"integer\"` in `[wire]` when the service sends codes as JSON numbers"]
+    );
+    let integer = text.replace(
+        "message = \"/error/message\"\n",
+        "message = \"/error/message\"\ncode_type = \"integer\"\n",
+    );
+    let c = loads(&integer);
+    assert_eq!(c.errors[0].code.value, "-32601");
+    assert!(c.wire.integer_codes);
+    assert_eq!(
+        problems(&integer.replace("code = -32601", "code = \"-32601\"")),
+        ["t.toml:9:8: `code` \"-32601\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)\n  help: write it as a TOML integer, e.g. `code = -32601`"]
+    );
+    // without `variant`, an integer code names its variant `Code...`
+    let c = loads(&integer.replace("variant = \"MethodNotFound\"\n", ""));
+    assert_eq!(c.errors[0].variant.value, "CodeMinus32601");
+    assert_eq!(
+        problems(&integer.replace("\"integer\"", "\"int\"")),
+        ["t.toml:7:13: unknown `code_type` `int` in `[wire]`\n  help: did you mean `integer`?"],
+        "a `[wire]` with a problem: no follow-on about the code's kind"
+    );
+}
+
 // --- success bodies ------------------------------------------------------------
 
 /// An error's example that the wire's success rule reads as a success would be

@@ -144,6 +144,27 @@ pub trait ApiError: std::fmt::Display + std::error::Error {
     /// The code as the service spells it; for the fallback, the code found in the
     /// body, or `""` when there was none.
     fn code(&self) -> &str;
+    /// The code as an integer, for services whose codes are JSON numbers
+    /// (`code_type = "integer"`: JSON-RPC's `-32601`); `None` when the code is
+    /// not an integer.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, UnknownError};
+    ///
+    /// let u = UnknownError::new(Some(200), b"{}").with_code("-32601");
+    /// # #[derive(Debug, ApiError)]
+    /// # enum E {
+    /// #     #[api_error(code = "X", status = 400, message = "x")]
+    /// #     X,
+    /// #     #[api_error(unknown)]
+    /// #     Unknown(UnknownError),
+    /// # }
+    /// assert_eq!(E::Unknown(u).code_number(), Some(-32601));
+    /// assert_eq!(E::X.code_number(), None);
+    /// ```
+    fn code_number(&self) -> Option<i64> {
+        self.code().parse().ok()
+    }
     /// The HTTP status.
     fn status(&self) -> Option<u16>;
     /// What to do, in one sentence.

@@ -25,7 +25,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let (tables, by_code) = tables(input, &entries);
     let direct = super::classifier::direct(input, placement, order);
     let plan = plan(input, placement, order, &by_code, direct.is_some());
-    let problem_plan = problem_plan(&low.problem, &by_code);
+    let problem_plan = problem_plan(&low.problem, &by_code, input.catalog.wire.integer_codes);
     let this = quote!(#ident);
     let (display, render) = display(input, &this);
     let api_error = api_error(input, &this);

@@ -26,6 +26,13 @@ pub(super) fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenS
                 let c = &e.code.value;
                 quote!(__p::Member(#key, #c))
             }
+            Leaf::IntegerCode => match e.code.value.parse::<i64>() {
+                Ok(n) => quote!(__p::Member(#key, &#n)),
+                Err(_) => {
+                    let c = &e.code.value;
+                    quote!(__p::Member(#key, #c))
+                }
+            },
             Leaf::Message => quote!(__p::Member(#key, &__p::MessageStr(self, __public))),
             Leaf::Static(s) => quote!(__p::Member(#key, #s)),
             Leaf::FixCommand => quote!(__p::Member(#key, &__p::FixCommandStr(self, __public))),

@@ -115,6 +115,7 @@ pub(super) fn plan(
         None => quote!(__p::None),
     };
     let code = opt(placement.code);
+    let integer_codes = input.catalog.wire.integer_codes;
     let message = opt(placement.message);
     let classify = if input.catalog.wire.identity == Identity::Code {
         quote!(__p::None)
@@ -135,6 +136,7 @@ pub(super) fn plan(
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
             table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[#(#order),*], by_message: &[] },
             code: #code,
+            integer_codes: #integer_codes,
             message: #message,
             fields_at: #fields_at_text,
             typed: true,
@@ -170,7 +172,11 @@ pub(super) fn tables(input: &Input, entries: &[TokenStream]) -> (TokenStream, To
     (statics, by_code)
 }
 
-pub(super) fn problem_plan(problem: &ProblemSlots, by_code: &TokenStream) -> TokenStream {
+pub(super) fn problem_plan(
+    problem: &ProblemSlots,
+    by_code: &TokenStream,
+    integer_codes: bool,
+) -> TokenStream {
     let (top, clashes) = (ProblemSlots::TOP, &problem.clashes);
     let (code, message) = (ProblemSlots::CODE, ProblemSlots::MESSAGE);
     quote! {
@@ -181,6 +187,7 @@ pub(super) fn problem_plan(problem: &ProblemSlots, by_code: &TokenStream) -> Tok
             },
             table: __p::Table { identity: __p::Identity::Code, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[], by_message: &[] },
             code: __p::Some(#code),
+            integer_codes: #integer_codes,
             message: __p::Some(#message),
             fields_at: "",
             typed: false,

@@ -9,6 +9,8 @@ use crate::layout::{Place, Placement};
 pub enum Leaf {
     /// The code.
     Code,
+    /// The code, written as a JSON number (`code_type = "integer"`).
+    IntegerCode,
     /// The rendered message.
     Message,
     /// A fixed string from the catalog.
@@ -90,7 +92,12 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     let e = &input.catalog.errors[v];
     let mut root = Node::default();
     if let Some(p) = &w.code {
-        root.insert(&p.value.segments, Leaf::Code);
+        let leaf = if w.integer_codes {
+            Leaf::IntegerCode
+        } else {
+            Leaf::Code
+        };
+        root.insert(&p.value.segments, leaf);
     }
     if let Some(p) = &w.message {
         root.insert(&p.value.segments, Leaf::Message);

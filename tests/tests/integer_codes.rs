@@ -1,0 +1,92 @@
+//! Codes that are JSON numbers (`code_type = "integer"`): JSON-RPC 2.0. The
+//! code's text is the number as written; an unknown code keeps it in the
+//! fallback; `Serialize` writes it back as a number; the CLI decodes alike.
+
+use error_catalog::{ApiError, FromResponse};
+
+error_catalog::catalog!("catalogs/json_rpc.toml");
+
+const CATALOG: &str = include_str!("../catalogs/json_rpc.toml");
+
+fn rpc_error(code: &str, message: &str) -> Vec<u8> {
+    format!(r#"{{"jsonrpc": "2.0", "error": {{"code": {code}, "message": "{message}"}}, "id": 1}}"#)
+        .into_bytes()
+}
+
+#[test]
+fn an_integer_code_names_its_error() {
+    let err = JsonRpcError::from_response(200, &rpc_error("-32601", "Method not found"));
+    assert!(
+        matches!(err, JsonRpcError::MethodNotFound { .. }),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "-32601");
+    assert_eq!(err.code_number(), Some(-32601));
+    assert_eq!(err.to_string(), "Method not found");
+    // the members JSON-RPC adds around the error are kept
+    let JsonRpcError::MethodNotFound { extra, .. } = &err else {
+        unreachable!()
+    };
+    assert_eq!(extra.get("/jsonrpc").map(|v| v.get()), Some(r#""2.0""#));
+    assert_eq!(extra.get("/id").map(|v| v.get()), Some("1"));
+}
+
+#[test]
+fn an_unknown_integer_code_is_kept_in_the_fallback() {
+    let err = JsonRpcError::from_response(200, &rpc_error("-32050", "Server busy"));
+    let JsonRpcError::Unknown(u) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(u.code(), Some("-32050"));
+    assert_eq!(u.reason(), Some("unknown code `-32050`"));
+    assert_eq!(err.code_number(), Some(-32050));
+    // a number that is not an integer is not a code
+    let err = JsonRpcError::from_response(200, &rpc_error("-32601.5", "x"));
+    let JsonRpcError::Unknown(u) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(u.reason(), Some("the code is not an integer"));
+}
+
+#[test]
+fn serialize_writes_the_code_as_a_number() {
+    let err = JsonRpcError::from_response(200, &rpc_error("-32602", "Invalid params"));
+    let json = serde_json::to_value(&err).unwrap();
+    assert_eq!(json["error"]["code"], serde_json::json!(-32602));
+    let again = JsonRpcError::from_response(200, &serde_json::to_vec(&err).unwrap());
+    assert_eq!(again, err);
+}
+
+#[test]
+fn a_result_is_not_an_error() {
+    let ok = br#"{"jsonrpc": "2.0", "result": 19, "id": 1}"#;
+    assert!(JsonRpcError::error_in(200, ok).is_none());
+    assert!(JsonRpcError::error_in(200, &rpc_error("-32700", "Parse error")).is_some());
+}
+
+#[test]
+fn the_cli_decodes_alike() {
+    let c =
+        error_catalog_codegen::load_str("json_rpc.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
+    for (code, message) in [
+        ("-32700", "Parse error"),
+        ("-32603", "Internal error"),
+        ("-32050", "Server busy"),
+        ("\"-32601\"", "Method not found"),
+        ("1.5", "x"),
+        ("null", "x"),
+    ] {
+        let body = rpc_error(code, message);
+        let err = JsonRpcError::from_response(200, &body);
+        let r = error_catalog_codegen::response::decode(&c, 200, &body);
+        assert_eq!(
+            r.entry.map(|i| c.errors[i].code.value.as_str()),
+            err.is_known().then(|| err.code()),
+            "{code}"
+        );
+        if let JsonRpcError::Unknown(u) = &err {
+            assert_eq!(r.code.as_deref(), u.code(), "{code}");
+            assert_eq!(r.reason.as_deref(), u.reason(), "{code}");
+        }
+    }
+}

@@ -8,7 +8,16 @@ use syn::{Attribute, LitInt, LitStr};
 use crate::diag::did_you_mean;
 
 /// Keys allowed on the enum.
-pub const ENUM_KEYS: &[&str] = &["wire", "catalog", "crate", "partial", "service", "borrowed"];
+pub const ENUM_KEYS: &[&str] = &[
+    "wire",
+    "catalog",
+    "crate",
+    "partial",
+    "service",
+    "borrowed",
+    "code_type",
+    "success",
+];
 /// Keys allowed on a variant.
 pub const VARIANT_KEYS: &[&str] = &[
     "code",
@@ -179,7 +188,7 @@ pub fn parse(
                 }
                 return Ok(());
             }
-            if duplicate(&out, &key) && key != "matches" {
+            if duplicate(&out, &key) && key != "matches" && key != "success" {
                 errors.push(syn::Error::new(key_span, format!("`{key}` is given twice")));
             }
             let value = if meta.input.peek(syn::Token![=]) {
@@ -190,12 +199,18 @@ pub fn parse(
                         value: s.value(),
                         span: s.span(),
                     })
-                } else if v.peek(LitInt) {
+                } else if v.peek(LitInt) || (v.peek(syn::Token![-]) && v.peek2(LitInt)) {
+                    let minus: Option<syn::Token![-]> = v.parse()?;
                     let i: LitInt = v.parse()?;
-                    match i.base10_parse::<i64>() {
+                    let text = format!(
+                        "{}{}",
+                        if minus.is_some() { "-" } else { "" },
+                        i.base10_digits()
+                    );
+                    match text.parse::<i64>() {
                         Ok(n) => Value::Int(n, i.span()),
                         Err(e) => {
-                            errors.push(e);
+                            errors.push(syn::Error::new(i.span(), format!("`{key}`: {e}")));
                             return Ok(());
                         }
                     }

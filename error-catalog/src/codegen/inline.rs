@@ -22,7 +22,7 @@ pub(super) fn from_attributes(
 ) -> Read {
     let errors_at_start = errors.len();
     let name = input.ident.to_string();
-    let wire = match enum_attrs.str("wire", errors) {
+    let mut wire = match enum_attrs.str("wire", errors) {
         None => preset_wire(WirePreset::Coded, At::Syn(input.ident.span())),
         Some(s) => match WirePreset::ALL.iter().find(|(n, _)| *n == s.value) {
             Some((_, p)) => preset_wire(*p, At::Syn(s.span)),
@@ -43,6 +43,7 @@ pub(super) fn from_attributes(
     if let Some(span) = enum_attrs.key_span("partial") {
         errors.push(err(span, "`partial` only applies with `catalog = \"...\"`"));
     }
+    wire_keys(&mut wire, enum_attrs, errors);
     let mut catalog = Catalog {
         file: None,
         service: Service {
@@ -68,8 +69,9 @@ pub(super) fn from_attributes(
         let vspan = v.ident.span();
         let at = At::Syn(vspan);
         let syn_str = |s: attr::Str| Located::new(s.value, At::Syn(s.span));
-        let code = match a.str("code", errors) {
-            Some(c) => syn_str(c),
+        let code = match code_of(a, &catalog.wire, errors) {
+            Some(c) => c,
+            None if a.key_span("code").is_some() => continue,
             None => {
                 errors.push(err(vspan, format!("variant `{}` has no `code`: add `#[api_error(code = \"...\", message = \"...\")]`", v.ident)));
                 continue;
@@ -176,4 +178,60 @@ pub(super) fn from_attributes(
         return None;
     }
     Some((catalog, bound, None))
+}
+
+/// The `[wire]` keys a derive gives on the enum beside `wire`: `code_type =
+/// "integer"`, and `success = "/pointer=value"` (repeatable; the value is
+/// JSON: `true`, `0`, `"ok"`).
+fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) {
+    if let Some(kind) = enum_attrs.str("code_type", errors) {
+        match kind.value.as_str() {
+            "string" => {}
+            "integer" => wire.integer_codes = true,
+            other => {
+                let help = match did_you_mean(other, ["string", "integer"]) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => "expected one of: string, integer".to_string(),
+                };
+                errors.push(err(
+                    kind.span,
+                    format!("unknown `code_type` `{other}`\nhelp: {help}"),
+                ));
+            }
+        }
+    }
+    for mark in enum_attrs.strs("success", errors) {
+        let parsed = mark.value.split_once('=').and_then(|(p, v)| {
+            let pointer = Pointer::parse(p.trim()).ok()?;
+            let value: serde_json::Value = serde_json::from_str(v.trim()).ok()?;
+            let scalar = matches!(
+                value,
+                serde_json::Value::Bool(_)
+                    | serde_json::Value::Number(_)
+                    | serde_json::Value::String(_)
+            );
+            scalar.then(|| (pointer, value.to_string()))
+        });
+        match parsed {
+            Some((pointer, json)) => {
+                let at = At::Syn(mark.span);
+                wire.success.push((Located::new(pointer, at.clone()), Located::new(json, at)));
+            }
+            None => errors.push(err(
+                mark.span,
+                format!("`success` \"{}\" is not `/pointer=value`\nhelp: write e.g. `success = \"/ok=true\"` (the value is JSON: true, 0, \"ok\")", mark.value),
+            )),
+        }
+    }
+}
+
+/// A variant's `code`: a string, or under `code_type = "integer"` an
+/// integer, kept as its decimal text.
+fn code_of(a: &Attrs, wire: &Wire, errors: &mut Vec<syn::Error>) -> Option<Located<String>> {
+    if wire.integer_codes {
+        let (n, span) = a.int("code", errors)?;
+        return Some(Located::new(n.to_string(), At::Syn(span)));
+    }
+    let s = a.str("code", errors)?;
+    Some(Located::new(s.value, At::Syn(s.span)))
 }

@@ -38,6 +38,9 @@ pub struct HeaderNames {
     pub rate_limit_reset: &'static str,
     /// Header carrying the server-assigned request id.
     pub request_id: &'static str,
+    /// Header saying whether to retry (`true` / `false`), which overrides an
+    /// error's retry rule either way (OpenAI-style APIs send `x-should-retry`).
+    pub should_retry: &'static str,
 }
 
 impl HeaderNames {
@@ -54,6 +57,7 @@ impl HeaderNames {
         rate_limit_remaining: "X-RateLimit-Remaining",
         rate_limit_reset: "X-RateLimit-Reset",
         request_id: "X-Request-Id",
+        should_retry: "X-Should-Retry",
     };
 }
 
@@ -293,6 +297,9 @@ pub struct ResponseHeaders {
     pub rate_limit: RateLimit,
     /// The request id, if present and non-empty.
     pub request_id: Option<String>,
+    /// The service's own word on retrying (`X-Should-Retry: true|false`),
+    /// overriding the error's retry rule either way.
+    pub should_retry: Option<bool>,
 }
 
 /// Stores `value` unless `slot` already holds one (first valid value wins).
@@ -364,6 +371,15 @@ impl ResponseHeaders {
             } else if is(names.request_id) {
                 let id = Some(value).filter(|v| !v.is_empty());
                 fill(&mut out.request_id, id.map(str::to_owned));
+            } else if is(names.should_retry) {
+                let word = if value.eq_ignore_ascii_case("true") {
+                    Some(true)
+                } else if value.eq_ignore_ascii_case("false") {
+                    Some(false)
+                } else {
+                    None
+                };
+                fill(&mut out.should_retry, word);
             } else if drafts && is("RateLimit-Limit") {
                 fill(&mut draft.limit, number(value));
             } else if drafts && is("RateLimit-Remaining") {
@@ -387,9 +403,10 @@ impl ResponseHeaders {
     /// ```
     /// use error_catalog_core::headers::{ResponseHeaders, RetryAfter};
     ///
-    /// let h = ResponseHeaders::from_lines("HTTP/1.1 429\nX-RateLimit-Remaining: 0\n\nRetry-After: 45");
+    /// let h = ResponseHeaders::from_lines("HTTP/1.1 429\nX-RateLimit-Remaining: 0\n\nRetry-After: 45\nx-should-retry: false");
     /// assert_eq!(h.rate_limit.remaining, Some(0));
     /// assert_eq!(h.retry_after, Some(RetryAfter::Seconds(45)));
+    /// assert_eq!(h.should_retry, Some(false));
     /// ```
     pub fn from_lines(text: &str) -> Self {
         Self::from_pairs(text.lines().filter_map(|line| line.split_once(':')))

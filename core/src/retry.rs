@@ -98,6 +98,9 @@ impl RetryRule {
     ///   (saturating at zero), else [`RetryAdvice::Backoff`].
     /// * `Backoff` and `Once` → `After(header)` when `Retry-After` is
     ///   present, else [`RetryAdvice::Backoff`].
+    /// * A should-retry header (`X-Should-Retry`, [`ResponseHeaders::should_retry`])
+    ///   overrides the rule either way: `false` → [`RetryAdvice::Never`]; `true`
+    ///   makes a `Never` error retryable (`Retry-After`, else backoff).
     ///
     /// ```
     /// use error_catalog_core::headers::ResponseHeaders;
@@ -110,6 +113,11 @@ impl RetryRule {
     /// assert_eq!(RetryRule::After.advise(&h, Some(5), now), RetryAdvice::After(Duration::from_secs(5)));
     /// assert_eq!(RetryRule::Backoff.advise(&h, Some(5), now), RetryAdvice::Backoff);
     /// assert_eq!(RetryRule::Never.advise(&h, Some(5), now), RetryAdvice::Never);
+    ///
+    /// let no = ResponseHeaders::from_lines("Retry-After: 3\nX-Should-Retry: false");
+    /// assert_eq!(RetryRule::After.advise(&no, None, now), RetryAdvice::Never);
+    /// let yes = ResponseHeaders::from_lines("x-should-retry: true");
+    /// assert_eq!(RetryRule::Never.advise(&yes, None, now), RetryAdvice::Backoff);
     /// ```
     pub fn advise(
         self,
@@ -120,6 +128,12 @@ impl RetryRule {
         let header = headers
             .retry_after
             .map(|r| RetryAdvice::After(r.delay_from(now)));
+        // the service's own word overrides the rule either way
+        match (headers.should_retry, self) {
+            (Some(false), _) => return RetryAdvice::Never,
+            (Some(true), RetryRule::Never) => return header.unwrap_or(RetryAdvice::Backoff),
+            _ => {}
+        }
         match self {
             RetryRule::Never => RetryAdvice::Never,
             RetryRule::Backoff | RetryRule::Once => header.unwrap_or(RetryAdvice::Backoff),

@@ -27,6 +27,7 @@ pub const HEADERS: &[&str] = &[
     "rate_limit_remaining",
     "rate_limit_reset",
     "request_id",
+    "should_retry",
     "notes",
 ];
 /// Keys of `[[rate_limits]]`.

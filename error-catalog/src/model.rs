@@ -269,6 +269,8 @@ pub struct Headers {
     pub rate_limit_reset: Option<String>,
     /// e.g. `X-Request-Id`.
     pub request_id: Option<String>,
+    /// e.g. `x-should-retry`: `true` / `false`, overriding the retry rule.
+    pub should_retry: Option<String>,
     /// When they are sent.
     pub notes: Option<String>,
 }

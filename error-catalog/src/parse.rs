@@ -488,6 +488,7 @@ impl Parser {
             rate_limit_remaining: self.plain(t, "rate_limit_remaining", ctx),
             rate_limit_reset: self.plain(t, "rate_limit_reset", ctx),
             request_id: self.plain(t, "request_id", ctx),
+            should_retry: self.plain(t, "should_retry", ctx),
             notes: self.plain(t, "notes", ctx),
         }
     }

@@ -221,6 +221,10 @@ pub fn write_headers_with(names: &HeaderNames, headers: &ResponseHeaders, map: &
         names.request_id,
         id.and_then(|v| HeaderValue::from_str(v).ok()),
     );
+    let word = headers
+        .should_retry
+        .map(|w| HeaderValue::from_static(if w { "true" } else { "false" }));
+    put(names.should_retry, word);
 }
 
 /// Formats an instant as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); `None`

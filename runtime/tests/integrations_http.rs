@@ -188,6 +188,7 @@ fn write_headers_round_trips() {
             reset: Some(1_699_900_060),
         },
         request_id: Some("req_abc123xyz".into()),
+        should_retry: Some(false),
     };
     let mut map = HeaderMap::new();
     ah::write_headers(&headers, &mut map);

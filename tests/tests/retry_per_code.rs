@@ -60,3 +60,30 @@ fn the_retry_loop_follows_the_code() {
     let mut backoff: Backoff = policy.start();
     assert_eq!(backoff.next_delay_for(&quota, &headers(), now), None);
 }
+
+/// The service's own word (`X-Should-Retry`) overrides the code's rule either
+/// way: `false` stops a rate limit, `true` makes a quota error retryable.
+#[test]
+fn a_should_retry_header_overrides_the_rule() {
+    let now = SystemTime::now();
+    let rate = QuotaDemoError::from_response(429, RATE);
+    let quota = QuotaDemoError::from_response(429, QUOTA);
+    let no = ResponseHeaders::from_lines("Retry-After: 20\nx-should-retry: false");
+    let yes = ResponseHeaders::from_lines("Retry-After: 20\nX-Should-Retry: true");
+    assert_eq!(rate.retry_with(&no, now), RetryAdvice::Never);
+    assert_eq!(
+        quota.retry_with(&yes, now),
+        RetryAdvice::After(Duration::from_secs(20))
+    );
+    let mut backoff: Backoff = RetryPolicy::default().start();
+    assert_eq!(backoff.next_delay_for(&rate, &no, now), None);
+    let mut backoff: Backoff = RetryPolicy::default().start();
+    assert_eq!(
+        backoff.next_delay_for(&quota, &yes, now),
+        Some(Duration::from_secs(20))
+    );
+    // anything but true / false is no word at all
+    let neither = ResponseHeaders::from_lines("Retry-After: 20\nX-Should-Retry: maybe");
+    assert_eq!(neither.should_retry, None);
+    assert_eq!(quota.retry_with(&neither, now), RetryAdvice::Never);
+}

@@ -35,6 +35,7 @@ fn headers(c: &Catalog, lines: &[String]) -> Result<ResponseHeaders, String> {
         (&h.rate_limit_remaining, "X-RateLimit-Remaining"),
         (&h.rate_limit_reset, "X-RateLimit-Reset"),
         (&h.request_id, "X-Request-Id"),
+        (&h.should_retry, "X-Should-Retry"),
     ];
     let mut pairs = Vec::new();
     for line in lines {

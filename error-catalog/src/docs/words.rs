@@ -170,6 +170,10 @@ pub fn header_meanings(h: &Headers) -> Vec<(&str, &'static str)> {
         ),
         (&h.rate_limit_reset, "when the window resets (Unix seconds)"),
         (&h.request_id, "the request's id, to quote to support"),
+        (
+            &h.should_retry,
+            "`true` or `false`: whether to retry, whatever the error's retry rule says",
+        ),
     ]
     .into_iter()
     .filter_map(|(name, meaning)| Some((name.as_deref()?, meaning)))

@@ -33,7 +33,14 @@ macro_rules! generated {
     )*};
 }
 
+/// A catalog of the conventions the bundled ones do not show (integer codes,
+/// a success mark in the body): `fuzz/catalogs/conventions.toml`.
+pub mod conventions {
+    error_catalog::catalog!("catalogs/conventions.toml");
+}
+
 generated!(
+    conventions::ConventionsError,
     error_catalog_services::moca_air::MocaAirError,
     error_catalog_services::kya::KyaError,
     error_catalog_services::rakomi::RakomiError,
@@ -54,6 +61,17 @@ pub fn check_from_response<E: Generated>(data: &[u8]) {
     };
     let e = E::from_response(status, body);
     check_value(&e, status, body, "from_response");
+    // `error_in` is `from_response` unless the response is a success
+    match E::error_in(status, body) {
+        Some(x) => {
+            assert!(!E::is_success(status, body), "error_in gave an error for a success");
+            assert_eq!(x, e, "error_in differs from from_response");
+        }
+        None => {
+            assert!(E::is_success(status, body), "error_in gave None for an error");
+            assert!(status < 400, "a {status} response taken for a success");
+        }
+    }
     let p = E::from_problem_json(status, body);
     check_value(&p, status, body, "from_problem_json");
 }

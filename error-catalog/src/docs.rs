@@ -56,8 +56,14 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
         .fix_command
         .as_ref()
         .map(|f| error_catalog_core::command::render(&f.value, &Default::default()));
+    // an integer code is a JSON number
+    let integer_code = w.integer_codes && e.code.value.parse::<i64>().is_ok();
+    if let (Some(p), true) = (&w.code, integer_code) {
+        root.insert_raw(&p.value.segments, &e.code.value);
+    }
+    let code_text = (!integer_code).then_some(&e.code.value);
     let texts = [
-        (&w.code, Some(&e.code.value)),
+        (&w.code, code_text),
         (&w.message, Some(&e.message.value)),
         (&w.suggestion, e.suggestion.as_ref()),
         (&w.docs_url, e.docs_url.as_ref()),

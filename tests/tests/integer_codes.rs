@@ -90,3 +90,21 @@ fn the_cli_decodes_alike() {
         }
     }
 }
+
+/// The docs build each error's example body with the code as a number, and
+/// that body is the error it documents.
+#[test]
+fn the_docs_example_bodies_carry_numbers() {
+    let c =
+        error_catalog_codegen::load_str("json_rpc.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
+    for e in &c.errors {
+        let body = error_catalog_codegen::docs::example_body(&c, e);
+        assert!(
+            body.contains(&format!("\"code\": {},", e.code.value)),
+            "{body}"
+        );
+        let err = JsonRpcError::from_response(200, body.as_bytes());
+        assert_eq!(err.code(), e.code.value, "{body}");
+        assert!(err.is_known(), "{body}");
+    }
+}

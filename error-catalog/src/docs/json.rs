@@ -104,6 +104,8 @@ pub(crate) struct OrderedObject {
 enum Member {
     /// A string value.
     Text(String),
+    /// JSON text written as it is (an integer code).
+    Raw(String),
     Object(OrderedObject),
 }
 
@@ -112,6 +114,15 @@ impl OrderedObject {
     /// A path through a string, and the empty path (the whole body), are left
     /// alone; an existing member keeps its place and takes the new value.
     pub(crate) fn insert(&mut self, segments: &[String], value: &str) {
+        self.put(segments, Member::Text(value.to_string()));
+    }
+
+    /// Sets JSON text (a number) at the path `segments`, as [`Self::insert`] does a string.
+    pub(crate) fn insert_raw(&mut self, segments: &[String], json: &str) {
+        self.put(segments, Member::Raw(json.to_string()));
+    }
+
+    fn put(&mut self, segments: &[String], value: Member) {
         let Some((first, rest)) = segments.split_first() else {
             return;
         };
@@ -131,9 +142,9 @@ impl OrderedObject {
             return;
         };
         match (rest.is_empty(), member) {
-            (true, m) => *m = Member::Text(value.to_string()),
-            (false, Member::Object(o)) => o.insert(rest, value),
-            (false, Member::Text(_)) => {}
+            (true, m) => *m = value,
+            (false, Member::Object(o)) => o.put(rest, value),
+            (false, Member::Text(_) | Member::Raw(_)) => {}
         }
     }
 
@@ -154,6 +165,7 @@ impl OrderedObject {
             out.push(':');
             match member {
                 Member::Text(s) => write_string(out, s),
+                Member::Raw(json) => out.push_str(json),
                 Member::Object(o) => o.write_compact(out),
             }
         }

@@ -247,6 +247,44 @@ fn render_format(o: &mut String, c: &Catalog) {
             ),
         };
     }
+    if w.integer_codes {
+        let _ = writeln!(o, "Codes are JSON integers (`-32601`, not `\"-32601\"`).\n");
+    }
+    // how a success is told from an error (the rule `error_in` applies)
+    if w.success.is_empty() {
+        let marker = match w.identity {
+            Identity::Code => w
+                .code
+                .as_ref()
+                .map(|p| format!("the code at `{}`", p.value.text)),
+            Identity::Message => w
+                .message
+                .as_ref()
+                .map(|p| format!("a message at `{}`", p.value.text)),
+            Identity::Status => None,
+        };
+        let _ = match marker {
+            Some(m) => writeln!(
+                o,
+                "A 2xx response is a success unless its body carries {m}.\n"
+            ),
+            None => writeln!(
+                o,
+                "A 2xx response is a success; a response with any other status is an error.\n"
+            ),
+        };
+    } else {
+        let marks: Vec<String> = w
+            .success
+            .iter()
+            .map(|(p, v)| format!("`{}` = `{}`", p.value.text, v.value))
+            .collect();
+        let _ = writeln!(
+            o,
+            "Errors may come with any status, 200 included: a response below 400 whose body has {} is a success; any other response is an error.\n",
+            marks.join(" and ")
+        );
+    }
     if let Some(e) = c.errors.first() {
         let _ = writeln!(o, "```json\n{}\n```\n", example_body(c, e));
     }

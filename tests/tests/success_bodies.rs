@@ -112,3 +112,27 @@ fn reqwest_check_reads_a_2xx_body_when_success_is_marked_there() {
     // without success marks a 2xx is passed through unread
     assert!(check::<CustomerVerificationError>(response(200, NOT_FOUND)).is_ok());
 }
+
+/// The reference page says how a success is told from an error.
+#[test]
+fn the_docs_page_states_the_rule() {
+    let c = error_catalog_codegen::load_str("slack_like.toml", CATALOG)
+        .unwrap_or_else(|p| panic!("{p}"));
+    let page = error_catalog_codegen::docs::render(&c);
+    assert!(
+        page.contains("a response below 400 whose body has `/ok` = `true` is a success"),
+        "{page}"
+    );
+    let cv = error_catalog_codegen::load_str(
+        "customer_verification.toml",
+        error_catalog_services::customer_verification::SOURCE,
+    )
+    .unwrap();
+    let page = error_catalog_codegen::docs::render(&cv);
+    assert!(
+        page.contains(
+            "A 2xx response is a success unless its body carries the code at `/error/code`."
+        ),
+        "{page}"
+    );
+}

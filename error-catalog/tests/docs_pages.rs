@@ -5,7 +5,7 @@
 //! pages, re-bless explicitly:
 //! `BLESS=1 cargo test -p error-catalog-codegen --test docs_pages`.
 
-use std::path::PathBuf;
+mod common;
 
 use error_catalog_codegen::docs;
 use error_catalog_codegen::model::Catalog;
@@ -150,29 +150,13 @@ fn load(name: &str, text: &str) -> Catalog {
 /// Renders `text`'s page and compares it with `tests/golden/docs/<name>.md`.
 fn check(name: &str, text: &str) -> String {
     let got = docs::render(&load(name, text));
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/docs")
-        .join(format!("{name}.md"));
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, &got).expect("write golden file");
-        return got;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
-    if got != want {
-        let line = got
-            .lines()
-            .zip(want.lines())
-            .position(|(a, b)| a != b)
-            .map_or_else(
-                || "one is a prefix of the other".to_string(),
-                |i| format!("first difference at line {}", i + 1),
-            );
-        panic!(
-            "the page for `{name}` differs from {} ({line}); if intended, re-bless with \
-             BLESS=1 cargo test -p error-catalog-codegen --test docs_pages",
-            path.display()
-        );
-    }
+    common::compare_golden(
+        "golden/docs",
+        &format!("{name}.md"),
+        &got,
+        &format!("the page for `{name}`"),
+        "BLESS=1 cargo test -p error-catalog-codegen --test docs_pages",
+    );
     got
 }
 

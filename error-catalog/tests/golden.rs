@@ -3,7 +3,7 @@
 //! to generated code, re-bless explicitly:
 //! `BLESS=1 cargo test -p error-catalog-codegen --features codegen --test golden`.
 
-use std::path::PathBuf;
+mod common;
 
 fn expand(src: &str) -> String {
     let tokens: proc_macro2::TokenStream = src.parse().expect("test input is Rust");
@@ -14,29 +14,13 @@ fn expand(src: &str) -> String {
 
 fn check(name: &str, src: &str) {
     let got = expand(src);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("{name}.rs"));
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, &got).expect("write golden file");
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
-    if got != want {
-        let line = got
-            .lines()
-            .zip(want.lines())
-            .position(|(a, b)| a != b)
-            .map_or_else(
-                || "one is a prefix of the other".to_string(),
-                |i| format!("first difference at line {}", i + 1),
-            );
-        panic!(
-            "generated code for `{name}` differs from {} ({line}); if intended, re-bless with \
-             BLESS=1 cargo test -p error-catalog-codegen --features codegen --test golden",
-            path.display()
-        );
-    }
+    common::compare_golden(
+        "golden",
+        &format!("{name}.rs"),
+        &got,
+        &format!("generated code for `{name}`"),
+        "BLESS=1 cargo test -p error-catalog-codegen --features codegen --test golden",
+    );
 }
 
 #[test]

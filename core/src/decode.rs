@@ -219,7 +219,8 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
         first
     };
     if plan.table.identity != Identity::Code {
-        let hit = status.and_then(|s| classify(plan, s, None, None, &mut HoleTexts::default()));
+        let hit =
+            status.and_then(|s| classify(plan, s, None, None, &mut HoleTexts::default(), None));
         if let Some((entry, _)) = hit {
             if let Ok(mut value) = build(entry, &mut S::new(false), &[]) {
                 if let Some(extra) = value.extra_mut() {
@@ -239,7 +240,8 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
 }
 
 /// (entry, exact) for a response: by the plan's compiled classification where it
-/// has one, else by its table.
+/// has one, else by its table, reading the members `when` conditions name from
+/// `walked` (the raw capture, if any).
 #[inline]
 fn classify<'m>(
     plan: &Plan<'_>,
@@ -247,13 +249,79 @@ fn classify<'m>(
     code: Option<&str>,
     message: Option<&'m str>,
     caps: &mut HoleTexts<'m>,
+    walked: Option<&Captured<'_>>,
 ) -> Option<(usize, bool)> {
     match plan.classify {
         Some(compiled) => compiled(status, message, caps),
-        None => plan.table.classify(status, code, message).map(|c| {
+        None => {
+            let member = |p: &str| -> Option<&str> { member_at(walked?, plan, p) };
+            let c = plan.table.classify_when(status, code, message, &member)?;
             *caps = HoleTexts::from(c.captures);
-            (c.entry, false)
-        }),
+            Some((c.entry, false))
+        }
+    }
+}
+
+/// The raw JSON a walked body held at `pointer`: a slot's value, a member of
+/// the fields object not taken, or a member kept as extra.
+fn member_at<'c>(c: &'c Captured<'_>, plan: &Plan<'_>, pointer: &str) -> Option<&'c str> {
+    if let Some(slot) = plan
+        .layout
+        .slots
+        .iter()
+        .position(|s| is_pointer_to(pointer, s))
+    {
+        return c.slot_raw(slot);
+    }
+    if let Some(key) = member_key(plan, pointer) {
+        return c
+            .members
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, raw)| raw);
+    }
+    c.extras
+        .iter()
+        .find(|(p, _)| *p == pointer)
+        .map(|(_, raw)| raw)
+}
+
+/// The key of the member of the fields object `pointer` names, unescaped.
+fn member_key(plan: &Plan<'_>, pointer: &str) -> Option<String> {
+    plan.layout.fields_at?;
+    let key = pointer.strip_prefix(plan.fields_at)?.strip_prefix('/')?;
+    (!key.contains('/')).then(|| key.replace("~1", "/").replace("~0", "~"))
+}
+
+/// True when JSON pointer `pointer` names the place `segments` (unescaped).
+fn is_pointer_to(pointer: &str, segments: &[&str]) -> bool {
+    match pointer.strip_prefix('/') {
+        None => pointer.is_empty() && segments.is_empty(),
+        Some(rest) => {
+            let mut parts = rest.split('/');
+            segments.iter().all(|s| {
+                parts
+                    .next()
+                    .is_some_and(|p| p.replace("~1", "/").replace("~0", "~") == *s)
+            }) && parts.next().is_none()
+                && !segments.is_empty()
+        }
+    }
+}
+
+/// Takes the members `entry`'s `when` conditions read out of the capture: the
+/// entry stands for them (its `Serialize` writes them back).
+fn take_conditions(c: &mut Captured<'_>, plan: &Plan<'_>, entry: usize) {
+    let when = plan.table.entries.get(entry).map_or(&[][..], |e| e.when);
+    for cond in when {
+        match member_key(plan, cond.pointer) {
+            Some(key) => {
+                c.members.take(&key);
+            }
+            None => {
+                c.extras.take(cond.pointer);
+            }
+        }
     }
 }
 
@@ -348,7 +416,9 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         None => {
             captured = HoleTexts::default();
             let m = message.as_deref();
-            let hit = classify(plan, status.unwrap_or(0), code.as_deref(), m, &mut captured);
+            let status = status.unwrap_or(0);
+            let walked = sink.kept().map(|c| &*c);
+            let hit = classify(plan, status, code.as_deref(), m, &mut captured, walked);
             (hit, &captured)
         }
     };
@@ -359,6 +429,9 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         };
         return fail(reason);
     };
+    if let Some(c) = sink.kept() {
+        take_conditions(c, plan, entry);
+    }
     // (the value is finished where `build` put it and moved once, on return)
     let mut built = build(entry, sink, caps);
     if let Ok(value) = &mut built {

@@ -22,7 +22,7 @@ mod table;
 pub use index::{code_index, CodeIndex, CodeIndexBuf, CodeKey, EMPTY_SLOT};
 pub use key_seed::{KeyOf, KeySeed};
 pub use lone::lone_member;
-pub use table::{entry_literals, message_index, Classified, Entry, Identity, Table};
+pub use table::{entry_literals, message_index, Classified, Condition, Entry, Identity, Table};
 
 /// The largest number of slots a wire may name.
 pub const MAX_SLOTS: usize = 16;
@@ -669,18 +669,24 @@ mod tests {
                 status: Some(403),
                 patterns: &[lit],
                 by_status: false,
+                when: &[],
+                code_in_body: true,
             },
             Entry {
                 code: "holed",
                 status: Some(403),
                 patterns: &[holed],
                 by_status: false,
+                when: &[],
+                code_in_body: true,
             },
             Entry {
                 code: "other",
                 status: Some(404),
                 patterns: &[lit],
                 by_status: false,
+                when: &[],
+                code_in_body: true,
             },
         ];
         let by_code = code_index(&["lit", "holed", "other"]);

@@ -301,7 +301,7 @@ fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
         "**Status:** {status} · **Retry:** {}\n",
         entry_retry_words(e)
     );
-    if c.wire.identity != Identity::Code {
+    if c.wire.identity != Identity::Code || !e.when.is_empty() || !e.sends_code() {
         let _ = writeln!(o, "**Recognised by:** {}\n", recognised_by(c, e));
     }
     let _ = writeln!(o, "**Message:** `{}`\n", e.message.value);

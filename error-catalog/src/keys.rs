@@ -50,6 +50,8 @@ pub const ERROR: &[&str] = &[
     "retry",
     "retry_after_field",
     "fields",
+    "when",
+    "code_in_body",
     "examples",
 ];
 /// Keys of a field's table form.

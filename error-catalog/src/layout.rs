@@ -120,7 +120,7 @@ impl Placement {
         let own_pointer = at.filter(|p| !self.is_default_place(p, name));
         match (at, &self.fields_at) {
             _ if own_pointer.is_none()
-                && wire.identity != Identity::Code
+                && (wire.identity != Identity::Code || !entry.sends_code())
                 && named_in_all_patterns(entry, name) =>
             {
                 Place::Capture

@@ -112,6 +112,17 @@ pub struct Catalog {
     pub errors: Vec<ErrorEntry>,
 }
 
+impl Catalog {
+    /// True when some entry has `when` conditions or is sent without a code:
+    /// such entries are classified after the whole body is read (no compiled
+    /// shortcut knows them).
+    pub fn conditional(&self) -> bool {
+        self.errors
+            .iter()
+            .any(|e| !e.when.is_empty() || !e.sends_code())
+    }
+}
+
 /// `[service]`.
 #[derive(Debug, Clone, Default)]
 pub struct Service {
@@ -326,6 +337,13 @@ pub struct ErrorEntry {
     pub retry_after_field: Option<Located<String>>,
     /// The error's own fields.
     pub fields: Vec<Field>,
+    /// `when`: members the body must hold, with the value (as JSON text) each
+    /// must have, for a body to be this error (besides its code, patterns or
+    /// status).
+    pub when: Vec<(Located<Pointer>, Located<String>)>,
+    /// `code_in_body = false`: in a catalog identified by code, the service
+    /// sends this error without a code; absent means it sends the code.
+    pub code_in_body: Option<Located<bool>>,
     /// Documented bodies.
     pub examples: Vec<Example>,
     /// The entry as a whole.
@@ -340,6 +358,21 @@ impl ErrorEntry {
     /// The parsed message template.
     pub fn template(&self) -> Result<Template, TemplateError> {
         Template::parse(&self.message.value)
+    }
+
+    /// False for an error the service sends without a code (`code_in_body =
+    /// false`): it is recognised by its status, patterns and `when`.
+    pub fn sends_code(&self) -> bool {
+        self.code_in_body.as_ref().is_none_or(|b| b.value)
+    }
+
+    /// True when the status alone (with the `when` conditions) can identify
+    /// this error under `identity`: it has a status and no message patterns,
+    /// and it is not found by its code.
+    pub fn by_status(&self, identity: Identity) -> bool {
+        (identity != Identity::Code || !self.sends_code())
+            && self.matches.is_empty()
+            && self.status_u16().is_some()
     }
 
     /// The status as `u16`, when present and in range.

@@ -437,37 +437,37 @@ impl Parser {
             wire.fields.extend(extra);
         }
         if let Some((st, _)) = self.table(t, "success", ctx, &at, false) {
-            wire.success = self.success(st);
+            wire.success = self.pointer_values(st, "`[wire] success`");
         }
         wire
     }
 
-    /// `success = { "/ok" = true }`: pointer → the scalar marking a success.
-    fn success(&mut self, t: &DeTable<'_>) -> Vec<(Located<Pointer>, Located<String>)> {
+    /// A table of JSON pointer → scalar (`success = { "/ok" = true }`, `when = {
+    /// "/error/error_subcode" = 463 }`), each value as JSON text.
+    fn pointer_values(
+        &mut self,
+        t: &DeTable<'_>,
+        ctx: &str,
+    ) -> Vec<(Located<Pointer>, Located<String>)> {
         let mut out = Vec::new();
         for (k, v) in t.iter() {
             let key_at = At::Toml(k.span());
             let pointer = match Pointer::parse(k.get_ref()) {
                 Ok(p) => p,
                 Err(e) => {
-                    self.err(&key_at, format!("`success` key `{}`: {e}", k.get_ref()));
+                    self.err(&key_at, format!("{ctx} key `{}`: {e}", k.get_ref()));
                     continue;
                 }
             };
             let json = match v.get_ref() {
                 DeValue::Boolean(b) => b.to_string(),
-                DeValue::Integer(_) => match self.int(t, k.get_ref(), "`[wire] success`") {
+                DeValue::Integer(_) => match self.int(t, k.get_ref(), ctx) {
                     Some(n) => n.value.to_string(),
                     None => continue,
                 },
                 DeValue::String(s) => serde_json::Value::String(s.to_string()).to_string(),
                 _ => {
-                    self.wrong_type(
-                        v,
-                        k.get_ref(),
-                        "`[wire] success`",
-                        "a boolean, an integer or a string",
-                    );
+                    self.wrong_type(v, k.get_ref(), ctx, "a boolean, an integer or a string");
                     continue;
                 }
             };
@@ -559,6 +559,16 @@ impl Parser {
             }
             None => Vec::new(),
         };
+        let when = match self.table(t, "when", &ctx, &at, false) {
+            Some((wt, _)) => self.pointer_values(wt, &format!("the `when` of {ctx}")),
+            None => Vec::new(),
+        };
+        let code_in_body = self.bool(t, "code_in_body", &ctx).map(|b| {
+            let at = t
+                .get("code_in_body")
+                .map_or(At::Nowhere, |v| At::Toml(v.span()));
+            Located::new(b, at)
+        });
         let examples = self
             .array_of_tables(t, "examples", &ctx)
             .into_iter()
@@ -589,6 +599,8 @@ impl Parser {
             retry,
             retry_after_field: self.string(t, "retry_after_field", &ctx),
             fields,
+            when,
+            code_in_body,
             examples,
             at,
             damaged: false,

@@ -12,7 +12,7 @@ use crate::layout::{Place, Placement};
 use crate::model::{Catalog, ErrorEntry, Field};
 use crate::validate::hole_kind;
 use error_catalog_core::decode::{self, Decoded, Fallback, Keep, Plan};
-use error_catalog_core::engine::{Captured, Entry, Identity, Layout, Table};
+use error_catalog_core::engine::{Captured, Condition, Entry, Layout, Table};
 use error_catalog_core::raw_members::RawMembers;
 use error_catalog_core::template::{PatternSeg, Segment, Template};
 
@@ -83,6 +83,17 @@ pub fn is_success(c: &Catalog, status: u16, body: &[u8]) -> bool {
         marker: code.as_deref(),
     }
     .is_success(status, body)
+}
+
+/// The `when` conditions of `e`, as the engine reads them.
+pub fn conditions(e: &ErrorEntry) -> Vec<Condition<'_>> {
+    e.when
+        .iter()
+        .map(|(p, v)| Condition {
+            pointer: &p.value.text,
+            value: &v.value,
+        })
+        .collect()
 }
 
 /// Decodes `body` received with `status`: which entry it is (classified by
@@ -161,17 +172,19 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
         .iter()
         .map(|ps| ps.iter().map(Vec::as_slice).collect())
         .collect();
+    let when: Vec<Vec<Condition<'_>>> = c.errors.iter().map(conditions).collect();
     let entries: Vec<Entry<'_>> = c
         .errors
         .iter()
         .zip(&pattern_refs)
-        .map(|(e, ps)| Entry {
+        .zip(&when)
+        .map(|((e, ps), when)| Entry {
             code: &e.code.value,
             status: e.status_u16(),
             patterns: ps,
-            by_status: c.wire.identity != Identity::Code
-                && e.matches.is_empty()
-                && e.status_u16().is_some(),
+            by_status: e.by_status(c.wire.identity),
+            when,
+            code_in_body: e.sends_code(),
         })
         .collect();
     let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+mod when;
+
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::naming::{is_rust_ident, is_snake_case};
@@ -32,6 +34,8 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_distinct_places(c, &mut d);
     check_examples_are_errors(c, &mut d);
     check_content_type(c, &mut d);
+    when::check_when_order(c, &mut d);
+    when::check_when_places(c, &mut d);
     check_catalog_size(c, &mut d);
     d
 }
@@ -139,6 +143,21 @@ fn check_unique_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &At> = HashMap::new();
     for e in &c.errors {
         if e.code.value.is_empty() {
+            continue;
+        }
+        // (entries of one code told apart by `when` are checked by their own rule)
+        let told_apart = |o: &&ErrorEntry| {
+            o.code.value == e.code.value
+                && e.sends_code()
+                && o.sends_code()
+                && when::overlap(o, e) != when::Overlap::Same
+        };
+        let earlier = c.errors.iter().take_while(|o| !std::ptr::eq(*o, e));
+        if earlier.clone().any(|o| o.code.value == e.code.value)
+            && earlier
+                .filter(|o| o.code.value == e.code.value)
+                .all(|o| told_apart(&o))
+        {
             continue;
         }
         match seen.get(e.code.value.as_str()) {
@@ -429,13 +448,13 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
 /// Rule: no two patterns with the same priority can match the same message under
 /// the same status (an error without status competes under every status).
 fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    if c.wire.identity == Identity::Code {
-        return;
-    }
+    // (the entries found by message: all of them, or those sent without a code)
+    let by_message = |e: &&ErrorEntry| c.wire.identity != Identity::Code || !e.sends_code();
     let pats: Vec<(&ErrorEntry, &Located<String>, Template)> = c
         .errors
         .iter()
         .filter(|e| sound(c, e))
+        .filter(by_message)
         .flat_map(|e| {
             e.matches
                 .iter()
@@ -444,7 +463,10 @@ fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
         .collect();
     for (i, (a, am, at)) in pats.iter().enumerate() {
         for (b, bm, bt) in &pats[i + 1..] {
-            if std::ptr::eq(*a, *b) || a.priority != b.priority {
+            if std::ptr::eq(*a, *b)
+                || a.priority != b.priority
+                || when::overlap(a, b) == when::Overlap::Disjoint
+            {
                 continue;
             }
             let same_status = match (a.status_u16(), b.status_u16()) {
@@ -479,16 +501,18 @@ pub fn hole_kind(c: &Catalog, e: &ErrorEntry, name: &str) -> HoleKind {
 /// Rule: when the status identifies errors, at most one error per status goes
 /// without a message pattern (otherwise nothing tells them apart).
 fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    if c.wire.identity == Identity::Code {
-        return;
-    }
-    let mut seen: HashMap<u16, &str> = HashMap::new();
+    let mut seen: HashMap<u16, Vec<&ErrorEntry>> = HashMap::new();
     for e in c.errors.iter().filter(|e| sound(c, e)) {
-        let Some(s) = e.status_u16() else { continue };
-        if !e.matches.is_empty() {
+        let Some(s) = e.status_u16().filter(|_| e.by_status(c.wire.identity)) else {
             continue;
-        }
-        if let Some(first) = seen.insert(s, &e.code.value) {
+        };
+        let earlier = seen.entry(s).or_default();
+        let same = earlier
+            .iter()
+            .find(|o| when::overlap(o, e) == when::Overlap::Same)
+            .map(|o| o.code.value.as_str());
+        earlier.push(e);
+        if let Some(first) = same {
             d.push(
                 Diagnostic::new(
                     &e.at,

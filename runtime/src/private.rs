@@ -7,7 +7,7 @@ pub use error_catalog_core::decode::{
     typed_or, Classifier, Decoded, FastSink, FieldAt, Plan, Text,
 };
 pub use error_catalog_core::engine::{
-    self, Captured, CodeIndex, CodeKey, Entry, Identity, Layout, Table,
+    self, Captured, CodeIndex, CodeKey, Condition, Entry, Identity, Layout, Table,
 };
 pub use error_catalog_core::hole_texts::HoleTexts;
 pub use error_catalog_core::raw_members::TooLong;

@@ -28,6 +28,42 @@ pub struct Entry<'a> {
     pub patterns: &'a [&'a [PatternSeg<'a>]],
     /// True when the status alone identifies the error (no pattern needed).
     pub by_status: bool,
+    /// Members the body must hold, with these values, for this entry to be it
+    /// (`when`): where several entries fit, the first in catalog order wins,
+    /// and validation puts the most specific first.
+    pub when: &'a [Condition<'a>],
+    /// In a table identified by code: the body carries this entry's code.
+    /// False for an error the service sends without a code (`"code": null`
+    /// or none), which is recognised by its status, patterns and `when`.
+    pub code_in_body: bool,
+}
+
+/// A member an entry requires to hold one value (`when = { "/error/type" =
+/// "OAuthException" }`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Condition<'a> {
+    /// The member's JSON pointer, as written (`/error/error_subcode`).
+    pub pointer: &'a str,
+    /// The value, as JSON text (`463`, `"OAuthException"`, `true`).
+    pub value: &'a str,
+}
+
+impl Condition<'_> {
+    /// True when `raw` (a member's raw JSON) is the value this condition
+    /// requires: the same JSON value, however it is spelt.
+    ///
+    /// ```
+    /// use error_catalog_core::engine::Condition;
+    /// let c = Condition { pointer: "/error/error_subcode", value: "463" };
+    /// assert!(c.holds_for("463") && c.holds_for(" 463"));
+    /// assert!(!c.holds_for("\"463\"") && !c.holds_for("460"));
+    /// ```
+    pub fn holds_for(&self, raw: &str) -> bool {
+        raw == self.value
+            || serde_json::from_str::<serde_json::Value>(raw).is_ok_and(|v| {
+                serde_json::from_str::<serde_json::Value>(self.value).is_ok_and(|w| v == w)
+            })
+    }
 }
 
 impl<'a> Entry<'a> {
@@ -43,7 +79,16 @@ impl<'a> Entry<'a> {
             status: None,
             patterns: &[],
             by_status: false,
+            when: &[],
+            code_in_body: true,
         }
+    }
+
+    /// True when this entry takes part in classifying a response of a table
+    /// with `identity` whose body carried `code` (the code step needs the code;
+    /// the later steps take the entries sent without one).
+    fn in_step(&self, identity: Identity, code: Option<&str>) -> bool {
+        identity != Identity::Code || (code.is_none() && !self.code_in_body)
     }
 }
 
@@ -92,7 +137,7 @@ pub fn entry_literals<'e>(entries: &'e [Entry<'_>]) -> impl Iterator<Item = (usi
 /// use error_catalog_core::engine::{entry_literals, message_index, Entry};
 /// use error_catalog_core::template::PatternSeg;
 /// let p: &[PatternSeg] = &[PatternSeg::Lit("Key not found")];
-/// let entries = [Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false }];
+/// let entries = [Entry { patterns: &[p], status: Some(404), ..Entry::coded("key_not_found") }];
 /// let index = message_index(entry_literals(&entries));
 /// assert_eq!(index.iter().filter(|s| **s != u32::MAX).count(), 1);
 /// ```
@@ -120,12 +165,18 @@ impl<'a> Table<'a> {
 
     /// The highest-ranked entry (by `pattern_order`) of `status` with a pattern
     /// without placeholders equal to `msg`: (entry, rank).
-    fn literal_hit(&self, status: u16, msg: &str) -> Option<(usize, usize)> {
+    fn literal_hit(
+        &self,
+        status: u16,
+        msg: &str,
+        fits: &dyn Fn(&Entry<'_>) -> bool,
+    ) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         probe(self.by_message, msg, |e| {
             let hit = self.entries.get(e).is_some_and(|x| {
                 x.status.is_none_or(|s| s == status)
                     && x.patterns.iter().any(|p| literal_match(p, msg))
+                    && fits(x)
             });
             if hit {
                 let rank = self.pattern_order.iter().position(|&o| usize::from(o) == e);
@@ -146,8 +197,8 @@ impl<'a> Table<'a> {
     /// use error_catalog_core::template::PatternSeg;
     /// let p: &[PatternSeg] = &[PatternSeg::Lit("Key not found")];
     /// let entries = [
-    ///     Entry { code: "key_not_found", status: Some(404), patterns: &[p], by_status: false },
-    ///     Entry { code: "not_found", status: Some(404), patterns: &[], by_status: true },
+    ///     Entry { status: Some(404), patterns: &[p], ..Entry::coded("key_not_found") },
+    ///     Entry { status: Some(404), by_status: true, ..Entry::coded("not_found") },
     /// ];
     /// let index = error_catalog_core::engine::code_index(&["key_not_found", "not_found"]);
     /// let by_message = error_catalog_core::engine::message_index(
@@ -164,16 +215,67 @@ impl<'a> Table<'a> {
         code: Option<&str>,
         message: Option<&'m str>,
     ) -> Option<Classified<'m>> {
-        if self.identity == Identity::Code {
-            return code.and_then(|c| self.by_code(c)).map(|entry| Classified {
-                entry,
-                captures: Vec::new(),
-            });
+        self.classify_when(status, code, message, &|_| None)
+    }
+
+    /// [`Table::classify`] for a body whose members `member` gives by JSON
+    /// pointer (raw JSON), for the entries' `when` conditions. The steps: by
+    /// code when the table is identified by code and the body has one (the
+    /// first entry of that code whose conditions hold); otherwise, among the
+    /// entries sent without a code (all of them in a table identified by
+    /// message or status), by status and message pattern (highest priority
+    /// first), then by status alone; conditions must hold at every step.
+    ///
+    /// ```
+    /// use error_catalog_core::engine::{code_index, Condition, Entry, Identity, Table};
+    /// let subcode = [Condition { pointer: "/error/error_subcode", value: "463" }];
+    /// let entries = [
+    ///     Entry { when: &subcode, ..Entry::coded("190") },
+    ///     Entry::coded("190"),
+    /// ];
+    /// let index = code_index(&["190", "190"]);
+    /// let t = Table { identity: Identity::Code, entries: &entries,
+    ///     by_code: index.as_index(), pattern_order: &[], by_message: &[] };
+    /// let body = |p: &str| (p == "/error/error_subcode").then_some("463");
+    /// assert_eq!(t.classify_when(400, Some("190"), None, &body).unwrap().entry, 0);
+    /// assert_eq!(t.classify_when(400, Some("190"), None, &|_| None).unwrap().entry, 1);
+    /// ```
+    pub fn classify_when<'m, 'w>(
+        &self,
+        status: u16,
+        code: Option<&str>,
+        message: Option<&'m str>,
+        member: &dyn Fn(&str) -> Option<&'w str>,
+    ) -> Option<Classified<'m>> {
+        let holds = |e: &Entry<'_>| {
+            e.when
+                .iter()
+                .all(|c| member(c.pointer).is_some_and(|raw| c.holds_for(raw)))
+        };
+        let found = |entry| Classified {
+            entry,
+            captures: Vec::new(),
+        };
+        if let (Identity::Code, Some(c)) = (self.identity, code) {
+            let first = self.by_code(c)?;
+            let e = self.entries.get(first)?;
+            if !e.code_in_body {
+                return None;
+            }
+            if e.when.is_empty() {
+                return Some(found(first));
+            }
+            // the entries of this code, most specific first
+            let mut rest = self.entries.iter().enumerate().skip(first);
+            return rest
+                .find(|(_, x)| x.code == c && x.code_in_body && holds(x))
+                .map(|(n, _)| found(n));
         }
+        let fits = |e: &Entry<'_>| e.in_step(self.identity, code) && holds(e);
         if let Some(msg) = message {
             // A message equal to a pattern without placeholders is found by hash;
             // only patterns with placeholders ranked above it are tried in turn.
-            let literal = self.literal_hit(status, msg);
+            let literal = self.literal_hit(status, msg, &fits);
             for (rank, &i) in self.pattern_order.iter().enumerate() {
                 if literal.is_some_and(|(_, r)| rank >= r) {
                     break;
@@ -182,7 +284,7 @@ impl<'a> Table<'a> {
                 let Some(e) = self.entries.get(i) else {
                     continue;
                 };
-                if e.status.is_some_and(|s| s != status) {
+                if e.status.is_some_and(|s| s != status) || !fits(e) {
                     continue;
                 }
                 for p in e.patterns {
@@ -196,18 +298,12 @@ impl<'a> Table<'a> {
                 }
             }
             if let Some((entry, _)) = literal {
-                return Some(Classified {
-                    entry,
-                    captures: Vec::new(),
-                });
+                return Some(found(entry));
             }
         }
         self.entries
             .iter()
-            .position(|e| e.by_status && e.status == Some(status))
-            .map(|entry| Classified {
-                entry,
-                captures: Vec::new(),
-            })
+            .position(|e| e.by_status && e.status == Some(status) && fits(e))
+            .map(found)
     }
 }

@@ -32,6 +32,8 @@ pub const VARIANT_KEYS: &[&str] = &[
     "fix_command",
     "retry",
     "retry_after_field",
+    "when",
+    "code_in_body",
     "unknown",
 ];
 /// Keys allowed on a field.
@@ -53,6 +55,8 @@ pub enum Value {
     Str(Str),
     /// `key = 123`.
     Int(i64, Span),
+    /// `key = true` or `key = false`.
+    Bool(bool, Span),
     /// A bare `key`.
     Flag(Span),
 }
@@ -71,7 +75,7 @@ impl Attrs {
     pub fn str(&self, key: &str, errors: &mut Vec<syn::Error>) -> Option<Str> {
         match self.get(key)? {
             Value::Str(s) => Some(s.clone()),
-            Value::Int(_, span) | Value::Flag(span) => {
+            Value::Int(_, span) | Value::Bool(_, span) | Value::Flag(span) => {
                 errors.push(syn::Error::new(
                     *span,
                     format!("`{key}` takes a string: `{key} = \"...\"`"),
@@ -88,10 +92,12 @@ impl Attrs {
             if k == key {
                 match v {
                     Value::Str(s) => out.push(s.clone()),
-                    Value::Int(_, span) | Value::Flag(span) => errors.push(syn::Error::new(
-                        *span,
-                        format!("`{key}` takes a string: `{key} = \"...\"`"),
-                    )),
+                    Value::Int(_, span) | Value::Bool(_, span) | Value::Flag(span) => {
+                        errors.push(syn::Error::new(
+                            *span,
+                            format!("`{key}` takes a string: `{key} = \"...\"`"),
+                        ))
+                    }
                 }
             }
         }
@@ -109,7 +115,7 @@ impl Attrs {
                 ));
                 None
             }
-            Value::Flag(span) => {
+            Value::Bool(_, span) | Value::Flag(span) => {
                 errors.push(syn::Error::new(
                     *span,
                     format!("`{key}` takes an integer: `{key} = 404`"),
@@ -130,10 +136,24 @@ impl Attrs {
                 ));
                 None
             }
-            Value::Int(_, span) => {
+            Value::Int(_, span) | Value::Bool(_, span) => {
                 errors.push(syn::Error::new(
                     *span,
                     format!("`{key}` takes no value: write `{key}` alone"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A boolean value.
+    pub fn bool(&self, key: &str, errors: &mut Vec<syn::Error>) -> Option<(bool, Span)> {
+        match self.get(key)? {
+            Value::Bool(b, span) => Some((*b, *span)),
+            Value::Str(Str { span, .. }) | Value::Int(_, span) | Value::Flag(span) => {
+                errors.push(syn::Error::new(
+                    *span,
+                    format!("`{key}` takes `true` or `false`: `{key} = false`"),
                 ));
                 None
             }
@@ -188,12 +208,16 @@ pub fn parse(
                 }
                 return Ok(());
             }
-            if duplicate(&out, &key) && key != "matches" && key != "success" {
+            let repeatable = ["matches", "success", "when"].contains(&key.as_str());
+            if duplicate(&out, &key) && !repeatable {
                 errors.push(syn::Error::new(key_span, format!("`{key}` is given twice")));
             }
             let value = if meta.input.peek(syn::Token![=]) {
                 let v = meta.value()?;
-                if v.peek(LitStr) {
+                if v.peek(syn::LitBool) {
+                    let b: syn::LitBool = v.parse()?;
+                    Value::Bool(b.value, b.span())
+                } else if v.peek(LitStr) {
                     let s: LitStr = v.parse()?;
                     Value::Str(Str {
                         value: s.value(),
@@ -218,7 +242,7 @@ pub fn parse(
                     let e: syn::Expr = v.parse()?;
                     errors.push(syn::Error::new(
                         e.span(),
-                        format!("`{key}` takes a string or integer literal"),
+                        format!("`{key}` takes a string, integer or boolean literal"),
                     ));
                     return Ok(());
                 }

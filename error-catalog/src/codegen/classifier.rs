@@ -239,7 +239,7 @@ fn ranked(input: &Input, order: &[u16]) -> (BTreeSet<u16>, Vec<usize>) {
 /// `fn __classify` (a `Classifier`) for a wire that is not identified by code;
 /// `None` otherwise. `order` is the table's `pattern_order`.
 pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
-    if input.catalog.wire.identity == Identity::Code {
+    if input.catalog.wire.identity == Identity::Code || input.catalog.conditional() {
         return None;
     }
     let (with_patterns, order) = ranked(input, order);
@@ -284,7 +284,10 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
 /// body holding the message alone; `None` sends the body down the general path.
 /// `None` (no function) for wires without message patterns.
 pub(super) fn direct(input: &Input, placement: &Placement, order: &[u16]) -> Option<TokenStream> {
-    if input.catalog.wire.identity == Identity::Code || order.is_empty() {
+    if input.catalog.wire.identity == Identity::Code
+        || input.catalog.conditional()
+        || order.is_empty()
+    {
         return None;
     }
     let ident = &input.ident;

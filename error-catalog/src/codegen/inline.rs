@@ -154,6 +154,10 @@ pub(super) fn from_attributes(
                     internal: f.internal,
                 })
                 .collect(),
+            when: pointer_values(a, "when", "/error/error_subcode=463", errors),
+            code_in_body: a
+                .bool("code_in_body", errors)
+                .map(|(b, span)| Located::new(b, At::Syn(span))),
             examples: Vec::new(),
             at,
             damaged: false,
@@ -200,7 +204,19 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
             }
         }
     }
-    for mark in enum_attrs.strs("success", errors) {
+    wire.success = pointer_values(enum_attrs, "success", "/ok=true", errors);
+}
+
+/// The `key = "/pointer=value"` attributes of `attrs` (repeatable; the value is
+/// JSON: `true`, `0`, `"ok"`), as (pointer, JSON text).
+fn pointer_values(
+    attrs: &Attrs,
+    key: &str,
+    example: &str,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<(Located<Pointer>, Located<String>)> {
+    let mut out = Vec::new();
+    for mark in attrs.strs(key, errors) {
         let parsed = mark.value.split_once('=').and_then(|(p, v)| {
             let pointer = Pointer::parse(p.trim()).ok()?;
             let value: serde_json::Value = serde_json::from_str(v.trim()).ok()?;
@@ -215,14 +231,15 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
         match parsed {
             Some((pointer, json)) => {
                 let at = At::Syn(mark.span);
-                wire.success.push((Located::new(pointer, at.clone()), Located::new(json, at)));
+                out.push((Located::new(pointer, at.clone()), Located::new(json, at)));
             }
             None => errors.push(err(
                 mark.span,
-                format!("`success` \"{}\" is not `/pointer=value`\nhelp: write e.g. `success = \"/ok=true\"` (the value is JSON: true, 0, \"ok\")", mark.value),
+                format!("`{key}` \"{}\" is not `/pointer=value`\nhelp: write e.g. `{key} = \"{example}\"` (the value is JSON: true, 0, \"ok\")", mark.value),
             )),
         }
     }
+    out
 }
 
 /// A variant's `code`: a string, or under `code_type = "integer"` an

@@ -33,7 +33,9 @@ pub(super) struct Lowered<'a> {
 /// Lowers a valid input.
 pub(super) fn lower(input: &Input) -> Lowered<'_> {
     let placement = placement(input);
-    let typed = input.catalog.wire.identity == Identity::Code;
+    // (entries told apart by `when`, or sent without a code, are classified
+    // after the walk: their code does not name one entry)
+    let typed = input.catalog.wire.identity == Identity::Code && !input.catalog.conditional();
     let typed_fields = input
         .variants
         .iter()

@@ -80,9 +80,13 @@ pub(super) fn entries(input: &Input) -> Vec<TokenStream> {
                 .collect();
             quote!(&[#(#segs),*])
         });
-        let by_status =
-            identity != Identity::Code && e.matches.is_empty() && e.status_u16().is_some();
-        entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status }));
+        let by_status = e.by_status(identity);
+        let when = e.when.iter().map(|(p, v)| {
+            let (pointer, value) = (&p.value.text, &v.value);
+            quote!(__p::Condition { pointer: #pointer, value: #value })
+        });
+        let code_in_body = e.sends_code();
+        entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status, when: &[#(#when),*], code_in_body: #code_in_body }));
     }
     entries
 }
@@ -117,7 +121,7 @@ pub(super) fn plan(
     let code = opt(placement.code);
     let integer_codes = input.catalog.wire.integer_codes;
     let message = opt(placement.message);
-    let classify = if input.catalog.wire.identity == Identity::Code {
+    let classify = if input.catalog.wire.identity == Identity::Code || input.catalog.conditional() {
         quote!(__p::None)
     } else {
         quote!(__p::Some(__classify))

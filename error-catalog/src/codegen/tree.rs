@@ -19,6 +19,8 @@ pub enum Leaf {
     FixCommand,
     /// Field number `.0` of the variant.
     Field(usize),
+    /// A value a `when` condition requires (a JSON scalar).
+    Constant(serde_json::Value),
 }
 
 /// One object of the serialized body.
@@ -80,6 +82,18 @@ impl Node {
         }
     }
 
+    /// True when a leaf sits at `segments`.
+    fn has_leaf(&self, segments: &[String]) -> bool {
+        match segments {
+            [] => false,
+            [last] => self.leaves.iter().any(|(k, _)| k == last),
+            [first, rest @ ..] => self
+                .children
+                .iter()
+                .any(|(k, c)| k == first && c.has_leaf(rest)),
+        }
+    }
+
     /// True when the object would have members.
     pub fn has_leaves(&self) -> bool {
         !self.leaves.is_empty() || self.children.iter().any(|(_, c)| c.has_leaves())
@@ -91,7 +105,7 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     let w = &input.catalog.wire;
     let e = &input.catalog.errors[v];
     let mut root = Node::default();
-    if let Some(p) = &w.code {
+    if let Some(p) = w.code.as_ref().filter(|_| e.sends_code()) {
         let leaf = if w.integer_codes {
             Leaf::IntegerCode
         } else {
@@ -122,6 +136,15 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
                 root.insert(&segs, Leaf::Field(i));
             }
             Place::Capture => {}
+        }
+    }
+    // what the entry's `when` requires, where no field writes it
+    for (p, value) in &e.when {
+        let Ok(value) = serde_json::from_str(&value.value) else {
+            continue;
+        };
+        if !root.has_leaf(&p.value.segments) {
+            root.insert(&p.value.segments, Leaf::Constant(value));
         }
     }
     if b.extra.is_some() {

@@ -69,12 +69,38 @@ pub fn retry_words(rule: RetryRule, wait_field: Option<&str>) -> String {
 /// );
 /// ```
 pub fn recognised_by(c: &Catalog, e: &ErrorEntry) -> String {
+    let when: Vec<String> = e
+        .when
+        .iter()
+        .map(|(p, v)| format!("`{}` = `{}`", p.value.text, v.value))
+        .collect();
+    let when = match when.as_slice() {
+        [] => String::new(),
+        [init @ .., last] if !init.is_empty() => {
+            format!(", where {} and {last}", init.join(", "))
+        }
+        _ => format!(", where {}", when.join("")),
+    };
+    format!("{}{when}", recognised_without_when(c, e))
+}
+
+/// [`recognised_by`] without the `when` conditions.
+fn recognised_without_when(c: &Catalog, e: &ErrorEntry) -> String {
     if c.wire.identity == Identity::Code {
-        return match &c.wire.code {
-            Some(p) => format!("the code `{}` at `{}`", e.code.value, p.value.text),
-            None => format!("the code `{}` in the body", e.code.value),
-        };
+        if e.sends_code() {
+            return match &c.wire.code {
+                Some(p) => format!("the code `{}` at `{}`", e.code.value, p.value.text),
+                None => format!("the code `{}` in the body", e.code.value),
+            };
+        }
+        let by = recognised_by_message(c, e);
+        return format!("no code (null or absent), and {by}");
     }
+    recognised_by_message(c, e)
+}
+
+/// How an entry found without a code is recognised: its status and patterns.
+fn recognised_by_message(c: &Catalog, e: &ErrorEntry) -> String {
     let message_at = c
         .wire
         .message

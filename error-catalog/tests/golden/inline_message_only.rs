@@ -42,12 +42,16 @@ const _: () = {
                 ],
             ],
             by_status: false,
+            when: &[],
+            code_in_body: true,
         },
         __p::Entry {
             code: "not_authenticated",
             status: __p::Some(401u16),
             patterns: &[&[__p::PatternSeg::Lit("Not authenticated")]],
             by_status: false,
+            when: &[],
+            code_in_body: true,
         },
     ];
     static __BY_CODE: [u32; 8usize] = [

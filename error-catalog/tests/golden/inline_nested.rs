@@ -33,12 +33,16 @@ const _: () = {
             status: __p::Some(404u16),
             patterns: &[],
             by_status: false,
+            when: &[],
+            code_in_body: true,
         },
         __p::Entry {
             code: "RATE_LIMITED",
             status: __p::Some(429u16),
             patterns: &[],
             by_status: false,
+            when: &[],
+            code_in_body: true,
         },
     ];
     static __BY_CODE: [u32; 8usize] = [

@@ -1,0 +1,173 @@
+//! The rules on how entries are told apart beyond their code: `when`
+//! conditions, and errors a service sends without a code.
+
+use super::sound;
+use crate::diag::Diagnostic;
+use crate::model::*;
+use error_catalog_core::engine::Identity;
+
+/// How two entries' `when` conditions relate, as sets of (pointer, value).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Overlap {
+    /// The same conditions: nothing tells the two apart.
+    Same,
+    /// Some member must hold different values: no body matches both.
+    Disjoint,
+    /// The first entry's conditions are a strict subset of the second's: the
+    /// first matches every body the second does.
+    FirstWider,
+    /// The second entry's conditions are a strict subset of the first's (the
+    /// specific one comes first, as it should).
+    SecondWider,
+    /// Both can match one body and neither is more specific.
+    Ambiguous,
+}
+
+/// How the `when` of `a` relates to the `when` of `b`.
+pub(super) fn overlap(a: &ErrorEntry, b: &ErrorEntry) -> Overlap {
+    let value_at = |e: &ErrorEntry, p: &Pointer| {
+        e.when
+            .iter()
+            .find(|(q, _)| q.value == *p)
+            .map(|(_, v)| v.value.clone())
+    };
+    let differ = a
+        .when
+        .iter()
+        .any(|(p, v)| value_at(b, &p.value).is_some_and(|w| w != v.value));
+    if differ {
+        return Overlap::Disjoint;
+    }
+    let a_in_b = a.when.iter().all(|(p, _)| value_at(b, &p.value).is_some());
+    let b_in_a = b.when.iter().all(|(p, _)| value_at(a, &p.value).is_some());
+    match (a_in_b, b_in_a) {
+        (true, true) => Overlap::Same,
+        (true, false) => Overlap::FirstWider,
+        (false, true) => Overlap::SecondWider,
+        (false, false) => Overlap::Ambiguous,
+    }
+}
+
+/// Rule: of two entries found by the same code, or by the same status alone,
+/// the first in the catalog is chosen when both match; so a later one must not
+/// be matched by every body an earlier one matches (the most specific comes
+/// first), and two that can both match a body must differ in some condition.
+/// (Entries with the same conditions are reported by the duplicate-code and
+/// status rules.)
+pub(super) fn check_when_order(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let identity = c.wire.identity;
+    let errors: Vec<&ErrorEntry> = c.errors.iter().filter(|e| sound(c, e)).collect();
+    for (i, b) in errors.iter().enumerate() {
+        for a in &errors[..i] {
+            let by_code = identity == Identity::Code
+                && a.sends_code()
+                && b.sends_code()
+                && a.code.value == b.code.value;
+            let by_status =
+                a.by_status(identity) && b.by_status(identity) && a.status_u16() == b.status_u16();
+            if !by_code && !by_status {
+                continue;
+            }
+            let shared = if by_code {
+                format!("code `{}`", b.code.value)
+            } else {
+                format!("status {}", b.status_u16().unwrap_or_default())
+            };
+            match overlap(a, b) {
+                Overlap::FirstWider => d.push(
+                    Diagnostic::new(
+                        &b.at,
+                        format!(
+                            "error `{}` is never chosen: `{}` shares its {shared}, comes first and matches every body it matches",
+                            b.variant.value, a.variant.value
+                        ),
+                    )
+                    .note(&a.at, format!("`{}` is here", a.variant.value))
+                    .help(format!(
+                        "move `{}` above `{}`: the most specific `when` comes first",
+                        b.variant.value, a.variant.value
+                    )),
+                ),
+                Overlap::Ambiguous => d.push(
+                    Diagnostic::new(
+                        &b.at,
+                        format!(
+                            "errors `{}` and `{}` share their {shared} and one body can match the `when` of both",
+                            a.variant.value, b.variant.value
+                        ),
+                    )
+                    .note(&a.at, format!("`{}` is here", a.variant.value))
+                    .help("give both a condition on the same member with different values, or give one every condition of the other"),
+                ),
+                Overlap::Same | Overlap::Disjoint | Overlap::SecondWider => {}
+            }
+        }
+    }
+}
+
+/// Rule: `when` does not test the code or the message (the code and
+/// `matches` say those), and `code_in_body = false` appears only in a catalog
+/// identified by code, on an entry that something else identifies (a status,
+/// `matches` or `when`).
+pub(super) fn check_when_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let w = &c.wire;
+    for e in &c.errors {
+        for (p, _) in &e.when {
+            let named =
+                |at: &Option<Located<Pointer>>| at.as_ref().is_some_and(|q| q.value == p.value);
+            let what = if named(&w.code) {
+                Some(("code", "the entry's `code`"))
+            } else if named(&w.message) {
+                Some(("message", "`matches = [\"pattern\"]`"))
+            } else {
+                None
+            };
+            if let (Some((what, instead)), false) = (what, w.damaged) {
+                d.push(
+                    Diagnostic::new(
+                        &p.at,
+                        format!(
+                            "`when` of error `{}` tests the {what} (`{}`)",
+                            e.code.value, p.value.text
+                        ),
+                    )
+                    .help(format!("say the {what} with {instead} instead")),
+                );
+            }
+        }
+        let Some(flag) = e.code_in_body.as_ref().filter(|f| !f.value) else {
+            continue;
+        };
+        if w.identity != Identity::Code {
+            if !w.damaged {
+                d.push(
+                    Diagnostic::new(
+                        &flag.at,
+                        format!("`code_in_body = false` on error `{}` has no effect: this catalog's errors are identified by {}", e.code.value, identity_name(w.identity)),
+                    )
+                    .help("remove it: no error of this catalog is found by its code"),
+                );
+            }
+        } else if e.status_u16().is_none()
+            && e.matches.is_empty()
+            && e.when.is_empty()
+            && sound(c, e)
+        {
+            d.push(
+                Diagnostic::new(
+                    &flag.at,
+                    format!("error `{}` is sent without a code but nothing else identifies it", e.code.value),
+                )
+                .help("give it a `status`, `matches = [\"pattern\"]` or `when = { \"/pointer\" = value }`"),
+            );
+        }
+    }
+}
+
+fn identity_name(i: Identity) -> &'static str {
+    match i {
+        Identity::Code => "code",
+        Identity::Message => "message",
+        Identity::Status => "status",
+    }
+}

@@ -619,9 +619,14 @@ impl Parser {
         // (a `code_type` that did not parse leaves the kind unknown: then
         // either kind is taken, rather than reported against a guess)
         let lost = self.code_type_lost;
+        // (an error sent without a code has a name, not a code: any string)
+        let named = matches!(
+            t.get("code_in_body").map(|v| v.get_ref()),
+            Some(DeValue::Boolean(false))
+        );
         match (v.get_ref(), wire.integer_codes) {
             (DeValue::String(s), false) => Located::new(s.to_string(), v_at),
-            (DeValue::String(s), true) if lost => Located::new(s.to_string(), v_at),
+            (DeValue::String(s), true) if lost || named => Located::new(s.to_string(), v_at),
             (DeValue::Integer(_), _) if wire.integer_codes || lost => {
                 match self.int(t, "code", ctx) {
                     Some(n) => Located::new(n.value.to_string(), v_at),

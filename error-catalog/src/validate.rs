@@ -167,7 +167,11 @@ fn check_unique_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
                     format!("duplicate error code `{}`", e.code.value),
                 )
                 .note(first, format!("`{}` is first defined here", e.code.value))
-                .help("each code may appear once; remove or rename one of them"),
+                .help(if e.when.is_empty() {
+                    "each code may appear once; remove or rename one of them"
+                } else {
+                    "entries of one code need different `when` conditions: change or remove one of them"
+                }),
             ),
             None => {
                 seen.insert(&e.code.value, &e.code.at);
@@ -521,7 +525,11 @@ fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
                         e.code.value
                     ),
                 )
-                .help("give one of them `matches = [\"message pattern\"]`"),
+                .help(if e.when.is_empty() {
+                    "give one of them `matches = [\"message pattern\"]`"
+                } else {
+                    "give one of them `matches = [\"message pattern\"]`, or give them different `when` conditions"
+                }),
             );
         }
     }

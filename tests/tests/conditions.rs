@@ -205,7 +205,7 @@ enum Graph {
     #[api_error(code = 190, status = 400, message = "Invalid token")]
     InvalidToken,
     #[api_error(
-        code = 0,
+        code = "server",
         code_in_body = false,
         status = 500,
         message = "Server error",

@@ -245,7 +245,12 @@ fn pointer_values(
 /// A variant's `code`: a string, or under `code_type = "integer"` an
 /// integer, kept as its decimal text.
 fn code_of(a: &Attrs, wire: &Wire, errors: &mut Vec<syn::Error>) -> Option<Located<String>> {
-    if wire.integer_codes {
+    // (an error sent without a code has a name, not a code: any string)
+    let named = a
+        .items
+        .iter()
+        .any(|(k, v, _)| k == "code_in_body" && matches!(v, attr::Value::Bool(false, _)));
+    if wire.integer_codes && !named {
         let (n, span) = a.int("code", errors)?;
         return Some(Located::new(n.to_string(), At::Syn(span)));
     }

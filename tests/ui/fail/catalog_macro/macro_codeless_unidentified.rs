@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/codeless_unidentified.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/when_never_chosen.toml");
+
+fn main() {}

@@ -1,0 +1,12 @@
+use error_catalog::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(wire = "nested", code_type = "integer")]
+enum GraphError {
+    #[api_error(code = 190, status = 400, message = "Session has expired", when = "error_subcode 463")]
+    SessionExpired,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

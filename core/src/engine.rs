@@ -671,6 +671,7 @@ mod tests {
                 by_status: false,
                 when: &[],
                 code_in_body: true,
+                range: None,
             },
             Entry {
                 code: "holed",
@@ -679,6 +680,7 @@ mod tests {
                 by_status: false,
                 when: &[],
                 code_in_body: true,
+                range: None,
             },
             Entry {
                 code: "other",
@@ -687,6 +689,7 @@ mod tests {
                 by_status: false,
                 when: &[],
                 code_in_body: true,
+                range: None,
             },
         ];
         let by_code = code_index(&["lit", "holed", "other"]);

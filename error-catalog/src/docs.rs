@@ -12,7 +12,7 @@ use error_catalog_core::engine::Identity;
 pub use json::pretty_json;
 pub use words::{field_place, header_meanings, recognised_by, retry_words};
 
-use crate::model::{Catalog, ErrorEntry};
+use crate::model::{Catalog, ErrorEntry, Pointer};
 use crate::response::fields_of;
 
 /// A body shaped like the service's envelope for `e`, pretty-printed with its
@@ -56,12 +56,16 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
         .fix_command
         .as_ref()
         .map(|f| error_catalog_core::command::render(&f.value, &Default::default()));
-    // an integer code is a JSON number
-    let integer_code = w.integer_codes && e.code.value.parse::<i64>().is_ok();
-    if let (Some(p), true) = (&w.code, integer_code) {
-        root.insert_raw(&p.value.segments, &e.code.value);
+    // an integer code is a JSON number; a range's is its first code; an error
+    // sent without a code has none
+    let number = match &e.code_range {
+        Some(r) => Some(r.value.0.to_string()),
+        None => Some(e.code.value.clone()).filter(|c| w.integer_codes && c.parse::<i64>().is_ok()),
+    };
+    if let (Some(p), Some(n)) = (&w.code, &number) {
+        root.insert_raw(&p.value.segments, n);
     }
-    let code_text = (!integer_code).then_some(&e.code.value);
+    let code_text = Some(&e.code.value).filter(|_| number.is_none() && e.sends_code());
     let texts = [
         (&w.code, code_text),
         (&w.message, Some(&e.message.value)),
@@ -74,8 +78,16 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
             root.insert(&p.value.segments, v);
         }
     }
+    // the members `when` requires, with their values
+    for (p, v) in &e.when {
+        root.insert_raw(&p.value.segments, &v.value);
+    }
+    let written = |p: &Pointer| {
+        e.when.iter().any(|(q, _)| q.value == *p)
+            || (e.code_range.is_some() && w.code.as_ref().is_some_and(|c| c.value == *p))
+    };
     for f in &e.fields {
-        if let Some(p) = &f.at_ptr {
+        if let Some(p) = f.at_ptr.as_ref().filter(|p| !written(&p.value)) {
             root.insert(&p.value.segments, &format!("<{}>", f.ty.value.name()));
         }
     }
@@ -301,7 +313,11 @@ fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
         "**Status:** {status} · **Retry:** {}\n",
         entry_retry_words(e)
     );
-    if c.wire.identity != Identity::Code || !e.when.is_empty() || !e.sends_code() {
+    if c.wire.identity != Identity::Code
+        || !e.when.is_empty()
+        || !e.sends_code()
+        || e.code_range.is_some()
+    {
         let _ = writeln!(o, "**Recognised by:** {}\n", recognised_by(c, e));
     }
     let _ = writeln!(o, "**Message:** `{}`\n", e.message.value);

@@ -35,6 +35,7 @@ pub const RATE_LIMIT: &[&str] = &["scope", "limit", "window", "notes"];
 /// Keys of `[[errors]]`.
 pub const ERROR: &[&str] = &[
     "code",
+    "code_range",
     "variant",
     "status",
     "message",

@@ -119,7 +119,7 @@ impl Catalog {
     pub fn conditional(&self) -> bool {
         self.errors
             .iter()
-            .any(|e| !e.when.is_empty() || !e.sends_code())
+            .any(|e| !e.when.is_empty() || !e.sends_code() || e.code_range.is_some())
     }
 }
 
@@ -344,6 +344,10 @@ pub struct ErrorEntry {
     /// `code_in_body = false`: in a catalog identified by code, the service
     /// sends this error without a code; absent means it sends the code.
     pub code_in_body: Option<Located<bool>>,
+    /// `code_range = [first, last]`: the entry covers every integer code in
+    /// the range (inclusive); its `code` is the range's text
+    /// (`-32099..=-32000`), and its field `code` the code received.
+    pub code_range: Option<Located<(i64, i64)>>,
     /// Documented bodies.
     pub examples: Vec<Example>,
     /// The entry as a whole.

@@ -194,6 +194,11 @@ impl Parser {
 
     fn int(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<Located<i64>> {
         let v = self.get(t, key)?;
+        self.int_value(v, key, ctx)
+    }
+
+    /// The integer `v` (of `key`) holds; a problem when it holds something else.
+    fn int_value(&mut self, v: &Val<'_>, key: &str, ctx: &str) -> Option<Located<i64>> {
         match v.get_ref() {
             DeValue::Integer(i) => {
                 let digits = i.as_str().replace('_', "");
@@ -514,16 +519,39 @@ impl Parser {
     }
 
     fn error(&mut self, t: &DeTable<'_>, at: At, wire: &Wire) -> ErrorEntry {
-        let code = self.code(t, &at, wire);
+        let code_range = self.code_range(t);
+        let code = match &code_range {
+            // (a range's text stands for its code: `-32099..=-32000`)
+            Some(r) if t.get("code").is_none() => {
+                Located::new(format!("{}..={}", r.value.0, r.value.1), r.at.clone())
+            }
+            Some(r) => {
+                self.err(&r.at, "give `code` or `code_range`, not both");
+                self.code(t, &at, wire)
+            }
+            // (a `code_range` that did not parse was reported: no `code` is missing)
+            None if t.get("code_range").is_some() && t.get("code").is_none() => {
+                Located::new(String::new(), at.clone())
+            }
+            None => self.code(t, &at, wire),
+        };
         let ctx = if code.value.is_empty() {
             "`[[errors]]`".to_string()
         } else {
             format!("error `{}`", code.value)
         };
         self.check_keys(t, &ctx, keys::ERROR);
-        let variant = self
-            .string(t, "variant", &ctx)
-            .unwrap_or_else(|| Located::new(variant_of(&code.value), code.at.clone()));
+        let variant = self.string(t, "variant", &ctx).unwrap_or_else(|| {
+            let name = match &code_range {
+                Some(r) => format!(
+                    "{}To{}",
+                    variant_of(&r.value.0.to_string()),
+                    variant_of(&r.value.1.to_string()).trim_start_matches("Code")
+                ),
+                None => variant_of(&code.value),
+            };
+            Located::new(name, code.at.clone())
+        });
         let status = self.int(t, "status", &ctx);
         let message = self.req_string(t, "message", &ctx, &at);
         let matches = if t.get("matches").is_some() {
@@ -553,12 +581,30 @@ impl Parser {
                 }
             },
         };
-        let fields = match self.table(t, "fields", &ctx, &at, false) {
+        let mut fields = match self.table(t, "fields", &ctx, &at, false) {
             Some((ft, _)) => {
                 self.fields(ft, &format!("the fields of {ctx}"), wire.fields_at.as_ref())
             }
             None => Vec::new(),
         };
+        // an entry covering a range keeps the code it received, in field `code`
+        if let (Some(r), Some(p)) = (&code_range, &wire.code) {
+            let wire_name = p.value.segments.last().cloned().unwrap_or_default();
+            fields.push(Field {
+                wire: Located::new(wire_name, r.at.clone()),
+                rust: Located::new("code".to_string(), r.at.clone()),
+                ty: Located::new(
+                    FieldType {
+                        base: BaseType::I64,
+                        optional: false,
+                    },
+                    r.at.clone(),
+                ),
+                at_ptr: Some(Located::new(p.value.clone(), r.at.clone())),
+                doc: Some("The code received, within the range.".to_string()),
+                internal: false,
+            });
+        }
         let when = match self.table(t, "when", &ctx, &at, false) {
             Some((wt, _)) => self.pointer_values(wt, &format!("the `when` of {ctx}")),
             None => Vec::new(),
@@ -601,10 +647,31 @@ impl Parser {
             fields,
             when,
             code_in_body,
+            code_range,
             examples,
             at,
             damaged: false,
         }
+    }
+
+    /// `code_range = [-32099, -32000]`: the first and last code (inclusive)
+    /// of a range one entry covers.
+    fn code_range(&mut self, t: &DeTable<'_>) -> Option<Located<(i64, i64)>> {
+        let v = t.get("code_range")?;
+        let at = At::Toml(v.span());
+        let ctx = "`[[errors]]`";
+        let bounds = match v.get_ref() {
+            DeValue::Array(items) if items.len() == 2 => {
+                let first = self.int_value(&items[0], "code_range", ctx)?;
+                let last = self.int_value(&items[1], "code_range", ctx)?;
+                (first.value, last.value)
+            }
+            _ => {
+                self.wrong_type(v, "code_range", ctx, "two integers, `[first, last]`");
+                return None;
+            }
+        };
+        Some(Located::new(bounds, at))
     }
 
     /// An error's code: a string, or under `code_type = "integer"` a TOML

@@ -185,6 +185,7 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
             by_status: e.by_status(c.wire.identity),
             when,
             code_in_body: e.sends_code(),
+            range: e.code_range.as_ref().map(|r| r.value),
         })
         .collect();
     let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();

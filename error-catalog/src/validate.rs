@@ -36,6 +36,7 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_content_type(c, &mut d);
     when::check_when_order(c, &mut d);
     when::check_when_places(c, &mut d);
+    when::check_code_ranges(c, &mut d);
     check_catalog_size(c, &mut d);
     d
 }
@@ -643,7 +644,17 @@ fn check_distinct_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
         let placement = crate::layout::Placement::new(w, [(e, fields)]);
         let places = placement.places.first().map_or(&[][..], Vec::as_slice);
         let mut own: Vec<Spot<'_>> = Vec::new();
+        // (an entry covering a range keeps the received code in a field at
+        // the code's place: the code, not a second value)
+        let keeps_code = |f: &Field| {
+            e.code_range.is_some()
+                && f.rust.value == "code"
+                && f.at_ptr.as_ref().map(|p| &p.value) == w.code.as_ref().map(|p| &p.value)
+        };
         for (f, place) in e.fields.iter().zip(places) {
+            if keeps_code(f) {
+                continue;
+            }
             let pointer = match place {
                 crate::layout::Place::Slot(i) => placement.slots[*i].clone(),
                 crate::layout::Place::Member(key) => match &placement.fields_at {

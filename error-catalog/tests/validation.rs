@@ -1180,3 +1180,90 @@ when = {{ "/error/error_subcode" = [463], "error_subcode" = 1 }}
     assert!(p[0].contains("a boolean, an integer or a string"), "{p:#?}");
     assert!(p[1].contains("is not a JSON pointer"), "{p:#?}");
 }
+
+// --- code ranges -------------------------------------------------------------------
+
+#[test]
+fn a_code_range_in_a_catalog_of_string_codes() {
+    let text = r#"[service]
+id = "rpc"
+name = "RPC"
+[wire]
+code = "/error/code"
+[[errors]]
+code_range = [-32099, -32000]
+variant = "ServerError"
+message = "Server error"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:7:14: `code_range` of error `ServerError` in a catalog of string codes\n  help: ranges are of integer codes: set `code_type = \"integer\"` in `[wire]` (when the service sends codes as JSON numbers)"]
+    );
+}
+
+#[test]
+fn code_ranges_run_upwards_and_do_not_overlap() {
+    let text = format!(
+        r#"{GRAPH_HEAD}[[errors]]
+code_range = [-32000, -32099]
+variant = "Backwards"
+message = "b"
+[[errors]]
+code_range = [1, 10]
+variant = "Low"
+message = "l"
+[[errors]]
+code_range = [10, 20]
+variant = "High"
+message = "h"
+"#
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "t.toml:8:14: `code_range` [-32000, -32099] of error `Backwards` is empty: its first code is above its last\n  help: write it `[-32099, -32000]`",
+            "t.toml:16:14: `code_range` [10, 20] of error `High` overlaps [1, 10] of error `Low`\n  note: t.toml:12:14: `Low`'s range is here\n  help: a code belongs to one range: make them disjoint (a code listed with `code` is found before any range)",
+        ]
+    );
+}
+
+#[test]
+fn a_code_range_is_two_integers_and_not_beside_a_code() {
+    let text = format!(
+        r#"{GRAPH_HEAD}[[errors]]
+code_range = [1]
+variant = "One"
+message = "o"
+[[errors]]
+code = 5
+code_range = [1, 10]
+variant = "Both"
+message = "b"
+"#
+    );
+    let p = problems(&text);
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(
+        p[0].starts_with("t.toml:8:14:") && p[0].contains("two integers, `[first, last]`"),
+        "{p:#?}"
+    );
+    assert_eq!(p[1], "t.toml:13:14: give `code` or `code_range`, not both");
+}
+
+#[test]
+fn a_range_entry_keeps_its_code_in_a_field() {
+    let c = loads(&format!(
+        r#"{GRAPH_HEAD}[[errors]]
+code_range = [-32099, -32000]
+message = "Server error"
+"#
+    ));
+    let e = &c.errors[0];
+    assert_eq!(e.code.value, "-32099..=-32000");
+    assert_eq!(e.variant.value, "CodeMinus32099ToMinus32000");
+    assert_eq!(e.fields[0].rust.value, "code");
+    assert_eq!(
+        e.fields[0].at_ptr.as_ref().unwrap().value.text,
+        "/error/code"
+    );
+}

@@ -33,13 +33,13 @@ fn an_integer_code_names_its_error() {
 
 #[test]
 fn an_unknown_integer_code_is_kept_in_the_fallback() {
-    let err = JsonRpcError::from_response(200, &rpc_error("-32050", "Server busy"));
+    let err = JsonRpcError::from_response(200, &rpc_error("42", "Out of stock"));
     let JsonRpcError::Unknown(u) = &err else {
         panic!("{err:?}")
     };
-    assert_eq!(u.code(), Some("-32050"));
-    assert_eq!(u.reason(), Some("unknown code `-32050`"));
-    assert_eq!(err.code_number(), Some(-32050));
+    assert_eq!(u.code(), Some("42"));
+    assert_eq!(u.reason(), Some("unknown code `42`"));
+    assert_eq!(err.code_number(), Some(42));
     // a number that is not an integer is not a code
     let err = JsonRpcError::from_response(200, &rpc_error("-32601.5", "x"));
     let JsonRpcError::Unknown(u) = &err else {
@@ -58,6 +58,34 @@ fn serialize_writes_the_code_as_a_number() {
 }
 
 #[test]
+fn one_entry_covers_a_range_and_keeps_the_code() {
+    for (code, n) in [("-32050", -32050), ("-32000", -32000), ("-32099", -32099)] {
+        let err = JsonRpcError::from_response(200, &rpc_error(code, "Server busy"));
+        let JsonRpcError::ServerError { code: kept, extra } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(*kept, n);
+        assert_eq!(err.code_number(), Some(n));
+        // `code()` is the catalog's: the range
+        assert_eq!(err.code(), "-32099..=-32000");
+        // the received message differs from the template: kept
+        assert_eq!(extra.message(), Some("Server busy"));
+        // written back with the code received, once
+        let text = serde_json::to_string(&err).unwrap();
+        assert_eq!(text.matches("\"code\"").count(), 1, "{text}");
+        assert_eq!(JsonRpcError::from_response(200, text.as_bytes()), err);
+    }
+    // just outside the range, and a code the catalog lists inside none: unknown
+    for code in ["-32100", "-31999"] {
+        let err = JsonRpcError::from_response(200, &rpc_error(code, "x"));
+        assert!(
+            matches!(&err, JsonRpcError::Unknown(u) if u.code() == Some(code)),
+            "{err:?}"
+        );
+    }
+}
+
+#[test]
 fn a_result_is_not_an_error() {
     let ok = br#"{"jsonrpc": "2.0", "result": 19, "id": 1}"#;
     assert!(JsonRpcError::error_in(200, ok).is_none());
@@ -72,6 +100,8 @@ fn the_cli_decodes_alike() {
         ("-32700", "Parse error"),
         ("-32603", "Internal error"),
         ("-32050", "Server busy"),
+        ("-32100", "Just outside the range"),
+        ("42", "Out of stock"),
         ("\"-32601\"", "Method not found"),
         ("1.5", "x"),
         ("null", "x"),
@@ -99,12 +129,27 @@ fn the_docs_example_bodies_carry_numbers() {
         error_catalog_codegen::load_str("json_rpc.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
     for e in &c.errors {
         let body = error_catalog_codegen::docs::example_body(&c, e);
-        assert!(
-            body.contains(&format!("\"code\": {},", e.code.value)),
-            "{body}"
-        );
+        // (a range's example carries its first code)
+        let number = e
+            .code_range
+            .as_ref()
+            .map_or(e.code.value.clone(), |r| r.value.0.to_string());
+        assert!(body.contains(&format!("\"code\": {number},")), "{body}");
         let err = JsonRpcError::from_response(200, body.as_bytes());
         assert_eq!(err.code(), e.code.value, "{body}");
         assert!(err.is_known(), "{body}");
     }
+}
+
+#[test]
+fn problem_json_keeps_a_range_entry_and_its_code() {
+    use error_catalog::problem::Problem;
+    let err = JsonRpcError::from_response(200, &rpc_error("-32050", "Server busy"));
+    let p = serde_json::to_value(Problem(&err)).unwrap();
+    let again = JsonRpcError::from_problem_json(500, p.to_string().as_bytes());
+    // (problem+json carries the error and its fields, not the envelope's other members)
+    assert!(
+        matches!(again, JsonRpcError::ServerError { code: -32050, .. }),
+        "{p}"
+    );
 }

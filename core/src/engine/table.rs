@@ -36,6 +36,9 @@ pub struct Entry<'a> {
     /// False for an error the service sends without a code (`"code": null`
     /// or none), which is recognised by its status, patterns and `when`.
     pub code_in_body: bool,
+    /// The integer codes the entry covers besides its own (`code_range`,
+    /// inclusive): a code no entry names is found in the first range holding it.
+    pub range: Option<(i64, i64)>,
 }
 
 /// A member an entry requires to hold one value (`when = { "/error/type" =
@@ -81,6 +84,7 @@ impl<'a> Entry<'a> {
             by_status: false,
             when: &[],
             code_in_body: true,
+            range: None,
         }
     }
 
@@ -190,6 +194,15 @@ impl<'a> Table<'a> {
         best
     }
 
+    /// The first entry whose `code_range` holds integer code `code` (and whose
+    /// conditions hold).
+    fn in_range(&self, code: &str, holds: &dyn Fn(&Entry<'_>) -> bool) -> Option<usize> {
+        let n: i64 = code.parse().ok()?;
+        self.entries.iter().position(|e| {
+            e.range.is_some_and(|(lo, hi)| (lo..=hi).contains(&n)) && e.code_in_body && holds(e)
+        })
+    }
+
     /// Classifies a response from its status and, when the body had them, code and message.
     ///
     /// ```
@@ -257,7 +270,9 @@ impl<'a> Table<'a> {
             captures: Vec::new(),
         };
         if let (Identity::Code, Some(c)) = (self.identity, code) {
-            let first = self.by_code(c)?;
+            let Some(first) = self.by_code(c) else {
+                return self.in_range(c, &holds).map(found);
+            };
             let e = self.entries.get(first)?;
             if !e.code_in_body {
                 return None;

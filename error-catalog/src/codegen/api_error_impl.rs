@@ -59,6 +59,32 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
             _ => __p::None,
         })
     };
+    // an entry covering a range of codes keeps the code it received
+    let range_arms: Vec<TokenStream> = input
+        .catalog
+        .errors
+        .iter()
+        .zip(&input.variants)
+        .filter(|(e, _)| e.code_range.is_some())
+        .filter_map(|(_, b)| {
+            let f = b.fields.iter().find(|f| f.ident == "code")?;
+            let id = &f.ident;
+            let p = pat(b, &[id]);
+            Some(quote!(#p => __p::Some(*#id),))
+        })
+        .collect();
+    let code_number = if range_arms.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            fn code_number(&self) -> __p::Option<i64> {
+                match self {
+                    #(#range_arms)*
+                    _ => #krate::ApiError::code(self).parse().ok(),
+                }
+            }
+        }
+    };
     let detail_arms = input.variants.iter().map(|b| {
         let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
         let puts = b.fields.iter().map(|f| {
@@ -79,6 +105,7 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
                     _ => match #krate::ApiError::info(self) { __p::Some(__i) => __i.code, __p::None => "" },
                 }
             }
+            #code_number
             fn status(&self) -> __p::Option<u16> {
                 match self {
                     Self::#unknown(__u) => __u.status(),

@@ -158,6 +158,7 @@ pub(super) fn from_attributes(
             code_in_body: a
                 .bool("code_in_body", errors)
                 .map(|(b, span)| Located::new(b, At::Syn(span))),
+            code_range: None,
             examples: Vec::new(),
             at,
             damaged: false,

@@ -86,7 +86,14 @@ pub(super) fn entries(input: &Input) -> Vec<TokenStream> {
             quote!(__p::Condition { pointer: #pointer, value: #value })
         });
         let code_in_body = e.sends_code();
-        entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status, when: &[#(#when),*], code_in_body: #code_in_body }));
+        let range = match &e.code_range {
+            Some(r) => {
+                let (lo, hi) = r.value;
+                quote!(__p::Some((#lo, #hi)))
+            }
+            None => quote!(__p::None),
+        };
+        entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status, when: &[#(#when),*], code_in_body: #code_in_body, range: #range }));
     }
     entries
 }

@@ -105,7 +105,13 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     let w = &input.catalog.wire;
     let e = &input.catalog.errors[v];
     let mut root = Node::default();
-    if let Some(p) = w.code.as_ref().filter(|_| e.sends_code()) {
+    // (an entry sent without a code writes none; one covering a range writes
+    // the code it keeps, as its field)
+    if let Some(p) = w
+        .code
+        .as_ref()
+        .filter(|_| e.sends_code() && e.code_range.is_none())
+    {
         let leaf = if w.integer_codes {
             Leaf::IntegerCode
         } else {

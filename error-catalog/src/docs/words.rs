@@ -87,6 +87,15 @@ pub fn recognised_by(c: &Catalog, e: &ErrorEntry) -> String {
 /// [`recognised_by`] without the `when` conditions.
 fn recognised_without_when(c: &Catalog, e: &ErrorEntry) -> String {
     if c.wire.identity == Identity::Code {
+        if let Some(r) = &e.code_range {
+            let (lo, hi) = r.value;
+            let at = c
+                .wire
+                .code
+                .as_ref()
+                .map_or(String::new(), |p| format!(" at `{}`", p.value.text));
+            return format!("a code from {lo} to {hi}{at} that no other error lists");
+        }
         if e.sends_code() {
             return match &c.wire.code {
                 Some(p) => format!("the code `{}` at `{}`", e.code.value, p.value.text),

@@ -1,5 +1,5 @@
 //! The rules on how entries are told apart beyond their code: `when`
-//! conditions, and errors a service sends without a code.
+//! conditions, errors a service sends without a code, and ranges of codes.
 
 use super::sound;
 use crate::diag::Diagnostic;
@@ -160,6 +160,48 @@ pub(super) fn check_when_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 )
                 .help("give it a `status`, `matches = [\"pattern\"]` or `when = { \"/pointer\" = value }`"),
             );
+        }
+    }
+}
+
+/// Rule: a `code_range` is in a catalog of integer codes, runs from its first
+/// code up to its last, and overlaps no other entry's range.
+pub(super) fn check_code_ranges(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let ranged: Vec<(&ErrorEntry, &Located<(i64, i64)>)> = c
+        .errors
+        .iter()
+        .filter_map(|e| Some((e, e.code_range.as_ref()?)))
+        .collect();
+    for (i, (e, r)) in ranged.iter().enumerate() {
+        let (lo, hi) = r.value;
+        if !c.wire.integer_codes && !c.wire.damaged {
+            d.push(
+                Diagnostic::new(&r.at, format!("`code_range` of error `{}` in a catalog of string codes", e.variant.value))
+                    .help("ranges are of integer codes: set `code_type = \"integer\"` in `[wire]` (when the service sends codes as JSON numbers)"),
+            );
+        }
+        if lo > hi {
+            d.push(
+                Diagnostic::new(&r.at, format!("`code_range` [{lo}, {hi}] of error `{}` is empty: its first code is above its last", e.variant.value))
+                    .help(format!("write it `[{hi}, {lo}]`")),
+            );
+            continue;
+        }
+        for (o, or) in &ranged[..i] {
+            let (olo, ohi) = or.value;
+            if olo <= hi && lo <= ohi && olo <= ohi {
+                d.push(
+                    Diagnostic::new(
+                        &r.at,
+                        format!(
+                            "`code_range` [{lo}, {hi}] of error `{}` overlaps [{olo}, {ohi}] of error `{}`",
+                            e.variant.value, o.variant.value
+                        ),
+                    )
+                    .note(&or.at, format!("`{}`'s range is here", o.variant.value))
+                    .help("a code belongs to one range: make them disjoint (a code listed with `code` is found before any range)"),
+                );
+            }
         }
     }
 }

@@ -44,6 +44,7 @@ const _: () = {
             by_status: false,
             when: &[],
             code_in_body: true,
+            range: __p::None,
         },
         __p::Entry {
             code: "not_authenticated",
@@ -52,6 +53,7 @@ const _: () = {
             by_status: false,
             when: &[],
             code_in_body: true,
+            range: __p::None,
         },
     ];
     static __BY_CODE: [u32; 8usize] = [

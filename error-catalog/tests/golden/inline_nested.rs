@@ -35,6 +35,7 @@ const _: () = {
             by_status: false,
             when: &[],
             code_in_body: true,
+            range: __p::None,
         },
         __p::Entry {
             code: "RATE_LIMITED",
@@ -43,6 +44,7 @@ const _: () = {
             by_status: false,
             when: &[],
             code_in_body: true,
+            range: __p::None,
         },
     ];
     static __BY_CODE: [u32; 8usize] = [

@@ -52,6 +52,7 @@ const _: () = {
             by_status: false,
             when: &[],
             code_in_body: true,
+            range: __p::None,
         },
         __p::Entry {
             code: "BUSY",
@@ -60,6 +61,7 @@ const _: () = {
             by_status: false,
             when: &[],
             code_in_body: true,
+            range: __p::None,
         },
     ];
     static __BY_CODE: [u32; 8usize] = [

@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/code_and_code_range.toml");
+
+fn main() {}

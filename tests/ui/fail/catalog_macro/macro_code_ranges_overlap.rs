@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/code_ranges_overlap.toml");
+
+fn main() {}

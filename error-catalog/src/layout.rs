@@ -125,6 +125,9 @@ impl Placement {
             {
                 Place::Capture
             }
+            // a place the wire reads as a slot already (the code, kept by an
+            // entry covering a range of codes) is read from that slot
+            (Some(p), _) if self.slots.contains(p) => Place::Slot(self.slot_of(p)),
             (Some(p), Some(fa))
                 if p.segments.len() == fa.segments.len() + 1
                     && p.segments.starts_with(&fa.segments) =>

@@ -227,3 +227,32 @@ fn the_derive_takes_when_and_code_in_body() {
     let body = br#"{"error": {"code": null, "message": "m", "type": "other"}}"#;
     assert!(matches!(Graph::from_response(500, body), Graph::Unknown(_)));
 }
+
+/// `code_range = "first..=last"` on a variant whose field `code` keeps the
+/// code received.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(wire = "nested", code_type = "integer")]
+enum Rpc {
+    #[api_error(code = -32601, message = "Method not found")]
+    MethodNotFound,
+    #[api_error(code_range = "-32099..=-32000", message = "Server error")]
+    ServerError { code: i64 },
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+#[test]
+fn the_derive_takes_code_range() {
+    let body = br#"{"error": {"code": -32050, "message": "Server error"}}"#;
+    let err = Rpc::from_response(200, body);
+    assert_eq!(err, Rpc::ServerError { code: -32050 });
+    assert_eq!(err.code_number(), Some(-32050));
+    assert_eq!(
+        Rpc::from_response(200, &serde_json::to_vec(&err).unwrap()),
+        err
+    );
+    let body = br#"{"error": {"code": -32601, "message": "Method not found"}}"#;
+    assert_eq!(Rpc::from_response(200, body), Rpc::MethodNotFound);
+    let body = br#"{"error": {"code": -31999, "message": "x"}}"#;
+    assert!(matches!(Rpc::from_response(200, body), Rpc::Unknown(_)));
+}

@@ -21,6 +21,7 @@ pub const ENUM_KEYS: &[&str] = &[
 /// Keys allowed on a variant.
 pub const VARIANT_KEYS: &[&str] = &[
     "code",
+    "code_range",
     "status",
     "message",
     "matches",

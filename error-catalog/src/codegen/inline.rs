@@ -69,10 +69,20 @@ pub(super) fn from_attributes(
         let vspan = v.ident.span();
         let at = At::Syn(vspan);
         let syn_str = |s: attr::Str| Located::new(s.value, At::Syn(s.span));
-        let code = match code_of(a, &catalog.wire, errors) {
-            Some(c) => c,
-            None if a.key_span("code").is_some() => continue,
-            None => {
+        let code_range = code_range_of(a, errors);
+        let code = match (&code_range, code_of(a, &catalog.wire, errors)) {
+            (Some(r), None) => Located::new(format!("{}..={}", r.value.0, r.value.1), r.at.clone()),
+            (Some(r), Some(c)) => {
+                if let At::Syn(span) = r.at {
+                    errors.push(err(span, "give `code` or `code_range`, not both"));
+                }
+                c
+            }
+            (None, Some(c)) => c,
+            (None, None) if a.key_span("code").is_some() || a.key_span("code_range").is_some() => {
+                continue
+            }
+            (None, None) => {
                 errors.push(err(vspan, format!("variant `{}` has no `code`: add `#[api_error(code = \"...\", message = \"...\")]`", v.ident)));
                 continue;
             }
@@ -107,7 +117,21 @@ pub(super) fn from_attributes(
         if matches.is_empty() && catalog.wire.identity == Identity::Message {
             matches.push(message.clone());
         }
-        let (fields, extra, named) = bind_fields(v, &catalog.wire, None, errors);
+        let (mut fields, extra, named) = bind_fields(v, &catalog.wire, None, errors);
+        // (a range's variant keeps the code received in its field `code`)
+        if let (Some(_), Some(p)) = (&code_range, &catalog.wire.code) {
+            for f in fields
+                .iter_mut()
+                .filter(|f| f.ident == "code" && f.at.is_none())
+            {
+                f.at = Some(p.value.clone());
+            }
+        }
+        if let (Some(r), false) = (&code_range, fields.iter().any(|f| f.ident == "code")) {
+            if let At::Syn(span) = r.at {
+                errors.push(err(span, format!("variant `{}` covers a range of codes but has no field `code`\nhelp: add `code: i64`: it keeps the code received", v.ident)));
+            }
+        }
         let entry = ErrorEntry {
             code,
             variant: Located::new(v.ident.to_string(), at.clone()),
@@ -158,7 +182,7 @@ pub(super) fn from_attributes(
             code_in_body: a
                 .bool("code_in_body", errors)
                 .map(|(b, span)| Located::new(b, At::Syn(span))),
-            code_range: None,
+            code_range,
             examples: Vec::new(),
             at,
             damaged: false,
@@ -241,6 +265,27 @@ fn pointer_values(
         }
     }
     out
+}
+
+/// A variant's `code_range = "-32099..=-32000"`: the first and last code.
+fn code_range_of(a: &Attrs, errors: &mut Vec<syn::Error>) -> Option<Located<(i64, i64)>> {
+    let r = a.str("code_range", errors)?;
+    let bounds = r.value.split_once("..=").and_then(|(lo, hi)| {
+        Some((
+            lo.trim().parse::<i64>().ok()?,
+            hi.trim().parse::<i64>().ok()?,
+        ))
+    });
+    match bounds {
+        Some(b) => Some(Located::new(b, At::Syn(r.span))),
+        None => {
+            errors.push(err(
+                r.span,
+                format!("`code_range` \"{}\" is not `first..=last`\nhelp: write e.g. `code_range = \"-32099..=-32000\"`", r.value),
+            ));
+            None
+        }
+    }
 }
 
 /// A variant's `code`: a string, or under `code_type = "integer"` an

@@ -1,0 +1,12 @@
+use error_catalog::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(wire = "nested", code_type = "integer")]
+enum RpcError {
+    #[api_error(code_range = "-32099..=-32000", message = "Server error")]
+    ServerError,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -27,23 +27,127 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// assert_eq!(HeaderNames::default(), HeaderNames::STANDARD);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HeaderNames {
+pub struct HeaderNames<'a> {
     /// Header carrying the wait time (delta-seconds or HTTP-date).
-    pub retry_after: &'static str,
+    pub retry_after: &'a str,
     /// Header carrying the request quota of the current window.
-    pub rate_limit_limit: &'static str,
+    pub rate_limit_limit: &'a str,
     /// Header carrying the requests left in the current window.
-    pub rate_limit_remaining: &'static str,
-    /// Header carrying the window reset time, in Unix seconds.
-    pub rate_limit_reset: &'static str,
+    pub rate_limit_remaining: &'a str,
+    /// Header carrying when the window resets, written as
+    /// [`HeaderNames::rate_limit_reset_format`] says.
+    pub rate_limit_reset: &'a str,
+    /// How the reset header writes its time.
+    pub rate_limit_reset_format: ResetFormat,
     /// Header carrying the server-assigned request id.
-    pub request_id: &'static str,
+    pub request_id: &'a str,
     /// Header saying whether to retry (`true` / `false`), which overrides an
     /// error's retry rule either way (OpenAI-style APIs send `x-should-retry`).
-    pub should_retry: &'static str,
+    pub should_retry: &'a str,
+    /// Other headers the service documents, kept by name in
+    /// [`ResponseHeaders::kept`] (`x-github-request-id`).
+    pub keep: &'a [&'a str],
 }
 
-impl HeaderNames {
+/// How a rate-limit reset header writes its time; [`ResponseHeaders`] turns
+/// each into Unix seconds.
+///
+/// ```
+/// use error_catalog_core::headers::ResetFormat;
+/// assert_eq!(ResetFormat::parse("duration"), Some(ResetFormat::Duration));
+/// assert_eq!(ResetFormat::default(), ResetFormat::EpochSeconds);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ResetFormat {
+    /// Unix seconds (`x-ratelimit-reset: 1377013266`, GitHub).
+    #[default]
+    EpochSeconds,
+    /// Seconds from now (`RateLimit-Reset: 30`, the IETF draft).
+    DeltaSeconds,
+    /// A duration from now, Go style (`6m0s`, `1s`, `250ms`: OpenAI).
+    Duration,
+}
+
+impl ResetFormat {
+    /// Every format with its catalog name.
+    pub const ALL: &'static [(&'static str, ResetFormat)] = &[
+        ("epoch-seconds", ResetFormat::EpochSeconds),
+        ("delta-seconds", ResetFormat::DeltaSeconds),
+        ("duration", ResetFormat::Duration),
+    ];
+
+    /// The format a catalog names.
+    pub fn parse(name: &str) -> Option<ResetFormat> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    }
+
+    /// The catalog name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    /// The reset time `value` gives, in Unix seconds, read at `now`.
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use error_catalog_core::headers::ResetFormat;
+    /// let now = UNIX_EPOCH + Duration::from_secs(1_000);
+    /// assert_eq!(ResetFormat::EpochSeconds.reset_at("1377013266", now), Some(1_377_013_266));
+    /// assert_eq!(ResetFormat::DeltaSeconds.reset_at("30", now), Some(1_030));
+    /// assert_eq!(ResetFormat::Duration.reset_at("6m0s", now), Some(1_360));
+    /// assert_eq!(ResetFormat::Duration.reset_at("250ms", now), Some(1_001));
+    /// assert_eq!(ResetFormat::Duration.reset_at("soon", now), None);
+    /// ```
+    pub fn reset_at(self, value: &str, now: SystemTime) -> Option<u64> {
+        let from_now = |secs: u64| unix_seconds(now).saturating_add(secs);
+        match self {
+            ResetFormat::EpochSeconds => number(value),
+            ResetFormat::DeltaSeconds => number(value).map(from_now),
+            ResetFormat::Duration => duration(value).map(|d| {
+                let secs = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+                from_now(secs)
+            }),
+        }
+    }
+}
+
+/// A Go-style duration: numbers (decimals allowed) each with a unit of `h`,
+/// `m`, `s`, `ms`, `us` or `ns`, such as `6m0s` or `1.5s`.
+fn duration(text: &str) -> Option<Duration> {
+    let mut rest = text;
+    let mut total = Duration::ZERO;
+    if rest.is_empty() {
+        return None;
+    }
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let (number, tail) = rest.split_at(digits);
+        let units = tail
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(tail.len());
+        let (unit, next) = tail.split_at(units);
+        let n: f64 = number.parse().ok()?;
+        let scale = match unit {
+            "h" => 3600.0,
+            "m" => 60.0,
+            "s" => 1.0,
+            "ms" => 1e-3,
+            "us" | "µs" => 1e-6,
+            "ns" => 1e-9,
+            _ => return None,
+        };
+        total = total.checked_add(Duration::try_from_secs_f64(n * scale).ok()?)?;
+        rest = next;
+    }
+    Some(total)
+}
+
+impl HeaderNames<'static> {
     /// The conventional names.
     ///
     /// ```
@@ -51,17 +155,19 @@ impl HeaderNames {
     ///
     /// assert_eq!(HeaderNames::STANDARD.rate_limit_reset, "X-RateLimit-Reset");
     /// ```
-    pub const STANDARD: HeaderNames = HeaderNames {
+    pub const STANDARD: HeaderNames<'static> = HeaderNames {
         retry_after: "Retry-After",
         rate_limit_limit: "X-RateLimit-Limit",
         rate_limit_remaining: "X-RateLimit-Remaining",
         rate_limit_reset: "X-RateLimit-Reset",
+        rate_limit_reset_format: ResetFormat::EpochSeconds,
         request_id: "X-Request-Id",
         should_retry: "X-Should-Retry",
+        keep: &[],
     };
 }
 
-impl Default for HeaderNames {
+impl Default for HeaderNames<'static> {
     /// Returns [`HeaderNames::STANDARD`].
     ///
     /// ```
@@ -300,6 +406,65 @@ pub struct ResponseHeaders {
     /// The service's own word on retrying (`X-Should-Retry: true|false`),
     /// overriding the error's retry rule either way.
     pub should_retry: Option<bool>,
+    /// The headers of [`HeaderNames::keep`] the response carried.
+    pub kept: KeptHeaders,
+}
+
+/// The headers a service's catalog keeps by name (`[headers] keep`), in the
+/// catalog's order: (name as the catalog spells it, value). Empty takes no
+/// allocation.
+///
+/// ```
+/// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
+///
+/// let names = HeaderNames { keep: &["x-github-request-id"], ..HeaderNames::STANDARD };
+/// let h = ResponseHeaders::from_pairs_with(&names, [("X-GitHub-Request-Id", "CAFE:1")]);
+/// assert_eq!(h.kept.get("X-GitHub-Request-Id"), Some("CAFE:1"));
+/// assert_eq!(h.kept.get("x-other"), None);
+/// assert_eq!(h.kept.iter().collect::<Vec<_>>(), [("x-github-request-id", "CAFE:1")]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeptHeaders(Option<Box<Pairs>>);
+
+/// (one pointer wide behind the `Option`: the headers stay small inside every
+/// received error)
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pairs(Vec<(String, String)>);
+
+impl KeptHeaders {
+    /// The value of a kept header, by name in any case.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+
+    /// Every kept header, as (name, value).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .flat_map(|kept| kept.0.iter())
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// True when none was kept.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl From<Vec<(String, String)>> for KeptHeaders {
+    /// Keeps `pairs` as they are.
+    ///
+    /// ```
+    /// use error_catalog_core::headers::KeptHeaders;
+    /// let kept = KeptHeaders::from(vec![("x-a".to_string(), "1".to_string())]);
+    /// assert_eq!(kept.get("X-A"), Some("1"));
+    /// assert!(KeptHeaders::from(Vec::new()).is_empty());
+    /// ```
+    fn from(pairs: Vec<(String, String)>) -> Self {
+        KeptHeaders((!pairs.is_empty()).then(|| Box::new(Pairs(pairs))))
+    }
 }
 
 /// Stores `value` unless `slot` already holds one (first valid value wins).
@@ -342,20 +507,21 @@ impl ResponseHeaders {
     /// assert_eq!(h.request_id.as_deref(), Some("t-1"));
     /// ```
     pub fn from_pairs_with<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(
-        names: &HeaderNames,
+        names: &HeaderNames<'_>,
         pairs: I,
     ) -> Self {
         Self::collect(names, pairs, SystemTime::now())
     }
 
     fn collect<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(
-        names: &HeaderNames,
+        names: &HeaderNames<'_>,
         pairs: I,
         now: SystemTime,
     ) -> Self {
         let drafts = *names == HeaderNames::STANDARD;
         let mut out = Self::default();
         let mut draft = RateLimit::default();
+        let mut kept: Vec<(String, String)> = Vec::new();
         for (name, value) in pairs {
             let (name, value) = (name.trim(), value.trim());
             let is = |n: &str| name.eq_ignore_ascii_case(n);
@@ -367,7 +533,8 @@ impl ResponseHeaders {
             } else if is(names.rate_limit_remaining) {
                 fill(&mut rl.remaining, number(value));
             } else if is(names.rate_limit_reset) {
-                fill(&mut rl.reset, number(value));
+                let reset = names.rate_limit_reset_format.reset_at(value, now);
+                fill(&mut rl.reset, reset);
             } else if is(names.request_id) {
                 let id = Some(value).filter(|v| !v.is_empty());
                 fill(&mut out.request_id, id.map(str::to_owned));
@@ -380,6 +547,10 @@ impl ResponseHeaders {
                     None
                 };
                 fill(&mut out.should_retry, word);
+            } else if let Some(name) = names.keep.iter().find(|k| is(k)) {
+                if !kept.iter().any(|(k, _)| k == name) {
+                    kept.push(((*name).to_string(), value.to_string()));
+                }
             } else if drafts && is("RateLimit-Limit") {
                 fill(&mut draft.limit, number(value));
             } else if drafts && is("RateLimit-Remaining") {
@@ -388,6 +559,9 @@ impl ResponseHeaders {
                 fill(&mut draft.reset, number(value));
             }
         }
+        // (kept in the order the catalog lists them)
+        kept.sort_by_key(|(k, _)| names.keep.iter().position(|n| n == k));
+        out.kept = KeptHeaders::from(kept);
         let rl = &mut out.rate_limit;
         fill(&mut rl.limit, draft.limit);
         fill(&mut rl.remaining, draft.remaining);
@@ -416,6 +590,18 @@ impl ResponseHeaders {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_go_style() {
+        let secs = |t: &str| duration(t).map(|d| d.as_secs_f64());
+        assert_eq!(secs("6m0s"), Some(360.0));
+        assert_eq!(secs("1h2m3s"), Some(3723.0));
+        assert_eq!(secs("1.5s"), Some(1.5));
+        assert_eq!(secs("20ms"), Some(0.02));
+        for bad in ["", "5", "s", "-1s", "1x", "1.2.3s", "1e9999h"] {
+            assert_eq!(duration(bad), None, "{bad}");
+        }
+    }
 
     const NOV_1994: u64 = 784_111_777;
 

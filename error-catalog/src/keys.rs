@@ -28,6 +28,8 @@ pub const HEADERS: &[&str] = &[
     "rate_limit_reset",
     "request_id",
     "should_retry",
+    "rate_limit_reset_format",
+    "keep",
     "notes",
 ];
 /// Keys of `[[rate_limits]]`.

@@ -282,9 +282,63 @@ pub struct Headers {
     pub request_id: Option<String>,
     /// e.g. `x-should-retry`: `true` / `false`, overriding the retry rule.
     pub should_retry: Option<String>,
+    /// How the reset header writes its time (`epoch-seconds` by default).
+    pub rate_limit_reset_format: Option<Located<ResetFormat>>,
+    /// Other headers to keep by name (`x-github-request-id`).
+    pub keep: Vec<Located<String>>,
+    /// Where each role's header name was written: (role key, name, place).
+    pub written: Vec<(&'static str, Located<String>)>,
     /// When they are sent.
     pub notes: Option<String>,
 }
+
+impl Headers {
+    /// The names as the run-time header reader takes them: each role the
+    /// catalog names, the standard name otherwise. Generated code emits the
+    /// same as the enum's `FromResponse::HEADER_NAMES`.
+    ///
+    /// ```
+    /// let c = error_catalog_codegen::load_str("ai.toml", r#"
+    /// [service]
+    /// id = "ai"
+    /// name = "AI"
+    /// [headers]
+    /// rate_limit_reset = "x-ratelimit-reset-requests"
+    /// rate_limit_reset_format = "duration"
+    /// keep = ["openai-processing-ms"]
+    /// [wire]
+    /// code = "/error/code"
+    /// [[errors]]
+    /// code = "x"
+    /// message = "x"
+    /// "#).unwrap();
+    /// let keep: Vec<&str> = c.headers.keep.iter().map(|k| k.value.as_str()).collect();
+    /// let names = c.headers.names(&keep);
+    /// assert_eq!(names.rate_limit_reset, "x-ratelimit-reset-requests");
+    /// assert_eq!(names.retry_after, "Retry-After");
+    /// assert_eq!(names.keep, ["openai-processing-ms"]);
+    /// ```
+    pub fn names<'h>(&'h self, keep: &'h [&'h str]) -> HeaderNames<'h> {
+        let std = HeaderNames::STANDARD;
+        let or =
+            |name: &'h Option<String>, default: &'static str| name.as_deref().unwrap_or(default);
+        HeaderNames {
+            retry_after: or(&self.retry_after, std.retry_after),
+            rate_limit_limit: or(&self.rate_limit_limit, std.rate_limit_limit),
+            rate_limit_remaining: or(&self.rate_limit_remaining, std.rate_limit_remaining),
+            rate_limit_reset: or(&self.rate_limit_reset, std.rate_limit_reset),
+            rate_limit_reset_format: self
+                .rate_limit_reset_format
+                .as_ref()
+                .map_or(std.rate_limit_reset_format, |f| f.value),
+            request_id: or(&self.request_id, std.request_id),
+            should_retry: or(&self.should_retry, std.should_retry),
+            keep,
+        }
+    }
+}
+
+pub use error_catalog_core::headers::HeaderNames;
 
 /// One `[[rate_limits]]` fact.
 #[derive(Debug, Clone)]
@@ -299,6 +353,7 @@ pub struct RateLimit {
     pub notes: Option<String>,
 }
 
+pub use error_catalog_core::headers::ResetFormat;
 pub use error_catalog_core::retry::RetryRule;
 
 /// One `[[errors]]` entry.

@@ -37,6 +37,7 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     when::check_when_order(c, &mut d);
     when::check_when_places(c, &mut d);
     when::check_code_ranges(c, &mut d);
+    check_header_roles(c, &mut d);
     check_catalog_size(c, &mut d);
     d
 }
@@ -60,6 +61,37 @@ fn check_catalog_size(c: &Catalog, d: &mut Vec<Diagnostic>) {
             )
             .help("split the errors into several catalogs, one per service or area"),
         );
+    }
+}
+
+/// Rule: one header has one role: no name appears twice in `[headers]` (as
+/// two roles, or as a role and in `keep`), in any case.
+fn check_header_roles(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    let h = &c.headers;
+    let keep = h.keep.iter().map(|k| ("keep", k));
+    let all: Vec<(&str, &Located<String>)> = h
+        .written
+        .iter()
+        .map(|(role, name)| (*role, name))
+        .chain(keep)
+        .collect();
+    for (i, (role, name)) in all.iter().enumerate() {
+        let first = all[..i]
+            .iter()
+            .find(|(_, o)| o.value.eq_ignore_ascii_case(&name.value));
+        if let Some((first_role, first)) = first {
+            d.push(
+                Diagnostic::new(
+                    &name.at,
+                    format!(
+                        "header `{}` is given twice in `[headers]`: as `{first_role}` and as `{role}`",
+                        name.value
+                    ),
+                )
+                .note(&first.at, format!("`{first_role}` names it here"))
+                .help("a header has one role: remove one of them"),
+            );
+        }
     }
 }
 

@@ -1267,3 +1267,49 @@ message = "Server error"
         "/error/code"
     );
 }
+
+// --- headers ------------------------------------------------------------------------
+
+#[test]
+fn a_header_has_one_role() {
+    let text = r#"[service]
+id = "ai"
+name = "AI"
+[headers]
+request_id = "x-request-id"
+should_retry = "X-Request-Id"
+keep = ["x-request-id", "openai-processing-ms"]
+[wire]
+code = "/error/code"
+[[errors]]
+code = "x"
+message = "x"
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:6:16: header `X-Request-Id` is given twice in `[headers]`: as `request_id` and as `should_retry`\n  note: t.toml:5:14: `request_id` names it here\n  help: a header has one role: remove one of them",
+            "t.toml:7:9: header `x-request-id` is given twice in `[headers]`: as `request_id` and as `keep`\n  note: t.toml:5:14: `request_id` names it here\n  help: a header has one role: remove one of them",
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_reset_format_suggests_the_known_one() {
+    let text = r#"[service]
+id = "ai"
+name = "AI"
+[headers]
+rate_limit_reset = "x-ratelimit-reset-requests"
+rate_limit_reset_format = "durations"
+[wire]
+code = "/error/code"
+[[errors]]
+code = "x"
+message = "x"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:6:27: unknown `rate_limit_reset_format` `durations` in `[headers]`\n  help: did you mean `duration`?"]
+    );
+}

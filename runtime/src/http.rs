@@ -108,7 +108,7 @@ pub fn headers_from(map: &HeaderMap) -> ResponseHeaders {
 /// let h = error_catalog::http::headers_from_with(&names, &map);
 /// assert_eq!(h.request_id.as_deref(), Some("t-1"));
 /// ```
-pub fn headers_from_with(names: &HeaderNames, map: &HeaderMap) -> ResponseHeaders {
+pub fn headers_from_with(names: &HeaderNames<'_>, map: &HeaderMap) -> ResponseHeaders {
     let pairs = map
         .iter()
         .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)));
@@ -198,7 +198,7 @@ pub fn write_headers(headers: &ResponseHeaders, map: &mut HeaderMap) {
 /// error_catalog::http::write_headers_with(&names, &h, &mut map);
 /// assert_eq!(map["x-trace-id"], "t-1");
 /// ```
-pub fn write_headers_with(names: &HeaderNames, headers: &ResponseHeaders, map: &mut HeaderMap) {
+pub fn write_headers_with(names: &HeaderNames<'_>, headers: &ResponseHeaders, map: &mut HeaderMap) {
     let mut put = |name: &str, value: Option<HeaderValue>| {
         if let (Ok(name), Some(value)) = (HeaderName::from_bytes(name.as_bytes()), value) {
             map.insert(name, value);
@@ -388,7 +388,7 @@ pub fn read<E: FromResponse>(status: StatusCode, headers: &HeaderMap, body: &[u8
     } else {
         E::from_response(status.as_u16(), body)
     };
-    Received::new(error, headers_from(headers))
+    Received::new(error, headers_from_with(&E::HEADER_NAMES, headers))
 }
 
 /// [`read`] for a whole [`http::Response`].

@@ -240,6 +240,17 @@ pub trait FromResponse: Sized {
     /// telling a success from an error takes reading the body even under 2xx.
     const SUCCESS_IN_BODY: bool = false;
 
+    /// The names of the headers the service sends (`[headers]` of its
+    /// catalog; the standard names where it names none): the http, reqwest
+    /// and axum integrations read and write headers by them.
+    ///
+    /// ```
+    /// use error_catalog::FromResponse;
+    /// use error_catalog_services::kya::KyaError;
+    /// assert_eq!(KyaError::HEADER_NAMES.retry_after, "Retry-After");
+    /// ```
+    const HEADER_NAMES: headers::HeaderNames<'static> = headers::HeaderNames::STANDARD;
+
     /// True when `body` received with `status` is a success, not an error: by
     /// the catalog's `[wire] success` rule where it has one (a Slack-like
     /// `"ok": true`; 4xx and 5xx are errors whatever the body says),

@@ -146,7 +146,7 @@ impl<E> From<::reqwest::Error> for Error<E> {
 pub async fn read<E: FromResponse>(response: Response) -> Result<Received<E>, ::reqwest::Error> {
     let status = response.status();
     let problem = crate::http::is_problem_json(response.headers());
-    let headers = crate::http::headers_from(response.headers());
+    let headers = crate::http::headers_from_with(&E::HEADER_NAMES, response.headers());
     let body = response.bytes().await?;
     Ok(decode(status.as_u16(), problem, &body, headers))
 }
@@ -226,7 +226,7 @@ fn settle<E: FromResponse, B: AsRef<[u8]>>(
         status.as_u16(),
         problem,
         body.as_ref(),
-        crate::http::headers_from(&headers),
+        crate::http::headers_from_with(&E::HEADER_NAMES, &headers),
     ))
 }
 
@@ -330,7 +330,7 @@ pub mod blocking {
     pub fn read<E: FromResponse>(response: Response) -> Result<Received<E>, ::reqwest::Error> {
         let status = response.status();
         let problem = crate::http::is_problem_json(response.headers());
-        let headers = crate::http::headers_from(response.headers());
+        let headers = crate::http::headers_from_with(&E::HEADER_NAMES, response.headers());
         let body = response.bytes()?;
         Ok(decode(status.as_u16(), problem, &body, headers))
     }

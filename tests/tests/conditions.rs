@@ -256,3 +256,49 @@ fn the_derive_takes_code_range() {
     let body = br#"{"error": {"code": -31999, "message": "x"}}"#;
     assert!(matches!(Rpc::from_response(200, body), Rpc::Unknown(_)));
 }
+
+/// The catalog's `[headers]` travel with the enum (`FromResponse::HEADER_NAMES`):
+/// the http integration reads a response's headers by them, a reset written as
+/// a duration (`6m0s`) included, and keeps the headers the catalog lists.
+#[test]
+fn the_catalog_names_the_headers_the_integrations_read() {
+    use std::time::UNIX_EPOCH;
+    let names = CodelessError::HEADER_NAMES;
+    assert_eq!(names.rate_limit_remaining, "x-ratelimit-remaining-requests");
+    assert_eq!(names.retry_after, "Retry-After"); // not named: the standard one
+    let mut map = http::HeaderMap::new();
+    for (k, v) in [
+        ("x-ratelimit-remaining-requests", "0"),
+        ("x-ratelimit-reset-requests", "6m0s"),
+        ("x-request-id", "req_1"),
+        ("openai-processing-ms", "42"),
+        ("x-should-retry", "false"),
+    ] {
+        map.insert(k, http::HeaderValue::from_static(v));
+    }
+    let body = br#"{"error": {"message": "m", "type": "insufficient_quota", "code": null}}"#;
+    let received =
+        error_catalog::http::read::<CodelessError>(http::StatusCode::TOO_MANY_REQUESTS, &map, body);
+    assert!(matches!(
+        received.error,
+        CodelessError::InsufficientQuota { .. }
+    ));
+    let h = &received.headers;
+    assert_eq!(h.rate_limit.remaining, Some(0));
+    assert_eq!(h.request_id.as_deref(), Some("req_1"));
+    assert_eq!(h.should_retry, Some(false));
+    assert_eq!(h.kept.get("openai-processing-ms"), Some("42"));
+    // six minutes from when it was read
+    let now = received
+        .received_at
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let reset = h.rate_limit.reset.expect("a reset");
+    assert!((now + 359..=now + 361).contains(&reset), "{reset} vs {now}");
+    // an enum whose catalog names no header reads the standard names
+    assert_eq!(
+        SubcodesError::HEADER_NAMES,
+        error_catalog::headers::HeaderNames::STANDARD
+    );
+}

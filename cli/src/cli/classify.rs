@@ -26,30 +26,19 @@ fn read_body(body: Option<&str>) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Header lines with the catalog's own header names mapped to the standard ones.
+/// Header lines read by the catalog's header names (the standard ones where
+/// it names none), as the generated enum's `HEADER_NAMES` reads them.
 fn headers(c: &Catalog, lines: &[String]) -> Result<ResponseHeaders, String> {
-    let h = &c.headers;
-    let renames = [
-        (&h.retry_after, "Retry-After"),
-        (&h.rate_limit_limit, "X-RateLimit-Limit"),
-        (&h.rate_limit_remaining, "X-RateLimit-Remaining"),
-        (&h.rate_limit_reset, "X-RateLimit-Reset"),
-        (&h.request_id, "X-Request-Id"),
-        (&h.should_retry, "X-Should-Retry"),
-    ];
+    let keep: Vec<&str> = c.headers.keep.iter().map(|k| k.value.as_str()).collect();
+    let names = c.headers.names(&keep);
     let mut pairs = Vec::new();
     for line in lines {
         let Some((name, value)) = line.split_once(':') else {
             return Err(format!("--header `{line}` is not `Name: value`"));
         };
-        let name = name.trim();
-        let standard = renames
-            .iter()
-            .find(|(own, _)| own.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(name)))
-            .map_or(name, |(_, std)| std);
-        pairs.push((standard, value.trim()));
+        pairs.push((name.trim(), value.trim()));
     }
-    Ok(ResponseHeaders::from_pairs(pairs))
+    Ok(ResponseHeaders::from_pairs_with(&names, pairs))
 }
 
 fn render_value(v: &Value) -> String {
@@ -126,6 +115,7 @@ pub fn run(
             "docs_url": entry.and_then(|e| e.docs_url.clone()),
             "retry": {"kind": advice.kind(), "seconds": advice.seconds()},
             "request_id": headers.request_id,
+            "headers": headers.kept.iter().map(|(k, v)| (k.to_string(), Value::from(v))).collect::<serde_json::Map<_, _>>(),
             "extras": r.extras.iter().map(|(p, v)| (p.clone(), v.clone())).collect::<serde_json::Map<_, _>>(),
             "reason": r.reason,
         });
@@ -162,6 +152,9 @@ pub fn run(
         field("fix", fix.as_deref());
         field("docs", entry.and_then(|e| e.docs_url.as_deref()));
         field("request id", headers.request_id.as_deref());
+        for (k, v) in headers.kept.iter() {
+            field("header", Some(&format!("{k}: {v}")));
+        }
         field("next", Some(&advice.to_string()));
     }
     Ok(if entry.is_some() {

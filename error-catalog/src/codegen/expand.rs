@@ -16,6 +16,7 @@ use error_catalog_core::engine::Identity;
 /// Every impl for a valid input, inside one `const _: () = { ... };`.
 pub fn expand(input: &Input) -> TokenStream {
     let low = lower(input);
+    let header_names = header_names(input);
     let (placement, order) = (&low.placement, &low.order);
     let ident = &input.ident;
     let krate = &input.krate;
@@ -95,6 +96,7 @@ pub fn expand(input: &Input) -> TokenStream {
             #[automatically_derived]
             impl #krate::FromResponse for #ident {
                 const SUCCESS_IN_BODY: bool = #success_in_body;
+                #header_names
                 fn is_success(status: u16, body: &[u8]) -> bool {
                     __p::SuccessRule { marks: &[#(#marks),*], marker: #success_code }
                         .is_success(status, body)
@@ -116,6 +118,42 @@ pub fn expand(input: &Input) -> TokenStream {
             #deserialize
             #krate::__impl_integrations!(#ident);
             #view_impls
+        };
+    }
+}
+
+/// `FromResponse::HEADER_NAMES`, where the catalog names a header or says how
+/// one reads (the trait's default, the standard names, otherwise).
+fn header_names(input: &Input) -> TokenStream {
+    let h = &input.catalog.headers;
+    if h.written.is_empty() && h.keep.is_empty() && h.rate_limit_reset_format.is_none() {
+        return TokenStream::new();
+    }
+    let krate = &input.krate;
+    let keep: Vec<&str> = h.keep.iter().map(|k| k.value.as_str()).collect();
+    let n = h.names(&keep);
+    let (retry_after, limit, remaining, reset) = (
+        n.retry_after,
+        n.rate_limit_limit,
+        n.rate_limit_remaining,
+        n.rate_limit_reset,
+    );
+    let (request_id, should_retry) = (n.request_id, n.should_retry);
+    let format = match n.rate_limit_reset_format {
+        crate::model::ResetFormat::EpochSeconds => quote!(EpochSeconds),
+        crate::model::ResetFormat::DeltaSeconds => quote!(DeltaSeconds),
+        crate::model::ResetFormat::Duration => quote!(Duration),
+    };
+    quote! {
+        const HEADER_NAMES: #krate::headers::HeaderNames<'static> = #krate::headers::HeaderNames {
+            retry_after: #retry_after,
+            rate_limit_limit: #limit,
+            rate_limit_remaining: #remaining,
+            rate_limit_reset: #reset,
+            rate_limit_reset_format: #krate::headers::ResetFormat::#format,
+            request_id: #request_id,
+            should_retry: #should_retry,
+            keep: &[#(#keep),*],
         };
     }
 }

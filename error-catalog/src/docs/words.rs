@@ -4,7 +4,7 @@
 
 use error_catalog_core::engine::Identity;
 
-use crate::model::{Catalog, ErrorEntry, Field, Headers, RetryRule};
+use crate::model::{Catalog, ErrorEntry, Field, Headers, ResetFormat, RetryRule};
 
 /// A retry rule in words, as the run-time retry advice
 /// (`error_catalog_core::retry::RetryRule::advise`) and the retry loop
@@ -190,7 +190,12 @@ pub fn field_place(f: &Field) -> String {
 /// );
 /// ```
 pub fn header_meanings(h: &Headers) -> Vec<(&str, &'static str)> {
-    [
+    let reset = match h.rate_limit_reset_format.as_ref().map(|f| f.value) {
+        None | Some(ResetFormat::EpochSeconds) => "when the window resets (Unix seconds)",
+        Some(ResetFormat::DeltaSeconds) => "seconds until the window resets",
+        Some(ResetFormat::Duration) => "time until the window resets, as a duration (`6m0s`)",
+    };
+    let roles = [
         (
             &h.retry_after,
             "seconds (or an HTTP date) to wait before retrying",
@@ -203,16 +208,21 @@ pub fn header_meanings(h: &Headers) -> Vec<(&str, &'static str)> {
             &h.rate_limit_remaining,
             "requests left in the current window",
         ),
-        (&h.rate_limit_reset, "when the window resets (Unix seconds)"),
+        (&h.rate_limit_reset, reset),
         (&h.request_id, "the request's id, to quote to support"),
         (
             &h.should_retry,
             "`true` or `false`: whether to retry, whatever the error's retry rule says",
         ),
-    ]
-    .into_iter()
-    .filter_map(|(name, meaning)| Some((name.as_deref()?, meaning)))
-    .collect()
+    ];
+    let roles = roles
+        .into_iter()
+        .filter_map(|(name, meaning)| Some((name.as_deref()?, meaning)));
+    let kept = h
+        .keep
+        .iter()
+        .map(|k| (k.value.as_str(), "kept with the received error, by name"));
+    roles.chain(kept).collect()
 }
 
 #[cfg(test)]

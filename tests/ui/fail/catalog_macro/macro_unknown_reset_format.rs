@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/unknown_reset_format.toml");
+
+fn main() {}

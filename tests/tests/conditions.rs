@@ -302,3 +302,47 @@ fn the_catalog_names_the_headers_the_integrations_read() {
         error_catalog::headers::HeaderNames::STANDARD
     );
 }
+
+/// problem+json names each error by its code (the catalog's name for one sent
+/// without a code) and carries what `when` requires among the details, so
+/// every variant reads back as itself.
+#[test]
+fn problem_json_reads_back_entries_told_apart_by_when_or_without_a_code() {
+    use error_catalog::problem::Problem;
+    for (code, rest) in [
+        ("190", r#", "error_subcode": 463"#),
+        ("190", r#", "error_subcode": 460, "type": "OAuthException""#),
+        ("190", ""),
+    ] {
+        let err = SubcodesError::from_response(400, graph(code, rest).as_bytes());
+        let p = serde_json::to_value(Problem(&err)).unwrap();
+        let again = SubcodesError::from_problem_json(400, p.to_string().as_bytes());
+        assert_eq!(
+            again.info().map(|i| i.variant),
+            err.info().map(|i| i.variant),
+            "{p}"
+        );
+    }
+    let err = SubcodesError::PasswordChanged {
+        extra: Extra::default(),
+    };
+    let p = serde_json::to_value(Problem(&err)).unwrap();
+    assert_eq!(p["error_subcode"], 460, "{p}");
+    // `type` is a member problem+json defines: the detail goes under `fields`
+    assert_eq!(p["fields"]["type"], "OAuthException", "{p}");
+    for (status, body) in [
+        (429, openai("null", r#", "type": "insufficient_quota""#)),
+        (400, openai("null", "")),
+        (500, openai("null", "")),
+    ] {
+        let err = CodelessError::from_response(status, body.as_bytes());
+        assert!(err.is_known(), "{err:?}");
+        let p = serde_json::to_value(Problem(&err)).unwrap();
+        let again = CodelessError::from_problem_json(status, p.to_string().as_bytes());
+        assert_eq!(
+            again.info().map(|i| i.variant),
+            err.info().map(|i| i.variant),
+            "{p}"
+        );
+    }
+}

@@ -85,16 +85,21 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
             }
         }
     };
-    let detail_arms = input.variants.iter().map(|b| {
-        let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
-        let puts = b.fields.iter().map(|f| {
-            let id = &f.ident;
-            let w = &f.wire;
-            quote!(__p::put(&mut __m, #w, #id);)
+    let detail_arms = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .map(|(b, e)| {
+            let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
+            let puts = b.fields.iter().map(|f| {
+                let id = &f.ident;
+                let w = &f.wire;
+                quote!(__p::put(&mut __m, #w, #id);)
+            });
+            let constants = when_details(e, b);
+            let p = pat(b, &ids);
+            quote!(#p => { #(#puts)* #(#constants)* })
         });
-        let p = pat(b, &ids);
-        quote!(#p => { #(#puts)* })
-    });
     quote! {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
@@ -170,8 +175,9 @@ pub(super) fn public_details(input: &Input) -> TokenStream {
                 let w = &f.wire;
                 quote!(__p::put(&mut __m, #w, #id);)
             });
+            let constants = when_details(e, b);
             let p = pat(b, &ids);
-            quote!(#p => { #(#puts)* })
+            quote!(#p => { #(#puts)* #(#constants)* })
         });
     quote! {
         fn public_details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
@@ -183,4 +189,30 @@ pub(super) fn public_details(input: &Input) -> TokenStream {
             __m
         }
     }
+}
+
+/// The members an entry's `when` requires, as details (by their pointer's
+/// last segment) where no field has that name: what the variant stands for,
+/// so problem+json carries them and reads them back.
+fn when_details(e: &crate::model::ErrorEntry, b: &super::ast::Bound) -> Vec<TokenStream> {
+    e.when
+        .iter()
+        .filter_map(|(p, v)| {
+            let key = super::tables::problem_key(&p.value);
+            if b.fields.iter().any(|f| f.wire == key) {
+                return None;
+            }
+            let value = match serde_json::from_str::<serde_json::Value>(&v.value).ok()? {
+                serde_json::Value::Bool(b) => quote!(__p::serde_json::Value::Bool(#b)),
+                serde_json::Value::String(s) => quote!(__p::serde_json::Value::String(#s.into())),
+                serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                    (Some(n), _) => quote!(__p::serde_json::Value::from(#n)),
+                    (None, Some(n)) => quote!(__p::serde_json::Value::from(#n)),
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            Some(quote!(__m.insert(#key.into(), #value);))
+        })
+        .collect()
 }

@@ -140,15 +140,33 @@ impl ProblemSlots {
     pub const MESSAGE: usize = 1;
 
     fn new(input: &Input) -> Self {
+        // (the details: fields, and the members `when` names)
+        let when = input.catalog.errors.iter().flat_map(|e| {
+            e.when
+                .iter()
+                .map(|(p, _)| super::tables::problem_key(&p.value))
+        });
         let mut clashes: Vec<String> = input
             .variants
             .iter()
             .flat_map(|b| b.fields.iter().map(|f| f.wire.clone()))
+            .chain(when)
             .filter(|w| PROBLEM_RESERVED.contains(&w.as_str()))
             .collect();
         clashes.sort();
         clashes.dedup();
         ProblemSlots { clashes }
+    }
+
+    /// The JSON pointer of detail `key` in a problem+json body: at the top,
+    /// or under `fields` when its name clashes with a problem member.
+    pub fn pointer_of(&self, key: &str) -> String {
+        let esc = key.replace('~', "~0").replace('/', "~1");
+        if self.clashes.iter().any(|c| c == key) {
+            format!("/fields/{esc}")
+        } else {
+            format!("/{esc}")
+        }
     }
 
     /// The slot of a field written under `fields` (its name clashes with a

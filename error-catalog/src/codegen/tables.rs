@@ -56,8 +56,11 @@ pub(super) fn code_infos(input: &Input) -> Vec<TokenStream> {
         .collect()
 }
 
-/// The table's entries (`Table::entries`), in catalog order.
-pub(super) fn entries(input: &Input) -> Vec<TokenStream> {
+/// The table's entries (`Table::entries`), in catalog order. With `problem`,
+/// the entries as problem+json carries them: every entry named by its code
+/// (the catalog's name for an error sent without one), its `when` members
+/// among the details (`problem_key`).
+pub(super) fn entries(input: &Input, problem: Option<&ProblemSlots>) -> Vec<TokenStream> {
     let identity = input.catalog.wire.identity;
     let mut entries = Vec::new();
     for (e, b) in input.catalog.errors.iter().zip(&input.variants) {
@@ -82,10 +85,14 @@ pub(super) fn entries(input: &Input) -> Vec<TokenStream> {
         });
         let by_status = e.by_status(identity);
         let when = e.when.iter().map(|(p, v)| {
-            let (pointer, value) = (&p.value.text, &v.value);
+            let pointer = match problem {
+                Some(slots) => slots.pointer_of(&problem_key(&p.value)),
+                None => p.value.text.clone(),
+            };
+            let value = &v.value;
             quote!(__p::Condition { pointer: #pointer, value: #value })
         });
-        let code_in_body = e.sends_code();
+        let code_in_body = e.sends_code() || problem.is_some();
         let range = match &e.code_range {
             Some(r) => {
                 let (lo, hi) = r.value;
@@ -183,8 +190,15 @@ pub(super) fn tables(input: &Input, entries: &[TokenStream]) -> (TokenStream, To
     (statics, by_code)
 }
 
+/// The details key a `when` member travels under in problem+json (and in
+/// `ApiError::details`): its pointer's last segment.
+pub(super) fn problem_key(p: &crate::model::Pointer) -> String {
+    p.segments.last().cloned().unwrap_or_default()
+}
+
 pub(super) fn problem_plan(
     problem: &ProblemSlots,
+    entries: &TokenStream,
     by_code: &TokenStream,
     integer_codes: bool,
 ) -> TokenStream {
@@ -196,7 +210,7 @@ pub(super) fn problem_plan(
                 slots: &[#(&[#top]),*, #(&["fields", #clashes]),*],
                 fields_at: __p::Some(&[]),
             },
-            table: __p::Table { identity: __p::Identity::Code, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[], by_message: &[] },
+            table: __p::Table { identity: __p::Identity::Code, entries: &#entries, by_code: #by_code, pattern_order: &[], by_message: &[] },
             code: __p::Some(#code),
             integer_codes: #integer_codes,
             message: __p::Some(#message),

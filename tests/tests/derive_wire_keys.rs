@@ -46,3 +46,77 @@ fn success_marks_from_attributes() {
         Some(Rpc::Busy)
     );
 }
+
+/// A wire of its own from the enum's attributes: where the code, the message
+/// and the fields are, what identifies an error, and the service's headers.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(
+    code = "/err/kind",
+    message = "/err/text",
+    fields_at = "/err/data",
+    header = "request_id=x-trace",
+    header = "rate_limit_reset=x-reset-in",
+    header = "rate_limit_reset_format=delta-seconds",
+    header = "keep=x-region"
+)]
+enum Custom {
+    #[api_error(code = "missing", status = 404, message = "No {thing}")]
+    Missing { thing: String },
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+#[test]
+fn custom_pointers_and_headers_from_attributes() {
+    let body = br#"{"err": {"kind": "missing", "text": "No cat", "data": {"thing": "cat"}}}"#;
+    let err = Custom::from_response(404, body);
+    assert_eq!(
+        err,
+        Custom::Missing {
+            thing: "cat".into()
+        }
+    );
+    let json = serde_json::to_value(&err).unwrap();
+    assert_eq!(json["err"]["data"]["thing"], "cat");
+    assert_eq!(json["err"]["kind"], "missing");
+    let names = Custom::HEADER_NAMES;
+    assert_eq!(
+        (names.request_id, names.rate_limit_reset),
+        ("x-trace", "x-reset-in")
+    );
+    assert_eq!(
+        names.rate_limit_reset_format,
+        error_catalog::headers::ResetFormat::DeltaSeconds
+    );
+    assert_eq!(names.keep, ["x-region"]);
+}
+
+/// `identity = "message"` with a message pointer: errors told apart by message.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(message = "/message", identity = "message")]
+enum ByMessage {
+    #[api_error(code = "not_found", status = 404, message = "Not Found")]
+    NotFound,
+    #[api_error(code = "bad_credentials", status = 401, message = "Bad credentials")]
+    BadCredentials,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+#[test]
+fn identity_by_message_from_attributes() {
+    let body =
+        br#"{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}"#;
+    assert_eq!(
+        ByMessage::from_response(401, body),
+        ByMessage::BadCredentials
+    );
+    assert_eq!(
+        ByMessage::from_response(404, br#"{"message": "Not Found"}"#),
+        ByMessage::NotFound
+    );
+    assert!(matches!(
+        ByMessage::from_response(404, br#"{"message": "Gone"}"#),
+        ByMessage::Unknown(_)
+    ));
+}

@@ -17,6 +17,11 @@ pub const ENUM_KEYS: &[&str] = &[
     "borrowed",
     "code_type",
     "success",
+    "code",
+    "message",
+    "fields_at",
+    "identity",
+    "header",
 ];
 /// Keys allowed on a variant.
 pub const VARIANT_KEYS: &[&str] = &[
@@ -209,7 +214,7 @@ pub fn parse(
                 }
                 return Ok(());
             }
-            let repeatable = ["matches", "success", "when"].contains(&key.as_str());
+            let repeatable = ["matches", "success", "when", "header"].contains(&key.as_str());
             if duplicate(&out, &key) && !repeatable {
                 errors.push(syn::Error::new(key_span, format!("`{key}` is given twice")));
             }

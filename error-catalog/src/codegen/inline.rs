@@ -7,6 +7,7 @@ use syn::DeriveInput;
 use super::ast::{bind_fields, diag_to_syn, err, is_unknown, Bound, Read};
 use super::attr::{self, Attrs};
 use crate::diag::did_you_mean;
+use crate::keys;
 use crate::model::*;
 use crate::naming::snake_case;
 use crate::presets::preset_wire;
@@ -54,7 +55,7 @@ pub(super) fn from_attributes(
             description: None,
         },
         wire,
-        headers: Headers::default(),
+        headers: headers_of(enum_attrs, errors),
         rate_limits: Vec::new(),
         errors: Vec::new(),
     };
@@ -210,8 +211,9 @@ pub(super) fn from_attributes(
 }
 
 /// The `[wire]` keys a derive gives on the enum beside `wire`: `code_type =
-/// "integer"`, and `success = "/pointer=value"` (repeatable; the value is
-/// JSON: `true`, `0`, `"ok"`).
+/// "integer"`, `success = "/pointer=value"` (repeatable; the value is JSON:
+/// `true`, `0`, `"ok"`), the pointers `code`, `message` and `fields_at`, and
+/// `identity`.
 fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) {
     if let Some(kind) = enum_attrs.str("code_type", errors) {
         match kind.value.as_str() {
@@ -230,6 +232,105 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
         }
     }
     wire.success = pointer_values(enum_attrs, "success", "/ok=true", errors);
+    // where the code, the message and the fields object are, overriding the preset's
+    let pointer = |key: &str, errors: &mut Vec<syn::Error>| {
+        let s = enum_attrs.str(key, errors)?;
+        match Pointer::parse(&s.value) {
+            Ok(p) => Some(Located::new(p, At::Syn(s.span))),
+            Err(e) => {
+                errors.push(err(s.span, format!("`{key}`: {e}")));
+                None
+            }
+        }
+    };
+    let code = pointer("code", errors);
+    let message = pointer("message", errors);
+    let fields_at = pointer("fields_at", errors);
+    let identity = match enum_attrs.str("identity", errors) {
+        None => None,
+        Some(s) => match keys::IDENTITY.iter().position(|n| *n == s.value) {
+            Some(i) => Some([Identity::Code, Identity::Message, Identity::Status][i]),
+            None => {
+                let help = match did_you_mean(&s.value, keys::IDENTITY.iter().copied()) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => "expected one of: code, message, status".to_string(),
+                };
+                errors.push(err(
+                    s.span,
+                    format!("unknown `identity` `{}`\nhelp: {help}", s.value),
+                ));
+                None
+            }
+        },
+    };
+    let custom = code.is_some() || message.is_some();
+    if code.is_some() {
+        wire.code = code;
+    }
+    if message.is_some() {
+        wire.message = message;
+    }
+    if fields_at.is_some() {
+        wire.fields_at = fields_at;
+    }
+    // (as in a catalog: by code where the code's place is given, else by message)
+    wire.identity = match (identity, custom) {
+        (Some(i), _) => i,
+        (None, true) if wire.code.is_some() => Identity::Code,
+        (None, true) => Identity::Message,
+        (None, false) => wire.identity,
+    };
+}
+
+/// `header = "role=name"` on the enum (repeatable): the `[headers]` of a
+/// catalog, one role each (`request_id=x-request-id`, `keep=x-github-request-id`,
+/// `rate_limit_reset_format=duration`).
+fn headers_of(enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) -> Headers {
+    let mut h = Headers::default();
+    for s in enum_attrs.strs("header", errors) {
+        let at = At::Syn(s.span);
+        let Some((role, name)) = s.value.split_once('=').map(|(r, n)| (r.trim(), n.trim())) else {
+            errors.push(err(s.span, format!("`header` \"{}\" is not `role=name`\nhelp: write e.g. `header = \"request_id=x-request-id\"`", s.value)));
+            continue;
+        };
+        let named = Located::new(name.to_string(), at.clone());
+        let slot = match role {
+            "retry_after" => &mut h.retry_after,
+            "rate_limit_limit" => &mut h.rate_limit_limit,
+            "rate_limit_remaining" => &mut h.rate_limit_remaining,
+            "rate_limit_reset" => &mut h.rate_limit_reset,
+            "request_id" => &mut h.request_id,
+            "should_retry" => &mut h.should_retry,
+            "keep" => {
+                h.keep.push(named);
+                continue;
+            }
+            "rate_limit_reset_format" => {
+                match ResetFormat::parse(name) {
+                    Some(f) => h.rate_limit_reset_format = Some(Located::new(f, at)),
+                    None => errors.push(err(s.span, format!("unknown `rate_limit_reset_format` `{name}`\nhelp: expected one of: epoch-seconds, delta-seconds, duration"))),
+                }
+                continue;
+            }
+            other => {
+                let roles = keys::HEADERS.iter().copied().filter(|k| *k != "notes");
+                let help = match did_you_mean(other, roles.clone()) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => format!("expected one of: {}", roles.collect::<Vec<_>>().join(", ")),
+                };
+                errors.push(err(
+                    s.span,
+                    format!("unknown header role `{other}`\nhelp: {help}"),
+                ));
+                continue;
+            }
+        };
+        *slot = Some(name.to_string());
+        if let Some(role) = keys::HEADERS.iter().find(|k| **k == role) {
+            h.written.push((role, named));
+        }
+    }
+    h
 }
 
 /// The `key = "/pointer=value"` attributes of `attrs` (repeatable; the value is

@@ -1,0 +1,12 @@
+use error_catalog::{ApiError, UnknownError};
+
+#[derive(Debug, ApiError)]
+#[api_error(header = "request=x-request-id")]
+enum ShopError {
+    #[api_error(code = "NOT_FOUND", status = 404, message = "Not found")]
+    NotFound,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+fn main() {}

@@ -89,17 +89,7 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
         .variants
         .iter()
         .zip(&input.catalog.errors)
-        .map(|(b, e)| {
-            let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
-            let puts = b.fields.iter().map(|f| {
-                let id = &f.ident;
-                let w = &f.wire;
-                quote!(__p::put(&mut __m, #w, #id);)
-            });
-            let constants = when_details(e, b);
-            let p = pat(b, &ids);
-            quote!(#p => { #(#puts)* #(#constants)* })
-        });
+        .map(|(b, e)| detail_arm(e, b, b.fields.iter().collect()));
     quote! {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
@@ -167,17 +157,8 @@ pub(super) fn public_details(input: &Input) -> TokenStream {
         .iter()
         .zip(&input.catalog.errors)
         .map(|(b, e)| {
-            let shown: Vec<&super::ast::BoundField> =
-                b.fields.iter().filter(|f| !redacted(e, f)).collect();
-            let ids: Vec<&syn::Ident> = shown.iter().map(|f| &f.ident).collect();
-            let puts = shown.iter().map(|f| {
-                let id = &f.ident;
-                let w = &f.wire;
-                quote!(__p::put(&mut __m, #w, #id);)
-            });
-            let constants = when_details(e, b);
-            let p = pat(b, &ids);
-            quote!(#p => { #(#puts)* #(#constants)* })
+            let shown = b.fields.iter().filter(|f| !redacted(e, f)).collect();
+            detail_arm(e, b, shown)
         });
     quote! {
         fn public_details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
@@ -215,4 +196,22 @@ fn when_details(e: &crate::model::ErrorEntry, b: &super::ast::Bound) -> Vec<Toke
             Some(quote!(__m.insert(#key.into(), #value);))
         })
         .collect()
+}
+
+/// The match arm putting `shown` (fields of variant `b`, entry `e`) and the
+/// members its `when` requires into the details map `__m`.
+fn detail_arm(
+    e: &crate::model::ErrorEntry,
+    b: &super::ast::Bound,
+    shown: Vec<&super::ast::BoundField>,
+) -> TokenStream {
+    let ids: Vec<&syn::Ident> = shown.iter().map(|f| &f.ident).collect();
+    let puts = shown.iter().map(|f| {
+        let id = &f.ident;
+        let w = &f.wire;
+        quote!(__p::put(&mut __m, #w, #id);)
+    });
+    let constants = when_details(e, b);
+    let p = pat(b, &ids);
+    quote!(#p => { #(#puts)* #(#constants)* })
 }

@@ -290,7 +290,12 @@ fn member_at<'c>(c: &'c Captured<'_>, plan: &Plan<'_>, pointer: &str) -> Option<
 fn member_key(plan: &Plan<'_>, pointer: &str) -> Option<String> {
     plan.layout.fields_at?;
     let key = pointer.strip_prefix(plan.fields_at)?.strip_prefix('/')?;
-    (!key.contains('/')).then(|| key.replace("~1", "/").replace("~0", "~"))
+    (!key.contains('/')).then(|| unescape(key))
+}
+
+/// A JSON pointer segment's text (`~1` is `/`, `~0` is `~`).
+fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
 }
 
 /// True when JSON pointer `pointer` names the place `segments` (unescaped).
@@ -299,11 +304,10 @@ fn is_pointer_to(pointer: &str, segments: &[&str]) -> bool {
         None => pointer.is_empty() && segments.is_empty(),
         Some(rest) => {
             let mut parts = rest.split('/');
-            segments.iter().all(|s| {
-                parts
-                    .next()
-                    .is_some_and(|p| p.replace("~1", "/").replace("~0", "~") == *s)
-            }) && parts.next().is_none()
+            segments
+                .iter()
+                .all(|s| parts.next().is_some_and(|p| unescape(p) == *s))
+                && parts.next().is_none()
                 && !segments.is_empty()
         }
     }

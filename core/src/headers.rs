@@ -81,14 +81,6 @@ impl ResetFormat {
         Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
     }
 
-    /// The catalog name.
-    pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("", |(n, _)| n)
-    }
-
     /// The reset time `value` gives, in Unix seconds, read at `now`.
     ///
     /// ```

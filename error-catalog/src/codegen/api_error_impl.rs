@@ -183,17 +183,8 @@ fn when_details(e: &crate::model::ErrorEntry, b: &super::ast::Bound) -> Vec<Toke
             if b.fields.iter().any(|f| f.wire == key) {
                 return None;
             }
-            let value = match serde_json::from_str::<serde_json::Value>(&v.value).ok()? {
-                serde_json::Value::Bool(b) => quote!(__p::serde_json::Value::Bool(#b)),
-                serde_json::Value::String(s) => quote!(__p::serde_json::Value::String(#s.into())),
-                serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-                    (Some(n), _) => quote!(__p::serde_json::Value::from(#n)),
-                    (None, Some(n)) => quote!(__p::serde_json::Value::from(#n)),
-                    _ => return None,
-                },
-                _ => return None,
-            };
-            Some(quote!(__m.insert(#key.into(), #value);))
+            let value = super::tokens::scalar_literal(&v.value)?;
+            Some(quote!(__m.insert(#key.into(), __p::serde_json::Value::from(#value));))
         })
         .collect()
 }

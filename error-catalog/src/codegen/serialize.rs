@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ast::{Bound, Input};
-use super::tokens::{pat, redacted};
+use super::tokens::{pat, redacted, scalar_literal};
 use super::tree::{tree, Leaf, Node};
 use crate::layout::Placement;
 use crate::model::ErrorEntry;
@@ -35,16 +35,12 @@ pub(super) fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenS
             },
             Leaf::Message => quote!(__p::Member(#key, &__p::MessageStr(self, __public))),
             Leaf::Static(s) => quote!(__p::Member(#key, #s)),
-            Leaf::Constant(v) => match v {
-                serde_json::Value::Bool(b) => quote!(__p::Member(#key, &#b)),
-                serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-                    (Some(n), _) => quote!(__p::Member(#key, &#n)),
-                    (None, Some(n)) => quote!(__p::Member(#key, &#n)),
-                    _ => quote!(__p::Member(#key, &__p::Option::<()>::None)),
-                },
-                serde_json::Value::String(s) => quote!(__p::Member(#key, #s)),
-                _ => quote!(__p::Member(#key, &__p::Option::<()>::None)),
-            },
+            Leaf::Constant(json) => {
+                let Some(value) = scalar_literal(json) else {
+                    continue;
+                };
+                quote!(__p::Member(#key, &#value))
+            }
             Leaf::FixCommand => quote!(__p::Member(#key, &__p::FixCommandStr(self, __public))),
             Leaf::Field(i) => {
                 let f = &b.fields[*i];

@@ -11,6 +11,21 @@ use crate::model::{ErrorEntry, RetryRule};
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::HoleKind;
 
+/// A `when` value (JSON text of a boolean, an integer or a string: all the
+/// catalog's parser and the derive accept) as a Rust literal.
+pub(super) fn scalar_literal(json: &str) -> Option<TokenStream> {
+    match serde_json::from_str(json).ok()? {
+        serde_json::Value::Bool(b) => Some(quote!(#b)),
+        serde_json::Value::String(s) => Some(quote!(#s)),
+        serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(n), _) => Some(quote!(#n)),
+            (None, Some(n)) => Some(quote!(#n)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub(super) fn opt_str(v: &Option<String>) -> TokenStream {
     match v {
         Some(s) => quote!(__p::Some(#s)),

@@ -19,8 +19,8 @@ pub enum Leaf {
     FixCommand,
     /// Field number `.0` of the variant.
     Field(usize),
-    /// A value a `when` condition requires (a JSON scalar).
-    Constant(serde_json::Value),
+    /// A value a `when` condition requires (JSON text of a scalar).
+    Constant(String),
 }
 
 /// One object of the serialized body.
@@ -146,11 +146,8 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     }
     // what the entry's `when` requires, where no field writes it
     for (p, value) in &e.when {
-        let Ok(value) = serde_json::from_str(&value.value) else {
-            continue;
-        };
         if !root.has_leaf(&p.value.segments) {
-            root.insert(&p.value.segments, Leaf::Constant(value));
+            root.insert(&p.value.segments, Leaf::Constant(value.value.clone()));
         }
     }
     if b.extra.is_some() {

@@ -87,6 +87,73 @@ fn github() {
     assert!(err.info().is_none(), "{err:?}");
 }
 
+/// `errors` is a `Vec` of the struct generated for `[types.ValidationError]`:
+/// typed members, undeclared ones kept, written back as received; an entry
+/// that lacks a required member makes the body a fallback, with the reason the
+/// CLI gives too.
+#[test]
+fn github_validation_errors_are_typed() {
+    use github::{GithubError, ValidationError};
+    let body = br#"{"message": "Validation Failed", "errors": [{"resource": "Issue", "field": "title", "code": "missing_field"}, {"resource": "Label", "field": "name", "code": "custom", "message": "name is reserved", "hint": 1}]}"#;
+    let err = GithubError::from_response(422, body);
+    let GithubError::ValidationFailed { errors, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(errors.len(), 2);
+    assert_eq!(
+        (
+            errors[0].resource.as_str(),
+            errors[0].field.as_str(),
+            errors[0].code.as_str()
+        ),
+        ("Issue", "title", "missing_field")
+    );
+    assert_eq!(errors[0].message, None);
+    assert_eq!(errors[1].message.as_deref(), Some("name is reserved"));
+    assert_eq!(errors[1].extra.get("hint"), Some(&serde_json::json!(1)));
+    let written: serde_json::Value = serde_json::to_value(&err).expect("serializes");
+    let received: serde_json::Value = serde_json::from_slice(body).expect("json");
+    assert_eq!(written["errors"], received["errors"]);
+
+    // built in code, it writes only what it holds
+    let built = ValidationError {
+        resource: "Issue".into(),
+        field: "title".into(),
+        code: "invalid".into(),
+        message: None,
+        documentation_url: None,
+        extra: Default::default(),
+    };
+    assert_eq!(
+        serde_json::to_value(&built).expect("serializes"),
+        serde_json::json!({"resource": "Issue", "field": "title", "code": "invalid"})
+    );
+
+    let c = error_catalog_codegen::load_str("github.toml", include_str!("../examples/github.toml"))
+        .unwrap_or_else(|p| panic!("{p}"));
+    let bad: [&[u8]; 4] = [
+        br#"{"message": "Validation Failed", "errors": [{"resource": "Issue", "code": "missing_field"}]}"#,
+        br#"{"message": "Validation Failed", "errors": [{"resource": "Issue", "field": 7, "code": "x"}]}"#,
+        br#"{"message": "Validation Failed", "errors": {"resource": "Issue"}}"#,
+        br#"{"message": "Validation Failed", "errors": ["text"]}"#,
+    ];
+    for body in bad {
+        let err = GithubError::from_response(422, body);
+        let GithubError::Unknown(u) = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(u.body(), body, "the fallback keeps the body");
+        let cli = error_catalog_codegen::response::decode(&c, 422, body);
+        assert_eq!(cli.entry, None);
+        assert_eq!(
+            cli.reason.as_deref(),
+            u.reason(),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+}
+
 #[test]
 fn telegram() {
     assert!(check_examples!("telegram.toml", telegram::TelegramError) >= 6);

@@ -15,8 +15,10 @@ use crate::hole_texts::HoleTexts;
 use crate::raw_members::RawMembers;
 
 pub mod fields;
+pub mod objects;
 
 pub use fields::*;
+pub use objects::{ObjectSeed, ObjectShape, RawObject};
 
 /// A response that is no error the tables know, with what was read of it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -88,7 +88,7 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
     };
     for f in &e.fields {
         if let Some(p) = f.at_ptr.as_ref().filter(|p| !written(&p.value)) {
-            root.insert(&p.value.segments, &format!("<{}>", f.ty.value.name()));
+            root.insert(&p.value.segments, &format!("<{}>", c.type_text(f.ty.value)));
         }
     }
     root.to_pretty()
@@ -342,7 +342,7 @@ fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
                 o,
                 "| `{}` | `{}` | {} | {} |",
                 cell(&f.wire.value),
-                cell(&f.ty.value.name()),
+                cell(&c.type_text(f.ty.value)),
                 cell(&field_place(f)),
                 cell(f.doc.as_deref().unwrap_or(""))
             );

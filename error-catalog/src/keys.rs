@@ -2,7 +2,14 @@
 //! diagnostics and their did-you-mean hints come from here.
 
 /// Top-level tables.
-pub const TOP: &[&str] = &["service", "wire", "headers", "rate_limits", "errors"];
+pub const TOP: &[&str] = &[
+    "service",
+    "wire",
+    "headers",
+    "rate_limits",
+    "types",
+    "errors",
+];
 /// Keys of `[service]`.
 pub const SERVICE: &[&str] = &["id", "name", "enum_name", "docs_url", "description"];
 /// Keys of `[wire]`.

@@ -110,9 +110,35 @@ pub struct Catalog {
     pub rate_limits: Vec<RateLimit>,
     /// Every error, in catalog order.
     pub errors: Vec<ErrorEntry>,
+    /// The object types its fields may hold (`[types.Name]`), in catalog order:
+    /// a field type's [`BaseType::Object`] is an index into this list.
+    pub types: Vec<ObjectType>,
 }
 
 impl Catalog {
+    /// The names of the declared object types, in order: what a
+    /// [`FieldType`]'s name and Rust type are written with.
+    pub fn type_names(&self) -> Vec<&str> {
+        self.types.iter().map(|t| t.name.value.as_str()).collect()
+    }
+
+    /// The declared object types as the decoder reads them.
+    pub fn shapes(&self) -> Vec<error_catalog_core::decode::ObjectShape<'_>> {
+        self.types
+            .iter()
+            .map(|t| error_catalog_core::decode::ObjectShape {
+                name: &t.name.value,
+                members: t.members.iter().map(|m| m.wire.value.as_str()).collect(),
+                types: t.members.iter().map(|m| m.ty.value).collect(),
+            })
+            .collect()
+    }
+
+    /// A field type as the catalog writes it (`[ValidationError]?`).
+    pub fn type_text(&self, ty: FieldType) -> String {
+        ty.name(&self.type_names())
+    }
+
     /// True when some entry has `when` conditions or is sent without a code:
     /// such entries are classified after the whole body is read (no compiled
     /// shortcut knows them).
@@ -461,6 +487,17 @@ pub struct Field {
 }
 
 pub use error_catalog_core::field_type::{BaseType, FieldType};
+
+/// A declared object type (`[types.ValidationError]`): a struct in Rust, an
+/// object with these members on the wire.
+#[derive(Debug, Clone)]
+pub struct ObjectType {
+    /// Its name, the Rust struct's name.
+    pub name: Located<String>,
+    /// Its members, written as an error's fields are (a type, or a table with
+    /// `type`, `rust` and `doc`).
+    pub members: Vec<Field>,
+}
 
 /// A documented example response.
 #[derive(Debug, Clone)]

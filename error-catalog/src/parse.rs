@@ -23,6 +23,7 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
     let mut p = Parser {
         diags: Vec::new(),
         code_type_lost: false,
+        type_names: Vec::new(),
     };
     let root = match DeTable::parse(text) {
         Ok(t) => t,
@@ -44,6 +45,19 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
     let root = root.get_ref();
     p.check_keys(root, "the catalog's top level", keys::TOP);
 
+    let type_tables = match p.table(root, "types", "the catalog", &root_at, false) {
+        Some((t, _)) => p.type_tables(t),
+        None => Vec::new(),
+    };
+    p.type_names = type_tables.iter().map(|(n, _)| n.value.clone()).collect();
+    let types = type_tables
+        .into_iter()
+        .map(|(name, t)| {
+            let ctx = format!("type `{}`", name.value);
+            let members = p.fields(t, &ctx, None);
+            ObjectType { name, members }
+        })
+        .collect();
     let service = match p.table(root, "service", "the catalog", &root_at, true) {
         Some((t, at)) => p.service(t, &at),
         None => Service::default(),
@@ -86,6 +100,7 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
         headers,
         rate_limits,
         errors,
+        types,
     };
     (Some(catalog), p.diags)
 }
@@ -126,6 +141,8 @@ struct Parser {
     diags: Vec<Diagnostic>,
     /// `code_type` was given but did not parse: the codes' kind is unknown.
     code_type_lost: bool,
+    /// The names of the declared object types (`[types]`), in order.
+    type_names: Vec<String>,
 }
 
 impl Parser {
@@ -632,7 +649,7 @@ impl Parser {
                 ty: Located::new(
                     FieldType {
                         base: BaseType::I64,
-                        optional: false,
+                        ..FieldType::default()
                     },
                     r.at.clone(),
                 ),
@@ -762,6 +779,24 @@ impl Parser {
         }
     }
 
+    /// `[types]`: each declared object type's name and its table of members.
+    fn type_tables<'t, 'i>(
+        &mut self,
+        t: &'t DeTable<'i>,
+    ) -> Vec<(Located<String>, &'t DeTable<'i>)> {
+        let mut out = Vec::new();
+        for (k, v) in t.iter() {
+            match v.get_ref() {
+                DeValue::Table(members) => out.push((
+                    Located::new(k.get_ref().to_string(), At::Toml(k.span())),
+                    members,
+                )),
+                _ => self.wrong_type(v, k.get_ref(), "`[types]`", "a table of members"),
+            }
+        }
+        out
+    }
+
     fn fields(
         &mut self,
         t: &DeTable<'_>,
@@ -794,11 +829,16 @@ impl Parser {
                 }
             };
             let Some(ty_val) = ty_val else { continue };
-            let ty = match FieldType::parse(&ty_val.value) {
+            let declared: Vec<&str> = self.type_names.iter().map(String::as_str).collect();
+            let ty = match FieldType::parse_in(&ty_val.value, &declared) {
                 Some(ty) => ty,
                 None => {
-                    let names = BaseType::ALL.iter().map(|(n, _)| *n);
+                    let names = BaseType::ALL.iter().map(|(n, _)| *n).chain(declared);
                     let base = ty_val.value.trim_end_matches('?');
+                    let base = base
+                        .strip_prefix('[')
+                        .and_then(|b| b.strip_suffix(']'))
+                        .unwrap_or(base);
                     let mut d = Diagnostic::new(
                         &ty_val.at,
                         format!("field `{wire_name}` has unknown type `{}`", ty_val.value),
@@ -808,7 +848,7 @@ impl Parser {
                             "did you mean `{m}`? (add `?` for an optional field)"
                         )),
                         None => d.help(format!(
-                            "expected one of: {} (add `?` for an optional field)",
+                            "expected one of: {} or a type declared under `[types]` (add `?` for an optional field, write `[string]` for a list)",
                             names.collect::<Vec<_>>().join(", ")
                         )),
                     };

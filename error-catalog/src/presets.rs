@@ -20,6 +20,7 @@ pub fn preset_wire(preset: WirePreset, at: At) -> Wire {
     let opt = |base| FieldType {
         base,
         optional: true,
+        list: false,
     };
     match preset {
         WirePreset::StatusOnly => {

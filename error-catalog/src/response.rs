@@ -227,14 +227,15 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
         lone: None,
     };
 
+    let shapes = c.shapes();
     let build = |entry: usize, sink: &mut Captured<'_>, caps: &[(usize, &str)]| {
         let e = c.errors.get(entry).ok_or("no entry")?;
         let mut fields = Map::new();
         for (i, (f, place)) in fields_of(c, e).into_iter().zip(&places[entry]).enumerate() {
             let (ty, name) = (f.ty.value, f.wire.value.as_str());
             let value = match place {
-                Place::Slot(s) => decode::read_value(ty, sink.slot_raw(*s), name)?,
-                Place::Member(m) => decode::read_value(ty, sink.take_member(m), name)?,
+                Place::Slot(s) => decode::read_value_in(ty, sink.slot_raw(*s), name, &shapes)?,
+                Place::Member(m) => decode::read_value_in(ty, sink.take_member(m), name, &shapes)?,
                 Place::Capture => decode::read_captured_value(ty, caps, i, name)?,
             };
             if !value.is_null() {

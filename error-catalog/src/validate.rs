@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+mod types;
 mod when;
 
 use crate::diag::Diagnostic;
@@ -38,6 +39,8 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     when::check_when_places(c, &mut d);
     when::check_code_ranges(c, &mut d);
     check_header_roles(c, &mut d);
+    types::check_type_names(c, &mut d);
+    types::check_type_members(c, &mut d);
     check_catalog_size(c, &mut d);
     d
 }
@@ -355,7 +358,8 @@ fn template_at(file: Option<&SourceFile>, at: &At, offset: usize) -> At {
 }
 
 /// Rule: message templates and patterns have balanced braces, every placeholder
-/// names a field, and no two placeholders stand side by side in a pattern.
+/// names a field that is not a list or a declared object, and no two
+/// placeholders stand side by side in a pattern.
 fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
     for e in &c.errors {
         let mut texts = vec![("message", &e.message, false)];
@@ -374,7 +378,21 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
             };
             for seg in &t.segments {
                 if let error_catalog_core::template::Segment::Hole { name, offset } = seg {
-                    if sound(c, e) && !all_fields(c, e).any(|f| &f.wire.value == name) {
+                    let field = all_fields(c, e).find(|f| &f.wire.value == name);
+                    if let Some(f) = field.filter(|f| f.ty.value.is_compound()) {
+                        d.push(
+                            Diagnostic::new(
+                                &template_at(c.file.as_ref(), &text.at, *offset),
+                                format!(
+                                    "placeholder `{{{name}}}` in `{key}` of error `{}` names a field of type `{}`, which no text can hold",
+                                    e.code.value,
+                                    c.type_text(f.ty.value)
+                                ),
+                            )
+                            .help("a placeholder shows one value: name a field of a single-value type, or leave the list out of the text"),
+                        );
+                    }
+                    if sound(c, e) && field.is_none() {
                         let names: Vec<&str> =
                             all_fields(c, e).map(|f| f.wire.value.as_str()).collect();
                         let mut diag = Diagnostic::new(
@@ -469,12 +487,12 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
                     r.value, e.code.value
                 ),
             )),
-            Some(f) if !f.ty.value.base.is_integer() => d.push(Diagnostic::new(
+            Some(f) if !f.ty.value.base.is_integer() || f.ty.value.list => d.push(Diagnostic::new(
                 &r.at,
                 format!(
                     "`retry_after_field` `{}` must be an integer field (seconds), not `{}`",
                     r.value,
-                    f.ty.value.name()
+                    c.type_text(f.ty.value)
                 ),
             )),
             Some(_) => {}

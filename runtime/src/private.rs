@@ -4,7 +4,7 @@ pub use error_catalog_core::command::render as render_command;
 pub use error_catalog_core::decode::{
     canonical_int, capture_text, captured, captured_string, display_eq, exact_int, field,
     field_int, field_opt_int, field_opt_string, field_string, read_into, read_text, text_into,
-    typed_or, Classifier, Decoded, FastSink, FieldAt, Plan, Text,
+    typed_or, Classifier, Decoded, FastSink, FieldAt, ObjectSeed, Plan, RawObject, Text,
 };
 pub use error_catalog_core::engine::{
     self, Captured, CodeIndex, CodeKey, Condition, Entry, Identity, Layout, Table,

@@ -541,6 +541,7 @@ fn aironclaw() {
         field_type(&c, tools, "index"),
         FieldType {
             base: BaseType::U32,
+            list: false,
             optional: false
         }
     );
@@ -729,6 +730,7 @@ fn customer_verification() {
         field_type(&c, env, "details"),
         FieldType {
             base: BaseType::String,
+            list: false,
             optional: true
         }
     );
@@ -736,6 +738,7 @@ fn customer_verification() {
         field_type(&c, env, "field"),
         FieldType {
             base: BaseType::String,
+            list: false,
             optional: true
         }
     );

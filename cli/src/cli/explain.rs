@@ -72,7 +72,7 @@ fn retry_words(e: &ErrorEntry) -> String {
 }
 
 /// `name: type, place — meaning`, e.g. ``tier: u8, at `/details/tier` — the agent's tier``.
-fn field_line(f: &Field) -> String {
+fn field_line(c: &Catalog, f: &Field) -> String {
     let place = match &f.at_ptr {
         Some(_) => format!("at {}", docs::field_place(f)),
         None => docs::field_place(f),
@@ -82,7 +82,11 @@ fn field_line(f: &Field) -> String {
         .as_deref()
         .map(|d| format!(" — {d}"))
         .unwrap_or_default();
-    format!("{}: {}, {place}{meaning}", f.wire.value, f.ty.value.name())
+    format!(
+        "{}: {}, {place}{meaning}",
+        f.wire.value,
+        c.type_text(f.ty.value)
+    )
 }
 
 fn print_entry(c: &Catalog, e: &ErrorEntry) {
@@ -128,7 +132,7 @@ fn print_entry(c: &Catalog, e: &ErrorEntry) {
     for (i, f) in fields_of(c, e).into_iter().enumerate() {
         field(
             if i == 0 { "fields" } else { "" },
-            Some(&format!("- {}", field_line(f))),
+            Some(&format!("- {}", field_line(c, f))),
         );
     }
     for (i, line) in docs::example_body(c, e).lines().enumerate() {
@@ -159,7 +163,7 @@ fn to_json(c: &Catalog, e: &ErrorEntry) -> serde_json::Value {
         "fields": fields_of(c, e).into_iter().map(|f| json!({
             "name": f.wire.value,
             "rust": f.rust.value,
-            "type": f.ty.value.name(),
+            "type": c.type_text(f.ty.value),
             "meaning": f.doc,
             "at": f.at_ptr.as_ref().map(|p| &p.value.text),
         })).collect::<Vec<_>>(),

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::engine;
 use crate::field_type::{BaseType, FieldType};
 
+use super::objects::ObjectShape;
 use super::FastSink;
 
 /// Decodes one field from its raw JSON; an absent field decodes from `null`, so
@@ -319,7 +320,8 @@ fn as_value<T: serde::Serialize>(read: Result<T, String>) -> Result<Value, Strin
 
 /// Reads the field `name` of type `ty` from its raw JSON (`None`: absent) with
 /// the reader generated code uses for that type, and gives it as a JSON value
-/// (`null` for an absent optional field).
+/// (`null` for an absent optional field). A type naming a declared object
+/// needs the declarations: see [`read_value_in`].
 ///
 /// # Errors
 /// As the typed reader: the reason the fallback then gives.
@@ -331,8 +333,46 @@ fn as_value<T: serde::Serialize>(read: Result<T, String>) -> Result<Value, Strin
 /// assert_eq!(read_value(u8_, Some("7"), "n"), Ok(serde_json::json!(7)));
 /// assert!(read_value(u8_, Some("300"), "n").is_err());
 /// assert_eq!(read_value(FieldType::parse("string?").unwrap(), None, "s"), Ok(serde_json::Value::Null));
+/// let list = FieldType::parse("[i64]").unwrap();
+/// assert_eq!(read_value(list, Some("[1, -2]"), "ns"), Ok(serde_json::json!([1, -2])));
+/// assert!(read_value(list, Some("[1, \"2\"]"), "ns").is_err());
 /// ```
 pub fn read_value(ty: FieldType, raw: Option<&str>, name: &str) -> Result<Value, String> {
+    read_value_in(ty, raw, name, &[])
+}
+
+/// [`read_value`] for a catalog with declared object types (`objects`, in
+/// the order of its `[types]`).
+///
+/// # Errors
+/// As the typed reader: the reason the fallback then gives.
+///
+/// ```
+/// use error_catalog_core::decode::{read_value_in, ObjectShape};
+/// use error_catalog_core::field_type::FieldType;
+/// let shape = ObjectShape {
+///     name: "ValidationError",
+///     members: vec!["field", "code"],
+///     types: vec![FieldType::parse("string?").unwrap(), FieldType::parse("string").unwrap()],
+/// };
+/// let ty = FieldType::parse_in("[ValidationError]", &["ValidationError"]).unwrap();
+/// let raw = r#"[{"code":"missing_field","field":"title","resource":"Issue"}]"#;
+/// let v = read_value_in(ty, Some(raw), "errors", &[shape.clone()]).unwrap();
+/// assert_eq!(v, serde_json::json!([{"code":"missing_field","field":"title","resource":"Issue"}]));
+/// assert!(read_value_in(ty, Some(r#"[{"field":"title"}]"#), "errors", &[shape]).is_err());
+/// ```
+pub fn read_value_in(
+    ty: FieldType,
+    raw: Option<&str>,
+    name: &str,
+    objects: &[ObjectShape<'_>],
+) -> Result<Value, String> {
+    if matches!(ty.base, BaseType::Object(_)) {
+        return super::objects::read_compound(ty, raw, name, objects);
+    }
+    if ty.list {
+        return read_list(ty, raw, name);
+    }
     match (ty.base, ty.optional) {
         (BaseType::String, false) => as_value(field_string(raw, name)),
         (BaseType::String, true) => as_value(field_opt_string(raw, name)),
@@ -353,7 +393,38 @@ pub fn read_value(ty: FieldType, raw: Option<&str>, name: &str) -> Result<Value,
         (BaseType::F64, false) => as_value(field::<f64>(raw, name)),
         (BaseType::F64, true) => as_value(field::<Option<f64>>(raw, name)),
         (BaseType::Json, false) => field::<Value>(raw, name),
-        (BaseType::Json, true) => as_value(field::<Option<Value>>(raw, name)),
+        (BaseType::Json, true) | (BaseType::Object(_), _) => {
+            as_value(field::<Option<Value>>(raw, name))
+        }
+    }
+}
+
+/// A list of a built-in type, read as generated code reads `Vec<T>` (or
+/// `Option<Vec<T>>`): through serde.
+fn read_list(ty: FieldType, raw: Option<&str>, name: &str) -> Result<Value, String> {
+    fn list<T: DeserializeOwned + serde::Serialize>(
+        raw: Option<&str>,
+        name: &str,
+        optional: bool,
+    ) -> Result<Value, String> {
+        if optional {
+            as_value(field::<Option<Vec<T>>>(raw, name))
+        } else {
+            as_value(field::<Vec<T>>(raw, name))
+        }
+    }
+    let o = ty.optional;
+    match ty.base {
+        BaseType::String => list::<String>(raw, name, o),
+        BaseType::Bool => list::<bool>(raw, name, o),
+        BaseType::I32 => list::<i32>(raw, name, o),
+        BaseType::I64 => list::<i64>(raw, name, o),
+        BaseType::U8 => list::<u8>(raw, name, o),
+        BaseType::U16 => list::<u16>(raw, name, o),
+        BaseType::U32 => list::<u32>(raw, name, o),
+        BaseType::U64 => list::<u64>(raw, name, o),
+        BaseType::F64 => list::<f64>(raw, name, o),
+        BaseType::Json | BaseType::Object(_) => list::<Value>(raw, name, o),
     }
 }
 

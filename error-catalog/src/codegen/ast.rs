@@ -61,6 +61,8 @@ pub struct BoundField {
     pub ty: Type,
     /// It is an `Option<_>`.
     pub optional: bool,
+    /// It is a `Vec<_>` (a JSON array).
+    pub list: bool,
     /// Where it sits, when not under `fields_at` (explicit or from the envelope).
     pub at: Option<Pointer>,
     /// Its base type, for placeholder matching.
@@ -74,7 +76,13 @@ impl BoundField {
     /// as `Cow<str>`, and typed reading stores it as one (owned by the enum's
     /// sink, borrowed from the body by the view's).
     pub fn is_text(&self) -> bool {
-        self.base == BaseType::String
+        self.base == BaseType::String && !self.list
+    }
+
+    /// A list: read whole through serde, never from a placeholder's text,
+    /// never shared as one typed slot.
+    pub fn is_compound(&self) -> bool {
+        self.list
     }
 }
 
@@ -243,7 +251,7 @@ pub(super) fn is_unknown(a: &Attrs) -> bool {
 pub(super) fn bind_fields(
     v: &syn::Variant,
     wire: &Wire,
-    expected: Option<(&ErrorEntry, &str)>,
+    expected: Option<(&ErrorEntry, &str, &[&str])>,
     errors: &mut Vec<syn::Error>,
 ) -> (Vec<BoundField>, Option<Ident>, bool) {
     let mut out = Vec::new();
@@ -282,20 +290,25 @@ pub(super) fn bind_fields(
                 .find(|w| w.wire.value == wire_name)
                 .and_then(|w| w.at_ptr.as_ref().map(|p| p.value.clone())),
         };
-        let (optional, base) = field_type_of(&f.ty);
+        let FieldType {
+            base,
+            list,
+            optional,
+        } = field_type_of(&f.ty);
         let internal = a.flag("internal", errors).is_some();
         out.push(BoundField {
             ident,
             wire: wire_name,
             ty: f.ty.clone(),
             optional,
+            list,
             at,
             base,
             internal,
         });
     }
-    if let Some((entry, path)) = expected {
-        check_fields_agree(v, wire, entry, path, &out, errors);
+    if let Some((entry, path, objects)) = expected {
+        check_fields_agree(v, wire, (entry, path, objects), &out, errors);
         // The catalog is the truth for names and places on the wire.
         for f in &mut out {
             if let Some(c) = wire
@@ -318,8 +331,7 @@ pub(super) fn bind_fields(
 fn check_fields_agree(
     v: &syn::Variant,
     wire: &Wire,
-    entry: &ErrorEntry,
-    path: &str,
+    (entry, path, objects): (&ErrorEntry, &str, &[&str]),
     fields: &[BoundField],
     errors: &mut Vec<syn::Error>,
 ) {
@@ -341,14 +353,14 @@ fn check_fields_agree(
                 ));
             }
             Some(c) => {
-                if !type_matches(c.ty.value, &f.ty) {
+                if !type_matches(c.ty.value, &f.ty, objects) {
                     errors.push(err(
                         f.ty.span(),
                         format!(
                             "field `{}` is `{}` in `{path}`, so its Rust type must be `{}`",
                             f.ident,
-                            c.ty.value.name(),
-                            expected_type_text(c.ty.value)
+                            c.ty.value.name(objects),
+                            expected_type_text(c.ty.value, objects)
                         ),
                     ));
                 }
@@ -366,7 +378,7 @@ fn check_fields_agree(
                     "variant `{}` lacks field `{}: {}` that code `{}` has in `{path}`",
                     v.ident,
                     c.rust.value,
-                    expected_type_text(c.ty.value),
+                    expected_type_text(c.ty.value, objects),
                     entry.code.value
                 ),
             ));

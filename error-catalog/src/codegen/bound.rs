@@ -99,9 +99,14 @@ pub(super) fn from_catalog(
         // fields are checked against an entry only when all of it parsed
         // (a field lost to a parse problem is not the enum's mistake)
         let entry = &catalog.errors[i];
+        let objects = catalog.type_names();
         let mut field_errors = Vec::new();
-        let (fields, extra, named) =
-            bind_fields(v, &catalog.wire, Some((entry, rel)), &mut field_errors);
+        let (fields, extra, named) = bind_fields(
+            v,
+            &catalog.wire,
+            Some((entry, rel, &objects)),
+            &mut field_errors,
+        );
         if !entry.damaged && !catalog.wire.damaged {
             errors.append(&mut field_errors);
         }

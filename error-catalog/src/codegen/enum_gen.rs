@@ -6,7 +6,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, LitStr, Visibility};
 
 use super::bound::load_relative;
-use super::rust_types::expected_type_text;
+use super::object_gen::{object_structs, rust_type};
 use crate::model::{Catalog, ErrorEntry, Field};
 
 /// `catalog!( #[attrs]* vis? "path.toml" )`.
@@ -66,18 +66,16 @@ fn entry_docs(e: &ErrorEntry) -> Vec<TokenStream> {
     lines.iter().map(|l| doc(l)).collect()
 }
 
-fn field_tokens(f: &Field) -> TokenStream {
+fn field_tokens(c: &Catalog, f: &Field) -> TokenStream {
     let name = format_ident!("{}", f.rust.value);
-    let text = expected_type_text(f.ty.value).replace(
-        "serde_json::Value",
-        "::error_catalog::__private::serde_json::Value",
-    );
-    let ty: syn::Type =
-        syn::parse_str(&text).unwrap_or_else(|_| syn::parse_quote!(::std::string::String));
-    let d = doc(&f
-        .doc
-        .clone()
-        .unwrap_or_else(|| format!("`{}` on the wire ({}).", f.wire.value, f.ty.value.name())));
+    let ty = rust_type(f.ty.value, &c.type_names());
+    let d = doc(&f.doc.clone().unwrap_or_else(|| {
+        format!(
+            "`{}` on the wire ({}).",
+            f.wire.value,
+            c.type_text(f.ty.value)
+        )
+    }));
     quote!(#d #name: #ty)
 }
 
@@ -154,6 +152,7 @@ pub fn catalog(input: TokenStream) -> TokenStream {
         return quote!(#(#derive_errors)* #(#errors)*);
     };
     let name = format_ident!("{}", c.service.enum_name.value, span = Span::call_site());
+    let structs = object_structs(&c, &args.vis);
     let vis = match args.vis {
         Visibility::Inherited => quote!(pub),
         v => quote!(#v),
@@ -172,7 +171,11 @@ pub fn catalog(input: TokenStream) -> TokenStream {
     let variants = c.errors.iter().map(|e| {
         let v = format_ident!("{}", e.variant.value);
         let docs = entry_docs(e);
-        let fields = e.fields.iter().chain(&c.wire.fields).map(field_tokens);
+        let fields = e
+            .fields
+            .iter()
+            .chain(&c.wire.fields)
+            .map(|f| field_tokens(&c, f));
         quote! {
             #(#docs)*
             #v {
@@ -186,6 +189,7 @@ pub fn catalog(input: TokenStream) -> TokenStream {
     let unknown = unknown_name(&c);
     quote! {
         #(#derive_errors)*
+        #structs
         #(#head)*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::error_catalog::ApiError)]
         #[api_error(catalog = #path)]

@@ -58,6 +58,7 @@ pub(super) fn from_attributes(
         headers: headers_of(enum_attrs, errors),
         rate_limits: Vec::new(),
         errors: Vec::new(),
+        types: Vec::new(),
     };
     if let Some(s) = enum_attrs.str("service", errors) {
         catalog.service.id = Located::new(s.value, At::Syn(s.span));
@@ -160,6 +161,7 @@ pub(super) fn from_attributes(
                     ty: Located::new(
                         FieldType {
                             base: f.base,
+                            list: f.list,
                             optional: f.optional,
                         },
                         At::Syn(f.ty.span()),

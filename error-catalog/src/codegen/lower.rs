@@ -113,6 +113,7 @@ fn typed_slots<'a>(input: &'a Input, placement: &Placement) -> Vec<(usize, &'a B
                 f.wire == first.wire
                     && (f.base, f.optional) == (first.base, first.optional)
                     && f.base != BaseType::Json
+                    && !f.is_compound()
             };
             fields.all(|f| f.is_some_and(same)).then_some((s, first))
         })
@@ -207,8 +208,9 @@ pub(super) fn exact_fields(
         if out.iter().any(|&(_, seen, _)| seen == j) {
             return None;
         }
-        let base = b.fields.get(j)?.base;
-        if base != BaseType::String && !base.is_integer() {
+        let f = b.fields.get(j)?;
+        let base = f.base;
+        if (base != BaseType::String && !base.is_integer()) || f.is_compound() {
             return None;
         }
         out.push((k, j, base));

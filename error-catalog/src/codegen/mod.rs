@@ -14,6 +14,7 @@ mod enum_gen;
 mod expand;
 mod inline;
 mod lower;
+mod object_gen;
 mod rust_types;
 mod serialize;
 mod tables;

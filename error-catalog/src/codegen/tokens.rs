@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::ast::{Bound, BoundField, Input};
 use super::lower::ProblemSlots;
-use crate::model::{ErrorEntry, RetryRule};
+use crate::model::{ErrorEntry, FieldType, RetryRule};
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::HoleKind;
 
@@ -102,12 +102,22 @@ pub(super) fn redacted(e: &ErrorEntry, f: &BoundField) -> bool {
 
 /// The `__private` function that reads field `f` from its raw JSON.
 pub(super) fn reader_of(f: &BoundField) -> TokenStream {
+    reader_for(FieldType {
+        base: f.base,
+        list: f.list,
+        optional: f.optional,
+    })
+}
+
+/// The `__private` function that reads a value of type `t` from its raw JSON
+/// (the one `read_value` of the core crate picks for it too).
+pub(super) fn reader_for(t: FieldType) -> TokenStream {
     use crate::model::BaseType as B;
-    match (f.base, f.optional) {
-        (B::String, false) => quote!(__p::field_string),
-        (B::String, true) => quote!(__p::field_opt_string),
-        (b, false) if b.is_integer() => quote!(__p::field_int),
-        (b, true) if b.is_integer() => quote!(__p::field_opt_int),
+    match (t.base, t.list, t.optional) {
+        (B::String, false, false) => quote!(__p::field_string),
+        (B::String, false, true) => quote!(__p::field_opt_string),
+        (b, false, false) if b.is_integer() => quote!(__p::field_int),
+        (b, false, true) if b.is_integer() => quote!(__p::field_opt_int),
         _ => quote!(__p::field),
     }
 }

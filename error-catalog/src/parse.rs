@@ -848,7 +848,7 @@ impl Parser {
                             "did you mean `{m}`? (add `?` for an optional field)"
                         )),
                         None => d.help(format!(
-                            "expected one of: {} or a type declared under `[types]` (add `?` for an optional field, write `[string]` for a list)",
+                            "expected one of: {} (add `?` for an optional field, write `[string]` for a list)",
                             names.collect::<Vec<_>>().join(", ")
                         )),
                     };

@@ -1313,3 +1313,136 @@ message = "x"
         ["t.toml:6:27: unknown `rate_limit_reset_format` `durations` in `[headers]`\n  help: did you mean `duration`?"]
     );
 }
+
+// --- declared types --------------------------------------------------------------
+
+#[test]
+fn a_placeholder_cannot_show_a_list() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+code = "/error/code"
+message = "/error/message"
+fields_at = "/error"
+[types.Item]
+sku = "string"
+[[errors]]
+code = "OUT_OF_STOCK"
+message = "Out of stock: {items}"
+fields = { items = "[Item]" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:12:26: placeholder `{items}` in `message` of error `OUT_OF_STOCK` names a field of type `[Item]`, which no text can hold\n  help: a placeholder shows one value: name a field of a single-value type, or leave the list out of the text"]
+    );
+}
+
+#[test]
+fn a_type_name_is_upper_camel_and_not_the_enums() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+enum_name = "ShopError"
+[wire]
+code = "/error/code"
+fields_at = "/error"
+[types.item]
+sku = "string"
+[types.ShopError]
+sku = "string"
+[[errors]]
+code = "OUT_OF_STOCK"
+message = "Out of stock"
+fields = { items = "[item]?", other = "ShopError?" }
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:8:8: type name `item` is not an UpperCamelCase Rust identifier\n  help: name a declared type as its Rust struct, such as `ValidationError`",
+            "t.toml:10:8: type `ShopError` has the enum's own name\n  help: rename the type: the struct and the enum are generated side by side",
+        ]
+    );
+}
+
+#[test]
+fn a_type_member_is_a_value_or_a_list_with_a_free_rust_name() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+code = "/error/code"
+fields_at = "/error"
+[types.Item]
+sku = "string"
+[types.Line]
+item = "Item"
+extra = "u32"
+type = "string"
+qty = { type = "u32", at = "/qty", internal = true }
+count = { type = "u32", rust = "qty" }
+tags = "[string]?"
+[[errors]]
+code = "OUT_OF_STOCK"
+message = "Out of stock"
+fields = { lines = "[Line]" }
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:10:8: member `item` of type `Line` is of declared type `Item`: declared types do not nest\n  help: type the member `json` to keep it whole",
+            "t.toml:11:1: member `extra` of type `Line` gives Rust name `extra`, which the struct cannot have\n  help: give the member a table form with `rust = \"name\"` (not a keyword, not `extra`)",
+            "t.toml:12:1: member `type` of type `Line` gives Rust name `type`, which the struct cannot have\n  help: give the member a table form with `rust = \"name\"` (not a keyword, not `extra`)",
+            "t.toml:13:1: member `qty` of type `Line` is `internal`, which only an error's fields can be\n  help: mark the field holding the object `internal` instead",
+            "t.toml:13:28: member `qty` of type `Line` has `at`, which only an error's fields take\n  help: remove `at`: a member is read from its object",
+            "t.toml:14:1: member `count` of type `Line` has the Rust name `qty` of another member",
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_type_suggests_a_declared_one() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+code = "/error/code"
+fields_at = "/error"
+[types.Violation]
+field = "string"
+[[errors]]
+code = "INVALID"
+message = "Invalid"
+fields = { violations = "[Violaton]" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:12:25: field `violations` has unknown type `[Violaton]`\n  help: did you mean `Violation`? (add `?` for an optional field)"]
+    );
+}
+
+#[test]
+fn lists_and_declared_types_load() {
+    let text = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+code = "/error/code"
+fields_at = "/error"
+[types.Violation]
+field = "string"
+limits = "[u32]?"
+[[errors]]
+code = "INVALID"
+message = "Invalid"
+fields = { violations = "[Violation]", tags = "[string]?", one = "Violation?" }
+"#;
+    let c = loads(text);
+    let names: Vec<String> = c.errors[0]
+        .fields
+        .iter()
+        .map(|f| c.type_text(f.ty.value))
+        .collect();
+    assert_eq!(names, ["[Violation]", "[string]?", "Violation?"]);
+    assert_eq!(c.type_text(c.types[0].members[1].ty.value), "[u32]?");
+}

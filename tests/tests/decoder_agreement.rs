@@ -21,6 +21,11 @@ mod message_identity {
 }
 use message_identity::MessageIdentityError;
 
+mod lists {
+    error_catalog::catalog!("catalogs/lists.toml");
+}
+use lists::ListsError;
+
 /// The fallback of a generated enum, when it is one.
 trait Fallback {
     fn fallback(&self) -> Option<&UnknownError>;
@@ -45,7 +50,8 @@ fallback!(
     rakomi::RakomiError,
     aironclaw::AironclawError,
     moca_air::MocaAirError,
-    MessageIdentityError
+    MessageIdentityError,
+    ListsError
 );
 
 /// Every value swapped into a member by the mutations: one of each JSON type,
@@ -67,31 +73,55 @@ fn replacements() -> Vec<Value> {
     ]
 }
 
-/// Every JSON pointer to a member of `v` (objects only), depth first.
+/// Every JSON pointer to a member of `v` or an element of an array in it,
+/// depth first.
 fn pointers(v: &Value, at: &str, out: &mut Vec<String>) {
-    if let Value::Object(m) = v {
-        for (k, child) in m {
-            let p = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
-            out.push(p.clone());
-            pointers(child, &p, out);
-        }
+    let children: Vec<(String, &Value)> = match v {
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, c)| (k.replace('~', "~0").replace('/', "~1"), c))
+            .collect(),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i.to_string(), c))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (k, child) in children {
+        let p = format!("{at}/{k}");
+        out.push(p.clone());
+        pointers(child, &p, out);
     }
 }
 
-/// `v` with the member at `pointer` replaced by `with` (`None`: removed).
+/// `v` with the member or element at `pointer` replaced by `with` (`None`:
+/// removed).
 fn mutate(v: &Value, pointer: &str, with: Option<&Value>) -> Value {
     let mut out = v.clone();
     let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
     let key = key.replace("~1", "/").replace("~0", "~");
-    if let Some(Value::Object(m)) = out.pointer_mut(parent) {
-        match with {
+    match out.pointer_mut(parent) {
+        Some(Value::Object(m)) => match with {
             Some(w) => {
                 m.insert(key, w.clone());
             }
             None => {
                 m.remove(&key);
             }
+        },
+        Some(Value::Array(a)) => {
+            if let Ok(i) = key.parse::<usize>() {
+                match with {
+                    Some(w) if i < a.len() => a[i] = w.clone(),
+                    None if i < a.len() => {
+                        a.remove(i);
+                    }
+                    _ => {}
+                }
+            }
         }
+        _ => {}
     }
     out
 }
@@ -306,4 +336,16 @@ fn message_identity_agrees() {
     }
     let known = agree::<MessageIdentityError>(&c, &cases);
     assert!(known >= 15, "only {known} recognised");
+}
+
+/// Lists of built-in types and declared objects (alone, in a list, with a
+/// list member) read the same on both sides, element mutations included.
+#[test]
+fn lists_agree() {
+    let text = include_str!("../catalogs/lists.toml");
+    let c = error_catalog_codegen::load_str("lists.toml", text).expect("test catalog loads");
+    let cases = cases(&c);
+    assert!(cases.len() >= 300, "only {} cases", cases.len());
+    let known = agree::<ListsError>(&c, &cases);
+    assert!(known >= 40, "only {known} recognised");
 }

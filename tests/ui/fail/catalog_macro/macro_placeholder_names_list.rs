@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/placeholder_names_list.toml");
+
+fn main() {}

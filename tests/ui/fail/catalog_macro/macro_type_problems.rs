@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/type_problems.toml");
+
+fn main() {}

@@ -131,6 +131,12 @@ fn github_validation_errors_are_typed() {
 
     let c = error_catalog_codegen::load_str("github.toml", include_str!("../examples/github.toml"))
         .unwrap_or_else(|p| panic!("{p}"));
+    // the docs page lists the type's members
+    let page = error_catalog_codegen::docs::render(&c);
+    assert!(page.contains("### `ValidationError`"), "{page}");
+    assert!(page.contains("| `errors` | `[ValidationError]` |"), "{page}");
+    assert!(page.contains("| `message` | `string?` |"), "{page}");
+
     let bad: [&[u8]; 4] = [
         br#"{"message": "Validation Failed", "errors": [{"resource": "Issue", "code": "missing_field"}]}"#,
         br#"{"message": "Validation Failed", "errors": [{"resource": "Issue", "field": 7, "code": "x"}]}"#,

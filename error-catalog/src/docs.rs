@@ -174,6 +174,7 @@ pub fn render(c: &Catalog) -> String {
         }
         o.push('\n');
     }
+    render_types(&mut o, c);
     let _ = writeln!(o, "## Errors\n");
     for e in &c.errors {
         render_entry(&mut o, c, e);
@@ -201,6 +202,34 @@ pub fn render(c: &Catalog) -> String {
         );
     }
     o
+}
+
+/// `## Object types`: each declared type's members, when the catalog has any.
+fn render_types(o: &mut String, c: &Catalog) {
+    if c.types.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "## Object types\n\nObjects the errors' fields hold; members not listed are kept as received.\n"
+    );
+    for t in &c.types {
+        let _ = writeln!(
+            o,
+            "### `{}`\n\n| Member | Type | Meaning |\n|---|---|---|",
+            t.name.value
+        );
+        for m in &t.members {
+            let _ = writeln!(
+                o,
+                "| `{}` | `{}` | {} |",
+                cell(&m.wire.value),
+                cell(&c.type_text(m.ty.value)),
+                cell(m.doc.as_deref().unwrap_or(""))
+            );
+        }
+        o.push('\n');
+    }
 }
 
 /// `## Error response format`: the envelope, what identifies an error, and

@@ -150,7 +150,7 @@ struct Item {
 }
 
 #[derive(Debug, PartialEq, ApiError)]
-#[api_error(wire = "nested")]
+#[api_error(wire = "nested", borrowed)]
 enum Shop {
     #[api_error(
         code = "OUT_OF_STOCK",
@@ -161,6 +161,7 @@ enum Shop {
         items: Vec<Item>,
         skus: Vec<String>,
         counts: Option<Vec<u32>>,
+        region: String,
     },
     #[api_error(unknown)]
     Unknown(UnknownError),
@@ -168,7 +169,7 @@ enum Shop {
 
 #[test]
 fn derive_holds_lists() {
-    let body = br#"{"error": {"code": "OUT_OF_STOCK", "message": "Some items are out of stock", "items": [{"sku": "a1", "qty": 2}], "skus": ["a1"]}}"#;
+    let body = br#"{"error": {"code": "OUT_OF_STOCK", "message": "Some items are out of stock", "items": [{"sku": "a1", "qty": 2}], "skus": ["a1"], "region": "eu"}}"#;
     let err = Shop::from_response(409, body);
     assert_eq!(
         err,
@@ -179,6 +180,7 @@ fn derive_holds_lists() {
             }],
             skus: vec!["a1".into()],
             counts: None,
+            region: "eu".into(),
         }
     );
     let written = serde_json::to_value(&err).expect("serializes");

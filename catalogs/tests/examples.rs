@@ -40,12 +40,14 @@ macro_rules! check_examples {
                 let status = ex.status.or(e.status_u16()).unwrap_or(400);
                 let body = ex.body.value.as_bytes();
                 let want = e.variant.value.as_str();
-                // the CLI's decoder
-                let r = error_catalog_codegen::response::decode(&c, status, body);
+                // the CLI's decoder (with the example's headers: an error may
+                // be told apart by one)
+                let headers = &ex.headers;
+                let r = error_catalog_codegen::response::decode_with(&c, status, headers, body);
                 let got = r.entry.map(|i| c.errors[i].variant.value.as_str());
                 assert_eq!(got, Some(want), "{}: CLI on {}", $file, ex.body.value);
                 // the generated enum
-                let err = <$enum>::from_response(status, body);
+                let err = <$enum>::from_parts(status, headers, body);
                 assert_eq!(
                     err.info().map(|i| i.variant),
                     Some(want),
@@ -61,7 +63,7 @@ macro_rules! check_examples {
                 // its serialization reads back as the same value
                 let again = serde_json::to_vec(&err).expect("serializes");
                 assert_eq!(
-                    <$enum>::from_response(status, &again),
+                    <$enum>::from_parts(status, headers, &again),
                     err,
                     "{}",
                     String::from_utf8_lossy(&again)
@@ -89,6 +91,49 @@ fn github() {
     // no codes: a message no entry knows, under a status no entry has alone, falls back
     let err = github::GithubError::from_response(418, br#"{"message": "I'm a teapot"}"#);
     assert!(err.info().is_none(), "{err:?}");
+}
+
+/// The primary rate limit is its message *and* `x-ratelimit-remaining: 0`
+/// (`when_header`): read with the headers, it is found; without them, or with
+/// requests left, it is not, in the generated enum and the CLI alike.
+#[test]
+fn github_rate_limit_needs_its_header() {
+    use github::GithubError;
+    let body = br#"{"message": "API rate limit exceeded for 10.0.0.1.", "documentation_url": "https://docs.github.com/rest"}"#;
+    let c = error_catalog_codegen::load_str("github.toml", include_str!("../examples/github.toml"))
+        .unwrap_or_else(|p| panic!("{p}"));
+    let cli = |headers: &[(&str, &str)]| {
+        let r = error_catalog_codegen::response::decode_with(&c, 403, &headers, body);
+        r.entry.map(|i| c.errors[i].code.value.clone())
+    };
+    for (headers, known) in [
+        (
+            &[
+                ("X-RateLimit-Remaining", "0"),
+                ("x-ratelimit-reset", "1377013266"),
+            ][..],
+            true,
+        ),
+        (&[("x-ratelimit-remaining", "12")][..], false),
+        (&[][..], false),
+    ] {
+        let err = GithubError::from_parts(403, &headers, body);
+        assert_eq!(
+            matches!(err, GithubError::PrimaryRateLimit { .. }),
+            known,
+            "{headers:?}: {err:?}"
+        );
+        assert_eq!(
+            cli(headers).as_deref() == Some("primary_rate_limit"),
+            known,
+            "{headers:?}"
+        );
+    }
+    // `from_response` reads no headers
+    assert!(GithubError::from_response(403, body).info().is_none());
+    // the docs say so
+    let page = error_catalog_codegen::docs::render(&c);
+    assert!(page.contains("header `x-ratelimit-remaining: 0`"), "{page}");
 }
 
 /// `errors` is a `Vec` of the struct generated for `[types.ValidationError]`:
@@ -138,7 +183,10 @@ fn github_validation_errors_are_typed() {
     // the docs page lists the type's members
     let page = error_catalog_codegen::docs::render(&c);
     assert!(page.contains("### `ValidationError`"), "{page}");
-    assert!(page.contains("| `errors` | `[ValidationError]` |"), "{page}");
+    assert!(
+        page.contains("| `errors` | `[ValidationError]` |"),
+        "{page}"
+    );
     assert!(page.contains("| `message` | `string?` |"), "{page}");
 
     let bad: [&[u8]; 4] = [

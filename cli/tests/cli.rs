@@ -1668,3 +1668,35 @@ fn classify_requires_catalog_and_status() {
     r.expect_code(2);
     assert!(r.stderr.contains("--status"), "{}", r.stderr);
 }
+
+/// GitHub's primary rate limit is its message with `x-ratelimit-remaining: 0`
+/// (`when_header`): `--header` gives the header, and without it the body is
+/// no known error.
+#[test]
+fn classify_reads_when_header_conditions_from_header_lines() {
+    let github = catalog_file("examples/github");
+    let body = r#"{"message": "API rate limit exceeded for 10.0.0.1.", "documentation_url": "https://docs.github.com/rest"}"#;
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "classify",
+            "--catalog",
+            github.as_str(),
+            "--status",
+            "403",
+            "--json",
+        ];
+        a.extend_from_slice(extra);
+        a.iter().map(|s| s.to_string()).collect::<Vec<String>>()
+    };
+    let with: Vec<String> = args(&["--header", "X-RateLimit-Remaining: 0"]);
+    let with: Vec<&str> = with.iter().map(String::as_str).collect();
+    let r = run_with_stdin(&with, body);
+    r.expect_code(0);
+    assert_eq!(r.json()["code"], "primary_rate_limit");
+    for extra in [&["--header", "x-ratelimit-remaining: 4"][..], &[][..]] {
+        let without = args(extra);
+        let without: Vec<&str> = without.iter().map(String::as_str).collect();
+        let r = run_with_stdin(&without, body);
+        assert_eq!(r.json()["known"], false, "{extra:?}");
+    }
+}

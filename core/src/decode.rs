@@ -10,7 +10,8 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::engine::{self, Captured, Identity, Layout, Table};
+use crate::engine::{self, Captured, Condition, Identity, Layout, Table};
+use crate::headers::HeaderLookup;
 use crate::hole_texts::HoleTexts;
 use crate::raw_members::RawMembers;
 
@@ -174,6 +175,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
     body: &'b [u8],
     plan: &Plan<'_>,
+    headers: &dyn HeaderLookup,
     direct: impl Fn(u16, &str) -> Option<E>,
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(Fallback<'_>) -> E,
@@ -189,8 +191,24 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     let direct = |s: u16, m: &str| if lone.is_some() { None } else { direct(s, m) };
     let mut sink = S::new(plan.typed);
     match sink.walk(body, &plan.layout) {
-        Ok(()) => finish(status, body, plan, &mut sink, direct, build, unknown),
-        Err(e) => walk_again(status, body, plan, sink.typed(), e, build, unknown),
+        Ok(()) => finish(
+            (status, headers),
+            body,
+            plan,
+            &mut sink,
+            direct,
+            build,
+            unknown,
+        ),
+        Err(e) => walk_again(
+            (status, headers),
+            body,
+            plan,
+            sink.typed(),
+            e,
+            build,
+            unknown,
+        ),
     }
 }
 
@@ -200,7 +218,7 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
 #[cold]
 #[inline(never)]
 fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
-    status: Option<u16>,
+    (status, headers): (Option<u16>, &dyn HeaderLookup),
     body: &'b [u8],
     plan: &Plan<'_>,
     typed: bool,
@@ -213,7 +231,15 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
         match engine::walk(body, &plan.layout, &mut sink) {
             Ok(()) => {
                 let direct = |_: u16, _: &str| None;
-                return finish(status, body, plan, &mut sink, direct, build, unknown);
+                return finish(
+                    (status, headers),
+                    body,
+                    plan,
+                    &mut sink,
+                    direct,
+                    build,
+                    unknown,
+                );
             }
             Err(e) => e,
         }
@@ -221,8 +247,16 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
         first
     };
     if plan.table.identity != Identity::Code {
-        let hit =
-            status.and_then(|s| classify(plan, s, None, None, &mut HoleTexts::default(), None));
+        let hit = status.and_then(|s| {
+            classify(
+                plan,
+                (s, headers),
+                None,
+                None,
+                &mut HoleTexts::default(),
+                None,
+            )
+        });
         if let Some((entry, _)) = hit {
             if let Ok(mut value) = build(entry, &mut S::new(false), &[]) {
                 if let Some(extra) = value.extra_mut() {
@@ -247,7 +281,7 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
 #[inline]
 fn classify<'m>(
     plan: &Plan<'_>,
-    status: u16,
+    (status, headers): (u16, &dyn HeaderLookup),
     code: Option<&str>,
     message: Option<&'m str>,
     caps: &mut HoleTexts<'m>,
@@ -256,7 +290,13 @@ fn classify<'m>(
     match plan.classify {
         Some(compiled) => compiled(status, message, caps),
         None => {
-            let member = |p: &str| -> Option<&str> { member_at(walked?, plan, p) };
+            let member = |c: &Condition<'_>| -> Option<&str> {
+                if c.header {
+                    headers.header(c.pointer)
+                } else {
+                    member_at(walked?, plan, c.pointer)
+                }
+            };
             let c = plan.table.classify_when(status, code, message, &member)?;
             *caps = HoleTexts::from(c.captures);
             Some((c.entry, false))
@@ -354,7 +394,7 @@ fn fall_back<E>(
 /// Classifies and builds from a walked body.
 #[inline(always)]
 fn finish<'b, E: Decoded, S: FastSink<'b>>(
-    status: Option<u16>,
+    (status, headers): (Option<u16>, &dyn HeaderLookup),
     body: &'b [u8],
     plan: &Plan<'_>,
     sink: &mut S,
@@ -424,7 +464,14 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
             let m = message.as_deref();
             let status = status.unwrap_or(0);
             let walked = sink.kept().map(|c| &*c);
-            let hit = classify(plan, status, code.as_deref(), m, &mut captured, walked);
+            let hit = classify(
+                plan,
+                (status, headers),
+                code.as_deref(),
+                m,
+                &mut captured,
+                walked,
+            );
             (hit, &captured)
         }
     };

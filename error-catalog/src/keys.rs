@@ -61,6 +61,7 @@ pub const ERROR: &[&str] = &[
     "retry_after_field",
     "fields",
     "when",
+    "when_header",
     "code_in_body",
     "examples",
 ];

@@ -143,9 +143,12 @@ impl Catalog {
     /// such entries are classified after the whole body is read (no compiled
     /// shortcut knows them).
     pub fn conditional(&self) -> bool {
-        self.errors
-            .iter()
-            .any(|e| !e.when.is_empty() || !e.sends_code() || e.code_range.is_some())
+        self.errors.iter().any(|e| {
+            !e.when.is_empty()
+                || !e.when_headers.is_empty()
+                || !e.sends_code()
+                || e.code_range.is_some()
+        })
     }
 }
 
@@ -422,6 +425,9 @@ pub struct ErrorEntry {
     /// must have, for a body to be this error (besides its code, patterns or
     /// status).
     pub when: Vec<(Located<Pointer>, Located<String>)>,
+    /// `when_header`: response headers (names in lowercase) that must have
+    /// the given text for a response to be this error.
+    pub when_headers: Vec<(Located<String>, Located<String>)>,
     /// `code_in_body = false`: in a catalog identified by code, the service
     /// sends this error without a code; absent means it sends the code.
     pub code_in_body: Option<Located<bool>>,
@@ -508,4 +514,19 @@ pub struct Example {
     pub status: Option<u16>,
     /// Headers shown with it, in order.
     pub headers: Vec<(String, String)>,
+}
+
+/// True for an HTTP header name: one or more token characters (RFC 9110:
+/// letters, digits and ``!#$%&'*+-.^_`|~``).
+///
+/// ```
+/// use error_catalog_codegen::model::is_header_name;
+/// assert!(is_header_name("x-ratelimit-remaining"));
+/// assert!(!is_header_name("x ratelimit") && !is_header_name(""));
+/// ```
+pub fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }

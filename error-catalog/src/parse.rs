@@ -501,6 +501,37 @@ impl Parser {
         out
     }
 
+    /// `when_header = { "x-ratelimit-remaining" = "0" }`: header names (kept
+    /// in lowercase) and the text each must have.
+    fn header_values(
+        &mut self,
+        t: &DeTable<'_>,
+        ctx: &str,
+    ) -> Vec<(Located<String>, Located<String>)> {
+        let mut out = Vec::new();
+        for (k, v) in t.iter() {
+            let name = k.get_ref();
+            if !crate::model::is_header_name(name) {
+                self.diags.push(
+                    Diagnostic::new(
+                        &At::Toml(k.span()),
+                        format!("{ctx} key `{name}` is not a header name"),
+                    )
+                    .help("name the header as it is sent, such as `x-ratelimit-remaining` (letters, digits, `-`; no spaces)"),
+                );
+                continue;
+            }
+            match v.get_ref() {
+                DeValue::String(s) => out.push((
+                    Located::new(name.to_ascii_lowercase(), At::Toml(k.span())),
+                    Located::new(s.trim().to_string(), At::Toml(v.span())),
+                )),
+                _ => self.wrong_type(v, name, ctx, "a string (a header's value is text)"),
+            }
+        }
+        out
+    }
+
     fn headers(&mut self, t: &DeTable<'_>) -> Headers {
         let ctx = "`[headers]`";
         self.check_keys(t, ctx, keys::HEADERS);
@@ -662,6 +693,10 @@ impl Parser {
             Some((wt, _)) => self.pointer_values(wt, &format!("the `when` of {ctx}")),
             None => Vec::new(),
         };
+        let when_headers = match self.table(t, "when_header", &ctx, &at, false) {
+            Some((ht, _)) => self.header_values(ht, &format!("the `when_header` of {ctx}")),
+            None => Vec::new(),
+        };
         let code_in_body = self.bool(t, "code_in_body", &ctx).map(|b| {
             let at = t
                 .get("code_in_body")
@@ -699,6 +734,7 @@ impl Parser {
             retry_after_field: self.string(t, "retry_after_field", &ctx),
             fields,
             when,
+            when_headers,
             code_in_body,
             code_range,
             examples,

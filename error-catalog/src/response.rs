@@ -87,13 +87,15 @@ pub fn is_success(c: &Catalog, status: u16, body: &[u8]) -> bool {
 
 /// The `when` conditions of `e`, as the engine reads them.
 pub fn conditions(e: &ErrorEntry) -> Vec<Condition<'_>> {
-    e.when
+    let members = e
+        .when
         .iter()
-        .map(|(p, v)| Condition {
-            pointer: &p.value.text,
-            value: &v.value,
-        })
-        .collect()
+        .map(|(p, v)| Condition::member(&p.value.text, &v.value));
+    let headers = e
+        .when_headers
+        .iter()
+        .map(|(n, v)| Condition::header(&n.value, &v.value));
+    members.chain(headers).collect()
 }
 
 /// Decodes `body` received with `status`: which entry it is (classified by
@@ -118,6 +120,17 @@ pub fn conditions(e: &ErrorEntry) -> Vec<Condition<'_>> {
 /// assert_eq!(r.fields["id"], "7");
 /// ```
 pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
+    decode_with(c, status, &(), body)
+}
+
+/// [`decode`] with the response's headers, for entries told apart by a
+/// header (`when_header`); what generated code's `from_parts` does.
+pub fn decode_with(
+    c: &Catalog,
+    status: u16,
+    headers: &dyn error_catalog_core::headers::HeaderLookup,
+    body: &[u8],
+) -> Response {
     let fields = |e| fields_of(c, e).into_iter();
     let placement = Placement::new(
         &c.wire,
@@ -253,6 +266,7 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
         Some(status),
         body,
         &plan,
+        headers,
         |_, _| None,
         build,
         |f: Fallback<'_>| Outcome::Fallback {

@@ -1446,3 +1446,61 @@ fields = { violations = "[Violation]", tags = "[string]?", one = "Violation?" }
     assert_eq!(names, ["[Violation]", "[string]?", "Violation?"]);
     assert_eq!(c.type_text(c.types[0].members[1].ty.value), "[u32]?");
 }
+
+// --- conditions on headers -----------------------------------------------------
+
+#[test]
+fn a_when_header_names_a_header_and_gives_text() {
+    let text = r#"[service]
+id = "gh"
+name = "GH"
+[wire]
+message = "/message"
+identity = "message"
+[[errors]]
+code = "limited"
+status = 403
+message = "Limited"
+when_header = { "x ratelimit" = "0", x-ratelimit-remaining = 0 }
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "t.toml:11:17: the `when_header` of error `limited` key `x ratelimit` is not a header name\n  help: name the header as it is sent, such as `x-ratelimit-remaining` (letters, digits, `-`; no spaces)",
+            "t.toml:11:62: `x-ratelimit-remaining` in the `when_header` of error `limited` must be a string (a header's value is text), found an integer",
+        ]
+    );
+}
+
+#[test]
+fn a_header_condition_counts_for_the_order_of_entries() {
+    let text = r#"[service]
+id = "gh"
+name = "GH"
+[wire]
+message = "/message"
+identity = "status"
+[[errors]]
+code = "forbidden"
+status = 403
+message = "Forbidden"
+[[errors]]
+code = "limited"
+status = 403
+message = "Limited"
+when_header = { X-RateLimit-Remaining = "0" }
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:11:1: error `Limited` is never chosen: `Forbidden` shares its status 403, comes first and matches every body it matches\n  note: t.toml:7:1: `Forbidden` is here\n  help: move `Limited` above `Forbidden`: the most specific `when` comes first"]
+    );
+    // the specific one first: it loads, its header name in lowercase
+    let forbidden = "[[errors]]\ncode = \"forbidden\"\nstatus = 403\nmessage = \"Forbidden\"\n";
+    let reordered = format!("{}{forbidden}", text.replacen(forbidden, "", 1));
+    let c = loads(&reordered);
+    assert_eq!(c.errors[0].when_headers[0].0.value, "x-ratelimit-remaining");
+    assert_eq!(
+        error_catalog_codegen::docs::recognised_by(&c, &c.errors[0]),
+        "status 403, where header `x-ratelimit-remaining: 0`"
+    );
+}

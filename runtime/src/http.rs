@@ -386,9 +386,19 @@ pub fn read<E: FromResponse>(status: StatusCode, headers: &HeaderMap, body: &[u8
     let error = if is_problem_json(headers) {
         E::from_problem_json(status.as_u16(), body)
     } else {
-        E::from_response(status.as_u16(), body)
+        E::from_parts(status.as_u16(), &MapLookup(headers), body)
     };
     Received::new(error, headers_from_with(&E::HEADER_NAMES, headers))
+}
+
+/// A header map as the decoder reads headers (for `when_header` conditions):
+/// a value that is not text is absent.
+pub(crate) struct MapLookup<'a>(pub(crate) &'a HeaderMap);
+
+impl crate::headers::HeaderLookup for MapLookup<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.0.get(name)?.to_str().ok()
+    }
 }
 
 /// [`read`] for a whole [`http::Response`].

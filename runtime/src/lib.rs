@@ -236,6 +236,26 @@ pub trait FromResponse: Sized {
     /// [`problem::Problem`].
     fn from_problem_json(status: u16, body: &[u8]) -> Self;
 
+    /// [`FromResponse::from_response`] with the response's headers, for a
+    /// catalog that tells errors apart by a header (`when_header`, such as
+    /// GitHub's rate limit: a 403 with `x-ratelimit-remaining: 0`).
+    /// [`from_response`](FromResponse::from_response) reads no headers, so
+    /// such an error is never found there. The http and reqwest integrations
+    /// call this. Headers are looked up through
+    /// [`HeaderLookup`](headers::HeaderLookup): pairs, `()` for none.
+    ///
+    /// ```
+    /// use error_catalog::FromResponse;
+    /// use error_catalog_services::kya::KyaError;
+    /// let body = br#"{"error": "Agent ID 9 not found in IdentityRegistry", "code": "AGENT_NOT_FOUND", "timestamp": 1}"#;
+    /// let with = KyaError::from_parts(404, &[("x-request-id", "r-1")], body);
+    /// assert_eq!(with, KyaError::from_response(404, body));
+    /// ```
+    fn from_parts(status: u16, headers: &dyn headers::HeaderLookup, body: &[u8]) -> Self {
+        let _ = headers;
+        Self::from_response(status, body)
+    }
+
     /// True when the service marks success in the body (`[wire] success`), so
     /// telling a success from an error takes reading the body even under 2xx.
     const SUCCESS_IN_BODY: bool = false;

@@ -9,6 +9,7 @@ pub use error_catalog_core::decode::{
 pub use error_catalog_core::engine::{
     self, Captured, CodeIndex, CodeKey, Condition, Entry, Identity, Layout, Table,
 };
+pub use error_catalog_core::headers::HeaderLookup;
 pub use error_catalog_core::hole_texts::HoleTexts;
 pub use error_catalog_core::raw_members::TooLong;
 pub use error_catalog_core::success::SuccessRule;
@@ -28,11 +29,12 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
     status: Option<u16>,
     body: &'b [u8],
     plan: &Plan<'_>,
+    headers: &dyn HeaderLookup,
     direct: impl Fn(u16, &str) -> Option<E>,
     build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
     unknown: impl FnOnce(UnknownError) -> E,
 ) -> E {
-    error_catalog_core::decode::decode(status, body, plan, direct, build, |f| {
+    error_catalog_core::decode::decode(status, body, plan, headers, direct, build, |f| {
         unknown(UnknownError::from_fallback(f))
     })
 }

@@ -146,24 +146,28 @@ impl<E> From<::reqwest::Error> for Error<E> {
 pub async fn read<E: FromResponse>(response: Response) -> Result<Received<E>, ::reqwest::Error> {
     let status = response.status();
     let problem = crate::http::is_problem_json(response.headers());
-    let headers = crate::http::headers_from_with(&E::HEADER_NAMES, response.headers());
+    let map = response.headers().clone();
     let body = response.bytes().await?;
-    Ok(decode(status.as_u16(), problem, &body, headers))
+    Ok(decode(status.as_u16(), problem, &body, &map))
 }
 
-/// Decodes a received body by its media type (problem+json or the service's envelope).
+/// Decodes a received body by its media type (problem+json or the service's
+/// envelope, whose errors may be told apart by a header), with its headers.
 fn decode<E: FromResponse>(
     status: u16,
     problem: bool,
     body: &[u8],
-    headers: crate::ResponseHeaders,
+    headers: &::http::HeaderMap,
 ) -> Received<E> {
     let error = if problem {
         E::from_problem_json(status, body)
     } else {
-        E::from_response(status, body)
+        E::from_parts(status, &crate::http::MapLookup(headers), body)
     };
-    Received::new(error, headers)
+    Received::new(
+        error,
+        crate::http::headers_from_with(&E::HEADER_NAMES, headers),
+    )
 }
 
 /// Passes a success (or any status below 400) through, and reads an error
@@ -222,12 +226,7 @@ fn settle<E: FromResponse, B: AsRef<[u8]>>(
         return Ok(response);
     }
     let problem = crate::http::is_problem_json(&headers);
-    Err(decode(
-        status.as_u16(),
-        problem,
-        body.as_ref(),
-        crate::http::headers_from_with(&E::HEADER_NAMES, &headers),
-    ))
+    Err(decode(status.as_u16(), problem, body.as_ref(), &headers))
 }
 
 fn is_error(status: ::http::StatusCode) -> bool {
@@ -330,9 +329,9 @@ pub mod blocking {
     pub fn read<E: FromResponse>(response: Response) -> Result<Received<E>, ::reqwest::Error> {
         let status = response.status();
         let problem = crate::http::is_problem_json(response.headers());
-        let headers = crate::http::headers_from_with(&E::HEADER_NAMES, response.headers());
+        let map = response.headers().clone();
         let body = response.bytes()?;
-        Ok(decode(status.as_u16(), problem, &body, headers))
+        Ok(decode(status.as_u16(), problem, &body, &map))
     }
 
     /// [`super::check`] for a blocking response.

@@ -120,3 +120,47 @@ fn identity_by_message_from_attributes() {
         ByMessage::Unknown(_)
     ));
 }
+
+/// `when_header = "name=value"`: a variant found only when the response has
+/// that header value, read through `from_parts` and the http integration.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(message = "/message", identity = "message")]
+enum Gh {
+    #[api_error(
+        code = "primary_rate_limit",
+        status = 403,
+        message = "API rate limit exceeded for {who}",
+        when_header = "X-RateLimit-Remaining=0"
+    )]
+    RateLimited { who: String },
+    #[api_error(code = "forbidden", status = 403, message = "Forbidden")]
+    Forbidden,
+    #[api_error(unknown)]
+    Unknown(UnknownError),
+}
+
+#[test]
+fn when_header_from_attributes() {
+    let body = br#"{"message": "API rate limit exceeded for 10.0.0.1"}"#;
+    let limited = Gh::from_parts(403, &[("x-ratelimit-remaining", " 0 ")], body);
+    assert_eq!(
+        limited,
+        Gh::RateLimited {
+            who: "10.0.0.1".into()
+        }
+    );
+    assert!(matches!(
+        Gh::from_parts(403, &[("x-ratelimit-remaining", "3")], body),
+        Gh::Unknown(_)
+    ));
+    assert!(matches!(Gh::from_response(403, body), Gh::Unknown(_)));
+    // the http integration passes the response's headers
+    let mut map = http::HeaderMap::new();
+    map.insert("x-ratelimit-remaining", http::HeaderValue::from_static("0"));
+    let received = error_catalog::http::read::<Gh>(http::StatusCode::FORBIDDEN, &map, body);
+    assert_eq!(received.error, limited);
+    assert_eq!(
+        Gh::from_parts(403, &(), br#"{"message": "Forbidden"}"#),
+        Gh::Forbidden
+    );
+}

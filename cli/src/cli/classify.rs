@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::style::{field, heading};
 use error_catalog_codegen::model::Catalog;
-use error_catalog_codegen::response::{decode, is_success};
+use error_catalog_codegen::response::{decode_with, is_success};
 use error_catalog_core::headers::ResponseHeaders;
 use error_catalog_core::retry::RetryRule;
 use error_catalog_core::template::Template;
@@ -26,19 +26,23 @@ fn read_body(body: Option<&str>) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Header lines read by the catalog's header names (the standard ones where
-/// it names none), as the generated enum's `HEADER_NAMES` reads them.
-fn headers(c: &Catalog, lines: &[String]) -> Result<ResponseHeaders, String> {
+/// `--header` lines as (name, value) pairs.
+fn header_pairs(lines: &[String]) -> Result<Vec<(&str, &str)>, String> {
+    lines
+        .iter()
+        .map(|line| match line.split_once(':') {
+            Some((name, value)) => Ok((name.trim(), value.trim())),
+            None => Err(format!("--header `{line}` is not `Name: value`")),
+        })
+        .collect()
+}
+
+/// Headers read by the catalog's header names (the standard ones where it
+/// names none), as the generated enum's `HEADER_NAMES` reads them.
+fn headers(c: &Catalog, pairs: &[(&str, &str)]) -> ResponseHeaders {
     let keep: Vec<&str> = c.headers.keep.iter().map(|k| k.value.as_str()).collect();
     let names = c.headers.names(&keep);
-    let mut pairs = Vec::new();
-    for line in lines {
-        let Some((name, value)) = line.split_once(':') else {
-            return Err(format!("--header `{line}` is not `Name: value`"));
-        };
-        pairs.push((name.trim(), value.trim()));
-    }
-    Ok(ResponseHeaders::from_pairs_with(&names, pairs))
+    ResponseHeaders::from_pairs_with(&names, pairs.iter().copied())
 }
 
 fn render_value(v: &Value) -> String {
@@ -57,7 +61,8 @@ pub fn run(
 ) -> Result<ExitCode, String> {
     let c = super::resolve(catalog)?;
     let body = read_body(body)?;
-    let headers = headers(&c, header_lines)?;
+    let pairs = header_pairs(header_lines)?;
+    let headers = headers(&c, &pairs);
     // a success by the catalog's rule (the check generated code makes too)
     if is_success(&c, status, &body) {
         if json_out {
@@ -77,7 +82,7 @@ pub fn run(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let r = decode(&c, status, &body);
+    let r = decode_with(&c, status, &pairs, &body);
     let entry = r.entry.map(|i| &c.errors[i]);
     let (rule, field_seconds) = match entry {
         Some(e) => {

@@ -42,26 +42,55 @@ pub struct Entry<'a> {
 }
 
 /// A member an entry requires to hold one value (`when = { "/error/type" =
-/// "OAuthException" }`).
+/// "OAuthException" }`), or a response header (`when_header = {
+/// "x-ratelimit-remaining" = "0" }`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Condition<'a> {
-    /// The member's JSON pointer, as written (`/error/error_subcode`).
+    /// The member's JSON pointer, as written (`/error/error_subcode`); for a
+    /// header, its name in lowercase.
     pub pointer: &'a str,
-    /// The value, as JSON text (`463`, `"OAuthException"`, `true`).
+    /// The value: for a member, as JSON text (`463`, `"OAuthException"`,
+    /// `true`); for a header, its text.
     pub value: &'a str,
+    /// True when this is a condition on a response header.
+    pub header: bool,
 }
 
-impl Condition<'_> {
-    /// True when `raw` (a member's raw JSON) is the value this condition
-    /// requires: the same JSON value, however it is spelt.
+impl<'a> Condition<'a> {
+    /// A condition on the member at `pointer` (`value`: JSON text).
+    pub const fn member(pointer: &'a str, value: &'a str) -> Self {
+        Condition {
+            pointer,
+            value,
+            header: false,
+        }
+    }
+
+    /// A condition on header `name` (in lowercase) having the text `value`.
+    pub const fn header(name: &'a str, value: &'a str) -> Self {
+        Condition {
+            pointer: name,
+            value,
+            header: true,
+        }
+    }
+
+    /// True when `raw` is the value this condition requires: for a member
+    /// (its raw JSON), the same JSON value however it is spelt; for a header,
+    /// the same text, surrounding whitespace aside.
     ///
     /// ```
     /// use error_catalog_core::engine::Condition;
-    /// let c = Condition { pointer: "/error/error_subcode", value: "463" };
+    /// let c = Condition::member("/error/error_subcode", "463");
     /// assert!(c.holds_for("463") && c.holds_for(" 463"));
     /// assert!(!c.holds_for("\"463\"") && !c.holds_for("460"));
+    /// let h = Condition::header("x-ratelimit-remaining", "0");
+    /// assert!(h.holds_for(" 0") && !h.holds_for("\"0\"") && !h.holds_for("00"));
     /// ```
     pub fn holds_for(&self, raw: &str) -> bool {
+        if self.header {
+            return raw.trim() == self.value;
+        }
         raw == self.value
             || serde_json::from_str::<serde_json::Value>(raw).is_ok_and(|v| {
                 serde_json::from_str::<serde_json::Value>(self.value).is_ok_and(|w| v == w)
@@ -231,8 +260,9 @@ impl<'a> Table<'a> {
         self.classify_when(status, code, message, &|_| None)
     }
 
-    /// [`Table::classify`] for a body whose members `member` gives by JSON
-    /// pointer (raw JSON), for the entries' `when` conditions. The steps: by
+    /// [`Table::classify`] for a response whose members (raw JSON, by JSON
+    /// pointer) and headers (text, by name) `member` gives for the entries'
+    /// conditions (`None`: absent). The steps: by
     /// code when the table is identified by code and the body has one (the
     /// first entry of that code whose conditions hold); otherwise, among the
     /// entries sent without a code (all of them in a table identified by
@@ -241,7 +271,7 @@ impl<'a> Table<'a> {
     ///
     /// ```
     /// use error_catalog_core::engine::{code_index, Condition, Entry, Identity, Table};
-    /// let subcode = [Condition { pointer: "/error/error_subcode", value: "463" }];
+    /// let subcode = [Condition::member("/error/error_subcode", "463")];
     /// let entries = [
     ///     Entry { when: &subcode, ..Entry::coded("190") },
     ///     Entry::coded("190"),
@@ -249,7 +279,7 @@ impl<'a> Table<'a> {
     /// let index = code_index(&["190", "190"]);
     /// let t = Table { identity: Identity::Code, entries: &entries,
     ///     by_code: index.as_index(), pattern_order: &[], by_message: &[] };
-    /// let body = |p: &str| (p == "/error/error_subcode").then_some("463");
+    /// let body = |c: &Condition| (c.pointer == "/error/error_subcode").then_some("463");
     /// assert_eq!(t.classify_when(400, Some("190"), None, &body).unwrap().entry, 0);
     /// assert_eq!(t.classify_when(400, Some("190"), None, &|_| None).unwrap().entry, 1);
     /// ```
@@ -258,12 +288,12 @@ impl<'a> Table<'a> {
         status: u16,
         code: Option<&str>,
         message: Option<&'m str>,
-        member: &dyn Fn(&str) -> Option<&'w str>,
+        member: &dyn Fn(&Condition<'_>) -> Option<&'w str>,
     ) -> Option<Classified<'m>> {
         let holds = |e: &Entry<'_>| {
             e.when
                 .iter()
-                .all(|c| member(c.pointer).is_some_and(|raw| c.holds_for(raw)))
+                .all(|c| member(c).is_some_and(|raw| c.holds_for(raw)))
         };
         let found = |entry| Classified {
             entry,

@@ -39,6 +39,7 @@ pub const VARIANT_KEYS: &[&str] = &[
     "retry",
     "retry_after_field",
     "when",
+    "when_header",
     "code_in_body",
     "unknown",
 ];
@@ -214,7 +215,8 @@ pub fn parse(
                 }
                 return Ok(());
             }
-            let repeatable = ["matches", "success", "when", "header"].contains(&key.as_str());
+            let repeatable =
+                ["matches", "success", "when", "when_header", "header"].contains(&key.as_str());
             if duplicate(&out, &key) && !repeatable {
                 errors.push(syn::Error::new(key_span, format!("`{key}` is given twice")));
             }

@@ -207,7 +207,7 @@ pub(super) fn decode(input: &Input, low: &Lowered<'_>, direct: bool) -> TokenStr
             #build
             fn __decode_view<'b>(__status: __p::Option<u16>, __body: &'b [u8], __plan: &__p::Plan<'_>, __problem: bool) -> #view<'b> {
                 // (a body holding the message alone takes the general steps)
-                __p::decode::<#view<'b>, __ViewSink<'b>>(__status, __body, __plan, |_, _| __p::None, |__e, __s, __caps| __build_view(__e, __s, __caps, __problem), #view::#unknown)
+                __p::decode::<#view<'b>, __ViewSink<'b>>(__status, __body, __plan, &(), |_, _| __p::None, |__e, __s, __caps| __build_view(__e, __s, __caps, __problem), #view::#unknown)
             }
         }
     });
@@ -215,9 +215,9 @@ pub(super) fn decode(input: &Input, low: &Lowered<'_>, direct: bool) -> TokenStr
         #decoded_impl
         #sink
         #build
-        fn __decode(__status: __p::Option<u16>, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
+        fn __decode(__status: __p::Option<u16>, __headers: &dyn __p::HeaderLookup, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
             // (the problem+json plan reads raw: its fields all sit at the top)
-            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, #direct, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
+            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, __headers, #direct, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
         }
         #view
     }

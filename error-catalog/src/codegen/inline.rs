@@ -182,6 +182,7 @@ pub(super) fn from_attributes(
                 })
                 .collect(),
             when: pointer_values(a, "when", "/error/error_subcode=463", errors),
+            when_headers: header_values(a, errors),
             code_in_body: a
                 .bool("code_in_body", errors)
                 .map(|(b, span)| Located::new(b, At::Syn(span))),
@@ -364,6 +365,29 @@ fn pointer_values(
             None => errors.push(err(
                 mark.span,
                 format!("`{key}` \"{}\" is not `/pointer=value`\nhelp: write e.g. `{key} = \"{example}\"` (the value is JSON: true, 0, \"ok\")", mark.value),
+            )),
+        }
+    }
+    out
+}
+
+/// A variant's `when_header = "name=value"` attributes (repeatable): header
+/// names in lowercase, values as text.
+fn header_values(
+    attrs: &Attrs,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<(Located<String>, Located<String>)> {
+    let mut out = Vec::new();
+    for mark in attrs.strs("when_header", errors) {
+        let at = At::Syn(mark.span);
+        match mark.value.split_once('=') {
+            Some((name, value)) if crate::model::is_header_name(name.trim()) => out.push((
+                Located::new(name.trim().to_ascii_lowercase(), at.clone()),
+                Located::new(value.trim().to_string(), at),
+            )),
+            _ => errors.push(err(
+                mark.span,
+                format!("`when_header` \"{}\" is not `name=value`\nhelp: write e.g. `when_header = \"x-ratelimit-remaining=0\"`", mark.value),
             )),
         }
     }

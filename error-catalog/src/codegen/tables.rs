@@ -90,8 +90,13 @@ pub(super) fn entries(input: &Input, problem: Option<&ProblemSlots>) -> Vec<Toke
                 None => p.value.text.clone(),
             };
             let value = &v.value;
-            quote!(__p::Condition { pointer: #pointer, value: #value })
+            quote!(__p::Condition::member(#pointer, #value))
         });
+        let when_headers = e.when_headers.iter().map(|(n, v)| {
+            let (name, value) = (&n.value, &v.value);
+            quote!(__p::Condition::header(#name, #value))
+        });
+        let when = when.chain(when_headers);
         let code_in_body = e.sends_code() || problem.is_some();
         let range = match &e.code_range {
             Some(r) => {

@@ -73,6 +73,11 @@ pub fn recognised_by(c: &Catalog, e: &ErrorEntry) -> String {
         .when
         .iter()
         .map(|(p, v)| format!("`{}` = `{}`", p.value.text, v.value))
+        .chain(
+            e.when_headers
+                .iter()
+                .map(|(n, v)| format!("header `{}: {}`", n.value, v.value)),
+        )
         .collect();
     let when = match when.as_slice() {
         [] => String::new(),

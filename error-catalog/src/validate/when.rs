@@ -23,23 +23,34 @@ pub(super) enum Overlap {
     Ambiguous,
 }
 
-/// How the `when` of `a` relates to the `when` of `b`.
-pub(super) fn overlap(a: &ErrorEntry, b: &ErrorEntry) -> Overlap {
-    let value_at = |e: &ErrorEntry, p: &Pointer| {
-        e.when
-            .iter()
-            .find(|(q, _)| q.value == *p)
-            .map(|(_, v)| v.value.clone())
-    };
-    let differ = a
+/// Every condition of `e` as (what it tests, the value): a member by its
+/// pointer, a header by its name.
+fn conditions(e: &ErrorEntry) -> Vec<(String, &str)> {
+    let members = e
         .when
         .iter()
-        .any(|(p, v)| value_at(b, &p.value).is_some_and(|w| w != v.value));
+        .map(|(p, v)| (p.value.text.clone(), v.value.as_str()));
+    let headers = e
+        .when_headers
+        .iter()
+        .map(|(n, v)| (format!("header {}", n.value), v.value.as_str()));
+    members.chain(headers).collect()
+}
+
+/// How the conditions (`when`, `when_header`) of `a` relate to those of `b`.
+pub(super) fn overlap(a: &ErrorEntry, b: &ErrorEntry) -> Overlap {
+    let (ca, cb) = (conditions(a), conditions(b));
+    fn value_at<'v>(c: &[(String, &'v str)], k: &str) -> Option<&'v str> {
+        c.iter().find(|(q, _)| q == k).map(|(_, v)| *v)
+    }
+    let differ = ca
+        .iter()
+        .any(|(k, v)| value_at(&cb, k).is_some_and(|w| w != *v));
     if differ {
         return Overlap::Disjoint;
     }
-    let a_in_b = a.when.iter().all(|(p, _)| value_at(b, &p.value).is_some());
-    let b_in_a = b.when.iter().all(|(p, _)| value_at(a, &p.value).is_some());
+    let a_in_b = ca.iter().all(|(k, _)| value_at(&cb, k).is_some());
+    let b_in_a = cb.iter().all(|(k, _)| value_at(&ca, k).is_some());
     match (a_in_b, b_in_a) {
         (true, true) => Overlap::Same,
         (true, false) => Overlap::FirstWider,
@@ -151,6 +162,7 @@ pub(super) fn check_when_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
         } else if e.status_u16().is_none()
             && e.matches.is_empty()
             && e.when.is_empty()
+            && e.when_headers.is_empty()
             && sound(c, e)
         {
             d.push(

@@ -539,6 +539,7 @@ const _: () = {
     }
     fn __decode(
         __status: __p::Option<u16>,
+        __headers: &dyn __p::HeaderLookup,
         __body: &[u8],
         __plan: &__p::Plan<'_>,
         __problem: bool,
@@ -550,6 +551,7 @@ const _: () = {
             __status,
             __body,
             __plan,
+            __headers,
             |__st, __m| if __problem { __p::None } else { __direct(__st, __m) },
             |__e, __s, __caps| __build(__e, __s, __caps, __problem),
             McpError::Unknown,
@@ -566,10 +568,17 @@ const _: () = {
                 .is_success(status, body)
         }
         fn from_response(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), body, &__PLAN, false)
+            __decode(__p::Some(status), &(), body, &__PLAN, false)
         }
         fn from_problem_json(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), body, &__PROBLEM, true)
+            __decode(__p::Some(status), &(), body, &__PROBLEM, true)
+        }
+        fn from_parts(
+            status: u16,
+            headers: &dyn __p::HeaderLookup,
+            body: &[u8],
+        ) -> Self {
+            __decode(__p::Some(status), headers, body, &__PLAN, false)
         }
     }
     #[automatically_derived]

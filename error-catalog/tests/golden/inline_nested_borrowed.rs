@@ -541,6 +541,7 @@ const _: () = {
     }
     fn __decode(
         __status: __p::Option<u16>,
+        __headers: &dyn __p::HeaderLookup,
         __body: &[u8],
         __plan: &__p::Plan<'_>,
         __problem: bool,
@@ -552,6 +553,7 @@ const _: () = {
             __status,
             __body,
             __plan,
+            __headers,
             |_, _| __p::None,
             |__e, __s, __caps| __build(__e, __s, __caps, __problem),
             ShopError::Unknown,
@@ -632,6 +634,7 @@ const _: () = {
             __status,
             __body,
             __plan,
+            &(),
             |_, _| __p::None,
             |__e, __s, __caps| __build_view(__e, __s, __caps, __problem),
             ShopErrorRef::Unknown,
@@ -648,10 +651,17 @@ const _: () = {
                 .is_success(status, body)
         }
         fn from_response(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), body, &__PLAN, false)
+            __decode(__p::Some(status), &(), body, &__PLAN, false)
         }
         fn from_problem_json(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), body, &__PROBLEM, true)
+            __decode(__p::Some(status), &(), body, &__PROBLEM, true)
+        }
+        fn from_parts(
+            status: u16,
+            headers: &dyn __p::HeaderLookup,
+            body: &[u8],
+        ) -> Self {
+            __decode(__p::Some(status), headers, body, &__PLAN, false)
         }
     }
     #[automatically_derived]
@@ -785,7 +795,7 @@ const _: () = {
         ) -> __p::Result<Self, __D::Error> {
             __p::deserialize_via_json(
                 __d,
-                |__b| __decode(__p::None, __b, &__PLAN, false),
+                |__b| __decode(__p::None, &(), __b, &__PLAN, false),
             )
         }
     }

@@ -21,6 +21,9 @@ mod facebook_graph {
 mod openai {
     error_catalog::catalog!("examples/openai_style.toml");
 }
+mod json_rpc {
+    error_catalog::catalog!("examples/json_rpc.toml");
+}
 
 /// Checks every example of catalog `$file` against enum `$enum`.
 macro_rules! check_examples {
@@ -210,6 +213,26 @@ fn github_validation_errors_are_typed() {
             String::from_utf8_lossy(body)
         );
     }
+}
+
+#[test]
+fn json_rpc() {
+    assert!(check_examples!("json_rpc.toml", json_rpc::JsonRpcError) >= 6);
+    // a code of the reserved range no entry lists is the server error, kept
+    let body = br#"{"jsonrpc": "2.0", "error": {"code": -32050, "message": "Busy"}, "id": 1}"#;
+    let err = json_rpc::JsonRpcError::from_response(200, body);
+    assert!(
+        matches!(
+            err,
+            json_rpc::JsonRpcError::ServerError { code: -32050, .. }
+        ),
+        "{err:?}"
+    );
+    // a result is no error
+    assert!(
+        json_rpc::JsonRpcError::error_in(200, br#"{"jsonrpc": "2.0", "result": 19, "id": 1}"#)
+            .is_none()
+    );
 }
 
 #[test]

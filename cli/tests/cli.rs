@@ -1700,3 +1700,21 @@ fn classify_reads_when_header_conditions_from_header_lines() {
         assert_eq!(r.json()["known"], false, "{extra:?}");
     }
 }
+
+/// `schema` writes the catalog's JSON Schema: the 2020-12 dialect, one
+/// definition per error, the envelope accepting any of them.
+#[test]
+fn schema_writes_json_schema() {
+    let r = run(&["schema", "kya"]);
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    let defs = v["$defs"].as_object().expect("$defs");
+    assert!(defs.contains_key("KyaErrorRateLimited"), "{defs:?}");
+    assert_eq!(v["oneOf"].as_array().map(Vec::len), Some(defs.len()));
+    // to a file
+    let out = Temp::path("schema_writes_json_schema", "kya.schema.json");
+    run(&["schema", "kya", "-o", out.s()]).expect_code(0);
+    let written: Value = serde_json::from_str(&out.read()).expect("JSON");
+    assert_eq!(written, v);
+}

@@ -36,6 +36,7 @@ pub mod naming;
 pub mod parse;
 pub mod presets;
 pub mod response;
+pub mod schema;
 pub mod validate;
 
 pub use load::{load_file, load_str, read_str};

@@ -69,6 +69,15 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write the JSON Schema (2020-12) of a catalog's error bodies: one schema
+    /// per error and one for the whole envelope.
+    Schema {
+        /// The catalog.
+        catalog: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write a commented starter catalog for a new service.
     New {
         /// The service id, snake_case (also the file name: SERVICE_ID.toml).
@@ -105,6 +114,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 Some(path) => std::fs::write(&path, page)
                     .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
                 None => out!("{page}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { catalog, output } => {
+            let c = resolve(&catalog)?;
+            let schema = error_catalog_codegen::schema::envelope(&c);
+            let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
+            match output {
+                Some(path) => std::fs::write(&path, text)
+                    .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
+                None => out!("{text}"),
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -1,0 +1,180 @@
+//! `error-catalog schema`: the JSON Schema of every catalog (bundled and
+//! `catalogs/examples/`) is itself valid, accepts every example body of its
+//! catalog and the serialized form of every error the bundled enums read from
+//! them, and refuses bodies that break what the catalog says.
+
+use error_catalog::{ApiError, FromResponse};
+use error_catalog_codegen::model::Catalog;
+use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
+use serde_json::{json, Value};
+
+/// The example catalogs, read from the checkout (they are in no crate's build).
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "github.toml",
+        include_str!("../../catalogs/examples/github.toml"),
+    ),
+    (
+        "telegram.toml",
+        include_str!("../../catalogs/examples/telegram.toml"),
+    ),
+    (
+        "facebook_graph.toml",
+        include_str!("../../catalogs/examples/facebook_graph.toml"),
+    ),
+    (
+        "openai_style.toml",
+        include_str!("../../catalogs/examples/openai_style.toml"),
+    ),
+    (
+        "json_rpc.toml",
+        include_str!("../../catalogs/examples/json_rpc.toml"),
+    ),
+];
+
+fn validator(c: &Catalog) -> jsonschema::Validator {
+    let schema = error_catalog_codegen::schema::envelope(c);
+    jsonschema::draft202012::new(&schema).unwrap_or_else(|e| {
+        panic!(
+            "{}: the schema is not valid: {e}\n{schema:#}",
+            c.service.id.value
+        )
+    })
+}
+
+/// Every error's own schema (`$defs`), as a validator of its own.
+fn error_validator(
+    c: &Catalog,
+    e: &error_catalog_codegen::model::ErrorEntry,
+) -> jsonschema::Validator {
+    let mut schema = error_catalog_codegen::schema::envelope(c);
+    let name = error_catalog_codegen::schema::def_name(c, e);
+    let root = schema.as_object_mut().expect("an object");
+    root.remove("oneOf");
+    root.remove("anyOf");
+    root.insert("$ref".into(), json!(format!("#/$defs/{name}")));
+    jsonschema::draft202012::new(&schema).expect("valid")
+}
+
+fn errors_of(v: &jsonschema::Validator, body: &Value) -> Vec<String> {
+    v.iter_errors(body)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+/// Every example body validates against its error's schema and the envelope's.
+fn examples_validate(c: &Catalog) -> usize {
+    let all = validator(c);
+    let mut n = 0;
+    for e in &c.errors {
+        let own = error_validator(c, e);
+        for ex in &e.examples {
+            let Ok(body) = serde_json::from_str::<Value>(&ex.body.value) else {
+                continue; // (a documented body that is not JSON: a proxy's page)
+            };
+            assert!(
+                all.is_valid(&body),
+                "{} {}: {:?}",
+                c.service.id.value,
+                ex.body.value,
+                errors_of(&all, &body)
+            );
+            assert!(
+                own.is_valid(&body),
+                "{} `{}` {}: {:?}",
+                c.service.id.value,
+                e.code.value,
+                ex.body.value,
+                errors_of(&own, &body)
+            );
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn every_example_body_validates() {
+    let mut n = 0;
+    for (id, _, _) in error_catalog_tests::BUNDLED {
+        n += examples_validate(&error_catalog_tests::bundled(id));
+    }
+    for (file, text) in EXAMPLES {
+        let c = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
+        n += examples_validate(&c);
+    }
+    assert!(n >= 60, "only {n} example bodies");
+}
+
+/// What a bundled enum writes for each example it reads validates too.
+fn serialized_validate<E: FromResponse + ApiError + serde::Serialize>(id: &str) -> usize {
+    let c = error_catalog_tests::bundled(id);
+    let all = validator(&c);
+    let mut n = 0;
+    for e in &c.errors {
+        for ex in &e.examples {
+            let status = ex.status.or(e.status_u16()).unwrap_or(400);
+            let err = E::from_response(status, ex.body.value.as_bytes());
+            if !err.is_known() {
+                continue;
+            }
+            let written = serde_json::to_value(&err).expect("serializes");
+            assert!(
+                all.is_valid(&written),
+                "{id} {written}: {:?}",
+                errors_of(&all, &written)
+            );
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn every_serialized_error_validates() {
+    let n = serialized_validate::<kya::KyaError>("kya")
+        + serialized_validate::<customer_verification::CustomerVerificationError>(
+            "customer_verification",
+        )
+        + serialized_validate::<rakomi::RakomiError>("rakomi")
+        + serialized_validate::<aironclaw::AironclawError>("aironclaw")
+        + serialized_validate::<moca_air::MocaAirError>("moca_air");
+    // (the errors the examples show: not yet every variant of every enum)
+    assert!(n >= 25, "only {n} errors");
+}
+
+/// The schema says what the catalog says: a wrong code, a field of the wrong
+/// type, a missing required field, a declared object without its required
+/// member are refused.
+#[test]
+fn bodies_that_break_the_catalog_are_refused() {
+    let (file, text) = EXAMPLES[0];
+    let github = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
+    let failed = github
+        .errors
+        .iter()
+        .find(|e| e.code.value == "validation_failed")
+        .expect("entry");
+    let own = error_validator(&github, failed);
+    assert!(own.is_valid(&json!({"message": "Validation Failed", "errors": [{"resource": "Issue", "field": "title", "code": "missing_field"}]})));
+    assert!(!own.is_valid(&json!({"message": "Validation Failed", "errors": [{"resource": "Issue", "code": "missing_field"}]})));
+    assert!(!own.is_valid(&json!({"message": "Validation Failed", "errors": "none"})));
+    assert!(!own.is_valid(&json!({"message": 7})));
+
+    let (file, text) = EXAMPLES[4];
+    let rpc = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
+    let all = validator(&rpc);
+    assert!(all.is_valid(&json!({"error": {"code": -32601, "message": "Method not found"}})));
+    // a code no error has, nor the server range
+    assert!(!all.is_valid(&json!({"error": {"code": 42, "message": "Busy"}})));
+    assert!(all.is_valid(&json!({"error": {"code": -32050, "message": "Busy"}})));
+    // integer codes are numbers
+    assert!(!all.is_valid(&json!({"error": {"code": "-32601", "message": "Method not found"}})));
+
+    let kya = error_catalog_tests::bundled("kya");
+    let all = validator(&kya);
+    let schema = error_catalog_codegen::schema::envelope(&kya);
+    // identified by code alone: exactly one error's schema matches a body
+    assert!(schema.get("oneOf").is_some(), "{schema:#}");
+    assert!(!all.is_valid(&json!({"code": "NO_SUCH_CODE", "error": "x"})));
+}

@@ -1718,3 +1718,24 @@ fn schema_writes_json_schema() {
     let written: Value = serde_json::from_str(&out.read()).expect("JSON");
     assert_eq!(written, v);
 }
+
+/// `openapi` writes the catalog's OpenAPI fragment, YAML by default and JSON
+/// on request: the same document.
+#[test]
+fn openapi_writes_a_fragment_in_yaml_or_json() {
+    let json_run = run(&["openapi", "kya", "--format", "json"]);
+    json_run.expect_code(0);
+    let v = json_run.json();
+    let responses = v["components"]["responses"].as_object().expect("responses");
+    assert!(responses.contains_key("KyaError429"), "{responses:?}");
+    assert!(v["components"]["schemas"]["KyaError"].is_object());
+    let yaml = run(&["openapi", "kya"]);
+    yaml.expect_code(0);
+    assert!(
+        yaml.stdout.starts_with("\"components\":\n"),
+        "{}",
+        yaml.stdout
+    );
+    assert!(yaml.stdout.contains("\"KyaError429\":"), "{}", yaml.stdout);
+    run(&["openapi", "kya", "--format", "xml"]).expect_code(2);
+}

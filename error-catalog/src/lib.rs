@@ -33,6 +33,7 @@ pub mod keys;
 pub mod layout;
 pub mod model;
 pub mod naming;
+pub mod openapi;
 pub mod parse;
 pub mod presets;
 pub mod response;

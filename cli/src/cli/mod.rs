@@ -78,6 +78,18 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write an OpenAPI 3.1 fragment (components.schemas and
+    /// components.responses, one response per status) to merge into a spec.
+    Openapi {
+        /// The catalog.
+        catalog: String,
+        /// `yaml` or `json`.
+        #[arg(long, default_value = "yaml", value_parser = ["yaml", "json"])]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write a commented starter catalog for a new service.
     New {
         /// The service id, snake_case (also the file name: SERVICE_ID.toml).
@@ -110,23 +122,27 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Docs { catalog, output } => {
             let c = resolve(&catalog)?;
             let page = error_catalog_codegen::docs::render(&c);
-            match output {
-                Some(path) => std::fs::write(&path, page)
-                    .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
-                None => out!("{page}"),
-            }
-            Ok(ExitCode::SUCCESS)
+            write_or_print(output, &page)
         }
         Command::Schema { catalog, output } => {
             let c = resolve(&catalog)?;
             let schema = error_catalog_codegen::schema::envelope(&c);
             let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
-            match output {
-                Some(path) => std::fs::write(&path, text)
-                    .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
-                None => out!("{text}"),
-            }
-            Ok(ExitCode::SUCCESS)
+            write_or_print(output, &text)
+        }
+        Command::Openapi {
+            catalog,
+            format,
+            output,
+        } => {
+            let c = resolve(&catalog)?;
+            let fragment = error_catalog_codegen::openapi::fragment(&c);
+            let text = if format == "json" {
+                serde_json::to_string_pretty(&fragment).map_err(|e| e.to_string())? + "\n"
+            } else {
+                error_catalog_codegen::openapi::to_yaml(&fragment)
+            };
+            write_or_print(output, &text)
         }
         Command::New {
             service_id,
@@ -134,6 +150,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             force,
         } => new::run(&service_id, output.as_deref(), force),
     }
+}
+
+/// Writes `text` to `output`, or to standard output when there is none.
+fn write_or_print(output: Option<PathBuf>, text: &str) -> Result<ExitCode, String> {
+    match output {
+        Some(path) => std::fs::write(&path, text)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
+        None => out!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads a bundled catalog by name or a catalog file by path; problems become the error text.

@@ -6,33 +6,13 @@
 use error_catalog_codegen::model::Catalog;
 use serde_json::{json, Value};
 
-const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "github.toml",
-        include_str!("../../catalogs/examples/github.toml"),
-    ),
-    (
-        "telegram.toml",
-        include_str!("../../catalogs/examples/telegram.toml"),
-    ),
-    (
-        "facebook_graph.toml",
-        include_str!("../../catalogs/examples/facebook_graph.toml"),
-    ),
-    (
-        "openai_style.toml",
-        include_str!("../../catalogs/examples/openai_style.toml"),
-    ),
-    (
-        "json_rpc.toml",
-        include_str!("../../catalogs/examples/json_rpc.toml"),
-    ),
-];
+mod common;
+use common::{bundled, EXAMPLES};
 
 fn catalogs() -> Vec<Catalog> {
-    let mut out: Vec<Catalog> = error_catalog_tests::BUNDLED
+    let mut out: Vec<Catalog> = error_catalog_services::ALL
         .iter()
-        .map(|(id, _, _)| error_catalog_tests::bundled(id))
+        .map(|(id, _, _)| bundled(id))
         .collect();
     for (file, text) in EXAMPLES {
         out.push(error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}")));
@@ -138,7 +118,7 @@ fn every_error_is_an_example_of_its_status() {
 
 #[test]
 fn retry_and_rate_limit_headers_are_declared() {
-    let kya = error_catalog_tests::bundled("kya");
+    let kya = bundled("kya");
     let fragment = error_catalog_codegen::openapi::fragment(&kya);
     let r429 = &fragment["components"]["responses"]["KyaError429"];
     assert!(r429["headers"]["Retry-After"].is_object(), "{r429:#}");

@@ -8,29 +8,8 @@ use error_catalog_codegen::model::Catalog;
 use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
 use serde_json::{json, Value};
 
-/// The example catalogs, read from the checkout (they are in no crate's build).
-const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "github.toml",
-        include_str!("../../catalogs/examples/github.toml"),
-    ),
-    (
-        "telegram.toml",
-        include_str!("../../catalogs/examples/telegram.toml"),
-    ),
-    (
-        "facebook_graph.toml",
-        include_str!("../../catalogs/examples/facebook_graph.toml"),
-    ),
-    (
-        "openai_style.toml",
-        include_str!("../../catalogs/examples/openai_style.toml"),
-    ),
-    (
-        "json_rpc.toml",
-        include_str!("../../catalogs/examples/json_rpc.toml"),
-    ),
-];
+mod common;
+use common::{bundled, EXAMPLES};
 
 fn validator(c: &Catalog) -> jsonschema::Validator {
     let schema = error_catalog_codegen::schema::envelope(c);
@@ -96,8 +75,8 @@ fn examples_validate(c: &Catalog) -> usize {
 #[test]
 fn every_example_body_validates() {
     let mut n = 0;
-    for (id, _, _) in error_catalog_tests::BUNDLED {
-        n += examples_validate(&error_catalog_tests::bundled(id));
+    for (id, _, _) in error_catalog_services::ALL {
+        n += examples_validate(&bundled(id));
     }
     for (file, text) in EXAMPLES {
         let c = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
@@ -108,7 +87,7 @@ fn every_example_body_validates() {
 
 /// What a bundled enum writes for each example it reads validates too.
 fn serialized_validate<E: FromResponse + ApiError + serde::Serialize>(id: &str) -> usize {
-    let c = error_catalog_tests::bundled(id);
+    let c = bundled(id);
     let all = validator(&c);
     let mut n = 0;
     for e in &c.errors {
@@ -171,7 +150,7 @@ fn bodies_that_break_the_catalog_are_refused() {
     // integer codes are numbers
     assert!(!all.is_valid(&json!({"error": {"code": "-32601", "message": "Method not found"}})));
 
-    let kya = error_catalog_tests::bundled("kya");
+    let kya = bundled("kya");
     let all = validator(&kya);
     let schema = error_catalog_codegen::schema::envelope(&kya);
     // identified by code alone: exactly one error's schema matches a body

@@ -1,7 +1,8 @@
 //! `error-catalog schema`: the JSON Schema of every catalog (bundled and
 //! `catalogs/examples/`) is itself valid, accepts every example body of its
-//! catalog and the serialized form of every error the bundled enums read from
-//! them, and refuses bodies that break what the catalog says.
+//! catalog and the serialized form (the service's envelope, and RFC 9457
+//! problem details against `schema --problem-json`) of every error the bundled
+//! enums read from them, and refuses bodies that break what the catalog says.
 
 use error_catalog::{ApiError, FromResponse};
 use error_catalog_codegen::model::Catalog;
@@ -89,6 +90,9 @@ fn every_example_body_validates() {
 fn serialized_validate<E: FromResponse + ApiError + serde::Serialize>(id: &str) -> usize {
     let c = bundled(id);
     let all = validator(&c);
+    let problem_schema = error_catalog_codegen::schema::problem(&c);
+    let problem = jsonschema::draft202012::new(&problem_schema)
+        .unwrap_or_else(|e| panic!("{id}: the problem schema is not valid: {e}"));
     let mut n = 0;
     for e in &c.errors {
         for ex in &e.examples {
@@ -97,6 +101,14 @@ fn serialized_validate<E: FromResponse + ApiError + serde::Serialize>(id: &str) 
             if !err.is_known() {
                 continue;
             }
+            // as problem details too
+            let details =
+                serde_json::to_value(error_catalog::problem::Problem(&err)).expect("serializes");
+            assert!(
+                problem.is_valid(&details),
+                "{id} {details}: {:?}",
+                errors_of(&problem, &details)
+            );
             let written = serde_json::to_value(&err).expect("serializes");
             assert!(
                 all.is_valid(&written),
@@ -156,4 +168,26 @@ fn bodies_that_break_the_catalog_are_refused() {
     // identified by code alone: exactly one error's schema matches a body
     assert!(schema.get("oneOf").is_some(), "{schema:#}");
     assert!(!all.is_valid(&json!({"code": "NO_SUCH_CODE", "error": "x"})));
+
+    // problem details: the status and the code are the error's
+    let problem =
+        jsonschema::draft202012::new(&error_catalog_codegen::schema::problem(&kya)).expect("valid");
+    let e = kya
+        .errors
+        .iter()
+        .find(|e| !e.examples.is_empty() && e.status_u16().is_some())
+        .expect("an error with an example");
+    let err = kya::KyaError::from_response(
+        e.status_u16().unwrap_or(400),
+        e.examples[0].body.value.as_bytes(),
+    );
+    assert!(err.is_known(), "{err:?}");
+    let details = serde_json::to_value(error_catalog::problem::Problem(&err)).expect("serializes");
+    assert!(problem.is_valid(&details), "{details}");
+    let mut wrong = details.clone();
+    wrong["status"] = json!(599);
+    assert!(!problem.is_valid(&wrong), "{wrong}");
+    let mut wrong = details;
+    wrong["code"] = json!("NO_SUCH_CODE");
+    assert!(!problem.is_valid(&wrong), "{wrong}");
 }

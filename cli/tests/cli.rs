@@ -1717,6 +1717,14 @@ fn schema_writes_json_schema() {
     run(&["schema", "kya", "-o", out.s()]).expect_code(0);
     let written: Value = serde_json::from_str(&out.read()).expect("JSON");
     assert_eq!(written, v);
+    // the problem details form
+    let p = run(&["schema", "kya", "--problem-json"]);
+    p.expect_code(0);
+    let p = p.json();
+    let limited = &p["$defs"]["KyaErrorRateLimited"]["properties"];
+    assert_eq!(limited["status"]["const"], 429, "{limited}");
+    assert_eq!(limited["code"]["const"], "RATE_LIMITED", "{limited}");
+    assert!(limited["detail"].is_object(), "{limited}");
 }
 
 /// `openapi` writes the catalog's OpenAPI fragment, YAML by default and JSON

@@ -73,6 +73,90 @@ pub fn envelope(c: &Catalog) -> Value {
     Value::Object(root)
 }
 
+/// The schema of the service's errors as RFC 9457 problem details (what
+/// `error_catalog::problem::Problem` writes): per error, `type`, `title`,
+/// `detail`, its `status` and `code` as constants, and its fields as
+/// extension members (under `fields` where a name is one problem details
+/// define). Combined as [`envelope`] combines them.
+///
+/// ```
+/// let c = error_catalog_codegen::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop"
+/// [wire]
+/// preset = "nested"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Customer {id} not found"
+/// fields = { id = "string", type = "string?" }
+/// "#).unwrap();
+/// let s = error_catalog_codegen::schema::problem(&c);
+/// let e = &s["$defs"]["ShopErrorNotFound"]["properties"];
+/// assert_eq!(e["status"]["const"], 404);
+/// assert_eq!(e["code"]["const"], "NOT_FOUND");
+/// assert_eq!(e["id"]["type"], "string");
+/// assert!(e["fields"]["properties"]["type"].is_object());
+/// ```
+pub fn problem(c: &Catalog) -> Value {
+    let mut out = envelope(c);
+    let mut defs = Map::new();
+    for e in &c.errors {
+        defs.insert(def_name(c, e), problem_schema(c, e));
+    }
+    for t in &c.types {
+        defs.insert(t.name.value.clone(), object_schema(c, t));
+    }
+    if let Some(root) = out.as_object_mut() {
+        root.insert("$defs".into(), Value::Object(defs));
+        root.insert(
+            "title".into(),
+            json!(format!("{} error (problem details)", c.service.name.value)),
+        );
+    }
+    out
+}
+
+/// The members problem details define: an error's field of one of these
+/// names is written under `fields` (`error_catalog::problem::RESERVED`).
+const PROBLEM_MEMBERS: &[&str] = &[
+    "type", "title", "status", "detail", "code", "instance", "fields",
+];
+
+/// One error as problem details.
+fn problem_schema(c: &Catalog, e: &ErrorEntry) -> Value {
+    let mut o = Obj::default();
+    let text = json!({ "type": "string" });
+    o.put(&["type".into()], text.clone(), true);
+    o.put(&["title".into()], text.clone(), true);
+    if let Some(s) = e.status_u16() {
+        o.put(&["status".into()], json!({ "const": s }), true);
+    }
+    o.put(&["detail".into()], text, true);
+    // `code()`: the code's text (a range's is the range, `-32099..=-32000`)
+    let code = match &e.code_range {
+        Some(r) => format!("{}..={}", r.value.0, r.value.1),
+        None => e.code.value.clone(),
+    };
+    o.put(&["code".into()], json!({ "const": code }), true);
+    for f in fields_of(c, e) {
+        let name = f.wire.value.clone();
+        let path = if PROBLEM_MEMBERS.contains(&name.as_str()) {
+            vec!["fields".to_string(), name]
+        } else {
+            vec![name]
+        };
+        let optional = f.ty.value.optional;
+        o.put(&path, type_schema(c, f.ty.value), !optional);
+    }
+    let mut s = o.into_schema();
+    if let Value::Object(m) = &mut s {
+        m.insert("title".into(), json!(e.code.value));
+    }
+    s
+}
+
 /// The `$defs` name of an error's schema: the enum's name and the variant's.
 pub fn def_name(c: &Catalog, e: &ErrorEntry) -> String {
     format!("{}{}", c.service.enum_name.value, e.variant.value)

@@ -74,6 +74,9 @@ enum Command {
     Schema {
         /// The catalog.
         catalog: String,
+        /// The RFC 9457 problem details form (`application/problem+json`).
+        #[arg(long)]
+        problem_json: bool,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -124,9 +127,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             let page = error_catalog_codegen::docs::render(&c);
             write_or_print(output, &page)
         }
-        Command::Schema { catalog, output } => {
+        Command::Schema {
+            catalog,
+            problem_json,
+            output,
+        } => {
             let c = resolve(&catalog)?;
-            let schema = error_catalog_codegen::schema::envelope(&c);
+            let schema = if problem_json {
+                error_catalog_codegen::schema::problem(&c)
+            } else {
+                error_catalog_codegen::schema::envelope(&c)
+            };
             let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
             write_or_print(output, &text)
         }

@@ -70,6 +70,152 @@ pub fn fragment(c: &Catalog) -> Value {
     json!({ "components": { "schemas": schemas, "responses": responses } })
 }
 
+/// What the `utoipa` integration of a generated enum is made from, as JSON
+/// text: the enum's name, its schema, the schemas it refers to (by name), and
+/// its responses by status (`"429"`, `"default"`). utoipa's schema model has
+/// no `const` and reads no schema without a `type`, so constants are written
+/// as one-value `enum`s and "any value" as every type here.
+///
+/// ```
+/// let c = error_catalog_codegen::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop"
+/// [wire]
+/// preset = "flat"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Not found"
+/// "#).unwrap();
+/// let d = error_catalog_codegen::openapi::utoipa_data(&c);
+/// assert_eq!(d.name, "ShopError");
+/// assert!(d.schemas.contains("\"enum\":[\"NOT_FOUND\"]"));
+/// assert!(d.responses.starts_with("{\"404\":"));
+/// ```
+pub fn utoipa_data(c: &Catalog) -> UtoipaData {
+    let fragment = fragment(c);
+    let name = c.service.enum_name.value.clone();
+    let mut schemas = match &fragment["components"]["schemas"] {
+        Value::Object(m) => m.clone(),
+        _ => Map::new(),
+    };
+    let own = schemas.remove(&name).unwrap_or(Value::Null);
+    let prefix = name.as_str();
+    let responses: Map<String, Value> = match &fragment["components"]["responses"] {
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| {
+                let status = k.strip_prefix(prefix).unwrap_or(k);
+                let status = if status == "Default" {
+                    "default"
+                } else {
+                    status
+                };
+                (status.to_string(), v.clone())
+            })
+            .collect(),
+        _ => Map::new(),
+    };
+    let schemas: Map<String, Value> = schemas
+        .into_iter()
+        .map(|(k, v)| (k, for_utoipa(v)))
+        .collect();
+    let responses: Map<String, Value> = responses
+        .into_iter()
+        .map(|(k, v)| (k, response_for_utoipa(v)))
+        .collect();
+    UtoipaData {
+        schema: for_utoipa(own).to_string(),
+        schemas: Value::Object(schemas).to_string(),
+        responses: Value::Object(responses).to_string(),
+        name,
+    }
+}
+
+/// See [`utoipa_data`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UtoipaData {
+    /// The enum's name (the schema's name in `components.schemas`).
+    pub name: String,
+    /// The enum's schema (any of its errors).
+    pub schema: String,
+    /// The schemas of its errors and declared types, by name.
+    pub schemas: String,
+    /// Its responses, by status.
+    pub responses: String,
+}
+
+/// Schema `v` as utoipa's schema model reads it: `"const": x` written
+/// `"enum": [x]` with the `type` of `x`, and a schema that names no type (any
+/// value) given every type, as utoipa reads no schema without one. Walks the
+/// schemas inside (`properties`, `items`, `anyOf`, `oneOf`) and nothing else.
+fn for_utoipa(v: Value) -> Value {
+    let Value::Object(m) = v else {
+        return v;
+    };
+    let mut out = Map::new();
+    for (k, v) in m {
+        match k.as_str() {
+            "const" => {
+                let ty = match &v {
+                    Value::String(_) => "string",
+                    Value::Bool(_) => "boolean",
+                    Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+                    Value::Number(_) => "number",
+                    Value::Null => "null",
+                    Value::Array(_) => "array",
+                    Value::Object(_) => "object",
+                };
+                out.entry("type").or_insert(json!(ty));
+                out.insert("enum".into(), json!([v]));
+            }
+            "properties" => {
+                let props = match v {
+                    Value::Object(p) => p.into_iter().map(|(n, s)| (n, for_utoipa(s))).collect(),
+                    other => other,
+                };
+                out.insert(k, props);
+            }
+            "items" => {
+                out.insert(k, for_utoipa(v));
+            }
+            "anyOf" | "oneOf" | "allOf" => {
+                let all = match v {
+                    Value::Array(a) => Value::Array(a.into_iter().map(for_utoipa).collect()),
+                    other => other,
+                };
+                out.insert(k, all);
+            }
+            _ => {
+                out.insert(k, v);
+            }
+        }
+    }
+    let typed = ["type", "$ref", "anyOf", "oneOf", "allOf", "enum"]
+        .iter()
+        .any(|k| out.contains_key(*k));
+    if !typed {
+        out.insert(
+            "type".into(),
+            json!(["object", "array", "string", "number", "boolean", "null"]),
+        );
+    }
+    Value::Object(out)
+}
+
+/// A response with the schemas of its content made [`for_utoipa`].
+fn response_for_utoipa(mut r: Value) -> Value {
+    if let Some(Value::Object(content)) = r.get_mut("content") {
+        for media in content.values_mut() {
+            if let Some(s) = media.get_mut("schema") {
+                *s = for_utoipa(s.take());
+            }
+        }
+    }
+    r
+}
+
 /// The response object of one status.
 fn response(c: &Catalog, status: Option<u16>, errors: &[&ErrorEntry]) -> Value {
     let refs: Vec<Value> = errors

@@ -12,9 +12,10 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_integrations {
-    ($ty:ty) => {
+    ($ty:ty, $name:literal, $schema:literal, $schemas:literal, $responses:literal) => {
         $crate::__impl_axum!($ty);
         $crate::__impl_miette!($ty);
+        $crate::__impl_utoipa!($ty, $name, $schema, $schemas, $responses);
     };
 }
 
@@ -68,4 +69,58 @@ macro_rules! __impl_miette {
 #[macro_export]
 macro_rules! __impl_miette {
     ($ty:ty) => {};
+}
+
+/// `utoipa::ToSchema` and `utoipa::IntoResponses` for one enum (feature
+/// `utoipa`), from the JSON the code generator made: the enum's schema, its
+/// errors' and types' schemas by name, its responses by status.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($ty:ty, $name:literal, $schema:literal, $schemas:literal, $responses:literal) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::PartialSchema for $ty {
+            fn schema() -> $crate::__private::utoipa::openapi::RefOr<
+                $crate::__private::utoipa::openapi::schema::Schema,
+            > {
+                $crate::utoipa::schema($schema)
+            }
+        }
+        #[automatically_derived]
+        impl $crate::__private::utoipa::ToSchema for $ty {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed($name)
+            }
+            fn schemas(
+                out: &mut ::std::vec::Vec<(
+                    ::std::string::String,
+                    $crate::__private::utoipa::openapi::RefOr<
+                        $crate::__private::utoipa::openapi::schema::Schema,
+                    >,
+                )>,
+            ) {
+                $crate::utoipa::schemas($schemas, out)
+            }
+        }
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $ty {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::utoipa::responses($responses)
+            }
+        }
+    };
+}
+
+/// Nothing: `error-catalog` was built without the `utoipa` feature.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($($t:tt)*) => {};
 }

@@ -323,3 +323,5 @@ pub mod http;
 pub mod miette;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;

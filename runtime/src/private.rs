@@ -55,3 +55,5 @@ pub use ::http;
 pub use ::miette;
 #[cfg(feature = "reqwest")]
 pub use ::reqwest;
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;

@@ -45,6 +45,12 @@ pub fn expand(input: &Input) -> TokenStream {
     let public_details = public_details(input);
     let classifier = super::classifier::classifier(input, order);
     let decode = decode(input, &low, direct.is_some());
+    let crate::openapi::UtoipaData {
+        name: oa_name,
+        schema: oa_schema,
+        schemas: oa_schemas,
+        responses: oa_responses,
+    } = crate::openapi::utoipa_data(&input.catalog);
     let (serialize, envelope) = serialize(input, placement, &this);
     let (view, view_impls) = match &input.view {
         Some(v) => (
@@ -131,7 +137,7 @@ pub fn expand(input: &Input) -> TokenStream {
                 #public_details
             }
             #deserialize
-            #krate::__impl_integrations!(#ident);
+            #krate::__impl_integrations!(#ident, #oa_name, #oa_schema, #oa_schemas, #oa_responses);
             #view_impls
         };
     }

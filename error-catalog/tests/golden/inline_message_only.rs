@@ -673,5 +673,10 @@ const _: () = {
             __m
         }
     }
-    ::error_catalog::__impl_integrations!(McpError);
+    ::error_catalog::__impl_integrations!(
+        McpError, "McpError",
+        "{\"anyOf\":[{\"$ref\":\"#/components/schemas/McpErrorLimitReached\"},{\"$ref\":\"#/components/schemas/McpErrorNotAuthenticated\"}],\"title\":\"McpError error\"}",
+        "{\"McpErrorLimitReached\":{\"description\":\"HTTP 403: MCP limit reached ({used}/{limit}). {rest}\",\"properties\":{\"error\":{\"type\":\"string\"}},\"required\":[\"error\"],\"title\":\"mcp_limit_reached\",\"type\":\"object\"},\"McpErrorNotAuthenticated\":{\"description\":\"HTTP 401: Not authenticated\",\"properties\":{\"error\":{\"type\":\"string\"}},\"required\":[\"error\"],\"title\":\"not_authenticated\",\"type\":\"object\"}}",
+        "{\"401\":{\"content\":{\"application/json\":{\"examples\":{\"NotAuthenticated\":{\"summary\":\"Not authenticated\",\"value\":{\"error\":\"Not authenticated\"}}},\"schema\":{\"$ref\":\"#/components/schemas/McpErrorNotAuthenticated\"}}},\"description\":\"HTTP 401: not_authenticated\"},\"403\":{\"content\":{\"application/json\":{\"examples\":{\"LimitReached\":{\"summary\":\"MCP limit reached ({used}/{limit}). {rest}\",\"value\":{\"error\":\"MCP limit reached ({used}/{limit}). {rest}\"}}},\"schema\":{\"$ref\":\"#/components/schemas/McpErrorLimitReached\"}}},\"description\":\"HTTP 403: mcp_limit_reached\"}}"
+    );
 };

@@ -710,5 +710,10 @@ const _: () = {
             )
         }
     }
-    ::error_catalog::__impl_integrations!(ShopError);
+    ::error_catalog::__impl_integrations!(
+        ShopError, "ShopError",
+        "{\"oneOf\":[{\"$ref\":\"#/components/schemas/ShopErrorNotFound\"},{\"$ref\":\"#/components/schemas/ShopErrorRateLimited\"}],\"title\":\"ShopError error\"}",
+        "{\"ShopErrorNotFound\":{\"description\":\"HTTP 404: Customer {id} not found\",\"properties\":{\"error\":{\"properties\":{\"code\":{\"enum\":[\"NOT_FOUND\"],\"type\":\"string\"},\"details\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"field\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"id\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}},\"required\":[\"code\",\"message\",\"id\"],\"type\":\"object\"}},\"required\":[\"error\"],\"title\":\"NOT_FOUND\",\"type\":\"object\"},\"ShopErrorRateLimited\":{\"description\":\"HTTP 429: Too many requests\",\"properties\":{\"error\":{\"properties\":{\"code\":{\"enum\":[\"RATE_LIMITED\"],\"type\":\"string\"},\"details\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"field\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"message\":{\"type\":\"string\"},\"retryAfter\":{\"anyOf\":[{\"maximum\":18446744073709551615,\"minimum\":0,\"type\":\"integer\"},{\"type\":\"null\"}]}},\"required\":[\"code\",\"message\"],\"type\":\"object\"}},\"required\":[\"error\"],\"title\":\"RATE_LIMITED\",\"type\":\"object\"}}",
+        "{\"404\":{\"content\":{\"application/json\":{\"examples\":{\"NotFound\":{\"summary\":\"Customer {id} not found\",\"value\":{\"error\":{\"code\":\"NOT_FOUND\",\"id\":\"<string>\",\"message\":\"Customer {id} not found\"}}}},\"schema\":{\"$ref\":\"#/components/schemas/ShopErrorNotFound\"}}},\"description\":\"HTTP 404: NOT_FOUND\"},\"429\":{\"content\":{\"application/json\":{\"examples\":{\"RateLimited\":{\"summary\":\"Too many requests\",\"value\":{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Too many requests\",\"retryAfter\":\"<u64?>\"}}}},\"schema\":{\"$ref\":\"#/components/schemas/ShopErrorRateLimited\"}}},\"description\":\"HTTP 429: RATE_LIMITED\",\"headers\":{\"Retry-After\":{\"description\":\"Seconds to wait, or an HTTP date, before retrying.\",\"schema\":{\"type\":\"string\"}}}}}"
+    );
 };

@@ -799,7 +799,12 @@ const _: () = {
             )
         }
     }
-    ::error_catalog::__impl_integrations!(ShopError);
+    ::error_catalog::__impl_integrations!(
+        ShopError, "ShopError",
+        "{\"oneOf\":[{\"$ref\":\"#/components/schemas/ShopErrorNotFound\"},{\"$ref\":\"#/components/schemas/ShopErrorBusy\"}],\"title\":\"ShopError error\"}",
+        "{\"ShopErrorBusy\":{\"description\":\"HTTP 503: Busy\",\"properties\":{\"error\":{\"properties\":{\"code\":{\"enum\":[\"BUSY\"],\"type\":\"string\"},\"details\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"field\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"message\":{\"type\":\"string\"}},\"required\":[\"code\",\"message\"],\"type\":\"object\"}},\"required\":[\"error\"],\"title\":\"BUSY\",\"type\":\"object\"},\"ShopErrorNotFound\":{\"description\":\"HTTP 404: Customer {id} not found\",\"properties\":{\"error\":{\"properties\":{\"code\":{\"enum\":[\"NOT_FOUND\"],\"type\":\"string\"},\"details\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"field\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"id\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"note\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]}},\"required\":[\"code\",\"message\",\"id\"],\"type\":\"object\"}},\"required\":[\"error\"],\"title\":\"NOT_FOUND\",\"type\":\"object\"}}",
+        "{\"404\":{\"content\":{\"application/json\":{\"examples\":{\"NotFound\":{\"summary\":\"Customer {id} not found\",\"value\":{\"error\":{\"code\":\"NOT_FOUND\",\"id\":\"<string>\",\"message\":\"Customer {id} not found\",\"note\":\"<string?>\"}}}},\"schema\":{\"$ref\":\"#/components/schemas/ShopErrorNotFound\"}}},\"description\":\"HTTP 404: NOT_FOUND\"},\"503\":{\"content\":{\"application/json\":{\"examples\":{\"Busy\":{\"summary\":\"Busy\",\"value\":{\"error\":{\"code\":\"BUSY\",\"message\":\"Busy\"}}}},\"schema\":{\"$ref\":\"#/components/schemas/ShopErrorBusy\"}}},\"description\":\"HTTP 503: BUSY\"}}"
+    );
     #[automatically_derived]
     impl ::core::fmt::Display for ShopErrorRef<'_> {
         fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

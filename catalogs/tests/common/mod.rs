@@ -1,5 +1,6 @@
 //! What the tests of every catalog share: the example catalogs' text and
-//! loading a bundled catalog.
+//! loading a bundled catalog. (Each test binary uses what it needs of it.)
+#![allow(dead_code)]
 
 use error_catalog_codegen::model::Catalog;
 

@@ -90,7 +90,7 @@ pub fn envelope(c: &Catalog) -> Value {
 /// code = "NOT_FOUND"
 /// status = 404
 /// message = "Customer {id} not found"
-/// fields = { id = "string", type = "string?" }
+/// fields = { id = "string", type = { type = "string?", rust = "kind" } }
 /// "#).unwrap();
 /// let s = error_catalog_codegen::schema::problem(&c);
 /// let e = &s["$defs"]["ShopErrorNotFound"]["properties"];

@@ -42,6 +42,28 @@ fn errors_of(v: &jsonschema::Validator, body: &Value) -> Vec<String> {
         .collect()
 }
 
+/// What `err` writes validates: as the service's envelope against `all`, as
+/// problem details against `problem`.
+fn writes_valid<E: ApiError + serde::Serialize>(
+    id: &str,
+    err: &E,
+    all: &jsonschema::Validator,
+    problem: &jsonschema::Validator,
+) {
+    let written = serde_json::to_value(err).expect("serializes");
+    assert!(
+        all.is_valid(&written),
+        "{id} {written}: {:?}",
+        errors_of(all, &written)
+    );
+    let details = serde_json::to_value(error_catalog::problem::Problem(err)).expect("serializes");
+    assert!(
+        problem.is_valid(&details),
+        "{id} {details}: {:?}",
+        errors_of(problem, &details)
+    );
+}
+
 /// Every example body validates against its error's schema and the envelope's.
 fn examples_validate(c: &Catalog) -> usize {
     let all = validator(c);
@@ -101,20 +123,7 @@ fn serialized_validate<E: FromResponse + ApiError + serde::Serialize>(id: &str) 
             if !err.is_known() {
                 continue;
             }
-            // as problem details too
-            let details =
-                serde_json::to_value(error_catalog::problem::Problem(&err)).expect("serializes");
-            assert!(
-                problem.is_valid(&details),
-                "{id} {details}: {:?}",
-                errors_of(&problem, &details)
-            );
-            let written = serde_json::to_value(&err).expect("serializes");
-            assert!(
-                all.is_valid(&written),
-                "{id} {written}: {:?}",
-                errors_of(&all, &written)
-            );
+            writes_valid(id, &err, &all, &problem);
             n += 1;
         }
     }
@@ -269,19 +278,7 @@ fn every_variant<E: FromResponse + ApiError + serde::Serialize>(id: &str) -> usi
             Some(e.variant.value.as_str()),
             "{id}: {text} read as {err:?}"
         );
-        let written = serde_json::to_value(&err).expect("serializes");
-        assert!(
-            all.is_valid(&written),
-            "{id} {written}: {:?}",
-            errors_of(&all, &written)
-        );
-        let details =
-            serde_json::to_value(error_catalog::problem::Problem(&err)).expect("serializes");
-        assert!(
-            problem.is_valid(&details),
-            "{id} {details}: {:?}",
-            errors_of(&problem, &details)
-        );
+        writes_valid(id, &err, &all, &problem);
         n += 1;
     }
     n

@@ -43,12 +43,19 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// assert_eq!(s["oneOf"][0]["$ref"], "#/$defs/ShopErrorNotFound");
 /// ```
 pub fn envelope(c: &Catalog) -> Value {
+    let title = format!("{} error", c.service.name.value);
+    document(c, &title, error_schema)
+}
+
+/// The schema document: `$defs` holds `schema_of` each error and each
+/// declared type's schema; the root combines the errors (see [`envelope`]).
+fn document(c: &Catalog, title: &str, schema_of: fn(&Catalog, &ErrorEntry) -> Value) -> Value {
     let mut defs = Map::new();
     let mut refs = Vec::new();
     for e in &c.errors {
         let name = def_name(c, e);
         refs.push(json!({ "$ref": format!("#/$defs/{name}") }));
-        defs.insert(name, error_schema(c, e));
+        defs.insert(name, schema_of(c, e));
     }
     for t in &c.types {
         defs.insert(t.name.value.clone(), object_schema(c, t));
@@ -61,10 +68,7 @@ pub fn envelope(c: &Catalog) -> Value {
         };
     let mut root = Map::new();
     root.insert("$schema".into(), json!(DIALECT));
-    root.insert(
-        "title".into(),
-        json!(format!("{} error", c.service.name.value)),
-    );
+    root.insert("title".into(), json!(title));
     if let Some(d) = &c.service.description {
         root.insert("description".into(), json!(d));
     }
@@ -100,22 +104,8 @@ pub fn envelope(c: &Catalog) -> Value {
 /// assert!(e["fields"]["properties"]["type"].is_object());
 /// ```
 pub fn problem(c: &Catalog) -> Value {
-    let mut out = envelope(c);
-    let mut defs = Map::new();
-    for e in &c.errors {
-        defs.insert(def_name(c, e), problem_schema(c, e));
-    }
-    for t in &c.types {
-        defs.insert(t.name.value.clone(), object_schema(c, t));
-    }
-    if let Some(root) = out.as_object_mut() {
-        root.insert("$defs".into(), Value::Object(defs));
-        root.insert(
-            "title".into(),
-            json!(format!("{} error (problem details)", c.service.name.value)),
-        );
-    }
-    out
+    let title = format!("{} error (problem details)", c.service.name.value);
+    document(c, &title, problem_schema)
 }
 
 /// The members problem details define: an error's field of one of these

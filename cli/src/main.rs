@@ -1,7 +1,8 @@
 //! `error-catalog`: check, explain, classify and document API error catalogs.
 //!
 //! Exit codes: 0 success; 1 problems found (`check`), code not found (`explain`),
-//! or a response not recognised (`classify`); 2 usage or I/O errors.
+//! a response not recognised (`classify`) or a breaking change (`diff`); 2 usage
+//! or I/O errors.
 
 /// `print!` to standard output, through [`write_stdout`]: a closed standard
 /// output ends the program quietly instead of panicking.

@@ -9,9 +9,19 @@ pub const TOP: &[&str] = &[
     "rate_limits",
     "types",
     "errors",
+    "reserved",
 ];
 /// Keys of `[service]`.
-pub const SERVICE: &[&str] = &["id", "name", "enum_name", "docs_url", "description"];
+pub const SERVICE: &[&str] = &[
+    "id",
+    "name",
+    "enum_name",
+    "docs_url",
+    "description",
+    "non_exhaustive",
+];
+/// Keys of a `reserved` item's table form.
+pub const RESERVED: &[&str] = &["code", "reason"];
 /// Keys of `[wire]`.
 pub const WIRE: &[&str] = &[
     "preset",

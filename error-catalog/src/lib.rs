@@ -28,6 +28,7 @@
 #[cfg(feature = "codegen")]
 pub mod codegen;
 pub mod diag;
+pub mod diff;
 pub mod docs;
 pub mod keys;
 pub mod layout;

@@ -113,6 +113,19 @@ pub struct Catalog {
     /// The object types its fields may hold (`[types.Name]`), in catalog order:
     /// a field type's [`BaseType::Object`] is an index into this list.
     pub types: Vec<ObjectType>,
+    /// `reserved`: codes the service no longer uses and no error may take
+    /// again, in catalog order.
+    pub reserved: Vec<Reserved>,
+}
+
+/// One `reserved` code: a code an error may never use again (it once meant
+/// something else to clients).
+#[derive(Debug, Clone)]
+pub struct Reserved {
+    /// The code's text (an integer code as its decimal text).
+    pub code: Located<String>,
+    /// Why it is reserved (`{ code = "OLD", reason = "…" }`).
+    pub reason: Option<String>,
 }
 
 impl Catalog {
@@ -165,6 +178,10 @@ pub struct Service {
     pub docs_url: Option<Located<String>>,
     /// A paragraph about the service.
     pub description: Option<String>,
+    /// `non_exhaustive` (true unless set to false): the generated enum and its
+    /// variants are `#[non_exhaustive]`, so a new error or field is not a
+    /// breaking change for code that uses the enum.
+    pub non_exhaustive: Located<bool>,
 }
 
 impl<T: Default> Default for Located<T> {

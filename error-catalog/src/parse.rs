@@ -83,6 +83,7 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
         .into_iter()
         .map(|(t, at)| p.rate_limit(t, &at))
         .collect();
+    let reserved = p.reserved(root);
     let tables = p.array_of_tables(root, "errors", "the catalog");
     let errors = tables
         .into_iter()
@@ -101,6 +102,7 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
         rate_limits,
         errors,
         types,
+        reserved,
     };
     (Some(catalog), p.diags)
 }
@@ -328,12 +330,20 @@ impl Parser {
         });
         let docs_url = self.string(t, "docs_url", ctx);
         let description = self.plain(t, "description", ctx);
+        let non_exhaustive = match t.get("non_exhaustive") {
+            Some(v) => Located::new(
+                self.bool(t, "non_exhaustive", ctx).unwrap_or(true),
+                At::Toml(v.span()),
+            ),
+            None => Located::new(true, at.clone()),
+        };
         Service {
             id,
             name,
             enum_name,
             docs_url,
             description,
+            non_exhaustive,
         }
     }
 
@@ -741,6 +751,55 @@ impl Parser {
             at,
             damaged: false,
         }
+    }
+
+    /// `reserved = ["OLD_CODE", 20001, { code = "GONE", reason = "…" }]`: each
+    /// item a code (a string, or an integer kept as its decimal text), alone
+    /// or in a table with its reason.
+    fn reserved(&mut self, root: &DeTable<'_>) -> Vec<Reserved> {
+        let ctx = "the catalog's top level";
+        let expected = "an array of codes (strings, integers or `{ code = …, reason = \"…\" }`)";
+        let Some(v) = root.get("reserved") else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, "reserved", ctx, expected);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let code_of = |p: &mut Parser, v: &Val<'_>| match v.get_ref() {
+                DeValue::String(s) => Some(Located::new(s.to_string(), At::Toml(v.span()))),
+                DeValue::Integer(_) => p
+                    .int_value(v, "reserved", ctx)
+                    .map(|n| Located::new(n.value.to_string(), n.at)),
+                _ => {
+                    p.wrong_type(v, "reserved", ctx, expected);
+                    None
+                }
+            };
+            match item.get_ref() {
+                DeValue::Table(t) => {
+                    let tctx = "a `reserved` item";
+                    self.check_keys(t, tctx, keys::RESERVED);
+                    let reason = self.plain(t, "reason", tctx);
+                    match t.get("code") {
+                        Some(c) => {
+                            if let Some(code) = code_of(self, c) {
+                                out.push(Reserved { code, reason });
+                            }
+                        }
+                        None => self.missing(&At::Toml(item.span()), "code", tctx),
+                    }
+                }
+                _ => {
+                    if let Some(code) = code_of(self, item) {
+                        out.push(Reserved { code, reason: None });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// `code_range = [-32099, -32000]`: the first and last code (inclusive)

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+mod reserved;
 mod types;
 mod when;
 
@@ -41,6 +42,9 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_header_roles(c, &mut d);
     types::check_type_names(c, &mut d);
     types::check_type_members(c, &mut d);
+    reserved::check_reserved_codes(c, &mut d);
+    reserved::check_reserved_unique(c, &mut d);
+    reserved::check_reserved_kind(c, &mut d);
     check_catalog_size(c, &mut d);
     d
 }

@@ -136,9 +136,17 @@ macro_rules! subject {
                 match self {
                     $($e::$v { extra, .. })|+ => Some(extra),
                     $e::Unknown(_) => None,
+                    // (the enum is `#[non_exhaustive]`: the count below keeps
+                    // this list complete)
+                    #[allow(unreachable_patterns)]
+                    _ => unreachable!("a variant missing from `subject!`"),
                 }
             }
         }
+        // every variant is listed: as many names as the catalog has errors
+        const _: () = assert!(
+            [$(stringify!($v)),+].len() == <$e as error_catalog::ErrorCatalog>::CODES.len()
+        );
     )+};
 }
 

@@ -77,10 +77,16 @@ fn extra_of<E: Subject>(e: &E) -> Option<Extra> {
 }
 
 /// Implements [`Subject`] listing every variant that has an `extra` field and every
-/// one without: the `match` is exhaustive, so a variant missing here (and from the
-/// strategies below) is a compile error.
+/// one without: a constant checks that as many are listed as the catalog has
+/// errors, so a variant missing here (and from the strategies below) is a
+/// compile error (the enum itself is `#[non_exhaustive]`).
 macro_rules! subject {
     ($e:ident { extra: [$($v:ident),+ $(,)?] $(, bare: [$($b:ident),+ $(,)?])? } $($de:ident)?) => {
+        // every variant is listed: as many names as the catalog has errors
+        const _: () = assert!(
+            [$(stringify!($v)),+ $($(, stringify!($b))+)?].len()
+                == <$e as ErrorCatalog>::CODES.len()
+        );
         impl Subject for $e {
             fn unknown(&self) -> Option<&UnknownError> {
                 match self {
@@ -93,6 +99,10 @@ macro_rules! subject {
                     $($e::$v { extra, .. })|+ => Some(extra),
                     $($($e::$b)|+ => None,)?
                     $e::Unknown(_) => None,
+                    // (the enum is `#[non_exhaustive]`: the count below keeps
+                    // this list complete)
+                    #[allow(unreachable_patterns)]
+                    _ => unreachable!("a variant missing from `subject!`"),
                 }
             }
             $(

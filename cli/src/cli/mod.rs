@@ -1,6 +1,7 @@
 //! The subcommands of the `error-catalog` binary.
 
 mod classify;
+mod diff;
 mod explain;
 mod new;
 mod style;
@@ -93,6 +94,28 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Compare two versions of a catalog: list every change with its rule and
+    /// place, say what it breaks (the wire: clients parsing bodies; source:
+    /// Rust code using the enum) and the version bump it needs. Exits 1 when
+    /// a change breaks the selected category.
+    Diff {
+        /// OLD and NEW catalogs; with `--against`, the one catalog file.
+        #[arg(required = true, num_args = 1..=2, value_name = "CATALOG")]
+        catalogs: Vec<String>,
+        /// Compare the file with its version in this git revision (read with
+        /// `git show`), e.g. `origin/main`.
+        #[arg(long, value_name = "REV")]
+        against: Option<String>,
+        /// Which breaking changes make the exit status 1.
+        #[arg(long, default_value = "all", value_parser = ["wire", "source", "all"])]
+        category: String,
+        /// Print one JSON object (the same as `--format json`).
+        #[arg(long)]
+        json: bool,
+        /// `text`, `json`, or `github` (workflow commands that annotate a pull request).
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "github"])]
+        format: String,
+    },
     /// Write a commented starter catalog for a new service.
     New {
         /// The service id, snake_case (also the file name: SERVICE_ID.toml).
@@ -154,6 +177,26 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 error_catalog_codegen::openapi::to_yaml(&fragment)
             };
             write_or_print(output, &text)
+        }
+        Command::Diff {
+            catalogs,
+            against,
+            category,
+            json,
+            format,
+        } => {
+            let format = match (json, format.as_str()) {
+                (true, "github") => {
+                    return Err(
+                        "`--json` and `--format github` ask for different reports: choose one"
+                            .into(),
+                    )
+                }
+                (true, _) | (false, "json") => diff::Format::Json,
+                (false, "github") => diff::Format::Github,
+                _ => diff::Format::Text,
+            };
+            diff::run(&catalogs, against.as_deref(), &category, format)
         }
         Command::New {
             service_id,

@@ -168,6 +168,14 @@ pub fn catalog(input: TokenStream) -> TokenStream {
         head.push(doc(""));
         head.push(doc(d));
     }
+    // `non_exhaustive` (the default): a new error is not a breaking change
+    // for crates that match on the enum. (Variants stay open to struct
+    // literals: servers build them.)
+    let given = args
+        .attrs
+        .iter()
+        .any(|a| a.path().is_ident("non_exhaustive"));
+    let enum_open = (c.service.non_exhaustive.value && !given).then(|| quote!(#[non_exhaustive]));
     let variants = c.errors.iter().map(|e| {
         let v = format_ident!("{}", e.variant.value);
         let docs = entry_docs(e);
@@ -194,6 +202,7 @@ pub fn catalog(input: TokenStream) -> TokenStream {
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::error_catalog::ApiError)]
         #[api_error(catalog = #path)]
         #(#attrs)*
+        #enum_open
         #vis enum #name {
             #(#variants,)*
             /// A response this catalog does not describe, kept whole.

@@ -53,12 +53,15 @@ pub(super) fn from_attributes(
             enum_name: Located::new(name, At::Syn(input.ident.span())),
             docs_url: None,
             description: None,
+            // (the enum is the user's own: its attributes are theirs to write)
+            non_exhaustive: Located::nowhere(false),
         },
         wire,
         headers: headers_of(enum_attrs, errors),
         rate_limits: Vec::new(),
         errors: Vec::new(),
         types: Vec::new(),
+        reserved: Vec::new(),
     };
     if let Some(s) = enum_attrs.str("service", errors) {
         catalog.service.id = Located::new(s.value, At::Syn(s.span));

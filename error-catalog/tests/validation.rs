@@ -1504,3 +1504,137 @@ when_header = { X-RateLimit-Remaining = "0" }
         "status 403, where header `x-ratelimit-remaining: 0`"
     );
 }
+
+// --- reserved codes --------------------------------------------------------------
+
+#[test]
+fn reserved_code_used_by_an_error() {
+    let text = r#"reserved = [{ code = "PLAN_EXPIRED", reason = "replaced by SUBSCRIPTION_ENDED" }]
+[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "PLAN_EXPIRED"
+message = "Your plan has expired"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:8:8: error code `PLAN_EXPIRED` is reserved\n  note: t.toml:1:22: `PLAN_EXPIRED` is reserved here: replaced by SUBSCRIPTION_ENDED\n  help: a reserved code once meant another error to clients: give this error a new code (remove the reservation only if this is the same error coming back)"]
+    );
+}
+
+#[test]
+fn reserved_code_inside_a_code_range() {
+    let text = r#"reserved = [-32050]
+[service]
+id = "rpc"
+name = "RPC"
+[wire]
+code = "/error/code"
+code_type = "integer"
+[[errors]]
+code_range = [-32099, -32000]
+message = "Server error"
+"#;
+    let p = problems(text);
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].starts_with("t.toml:9:14: error code `-32050` is reserved\n  note: t.toml:1:13: `-32050` is reserved here"),
+        "{}",
+        p[0]
+    );
+}
+
+#[test]
+fn reserved_twice() {
+    let text = r#"reserved = ["OLD", "OLD"]
+[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NEW"
+message = "New"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:1:20: code `OLD` is reserved twice\n  note: t.toml:1:13: `OLD` is reserved here\n  help: remove one of them"]
+    );
+}
+
+#[test]
+fn reserved_string_in_an_integer_catalog() {
+    let text = r#"reserved = [20001, "OLD"]
+[service]
+id = "rpc"
+name = "RPC"
+[wire]
+code = "/error/code"
+code_type = "integer"
+[[errors]]
+code = -32601
+message = "Method not found"
+"#;
+    assert_eq!(
+        problems(text),
+        ["t.toml:1:20: reserved code \"OLD\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)\n  help: write it as a TOML integer, e.g. `reserved = [20001]`"]
+    );
+}
+
+#[test]
+fn reserved_of_the_wrong_shape() {
+    let text = r#"reserved = ["OLD", true, { reason = "no code" }, { code = "X", why = "?" }]
+[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NEW"
+message = "New"
+"#;
+    let p = problems(text);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(
+        p[0].starts_with(
+            "t.toml:1:20: `reserved` in the catalog's top level must be an array of codes"
+        ),
+        "{}",
+        p[0]
+    );
+    assert_eq!(
+        p[1],
+        "t.toml:1:26: missing required key `code` in a `reserved` item"
+    );
+    assert!(
+        p[2].starts_with("t.toml:1:64: unknown key `why` in a `reserved` item"),
+        "{}",
+        p[2]
+    );
+}
+
+#[test]
+fn reserved_codes_load() {
+    let c = loads(
+        r#"reserved = ["OLD", { code = "GONE", reason = "merged into NEW" }]
+[service]
+id = "shop"
+name = "Shop"
+[wire]
+preset = "nested"
+[[errors]]
+code = "NEW"
+message = "New"
+"#,
+    );
+    let codes: Vec<&str> = c.reserved.iter().map(|r| r.code.value.as_str()).collect();
+    assert_eq!(codes, ["OLD", "GONE"]);
+    assert_eq!(c.reserved[1].reason.as_deref(), Some("merged into NEW"));
+    assert!(
+        c.service.non_exhaustive.value,
+        "non_exhaustive defaults to true"
+    );
+}

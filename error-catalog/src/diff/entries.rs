@@ -17,6 +17,22 @@ fn name(e: &ErrorEntry) -> String {
     }
 }
 
+/// An error's `when` and `when_header` conditions, as reports show them, sorted.
+fn conditions(e: &ErrorEntry) -> Vec<String> {
+    let mut v: Vec<String> = e
+        .when
+        .iter()
+        .map(|(p, x)| format!("`{}` = {}", p.value.text, x.value))
+        .chain(
+            e.when_headers
+                .iter()
+                .map(|(h, x)| format!("header `{}: {}`", h.value.to_ascii_lowercase(), x.value)),
+        )
+        .collect();
+    v.sort();
+    v
+}
+
 /// Takes the first entry left that `f` accepts.
 fn take<'c>(
     left: &mut [Option<&'c ErrorEntry>],
@@ -71,8 +87,14 @@ impl Differ<'_> {
             } else {
                 None
             };
-            let mut found =
-                by_code.or_else(|| take(&mut new_left, &|n| n.variant.value == o.variant.value));
+            let mut found = by_code
+                .or_else(|| take(&mut new_left, &|n| n.variant.value == o.variant.value))
+                // (one of several errors of a code: the one with the same conditions)
+                .or_else(|| {
+                    take(&mut new_left, &|n| {
+                        n.code.value == o.code.value && conditions(n) == conditions(o)
+                    })
+                });
             // (a range that overlaps its old self is the same entry)
             if let (None, Some(r)) = (found, &o.code_range) {
                 let (a0, a1) = r.value;
@@ -261,18 +283,6 @@ impl Differ<'_> {
                 }
             }
         }
-        let conditions = |e: &ErrorEntry| -> Vec<String> {
-            let mut v: Vec<String> = e
-                .when
-                .iter()
-                .map(|(p, x)| format!("`{}` = {}", p.value.text, x.value))
-                .chain(e.when_headers.iter().map(|(h, x)| {
-                    format!("header `{}: {}`", h.value.to_ascii_lowercase(), x.value)
-                }))
-                .collect();
-            v.sort();
-            v
-        };
         let (co, cn) = (conditions(o), conditions(n));
         for c in cn.iter().filter(|c| !co.contains(c)) {
             narrowed.push(format!("it now needs {c}"));

@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/reserved_string_in_integer_catalog.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/reserved_twice.toml");
+
+fn main() {}

@@ -1,6 +1,8 @@
 //! Changes to the errors: which old error is which new one, and what changed
 //! in each.
 
+use std::collections::HashMap;
+
 use super::{Differ, Side};
 use crate::diff::Rule;
 use crate::model::{Catalog, ErrorEntry};
@@ -33,13 +35,42 @@ fn conditions(e: &ErrorEntry) -> Vec<String> {
     v
 }
 
-/// Takes the first entry left that `f` accepts.
-fn take<'c>(
-    left: &mut [Option<&'c ErrorEntry>],
-    f: &dyn Fn(&ErrorEntry) -> bool,
-) -> Option<&'c ErrorEntry> {
-    let i = left.iter().position(|n| n.is_some_and(f))?;
-    left[i].take()
+/// The new catalog's errors by variant and code, by code, and by variant:
+/// their indices, in catalog order.
+#[derive(Default)]
+struct Index<'c> {
+    by_variant_code: HashMap<(&'c str, &'c str), Vec<usize>>,
+    by_code: HashMap<&'c str, Vec<usize>>,
+    by_variant: HashMap<&'c str, Vec<usize>>,
+}
+
+impl<'c> Index<'c> {
+    fn new(errors: &'c [ErrorEntry]) -> Self {
+        let mut x = Index::default();
+        for (i, e) in errors.iter().enumerate() {
+            let (v, c) = (e.variant.value.as_str(), e.code.value.as_str());
+            x.by_variant_code.entry((v, c)).or_default().push(i);
+            x.by_code.entry(c).or_default().push(i);
+            x.by_variant.entry(v).or_default().push(i);
+        }
+        x
+    }
+}
+
+/// Takes the first of `candidates` (indices into `errors`) not taken yet that
+/// `f` accepts.
+fn take(
+    errors: &[ErrorEntry],
+    taken: &mut [bool],
+    candidates: Option<&Vec<usize>>,
+    f: impl Fn(&ErrorEntry) -> bool,
+) -> Option<usize> {
+    let i = candidates?
+        .iter()
+        .copied()
+        .find(|&i| !taken[i] && f(&errors[i]))?;
+    taken[i] = true;
+    Some(i)
 }
 
 /// The code as `reserved` takes it: an integer bare, a string quoted.
@@ -59,64 +90,67 @@ impl Differ<'_> {
     /// same variant) and compares each pair; the rest were removed or added.
     pub(super) fn errors(&mut self) {
         let (old, new) = (self.old, self.new);
-        let mut new_left: Vec<Option<&ErrorEntry>> = new.errors.iter().map(Some).collect();
-        let mut pairs: Vec<(&ErrorEntry, &ErrorEntry)> = Vec::new();
-        let mut old_left: Vec<&ErrorEntry> = Vec::new();
-        for o in &old.errors {
-            match take(&mut new_left, &|n| {
-                n.variant.value == o.variant.value && n.code.value == o.code.value
-            }) {
-                Some(n) => pairs.push((o, n)),
-                None => old_left.push(o),
+        let index = Index::new(&new.errors);
+        let mut taken = vec![false; new.errors.len()];
+        let mut claim = |candidates: Option<&Vec<usize>>, f: &dyn Fn(&ErrorEntry) -> bool| {
+            take(&new.errors, &mut taken, candidates, f)
+        };
+        let mut old_codes: HashMap<&str, usize> = HashMap::new();
+        for e in &old.errors {
+            *old_codes.entry(e.code.value.as_str()).or_default() += 1;
+        }
+        // (old index, new index)
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        let mut old_left: Vec<usize> = Vec::new();
+        for (i, o) in old.errors.iter().enumerate() {
+            let key = (o.variant.value.as_str(), o.code.value.as_str());
+            match claim(index.by_variant_code.get(&key), &|_| true) {
+                Some(n) => pairs.push((i, n)),
+                None => old_left.push(i),
             }
         }
         let mut removed = Vec::new();
-        for o in old_left {
+        for i in old_left {
+            let o = &old.errors[i];
+            let code = o.code.value.as_str();
+            let of_code = index.by_code.get(code);
             // (a code shared by several errors does not pair them by code alone)
-            let unique = |c: &Catalog| {
-                c.errors
-                    .iter()
-                    .filter(|e| e.code.value == o.code.value)
-                    .count()
-                    == 1
-            };
-            let by_code = if unique(old) && unique(new) && o.sends_code() {
-                take(&mut new_left, &|n| {
-                    n.code.value == o.code.value && n.sends_code()
-                })
-            } else {
-                None
-            };
-            let mut found = by_code
-                .or_else(|| take(&mut new_left, &|n| n.variant.value == o.variant.value))
+            let unique = old_codes.get(code) == Some(&1) && of_code.is_some_and(|v| v.len() == 1);
+            let mut found = None;
+            if unique && o.sends_code() {
+                found = claim(of_code, &ErrorEntry::sends_code);
+            }
+            if found.is_none() {
+                found = claim(index.by_variant.get(o.variant.value.as_str()), &|_| true);
+            }
+            if found.is_none() {
                 // (one of several errors of a code: the one with the same conditions)
-                .or_else(|| {
-                    take(&mut new_left, &|n| {
-                        n.code.value == o.code.value && conditions(n) == conditions(o)
-                    })
-                });
-            // (a range that overlaps its old self is the same entry)
+                found = claim(of_code, &|n| conditions(n) == conditions(o));
+            }
             if let (None, Some(r)) = (found, &o.code_range) {
+                // (a range that overlaps its old self is the same entry)
                 let (a0, a1) = r.value;
-                found = take(&mut new_left, &|n| {
+                let all: Vec<usize> = (0..new.errors.len()).collect();
+                found = claim(Some(&all), &|n| {
                     n.code_range
                         .as_ref()
                         .is_some_and(|r| r.value.0 <= a1 && a0 <= r.value.1)
                 });
             }
             match found {
-                Some(n) => pairs.push((o, n)),
+                Some(n) => pairs.push((i, n)),
                 None => removed.push(o),
             }
         }
         for o in removed {
             self.removed(o);
         }
-        pairs.sort_by_key(|(_, n)| new.errors.iter().position(|e| std::ptr::eq(e, *n)));
+        pairs.sort_by_key(|&(_, n)| n);
         for (o, n) in pairs {
-            self.entry(o, n);
+            self.entry(&old.errors[o], &new.errors[n]);
         }
-        for n in new_left.into_iter().flatten() {
+        let added = new.errors.iter().zip(taken).filter(|(_, t)| !t);
+        for (n, _) in added {
             if new.service.non_exhaustive.value {
                 self.push(
                     Rule::CodeAdded,

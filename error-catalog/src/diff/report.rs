@@ -62,24 +62,45 @@ struct Place {
     line_col: Option<(usize, usize)>,
 }
 
-fn place(change: &Change, old: &Catalog, new: &Catalog) -> Place {
-    let c = match change.side {
-        Side::Old => old,
-        Side::New => new,
-    };
-    let Some(file) = &c.file else {
-        return Place {
-            path: String::new(),
-            line_col: None,
+/// Turns changes' byte offsets into places, each file's line starts
+/// computed once.
+struct Places<'c> {
+    old: &'c Catalog,
+    new: &'c Catalog,
+    old_starts: Vec<usize>,
+    new_starts: Vec<usize>,
+}
+
+impl<'c> Places<'c> {
+    fn new(old: &'c Catalog, new: &'c Catalog) -> Self {
+        let starts = |c: &Catalog| c.file.as_ref().map(|f| f.line_starts()).unwrap_or_default();
+        Places {
+            old,
+            new,
+            old_starts: starts(old),
+            new_starts: starts(new),
+        }
+    }
+
+    fn of(&self, change: &Change) -> Place {
+        let (c, starts) = match change.side {
+            Side::Old => (self.old, &self.old_starts),
+            Side::New => (self.new, &self.new_starts),
         };
-    };
-    let line_col = match &change.at {
-        At::Toml(r) => Some(file.line_col(r.start)),
-        _ => None,
-    };
-    Place {
-        path: file.path.display().to_string(),
-        line_col,
+        let Some(file) = &c.file else {
+            return Place {
+                path: String::new(),
+                line_col: None,
+            };
+        };
+        let line_col = match &change.at {
+            At::Toml(r) => Some(file.line_col_in(starts, r.start)),
+            _ => None,
+        };
+        Place {
+            path: file.path.display().to_string(),
+            line_col,
+        }
     }
 }
 
@@ -140,9 +161,10 @@ fn summary(changes: &[Change]) -> String {
 /// categories rule: message` (with a help line where there is advice), then
 /// the counts and the version bump.
 pub fn render_text(changes: &[Change], old: &Catalog, new: &Catalog) -> String {
+    let places = Places::new(old, new);
     let mut out = String::new();
     for c in changes {
-        let p = place(c, old, new);
+        let p = places.of(c);
         let loc = match p.line_col {
             Some((l, col)) => format!("{}:{l}:{col}", p.path),
             None => p.path,
@@ -171,10 +193,11 @@ pub fn render_json(
     new: &Catalog,
     selected: &[Category],
 ) -> serde_json::Value {
+    let places = Places::new(old, new);
     let list: Vec<serde_json::Value> = changes
         .iter()
         .map(|c| {
-            let p = place(c, old, new);
+            let p = places.of(c);
             let breaks: Vec<&str> = c.rule.breaks().iter().map(|c| c.name()).collect();
             serde_json::json!({
                 "rule": c.rule.name(),
@@ -225,6 +248,7 @@ pub fn render_github(
         .as_ref()
         .map(|f| f.path.display().to_string())
         .unwrap_or_default();
+    let places = Places::new(old, new);
     let mut out = String::new();
     for c in changes {
         let level = if c.breaks_any(selected) {
@@ -234,7 +258,7 @@ pub fn render_github(
         } else {
             "warning"
         };
-        let p = place(c, old, new);
+        let p = places.of(c);
         let mut message = c.message.clone();
         let mut props = format!("file={}", escape_property(&new_path));
         match (c.side, p.line_col) {

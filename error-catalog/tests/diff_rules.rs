@@ -718,3 +718,32 @@ fn json_and_github_reports() {
         "{gh}"
     );
 }
+
+#[test]
+fn identity_changed_when_an_added_error_takes_its_example() {
+    let old = r#"[service]
+id = "shop"
+name = "Shop"
+[wire]
+code = "/error/code"
+message = "/error/message"
+[[errors]]
+code = "AUTH"
+status = 401
+message = "Not authorised"
+[[errors.examples]]
+body = '{"error": {"code": "AUTH", "message": "Session expired", "sub": 463}}'
+"#;
+    let new = edit(
+        old,
+        "[[errors]]\ncode = \"AUTH\"\nstatus = 401",
+        "[[errors]]\ncode = \"AUTH\"\nvariant = \"SessionExpired\"\nstatus = 401\nmessage = \"Session expired\"\nwhen = { \"/error/sub\" = 463 }\n\n[[errors]]\ncode = \"AUTH\"\nstatus = 401",
+    );
+    assert_eq!(
+        report(old, &new),
+        [
+            "new.toml:14:1: wire identity-changed: error `AUTH`: its documented example (line 12), HTTP 401, is now read as error `SessionExpired`",
+            "new.toml:8:8: compatible code-added: error `AUTH` (variant `SessionExpired`) was added",
+        ]
+    );
+}

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::{Differ, Side};
-use crate::diff::Rule;
-use crate::model::{Catalog, ErrorEntry};
+use crate::diff::{Category, Rule};
+use crate::model::{At, Catalog, ErrorEntry};
+use crate::response::decode_with;
 use crate::validate::hole_kind;
 use error_catalog_core::template::{match_pattern, HoleKind, Template};
 
@@ -146,8 +147,21 @@ impl Differ<'_> {
             self.removed(o);
         }
         pairs.sort_by_key(|&(_, n)| n);
+        // (a new envelope or success rule reads every body differently: that
+        // change is reported, not each example it moves)
+        let envelope_kept = !self
+            .out
+            .iter()
+            .any(|c| matches!(c.rule, Rule::EnvelopeChanged | Rule::SuccessChanged));
         for (o, n) in pairs {
+            let before = self.out.len();
             self.entry(&old.errors[o], &new.errors[n]);
+            let explained = self.out[before..]
+                .iter()
+                .any(|c| c.rule.breaks().contains(&Category::Wire));
+            if envelope_kept && !explained {
+                self.examples(o, n);
+            }
         }
         let added = new.errors.iter().zip(taken).filter(|(_, t)| !t);
         for (n, _) in added {
@@ -172,6 +186,47 @@ impl Differ<'_> {
                 )
                 .help = Some("a `match` on the enum outside its crate without a `_` arm no longer compiles; leave `non_exhaustive` at its default (true) to make additions compatible".into());
             }
+        }
+    }
+
+    /// Rule: each documented example the old catalog reads as old error `o`
+    /// the new catalog reads as its new version `n` (decoded by the one
+    /// decoder, headers included), else the error's identity changed: the
+    /// body now goes to another error (one added with a more specific
+    /// `when`, say) or to none.
+    fn examples(&mut self, o: usize, n: usize) {
+        let (old, new) = (self.old, self.new);
+        let (oe, ne) = (&old.errors[o], &new.errors[n]);
+        for ex in &oe.examples {
+            let Some(status) = ex.status.or(oe.status_u16()) else {
+                continue;
+            };
+            let body = ex.body.value.as_bytes();
+            if decode_with(old, status, &ex.headers, body).entry != Some(o) {
+                continue; // (not evidence of this error to begin with)
+            }
+            let now = decode_with(new, status, &ex.headers, body).entry;
+            if now == Some(n) {
+                continue;
+            }
+            let line = match (&ex.body.at, &old.file) {
+                (At::Toml(r), Some(f)) => format!(" (line {})", f.line_col(r.start).0),
+                _ => String::new(),
+            };
+            let read_as = match now {
+                Some(i) => format!("error `{}`", new.errors[i].variant.value),
+                None => "no known error".to_string(),
+            };
+            self.push(
+                Rule::IdentityChanged,
+                Side::New,
+                &ne.at,
+                format!(
+                    "{}: its documented example{line}, HTTP {status}, is now read as {read_as}",
+                    name(ne)
+                ),
+            );
+            return; // (one example is evidence enough)
         }
     }
 

@@ -59,7 +59,8 @@ rules! {
     StatusChanged = "status-changed", [Wire], adds = false;
     /// Some body the old error was recognised in is no longer that error: a
     /// message pattern, a `when` or `when_header` condition, `code_in_body`
-    /// or a `code_range` changed.
+    /// or a `code_range` changed, or the new catalog reads one of its
+    /// documented examples as another error (or as none).
     IdentityChanged = "identity-changed", [Wire], adds = false;
     /// A field (of an error, of every error, or of a declared type) is gone.
     FieldRemoved = "field-removed", [Wire, Source], adds = false;

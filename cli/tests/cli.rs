@@ -1609,10 +1609,10 @@ fn readme_walk_through_starter_and_check_output() {
     r.expect_code(1);
     assert_eq!(
         r.stdout + &r.stderr,
-        "errors/shop.toml:25:1: unknown key `stauts` in error `NOT_FOUND`
+        "errors/shop.toml:31:1: unknown key `stauts` in error `NOT_FOUND`
   help: did you mean `status`?
-errors/shop.toml:46:8: duplicate error code `NOT_FOUND`
-  note: errors/shop.toml:24:8: `NOT_FOUND` is first defined here
+errors/shop.toml:52:8: duplicate error code `NOT_FOUND`
+  note: errors/shop.toml:30:8: `NOT_FOUND` is first defined here
   help: each code may appear once; remove or rename one of them
 errors/shop.toml: 2 problem(s)
 "

@@ -201,7 +201,28 @@ pub fn render(c: &Catalog) -> String {
             cell(e.suggestion.as_deref().unwrap_or(""))
         );
     }
+    render_reserved(&mut o, c);
     o
+}
+
+/// `## Reserved codes`: codes no error may use again, with their reasons,
+/// when the catalog reserves any.
+fn render_reserved(o: &mut String, c: &Catalog) {
+    if c.reserved.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\n## Reserved codes\n\nCodes the service no longer sends; no error will use them again.\n\n| Code | Why |\n|---|---|"
+    );
+    for r in &c.reserved {
+        let _ = writeln!(
+            o,
+            "| `{}` | {} |",
+            cell(&r.code.value),
+            cell(r.reason.as_deref().unwrap_or(""))
+        );
+    }
 }
 
 /// `## Object types`: each declared type's members, when the catalog has any.

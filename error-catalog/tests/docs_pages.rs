@@ -13,6 +13,8 @@ use error_catalog_codegen::model::Catalog;
 /// Identified by the code in the body (`nested`): every header, field docs, each
 /// retry rule, an example whose keys are not in sorted order.
 const SHOP: &str = r#"
+reserved = ["LEGACY_TOKEN", { code = "PLAN_EXPIRED", reason = "replaced by SUBSCRIPTION_ENDED | in v2" }]
+
 [service]
 id = "shop"
 name = "Shop API"
@@ -192,6 +194,16 @@ fn code_identified_page() {
     assert!(page.contains("| Code | Status | Message | Suggestion |"));
     // Cells are escaped: a `|` in a field doc or a suggestion stays in its cell.
     assert!(page.contains("| Check the id \\| not the email. |"));
+}
+
+#[test]
+fn reserved_codes_are_listed_last() {
+    let page = check("shop_code", SHOP);
+    assert!(page.ends_with(
+        "## Reserved codes\n\nCodes the service no longer sends; no error will use them again.\n\n\
+         | Code | Why |\n|---|---|\n| `LEGACY_TOKEN` |  |\n\
+         | `PLAN_EXPIRED` | replaced by SUBSCRIPTION_ENDED \\| in v2 |\n"
+    ));
 }
 
 #[test]

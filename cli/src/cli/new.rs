@@ -11,12 +11,18 @@ pub fn starter(id: &str) -> String {
         r#"# Error catalog for the {name} service.
 # Format reference: catalogs/FORMAT.md in the error-catalog repository.
 # Check it with:   error-catalog check {id}.toml
+# Before merging a change: error-catalog diff --against origin/main {id}.toml
+
+# Codes the service no longer sends, so that no error takes them again
+# (top-level, before the first table):
+# reserved = ["OLD_CODE", {{ code = "GONE", reason = "merged into NOT_FOUND" }}]
 
 [service]
 id = "{id}"                       # snake_case; the Rust module name
 name = "{name} API"               # shown in docs and `explain`
 # enum_name = "{name}Error"       # the generated enum (this is the default)
 # docs_url = "https://docs.example.com/errors"
+# non_exhaustive = false          # the enum is #[non_exhaustive] unless this says false
 
 [wire]
 # How errors travel: status-only, flat, coded, message-only, nested, problem-json,

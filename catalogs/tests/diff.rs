@@ -150,3 +150,35 @@ fn golden_report_of_a_new_version_of_kya() {
         "the report changed; rerun with BLESS=1 if that is right"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Removing any set of errors from any catalog reports exactly one
+    /// `code-removed` per error removed (each at its place in the old
+    /// catalog) and nothing else; the semver advice is then major.
+    #[test]
+    fn removing_errors_reports_each_and_nothing_else(
+        which in 0usize..10,
+        picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 1..6),
+    ) {
+        let all = all();
+        let (file, _, c) = &all[which];
+        let mut gone: Vec<usize> = picks.iter().map(|p| p.index(c.errors.len())).collect();
+        gone.sort_unstable();
+        gone.dedup();
+        let mut new = c.clone();
+        for &i in gone.iter().rev() {
+            new.errors.remove(i);
+        }
+        let changes = diff(c, &new);
+        let report = render_text(&changes, c, &new);
+        proptest::prop_assert_eq!(changes.len(), gone.len(), "{}:\n{}", file, report);
+        for (ch, &i) in changes.iter().zip(&gone) {
+            proptest::prop_assert_eq!(ch.rule, Rule::CodeRemoved);
+            let variant = format!("(variant `{}`)", c.errors[i].variant.value);
+            proptest::prop_assert!(ch.message.contains(&variant), "{}", report);
+        }
+        proptest::prop_assert_eq!(error_catalog_codegen::diff::semver(&changes), error_catalog_codegen::diff::Bump::Major);
+    }
+}

@@ -40,6 +40,7 @@ mod rule;
 pub use report::{render_github, render_json, render_text, semver, Bump};
 pub use rule::{Category, Rule};
 
+use crate::keys::identity_name;
 use crate::model::{At, Catalog};
 
 /// Which of the two catalogs a change is located in.
@@ -245,16 +246,8 @@ impl Differ<'_> {
 
     fn headers(&mut self) {
         let (o, n) = (&self.old.headers, &self.new.headers);
-        let keep = |h: &crate::model::Headers| {
-            h.keep
-                .iter()
-                .map(|k| k.value.to_ascii_lowercase())
-                .collect::<Vec<_>>()
-        };
-        let (ko, kn) = (keep(o), keep(n));
-        let keep_o: Vec<&str> = ko.iter().map(String::as_str).collect();
-        let keep_n: Vec<&str> = kn.iter().map(String::as_str).collect();
-        let (a, b) = (o.names(&keep_o), n.names(&keep_n));
+        // (the header each role is read from, the standard one by default)
+        let (a, b) = (o.names(&[]), n.names(&[]));
         let roles = [
             ("retry_after", a.retry_after, b.retry_after),
             ("rate_limit_limit", a.rate_limit_limit, b.rate_limit_limit),
@@ -298,17 +291,19 @@ impl Differ<'_> {
                 ),
             );
         }
-        for gone in keep_o.iter().filter(|k| !keep_n.contains(k)) {
-            let place = o
-                .keep
+        for gone in o.keep.iter().filter(|k| {
+            !n.keep
                 .iter()
-                .find(|k| k.value.eq_ignore_ascii_case(gone))
-                .map_or(At::Nowhere, |k| k.at.clone());
+                .any(|m| m.value.eq_ignore_ascii_case(&k.value))
+        }) {
             self.push(
                 Rule::HeadersChanged,
                 Side::Old,
-                &place,
-                format!("header `{gone}` is no longer kept (`keep`)"),
+                &gone.at,
+                format!(
+                    "header `{}` is no longer kept (`keep`)",
+                    gone.value.to_ascii_lowercase()
+                ),
             );
         }
     }
@@ -371,16 +366,6 @@ impl Differ<'_> {
                 );
             }
         }
-    }
-}
-
-/// `identity`'s value as the catalog writes it.
-fn identity_name(i: error_catalog_core::engine::Identity) -> &'static str {
-    use error_catalog_core::engine::Identity;
-    match i {
-        Identity::Code => "code",
-        Identity::Message => "message",
-        Identity::Status => "status",
     }
 }
 

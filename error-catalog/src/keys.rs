@@ -81,3 +81,20 @@ pub const FIELD: &[&str] = &["type", "at", "rust", "doc", "internal"];
 pub const EXAMPLE: &[&str] = &["body", "status", "headers"];
 /// Values of `[wire] identity`.
 pub const IDENTITY: &[&str] = &["code", "message", "status"];
+
+/// `[wire] identity`'s value as a catalog writes it (one of [`IDENTITY`]).
+///
+/// ```
+/// use error_catalog_codegen::keys::{identity_name, IDENTITY};
+/// use error_catalog_core::engine::Identity;
+/// assert_eq!(identity_name(Identity::Message), "message");
+/// assert!(IDENTITY.contains(&identity_name(Identity::Status)));
+/// ```
+pub fn identity_name(i: error_catalog_core::engine::Identity) -> &'static str {
+    use error_catalog_core::engine::Identity;
+    match i {
+        Identity::Code => "code",
+        Identity::Message => "message",
+        Identity::Status => "status",
+    }
+}

@@ -13,6 +13,7 @@ use crate::model::{Catalog, ErrorEntry, Field};
 use crate::validate::hole_kind;
 use error_catalog_core::decode::{self, Decoded, Fallback, Keep, Plan};
 use error_catalog_core::engine::{Captured, Condition, Entry, Layout, Table};
+use error_catalog_core::headers::HeaderLookup;
 use error_catalog_core::raw_members::RawMembers;
 use error_catalog_core::template::{PatternSeg, Segment, Template};
 
@@ -125,12 +126,37 @@ pub fn decode(c: &Catalog, status: u16, body: &[u8]) -> Response {
 
 /// [`decode`] with the response's headers, for entries told apart by a
 /// header (`when_header`); what generated code's `from_parts` does.
-pub fn decode_with(
-    c: &Catalog,
-    status: u16,
-    headers: &dyn error_catalog_core::headers::HeaderLookup,
-    body: &[u8],
-) -> Response {
+pub fn decode_with(c: &Catalog, status: u16, headers: &dyn HeaderLookup, body: &[u8]) -> Response {
+    with_decoder(c, |decode| decode(status, headers, body))
+}
+
+/// A function that decodes one response (status, headers, body) with tables
+/// built once: what [`with_decoder`] lends.
+pub type DecodeFn<'f> = dyn Fn(u16, &dyn HeaderLookup, &[u8]) -> Response + 'f;
+
+/// Builds `c`'s decoding tables once and calls `f` with a function that
+/// decodes responses with them: for decoding many responses, where
+/// [`decode_with`] would build the tables for each.
+///
+/// ```
+/// let shop = error_catalog_codegen::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop API"
+/// [wire]
+/// preset = "nested"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Not found"
+/// "#).unwrap();
+/// let bodies: [&[u8]; 2] = [br#"{"error": {"code": "NOT_FOUND", "message": "Not found"}}"#, b"oops"];
+/// let entries = error_catalog_codegen::response::with_decoder(&shop, |decode| {
+///     bodies.map(|b| decode(404, &(), b).entry)
+/// });
+/// assert_eq!(entries, [Some(0), None]);
+/// ```
+pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
     let fields = |e| fields_of(c, e).into_iter();
     let placement = Placement::new(
         &c.wire,
@@ -241,81 +267,86 @@ pub fn decode_with(
     };
 
     let shapes = c.shapes();
-    let build = |entry: usize, sink: &mut Captured<'_>, caps: &[(usize, &str)]| {
-        let e = c.errors.get(entry).ok_or("no entry")?;
-        let mut fields = Map::new();
-        for (i, (f, place)) in fields_of(c, e).into_iter().zip(&places[entry]).enumerate() {
-            let (ty, name) = (f.ty.value, f.wire.value.as_str());
-            let value = match place {
-                Place::Slot(s) => decode::read_value_in(ty, sink.slot_raw(*s), name, &shapes)?,
-                Place::Member(m) => decode::read_value_in(ty, sink.take_member(m), name, &shapes)?,
-                Place::Capture => decode::read_captured_value(ty, caps, i, name)?,
-            };
-            if !value.is_null() {
-                fields.insert(name.to_string(), value);
+    let one = |status: u16, headers: &dyn HeaderLookup, body: &[u8]| -> Response {
+        let build = |entry: usize, sink: &mut Captured<'_>, caps: &[(usize, &str)]| {
+            let e = c.errors.get(entry).ok_or("no entry")?;
+            let mut fields = Map::new();
+            for (i, (f, place)) in fields_of(c, e).into_iter().zip(&places[entry]).enumerate() {
+                let (ty, name) = (f.ty.value, f.wire.value.as_str());
+                let value = match place {
+                    Place::Slot(s) => decode::read_value_in(ty, sink.slot_raw(*s), name, &shapes)?,
+                    Place::Member(m) => {
+                        decode::read_value_in(ty, sink.take_member(m), name, &shapes)?
+                    }
+                    Place::Capture => decode::read_captured_value(ty, caps, i, name)?,
+                };
+                if !value.is_null() {
+                    fields.insert(name.to_string(), value);
+                }
             }
+            Ok(Outcome::Known(Record {
+                entry,
+                message: &e.message.value,
+                fields,
+                kept: Kept::default(),
+            }))
+        };
+        let decoded = decode::decode(
+            Some(status),
+            body,
+            &plan,
+            headers,
+            |_, _| None,
+            build,
+            |f: Fallback<'_>| Outcome::Fallback {
+                code: f.code.map(str::to_owned),
+                message: f.message.map(str::to_owned),
+                reason: f.reason,
+            },
+        );
+        match decoded {
+            Outcome::Known(r) => {
+                let mut extras = Vec::new();
+                for (p, raw) in r.kept.members.iter() {
+                    extras.push((
+                        p.to_string(),
+                        serde_json::from_str(raw).unwrap_or(Value::Null),
+                    ));
+                }
+                if let Some(body) = &r.kept.body {
+                    extras.push((String::new(), Value::String(body.clone())));
+                }
+                // the code and message as the body carried them (the decoder hands
+                // over only a received message that differs from the template)
+                let capture = error_catalog_core::engine::capture(body, &plan.layout).ok();
+                let text = |slot: Option<usize>| {
+                    let c = capture.as_ref()?;
+                    Some(c.slot_str(slot?)?.into_owned())
+                };
+                Response {
+                    entry: Some(r.entry),
+                    code: text(plan.code),
+                    message: text(plan.message),
+                    fields: r.fields,
+                    extras,
+                    reason: None,
+                }
+            }
+            Outcome::Fallback {
+                code,
+                message,
+                reason,
+            } => Response {
+                entry: None,
+                code,
+                message,
+                fields: Map::new(),
+                extras: Vec::new(),
+                reason: Some(reason),
+            },
         }
-        Ok(Outcome::Known(Record {
-            entry,
-            message: &e.message.value,
-            fields,
-            kept: Kept::default(),
-        }))
     };
-    let decoded = decode::decode(
-        Some(status),
-        body,
-        &plan,
-        headers,
-        |_, _| None,
-        build,
-        |f: Fallback<'_>| Outcome::Fallback {
-            code: f.code.map(str::to_owned),
-            message: f.message.map(str::to_owned),
-            reason: f.reason,
-        },
-    );
-    match decoded {
-        Outcome::Known(r) => {
-            let mut extras = Vec::new();
-            for (p, raw) in r.kept.members.iter() {
-                extras.push((
-                    p.to_string(),
-                    serde_json::from_str(raw).unwrap_or(Value::Null),
-                ));
-            }
-            if let Some(body) = &r.kept.body {
-                extras.push((String::new(), Value::String(body.clone())));
-            }
-            // the code and message as the body carried them (the decoder hands
-            // over only a received message that differs from the template)
-            let capture = error_catalog_core::engine::capture(body, &plan.layout).ok();
-            let text = |slot: Option<usize>| {
-                let c = capture.as_ref()?;
-                Some(c.slot_str(slot?)?.into_owned())
-            };
-            Response {
-                entry: Some(r.entry),
-                code: text(plan.code),
-                message: text(plan.message),
-                fields: r.fields,
-                extras,
-                reason: None,
-            }
-        }
-        Outcome::Fallback {
-            code,
-            message,
-            reason,
-        } => Response {
-            entry: None,
-            code,
-            message,
-            fields: Map::new(),
-            extras: Vec::new(),
-            reason: Some(reason),
-        },
-    }
+    f(&one)
 }
 
 /// What the CLI decodes a response into.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::{Differ, Side};
 use crate::diff::{Category, Rule};
 use crate::model::{At, Catalog, ErrorEntry};
-use crate::response::decode_with;
+use crate::response::{with_decoder, DecodeFn};
 use crate::validate::hole_kind;
 use error_catalog_core::template::{match_pattern, HoleKind, Template};
 
@@ -153,16 +153,21 @@ impl Differ<'_> {
             .out
             .iter()
             .any(|c| matches!(c.rule, Rule::EnvelopeChanged | Rule::SuccessChanged));
-        for (o, n) in pairs {
-            let before = self.out.len();
-            self.entry(&old.errors[o], &new.errors[n]);
-            let explained = self.out[before..]
-                .iter()
-                .any(|c| c.rule.breaks().contains(&Category::Wire));
-            if envelope_kept && !explained {
-                self.examples(o, n);
-            }
-        }
+        // (the tables of both catalogs are built once, for every example)
+        with_decoder(old, |read_old| {
+            with_decoder(new, |read_new| {
+                for (o, n) in pairs {
+                    let before = self.out.len();
+                    self.entry(&old.errors[o], &new.errors[n]);
+                    let explained = self.out[before..]
+                        .iter()
+                        .any(|c| c.rule.breaks().contains(&Category::Wire));
+                    if envelope_kept && !explained {
+                        self.examples(o, n, read_old, read_new);
+                    }
+                }
+            })
+        });
         let added = new.errors.iter().zip(taken).filter(|(_, t)| !t);
         for (n, _) in added {
             if new.service.non_exhaustive.value {
@@ -194,7 +199,7 @@ impl Differ<'_> {
     /// decoder, headers included), else the error's identity changed: the
     /// body now goes to another error (one added with a more specific
     /// `when`, say) or to none.
-    fn examples(&mut self, o: usize, n: usize) {
+    fn examples(&mut self, o: usize, n: usize, read_old: &DecodeFn<'_>, read_new: &DecodeFn<'_>) {
         let (old, new) = (self.old, self.new);
         let (oe, ne) = (&old.errors[o], &new.errors[n]);
         for ex in &oe.examples {
@@ -202,10 +207,10 @@ impl Differ<'_> {
                 continue;
             };
             let body = ex.body.value.as_bytes();
-            if decode_with(old, status, &ex.headers, body).entry != Some(o) {
+            if read_old(status, &ex.headers, body).entry != Some(o) {
                 continue; // (not evidence of this error to begin with)
             }
-            let now = decode_with(new, status, &ex.headers, body).entry;
+            let now = read_new(status, &ex.headers, body).entry;
             if now == Some(n) {
                 continue;
             }
@@ -302,8 +307,7 @@ impl Differ<'_> {
             );
         }
         self.identity(o, n);
-        let owner = who.clone();
-        self.fields(&owner, &o.fields, &n.fields, &n.at, &o.at);
+        self.fields(&who, &o.fields, &n.fields, &n.at, &o.at);
         let retry_field = |e: &ErrorEntry| e.retry_after_field.as_ref().map(|f| f.value.clone());
         if o.retry != n.retry || retry_field(o) != retry_field(n) {
             self.push(

@@ -140,13 +140,7 @@ fn summary(changes: &[Change]) -> String {
         Bump::Minor => "errors or types were added",
         Bump::Major => "code using the enum may no longer compile; for a 0.y version, bump y",
     };
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            one.to_string()
-        } else {
-            many.to_string()
-        }
-    };
+    let plural = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
     format!(
         "{} {}: {wire} {} the wire, {source} {} source, {compatible} compatible\nsemver: {} ({why})\n",
         changes.len(),

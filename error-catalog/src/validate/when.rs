@@ -154,7 +154,7 @@ pub(super) fn check_when_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 d.push(
                     Diagnostic::new(
                         &flag.at,
-                        format!("`code_in_body = false` on error `{}` has no effect: this catalog's errors are identified by {}", e.code.value, identity_name(w.identity)),
+                        format!("`code_in_body = false` on error `{}` has no effect: this catalog's errors are identified by {}", e.code.value, crate::keys::identity_name(w.identity)),
                     )
                     .help("remove it: no error of this catalog is found by its code"),
                 );
@@ -215,13 +215,5 @@ pub(super) fn check_code_ranges(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 );
             }
         }
-    }
-}
-
-fn identity_name(i: Identity) -> &'static str {
-    match i {
-        Identity::Code => "code",
-        Identity::Message => "message",
-        Identity::Status => "status",
     }
 }

@@ -36,6 +36,7 @@ pub mod model;
 pub mod naming;
 pub mod openapi;
 pub mod parse;
+pub mod plan;
 pub mod presets;
 pub mod response;
 pub mod schema;

@@ -15,9 +15,9 @@ pub enum At {
     Nowhere,
     /// A byte range in the catalog file's text.
     Toml(Range<usize>),
-    /// A place in Rust source (derive attributes).
-    #[cfg(feature = "codegen")]
-    Syn(proc_macro2::Span),
+    /// A place in Rust source (derive attributes), by the number the code
+    /// generator gave it: it keeps the spans, the model stays free of them.
+    Rust(u32),
 }
 
 impl At {

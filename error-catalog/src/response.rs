@@ -4,18 +4,19 @@
 //! catalog instead of being emitted as `static` data, and fields are read into
 //! JSON values by the readers generated code uses for their types.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::layout::{Place, Placement};
+use crate::layout::Place;
 use crate::model::{Catalog, ErrorEntry, Field};
-use crate::validate::hole_kind;
-use error_catalog_core::decode::{self, Decoded, Fallback, Keep, Plan};
-use error_catalog_core::engine::{Captured, Condition, Entry, Layout, Table};
+use crate::plan::{lower, FieldSpec};
+use error_catalog_core::decode::{self, Decoded, Fallback, Keep};
+use error_catalog_core::engine::{Captured, Condition};
 use error_catalog_core::headers::HeaderLookup;
 use error_catalog_core::raw_members::RawMembers;
-use error_catalog_core::template::{PatternSeg, Segment, Template};
+use error_catalog_core::template::{Segment, Template};
 
 /// What a response turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,176 +158,93 @@ pub type DecodeFn<'f> = dyn Fn(u16, &dyn HeaderLookup, &[u8]) -> Response + 'f;
 /// assert_eq!(entries, [Some(0), None]);
 /// ```
 pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
-    let fields = |e| fields_of(c, e).into_iter();
-    let placement = Placement::new(
-        &c.wire,
-        c.errors.iter().map(|e| {
-            let placed =
-                fields(e).map(|f| (f.wire.value.as_str(), f.at_ptr.as_ref().map(|p| &p.value)));
-            (e, placed)
-        }),
-    );
-    let places = &placement.places;
-    let segs: Vec<Vec<&str>> = placement
-        .slots
-        .iter()
-        .map(|p| p.segments.iter().map(String::as_str).collect())
-        .collect();
-    let slot_refs: Vec<&[&str]> = segs.iter().map(Vec::as_slice).collect();
-    let fields_at: Option<Vec<&str>> = placement
-        .fields_at
-        .as_ref()
-        .map(|p| p.segments.iter().map(String::as_str).collect());
-
-    let templates: Vec<Vec<Template>> = c
-        .errors
-        .iter()
-        .map(|e| {
-            e.matches
-                .iter()
-                .filter_map(|m| Template::parse(&m.value).ok())
-                .collect()
-        })
-        .collect();
-    let patterns: Vec<Vec<Vec<PatternSeg<'_>>>> = c
-        .errors
-        .iter()
-        .zip(&templates)
-        .map(|(e, ts)| {
-            let fields = fields_of(c, e);
-            ts.iter()
-                .map(|t| {
-                    t.pattern(|name| {
-                        let i = fields
-                            .iter()
-                            .position(|f| f.wire.value == name)
-                            .unwrap_or(usize::MAX);
-                        (i, hole_kind(c, e, name))
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    let pattern_refs: Vec<Vec<&[PatternSeg<'_>]>> = patterns
-        .iter()
-        .map(|ps| ps.iter().map(Vec::as_slice).collect())
-        .collect();
-    let when: Vec<Vec<Condition<'_>>> = c.errors.iter().map(conditions).collect();
-    let entries: Vec<Entry<'_>> = c
-        .errors
-        .iter()
-        .zip(&pattern_refs)
-        .zip(&when)
-        .map(|((e, ps), when)| Entry {
-            code: &e.code.value,
-            status: e.status_u16(),
-            patterns: ps,
-            by_status: e.by_status(c.wire.identity),
-            when,
-            code_in_body: e.sends_code(),
-            range: e.code_range.as_ref().map(|r| r.value),
-        })
-        .collect();
-    let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();
-    let by_code = error_catalog_core::engine::code_index(&codes);
-    let mut order: Vec<(u16, i64)> = c
-        .errors
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.matches.is_empty())
-        .map(|(i, e)| (u16::try_from(i).unwrap_or(u16::MAX), e.priority))
-        .collect();
-    order.sort_by_key(|o| std::cmp::Reverse(o.1));
-    let order: Vec<u16> = order.into_iter().map(|o| o.0).collect();
-    let by_message = error_catalog_core::engine::message_index(
-        error_catalog_core::engine::entry_literals(&entries),
-    );
-    let fields_at_text = placement
-        .fields_at
-        .as_ref()
-        .map_or(String::new(), |p| p.text.clone());
-    let plan = Plan {
-        layout: Layout {
-            slots: &slot_refs,
-            fields_at: fields_at.as_deref(),
-        },
-        table: Table {
-            identity: c.wire.identity,
-            entries: &entries,
-            by_code: by_code.as_index(),
-            pattern_order: &order,
-            by_message: &by_message,
-        },
-        code: placement.code,
-        integer_codes: c.wire.integer_codes,
-        message: placement.message,
-        fields_at: &fields_at_text,
-        typed: false,
-        classify: None,
-        lone: None,
-    };
-
+    let plan = lower(c, |_, e| {
+        fields_of(c, e)
+            .into_iter()
+            .map(|f| FieldSpec {
+                wire: &f.wire.value,
+                at: f.at_ptr.as_ref().map(|p| &p.value),
+                ty: f.ty.value,
+            })
+            .collect()
+    });
     let shapes = c.shapes();
-    let one = |status: u16, headers: &dyn HeaderLookup, body: &[u8]| -> Response {
-        let build = |entry: usize, sink: &mut Captured<'_>, caps: &[(usize, &str)]| {
-            let e = c.errors.get(entry).ok_or("no entry")?;
-            let mut fields = Map::new();
-            for (i, (f, place)) in fields_of(c, e).into_iter().zip(&places[entry]).enumerate() {
-                let (ty, name) = (f.ty.value, f.wire.value.as_str());
-                let value = match place {
-                    Place::Slot(s) => decode::read_value_in(ty, sink.slot_raw(*s), name, &shapes)?,
-                    Place::Member(m) => {
-                        decode::read_value_in(ty, sink.take_member(m), name, &shapes)?
+    plan.with_plan(|tables| {
+        let one = |status: u16, headers: &dyn HeaderLookup, body: &[u8]| {
+            let build = |entry: usize, sink: &mut Captured<'_>, holes: &[(usize, &str)]| {
+                let e = c.errors.get(entry).ok_or("no entry")?;
+                let places = plan.placement.places.get(entry).ok_or("no entry")?;
+                // the code and message as the body carried them (the decoder
+                // hands over only a received message that differs from the template)
+                let text = |slot: Option<usize>| sink.slot_str(slot?).map(Cow::into_owned);
+                let (code, message) = (text(tables.code), text(tables.message));
+                let mut fields = Map::new();
+                for (i, (f, place)) in fields_of(c, e).into_iter().zip(places).enumerate() {
+                    let (ty, name) = (f.ty.value, f.wire.value.as_str());
+                    let value = match place {
+                        Place::Slot(s) => {
+                            decode::read_value_in(ty, sink.slot_raw(*s), name, &shapes)?
+                        }
+                        Place::Member(m) => {
+                            decode::read_value_in(ty, sink.take_member(m), name, &shapes)?
+                        }
+                        Place::Capture => decode::read_captured_value(ty, holes, i, name)?,
+                    };
+                    if !value.is_null() {
+                        fields.insert(name.to_string(), value);
                     }
-                    Place::Capture => decode::read_captured_value(ty, caps, i, name)?,
-                };
-                if !value.is_null() {
-                    fields.insert(name.to_string(), value);
                 }
-            }
-            Ok(Outcome::Known(Record {
-                entry,
-                message: &e.message.value,
-                fields,
-                kept: Kept::default(),
-            }))
+                Ok(Outcome::Known(Record {
+                    entry,
+                    template: &e.message.value,
+                    code,
+                    message,
+                    fields,
+                    kept: Kept::default(),
+                }))
+            };
+            let decoded = decode::decode(
+                Some(status),
+                body,
+                tables,
+                headers,
+                |_, _| None,
+                build,
+                |f: Fallback<'_>| Outcome::Fallback {
+                    code: f.code.map(str::to_owned),
+                    message: f.message.map(str::to_owned),
+                    reason: f.reason,
+                },
+            );
+            decoded.into_response()
         };
-        let decoded = decode::decode(
-            Some(status),
-            body,
-            &plan,
-            headers,
-            |_, _| None,
-            build,
-            |f: Fallback<'_>| Outcome::Fallback {
-                code: f.code.map(str::to_owned),
-                message: f.message.map(str::to_owned),
-                reason: f.reason,
-            },
-        );
-        match decoded {
+        f(&one)
+    })
+}
+
+impl Outcome<'_> {
+    /// The response the CLI reports.
+    fn into_response(self) -> Response {
+        match self {
             Outcome::Known(r) => {
-                let mut extras = Vec::new();
-                for (p, raw) in r.kept.members.iter() {
-                    extras.push((
-                        p.to_string(),
-                        serde_json::from_str(raw).unwrap_or(Value::Null),
-                    ));
+                let mut extras: Vec<(String, Value)> = r
+                    .kept
+                    .members
+                    .iter()
+                    .map(|(p, raw)| {
+                        (
+                            p.to_string(),
+                            serde_json::from_str(raw).unwrap_or(Value::Null),
+                        )
+                    })
+                    .collect();
+                if let Some(body) = r.kept.body {
+                    extras.push((String::new(), Value::String(body)));
                 }
-                if let Some(body) = &r.kept.body {
-                    extras.push((String::new(), Value::String(body.clone())));
-                }
-                // the code and message as the body carried them (the decoder hands
-                // over only a received message that differs from the template)
-                let capture = error_catalog_core::engine::capture(body, &plan.layout).ok();
-                let text = |slot: Option<usize>| {
-                    let c = capture.as_ref()?;
-                    Some(c.slot_str(slot?)?.into_owned())
-                };
                 Response {
                     entry: Some(r.entry),
-                    code: text(plan.code),
-                    message: text(plan.message),
+                    code: r.code,
+                    message: r.message,
                     fields: r.fields,
                     extras,
                     reason: None,
@@ -345,8 +263,7 @@ pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
                 reason: Some(reason),
             },
         }
-    };
-    f(&one)
+    }
 }
 
 /// What the CLI decodes a response into.
@@ -364,7 +281,11 @@ enum Outcome<'c> {
 /// A known error: its entry, its fields as JSON values, what it keeps.
 struct Record<'c> {
     entry: usize,
-    message: &'c str,
+    /// The entry's message template.
+    template: &'c str,
+    /// The code and the message as the body carried them.
+    code: Option<String>,
+    message: Option<String>,
     fields: Map<String, Value>,
     kept: Kept,
 }
@@ -405,8 +326,8 @@ fn show(v: &Value, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 /// fields' values (an absent optional field shows nothing).
 impl fmt::Display for Record<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Ok(t) = Template::parse(self.message) else {
-            return f.write_str(self.message);
+        let Ok(t) = Template::parse(self.template) else {
+            return f.write_str(self.template);
         };
         for s in &t.segments {
             match s {

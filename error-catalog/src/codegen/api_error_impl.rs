@@ -179,7 +179,7 @@ fn when_details(e: &crate::model::ErrorEntry, b: &super::ast::Bound) -> Vec<Toke
     e.when
         .iter()
         .filter_map(|(p, v)| {
-            let key = super::tables::problem_key(&p.value);
+            let key = crate::plan::problem_key(&p.value);
             if b.fields.iter().any(|f| f.wire == key) {
                 return None;
             }

@@ -96,22 +96,20 @@ pub(super) fn diag_to_syn(
     file: Option<&SourceFile>,
     starts: &[usize],
 ) -> syn::Error {
-    let span = match &d.at {
-        At::Syn(s) => *s,
-        _ => fallback,
-    };
+    let span = super::spans::span(&d.at).unwrap_or(fallback);
     // a note about a place in the Rust source becomes an error of its own,
     // spanned there; one in the catalog file is a line of the message
     let (d, syn_note) = match &d.note {
-        Some((At::Syn(s), text)) => {
+        Some((at, text)) if super::spans::span(at).is_some() => {
             let mut main = d.clone();
             main.note = None;
-            (main, Some(err(*s, format!("note: {text}"))))
+            let s = super::spans::span(at).unwrap_or(fallback);
+            (main, Some(err(s, format!("note: {text}"))))
         }
         _ => (d.clone(), None),
     };
     let msg = match &d.at {
-        At::Syn(_) => d.render(None),
+        At::Rust(_) => d.render(None),
         _ => d.render_in(file, starts),
     };
     let mut e = err(

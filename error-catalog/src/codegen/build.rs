@@ -6,15 +6,16 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ast::{BoundField, Input};
-use super::lower::Lowered;
+use super::lower::slot_fields;
 use super::tokens::{pat, problem_read, reader_of, view_ty};
 use crate::layout::Place;
+use crate::plan::PlanBuf;
 use error_catalog_core::template::Template;
 
 /// `__build` (the enum), or `__build_view` (its borrowed view, named `view`):
 /// the variant of an entry from what the sink read. The view takes typed text
 /// as stored; read any other way, text is read owned and lent.
-pub(super) fn build_fn(input: &Input, r: &Lowered<'_>, view: Option<&syn::Ident>) -> TokenStream {
+pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStream {
     let (name, ty, sink) = match view {
         Some(v) => (
             format_ident!("__build_view"),
@@ -35,6 +36,7 @@ pub(super) fn build_fn(input: &Input, r: &Lowered<'_>, view: Option<&syn::Ident>
             value
         }
     };
+    let typed_slots = slot_fields(input, r);
     let arms = input.variants.iter().enumerate().map(|(i, b)| {
         let v = &b.ident;
         let tf = &r.typed_fields[i];
@@ -78,7 +80,7 @@ pub(super) fn build_fn(input: &Input, r: &Lowered<'_>, view: Option<&syn::Ident>
                         }
                     }
                 };
-                if let Some((s, _)) = r.typed_slots.iter().find(|(s, _)| *place == Place::Slot(*s)) {
+                if let Some((s, _)) = typed_slots.iter().find(|(s, _)| *place == Place::Slot(*s)) {
                     // read once before the match (the same in every variant)
                     let local = format_ident!("__e{}", s);
                     let value = lend(f, quote!(#local));
@@ -120,7 +122,7 @@ pub(super) fn build_fn(input: &Input, r: &Lowered<'_>, view: Option<&syn::Ident>
         }
     });
     // The fields every variant reads from one typed slot, read before the match.
-    let hoisted = r.typed_slots.iter().map(|(s, f)| {
+    let hoisted = typed_slots.iter().map(|(s, f)| {
         let (w, reader, slot) = (&f.wire, reader_of(f), format_ident!("__slot{}", s));
         let in_problem = problem_read(f, &r.problem);
         let local = format_ident!("__e{}", s);

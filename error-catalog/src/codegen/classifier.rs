@@ -16,10 +16,11 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ast::{Bound, Input};
-use super::lower::{exact_fields, patterns};
+use super::lower::exact_fields;
 use super::tokens::{hole, kind_tokens};
 use crate::layout::Placement;
 use crate::model::{BaseType, ErrorEntry};
+use crate::plan::patterns;
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::{one_pass, HoleKind, Segment, Step, Template};
 

@@ -7,13 +7,14 @@ use quote::{format_ident, quote};
 
 use super::ast::Input;
 use super::build::{build_fn, decoded};
-use super::lower::Lowered;
+use super::lower::slot_fields;
 use super::tables::code_lookup;
+use crate::plan::PlanBuf;
 
-pub(super) fn decode(input: &Input, low: &Lowered<'_>, direct: bool) -> TokenStream {
+pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream {
     let ident = &input.ident;
     let unknown = &input.unknown;
-    let (placement, typed, typed_slots) = (&low.placement, low.typed, &low.typed_slots);
+    let (placement, typed, typed_slots) = (&low.placement, low.typed, slot_fields(input, low));
     let slot_name = |s: usize| format_ident!("__slot{}", s);
     let build = build_fn(input, low, None);
     let decoded_impl = decoded(input, &quote!(#ident));

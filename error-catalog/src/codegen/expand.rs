@@ -22,23 +22,24 @@ pub fn expand(input: &Input) -> TokenStream {
     let krate = &input.krate;
     let info = code_infos(input);
     // one table of entries for both plans and the classifier
-    let entries = entries(input, None);
-    let (mut tables, by_code) = tables(input, &entries);
+    let entries = entries(&low.entries);
+    let (mut tables, by_code) = tables(&low, &entries);
     // (problem+json names every entry by its code and carries `when` members
     // among the details: entries of its own where that differs)
-    let problem_entries = if input.catalog.conditional() {
-        let listed = super::tables::entries(input, Some(&low.problem));
-        let n = listed.len();
-        tables
-            .extend(quote!(static __PROBLEM_ENTRIES: [__p::Entry<'static>; #n] = [#(#listed),*];));
-        quote!(__PROBLEM_ENTRIES)
-    } else {
-        quote!(__ENTRIES)
+    let problem_entries = match &low.problem_entries {
+        Some(listed) => {
+            let listed = super::tables::entries(listed);
+            let n = listed.len();
+            tables.extend(
+                quote!(static __PROBLEM_ENTRIES: [__p::Entry<'static>; #n] = [#(#listed),*];),
+            );
+            quote!(__PROBLEM_ENTRIES)
+        }
+        None => quote!(__ENTRIES),
     };
     let direct = super::classifier::direct(input, placement, order);
-    let plan = plan(input, placement, order, &by_code, direct.is_some());
-    let integer_codes = input.catalog.wire.integer_codes;
-    let problem_plan = problem_plan(&low.problem, &problem_entries, &by_code, integer_codes);
+    let plan = plan(&low, &by_code, direct.is_some());
+    let problem_plan = problem_plan(&low.problem, &problem_entries, &by_code, low.integer_codes);
     let this = quote!(#ident);
     let (display, render) = display(input, &this);
     let api_error = api_error(input, &this);

@@ -6,6 +6,7 @@ use syn::DeriveInput;
 
 use super::ast::{bind_fields, diag_to_syn, err, is_unknown, Bound, Read};
 use super::attr::{self, Attrs};
+use super::spans;
 use crate::diag::did_you_mean;
 use crate::keys;
 use crate::model::*;
@@ -24,9 +25,9 @@ pub(super) fn from_attributes(
     let errors_at_start = errors.len();
     let name = input.ident.to_string();
     let mut wire = match enum_attrs.str("wire", errors) {
-        None => preset_wire(WirePreset::Coded, At::Syn(input.ident.span())),
+        None => preset_wire(WirePreset::Coded, spans::at(input.ident.span())),
         Some(s) => match WirePreset::ALL.iter().find(|(n, _)| *n == s.value) {
-            Some((_, p)) => preset_wire(*p, At::Syn(s.span)),
+            Some((_, p)) => preset_wire(*p, spans::at(s.span)),
             None => {
                 let names = WirePreset::ALL.iter().map(|(n, _)| *n);
                 let help = match did_you_mean(&s.value, names.clone()) {
@@ -50,7 +51,7 @@ pub(super) fn from_attributes(
         service: Service {
             id: Located::nowhere(snake_case(&name)),
             name: Located::nowhere(name.clone()),
-            enum_name: Located::new(name, At::Syn(input.ident.span())),
+            enum_name: Located::new(name, spans::at(input.ident.span())),
             docs_url: None,
             description: None,
             // (the enum is the user's own: its attributes are theirs to write)
@@ -64,7 +65,7 @@ pub(super) fn from_attributes(
         reserved: Vec::new(),
     };
     if let Some(s) = enum_attrs.str("service", errors) {
-        catalog.service.id = Located::new(s.value, At::Syn(s.span));
+        catalog.service.id = Located::new(s.value, spans::at(s.span));
     }
     let mut bound = Vec::new();
     for (v, a) in data.variants.iter().zip(variant_attrs) {
@@ -72,13 +73,13 @@ pub(super) fn from_attributes(
             continue;
         }
         let vspan = v.ident.span();
-        let at = At::Syn(vspan);
-        let syn_str = |s: attr::Str| Located::new(s.value, At::Syn(s.span));
+        let at = spans::at(vspan);
+        let syn_str = |s: attr::Str| Located::new(s.value, spans::at(s.span));
         let code_range = code_range_of(a, errors);
         let code = match (&code_range, code_of(a, &catalog.wire, errors)) {
             (Some(r), None) => Located::new(format!("{}..={}", r.value.0, r.value.1), r.at.clone()),
             (Some(r), Some(c)) => {
-                if let At::Syn(span) = r.at {
+                if let Some(span) = super::spans::span(&r.at) {
                     errors.push(err(span, "give `code` or `code_range`, not both"));
                 }
                 c
@@ -133,7 +134,7 @@ pub(super) fn from_attributes(
             }
         }
         if let (Some(r), false) = (&code_range, fields.iter().any(|f| f.ident == "code")) {
-            if let At::Syn(span) = r.at {
+            if let Some(span) = super::spans::span(&r.at) {
                 errors.push(err(span, format!("variant `{}` covers a range of codes but has no field `code`\nhelp: add `code: i64`: it keeps the code received", v.ident)));
             }
         }
@@ -142,7 +143,7 @@ pub(super) fn from_attributes(
             variant: Located::new(v.ident.to_string(), at.clone()),
             status: a
                 .int("status", errors)
-                .map(|(s, span)| Located::new(s, At::Syn(span))),
+                .map(|(s, span)| Located::new(s, spans::at(span))),
             message,
             matches,
             priority: a.int("priority", errors).map_or(0, |p| p.0),
@@ -159,15 +160,15 @@ pub(super) fn from_attributes(
                 .iter()
                 .filter(|f| !catalog.wire.fields.iter().any(|w| w.wire.value == f.wire))
                 .map(|f| Field {
-                    wire: Located::new(f.wire.clone(), At::Syn(f.ident.span())),
-                    rust: Located::new(f.ident.to_string(), At::Syn(f.ident.span())),
+                    wire: Located::new(f.wire.clone(), spans::at(f.ident.span())),
+                    rust: Located::new(f.ident.to_string(), spans::at(f.ident.span())),
                     ty: Located::new(
                         FieldType {
                             base: f.base,
                             list: f.list,
                             optional: f.optional,
                         },
-                        At::Syn(f.ty.span()),
+                        spans::at(f.ty.span()),
                     ),
                     at_ptr: f
                         .at
@@ -179,7 +180,7 @@ pub(super) fn from_attributes(
                                 .as_ref()
                                 .map(|p| p.value.child(&f.wire))
                         })
-                        .map(|p| Located::new(p, At::Syn(f.ident.span()))),
+                        .map(|p| Located::new(p, spans::at(f.ident.span()))),
                     doc: None,
                     internal: f.internal,
                 })
@@ -188,7 +189,7 @@ pub(super) fn from_attributes(
             when_headers: header_values(a, errors),
             code_in_body: a
                 .bool("code_in_body", errors)
-                .map(|(b, span)| Located::new(b, At::Syn(span))),
+                .map(|(b, span)| Located::new(b, spans::at(span))),
             code_range,
             examples: Vec::new(),
             at,
@@ -242,7 +243,7 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
     let pointer = |key: &str, errors: &mut Vec<syn::Error>| {
         let s = enum_attrs.str(key, errors)?;
         match Pointer::parse(&s.value) {
-            Ok(p) => Some(Located::new(p, At::Syn(s.span))),
+            Ok(p) => Some(Located::new(p, spans::at(s.span))),
             Err(e) => {
                 errors.push(err(s.span, format!("`{key}`: {e}")));
                 None
@@ -294,7 +295,7 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
 fn headers_of(enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) -> Headers {
     let mut h = Headers::default();
     for s in enum_attrs.strs("header", errors) {
-        let at = At::Syn(s.span);
+        let at = spans::at(s.span);
         let Some((role, name)) = s.value.split_once('=').map(|(r, n)| (r.trim(), n.trim())) else {
             errors.push(err(s.span, format!("`header` \"{}\" is not `role=name`\nhelp: write e.g. `header = \"request_id=x-request-id\"`", s.value)));
             continue;
@@ -362,7 +363,7 @@ fn pointer_values(
         });
         match parsed {
             Some((pointer, json)) => {
-                let at = At::Syn(mark.span);
+                let at = spans::at(mark.span);
                 out.push((Located::new(pointer, at.clone()), Located::new(json, at)));
             }
             None => errors.push(err(
@@ -382,7 +383,7 @@ fn header_values(
 ) -> Vec<(Located<String>, Located<String>)> {
     let mut out = Vec::new();
     for mark in attrs.strs("when_header", errors) {
-        let at = At::Syn(mark.span);
+        let at = spans::at(mark.span);
         match mark.value.split_once('=') {
             Some((name, value)) if crate::model::is_header_name(name.trim()) => out.push((
                 Located::new(name.trim().to_ascii_lowercase(), at.clone()),
@@ -407,7 +408,7 @@ fn code_range_of(a: &Attrs, errors: &mut Vec<syn::Error>) -> Option<Located<(i64
         ))
     });
     match bounds {
-        Some(b) => Some(Located::new(b, At::Syn(r.span))),
+        Some(b) => Some(Located::new(b, spans::at(r.span))),
         None => {
             errors.push(err(
                 r.span,
@@ -428,8 +429,8 @@ fn code_of(a: &Attrs, wire: &Wire, errors: &mut Vec<syn::Error>) -> Option<Locat
         .any(|(k, v, _)| k == "code_in_body" && matches!(v, attr::Value::Bool(false, _)));
     if wire.integer_codes && !named {
         let (n, span) = a.int("code", errors)?;
-        return Some(Located::new(n.to_string(), At::Syn(span)));
+        return Some(Located::new(n.to_string(), spans::at(span)));
     }
     let s = a.str("code", errors)?;
-    Some(Located::new(s.value, At::Syn(s.span)))
+    Some(Located::new(s.value, spans::at(s.span)))
 }

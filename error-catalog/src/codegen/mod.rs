@@ -17,6 +17,7 @@ mod lower;
 mod object_gen;
 mod rust_types;
 mod serialize;
+mod spans;
 mod tables;
 mod tokens;
 mod tree;
@@ -29,6 +30,7 @@ use quote::quote;
 /// Expands `#[derive(ApiError)]`. On errors, returns every error as
 /// `compile_error!` plus stub impls, so one mistake is one error.
 pub fn derive(input: TokenStream) -> TokenStream {
+    spans::clear();
     let parsed: syn::DeriveInput = match syn::parse2(input) {
         Ok(p) => p,
         Err(e) => return e.to_compile_error(),

@@ -6,11 +6,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ast::Input;
-use super::lower::{patterns, ProblemSlots};
-use super::tokens::{hole, identity_tokens, kind_tokens, opt_str, retry_tokens, segments_tokens};
-use crate::layout::Placement;
-use error_catalog_core::engine::Identity;
-use error_catalog_core::template::PatternSeg;
+use super::tokens::{identity_tokens, kind_tokens, opt_str, retry_tokens, segments_tokens};
+use crate::plan::{EntryBuf, PlanBuf, ProblemSlots, SegBuf};
 
 pub(super) fn code_infos(input: &Input) -> Vec<TokenStream> {
     let krate = &input.krate;
@@ -56,70 +53,50 @@ pub(super) fn code_infos(input: &Input) -> Vec<TokenStream> {
         .collect()
 }
 
-/// The table's entries (`Table::entries`), in catalog order. With `problem`,
-/// the entries as problem+json carries them: every entry named by its code
-/// (the catalog's name for an error sent without one), its `when` members
-/// among the details (`problem_key`).
-pub(super) fn entries(input: &Input, problem: Option<&ProblemSlots>) -> Vec<TokenStream> {
-    let identity = input.catalog.wire.identity;
-    let mut entries = Vec::new();
-    for (e, b) in input.catalog.errors.iter().zip(&input.variants) {
-        let code = &e.code.value;
-        let status = match e.status_u16() {
-            Some(s) => quote!(__p::Some(#s)),
-            None => quote!(__p::None),
-        };
-        let patterns = patterns(e).into_iter().map(|(_, t)| {
-            let segs: Vec<TokenStream> = t
-                .pattern(|name| hole(b, name))
-                .into_iter()
-                .map(|s| match s {
-                    PatternSeg::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
-                    PatternSeg::Hole(idx, kind) => {
-                        let kind = kind_tokens(kind);
-                        quote!(__p::PatternSeg::Hole(#idx, #kind))
-                    }
-                })
-                .collect();
-            quote!(&[#(#segs),*])
-        });
-        let by_status = e.by_status(identity);
-        let when = e.when.iter().map(|(p, v)| {
-            let pointer = match problem {
-                Some(slots) => slots.pointer_of(&problem_key(&p.value)),
-                None => p.value.text.clone(),
-            };
-            let value = &v.value;
-            quote!(__p::Condition::member(#pointer, #value))
-        });
-        let when_headers = e.when_headers.iter().map(|(n, v)| {
-            let (name, value) = (&n.value, &v.value);
-            quote!(__p::Condition::header(#name, #value))
-        });
-        let when = when.chain(when_headers);
-        let code_in_body = e.sends_code() || problem.is_some();
-        let range = match &e.code_range {
-            Some(r) => {
-                let (lo, hi) = r.value;
-                quote!(__p::Some((#lo, #hi)))
+/// The table's entries (`Table::entries`) the plan lists, in catalog order.
+pub(super) fn entries(entries: &[EntryBuf]) -> Vec<TokenStream> {
+    entries.iter().map(entry).collect()
+}
+
+/// One classification entry as `static` data.
+fn entry(e: &EntryBuf) -> TokenStream {
+    let code = &e.code;
+    let status = match e.status {
+        Some(s) => quote!(__p::Some(#s)),
+        None => quote!(__p::None),
+    };
+    let patterns = e.patterns.iter().map(|p| {
+        let segs = p.iter().map(|s| match s {
+            SegBuf::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
+            SegBuf::Hole(idx, kind) => {
+                let kind = kind_tokens(*kind);
+                quote!(__p::PatternSeg::Hole(#idx, #kind))
             }
-            None => quote!(__p::None),
-        };
-        entries.push(quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status, when: &[#(#when),*], code_in_body: #code_in_body, range: #range }));
-    }
-    entries
+        });
+        quote!(&[#(#segs),*])
+    });
+    let by_status = e.by_status;
+    let when = e.when.iter().map(|c| {
+        let (pointer, value) = (&c.pointer, &c.value);
+        if c.header {
+            quote!(__p::Condition::header(#pointer, #value))
+        } else {
+            quote!(__p::Condition::member(#pointer, #value))
+        }
+    });
+    let code_in_body = e.code_in_body;
+    let range = match e.range {
+        Some((lo, hi)) => quote!(__p::Some((#lo, #hi))),
+        None => quote!(__p::None),
+    };
+    quote!(__p::Entry { code: #code, status: #status, patterns: &[#(#patterns),*], by_status: #by_status, when: &[#(#when),*], code_in_body: #code_in_body, range: #range })
 }
 
 /// The wire's plan. Its table has no literal-message index: messages are
 /// classified by the compiled `__classify`, and the table (used without a message
 /// only) still answers correctly without one.
-pub(super) fn plan(
-    input: &Input,
-    placement: &Placement,
-    order: &[u16],
-    by_code: &TokenStream,
-    direct: bool,
-) -> TokenStream {
+pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> TokenStream {
+    let placement = &plan.placement;
     let slots = placement.slots.iter().map(|p| segments_tokens(&p.segments));
     let fields_at = match &placement.fields_at {
         Some(p) => {
@@ -128,32 +105,26 @@ pub(super) fn plan(
         }
         None => quote!(__p::None),
     };
-    let fields_at_text = placement
-        .fields_at
-        .as_ref()
-        .map_or(String::new(), |p| p.text.clone());
-    let identity = identity_tokens(input.catalog.wire.identity);
+    let fields_at_text = plan.fields_at_text();
+    let identity = identity_tokens(plan.identity);
     let opt = |o: Option<usize>| match o {
         Some(i) => quote!(__p::Some(#i)),
         None => quote!(__p::None),
     };
     let code = opt(placement.code);
-    let integer_codes = input.catalog.wire.integer_codes;
+    let integer_codes = plan.integer_codes;
     let message = opt(placement.message);
-    let classify = if input.catalog.wire.identity == Identity::Code || input.catalog.conditional() {
-        quote!(__p::None)
-    } else {
+    let classify = if plan.compiled_classifier {
         quote!(__p::Some(__classify))
+    } else {
+        quote!(__p::None)
     };
     // a message at the top, on a wire `__direct` builds from: its key
-    let lone = placement
-        .message
-        .and_then(|s| placement.slots.get(s))
-        .and_then(|p| match p.segments.as_slice() {
-            [key] if direct => Some(quote!(__p::Some(#key))),
-            _ => None,
-        })
-        .unwrap_or_else(|| quote!(__p::None));
+    let lone = match &plan.lone {
+        Some(key) if direct => quote!(__p::Some(#key)),
+        _ => quote!(__p::None),
+    };
+    let order = &plan.order;
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
@@ -171,19 +142,12 @@ pub(super) fn plan(
 
 /// The entries and the code index, shared by the wire's plan and the
 /// problem+json plan (which reads codes only: its identity ignores patterns):
-/// the `static` data, and the `CodeIndex` over it both plans hold. The slots
-/// are placed here, at expansion; the keys are built by `CodeKey::of` at
-/// compile time.
-pub(super) fn tables(input: &Input, entries: &[TokenStream]) -> (TokenStream, TokenStream) {
-    let codes: Vec<&str> = input
-        .catalog
-        .errors
-        .iter()
-        .map(|e| e.code.value.as_str())
-        .collect();
-    let index = error_catalog_core::engine::code_index(&codes);
-    let slots = index.slots();
-    let complete = index.is_complete();
+/// the `static` data, and the `CodeIndex` over it both plans hold. The keys
+/// are built by `CodeKey::of` at compile time.
+pub(super) fn tables(plan: &PlanBuf, entries: &[TokenStream]) -> (TokenStream, TokenStream) {
+    let codes = plan.entries.iter().map(|e| e.code.as_str());
+    let slots = plan.by_code.slots();
+    let complete = plan.by_code.is_complete();
     let (n, m) = (entries.len(), slots.len());
     let statics = quote! {
         static __ENTRIES: [__p::Entry<'static>; #n] = [#(#entries),*];
@@ -193,12 +157,6 @@ pub(super) fn tables(input: &Input, entries: &[TokenStream]) -> (TokenStream, To
     let by_code =
         quote!(__p::CodeIndex { slots: &__BY_CODE, keys: &__CODE_KEYS, complete: #complete });
     (statics, by_code)
-}
-
-/// The details key a `when` member travels under in problem+json (and in
-/// `ApiError::details`): its pointer's last segment.
-pub(super) fn problem_key(p: &crate::model::Pointer) -> String {
-    p.segments.last().cloned().unwrap_or_default()
 }
 
 pub(super) fn problem_plan(

@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ast::{Bound, BoundField, Input};
-use super::lower::ProblemSlots;
 use crate::model::{ErrorEntry, FieldType, RetryRule};
+use crate::plan::ProblemSlots;
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::HoleKind;
 

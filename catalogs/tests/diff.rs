@@ -5,9 +5,9 @@
 
 mod common;
 
-use error_catalog_codegen::diff::{diff, render_text, Rule, Side};
-use error_catalog_codegen::load_str;
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::diff::{diff, render_text, Rule, Side};
+use error_catalog_model::load_str;
+use error_catalog_model::model::Catalog;
 
 /// Every bundled and example catalog, loaded.
 fn all() -> Vec<(String, String, Catalog)> {
@@ -179,6 +179,6 @@ proptest::proptest! {
             let variant = format!("(variant `{}`)", c.errors[i].variant.value);
             proptest::prop_assert!(ch.message.contains(&variant), "{}", report);
         }
-        proptest::prop_assert_eq!(error_catalog_codegen::diff::semver(&changes), error_catalog_codegen::diff::Bump::Major);
+        proptest::prop_assert_eq!(error_catalog_model::diff::semver(&changes), error_catalog_model::diff::Bump::Major);
     }
 }

@@ -29,7 +29,7 @@ mod json_rpc {
 macro_rules! check_examples {
     ($file:literal, $enum:ty) => {{
         let text = include_str!(concat!("../examples/", $file));
-        let c = error_catalog_codegen::load_str($file, text).unwrap_or_else(|p| panic!("{p}"));
+        let c = error_catalog_model::load_str($file, text).unwrap_or_else(|p| panic!("{p}"));
         let mut checked = 0;
         for e in &c.errors {
             assert!(
@@ -46,7 +46,7 @@ macro_rules! check_examples {
                 // the CLI's decoder (with the example's headers: an error may
                 // be told apart by one)
                 let headers = &ex.headers;
-                let r = error_catalog_codegen::response::decode_with(&c, status, headers, body);
+                let r = error_catalog_model::response::decode_with(&c, status, headers, body);
                 let got = r.entry.map(|i| c.errors[i].variant.value.as_str());
                 assert_eq!(got, Some(want), "{}: CLI on {}", $file, ex.body.value);
                 // the generated enum
@@ -75,7 +75,7 @@ macro_rules! check_examples {
             }
         }
         // a docs page names every error
-        let page = error_catalog_codegen::docs::render(&c);
+        let page = error_catalog_model::docs::render(&c);
         for e in &c.errors {
             assert!(
                 page.contains(&format!("`{}`", e.code.value)),
@@ -103,10 +103,10 @@ fn github() {
 fn github_rate_limit_needs_its_header() {
     use github::GithubError;
     let body = br#"{"message": "API rate limit exceeded for 10.0.0.1.", "documentation_url": "https://docs.github.com/rest"}"#;
-    let c = error_catalog_codegen::load_str("github.toml", include_str!("../examples/github.toml"))
+    let c = error_catalog_model::load_str("github.toml", include_str!("../examples/github.toml"))
         .unwrap_or_else(|p| panic!("{p}"));
     let cli = |headers: &[(&str, &str)]| {
-        let r = error_catalog_codegen::response::decode_with(&c, 403, &headers, body);
+        let r = error_catalog_model::response::decode_with(&c, 403, &headers, body);
         r.entry.map(|i| c.errors[i].code.value.clone())
     };
     for (headers, known) in [
@@ -135,7 +135,7 @@ fn github_rate_limit_needs_its_header() {
     // `from_response` reads no headers
     assert!(GithubError::from_response(403, body).info().is_none());
     // the docs say so
-    let page = error_catalog_codegen::docs::render(&c);
+    let page = error_catalog_model::docs::render(&c);
     assert!(page.contains("header `x-ratelimit-remaining: 0`"), "{page}");
 }
 
@@ -181,10 +181,10 @@ fn github_validation_errors_are_typed() {
         serde_json::json!({"resource": "Issue", "field": "title", "code": "invalid"})
     );
 
-    let c = error_catalog_codegen::load_str("github.toml", include_str!("../examples/github.toml"))
+    let c = error_catalog_model::load_str("github.toml", include_str!("../examples/github.toml"))
         .unwrap_or_else(|p| panic!("{p}"));
     // the docs page lists the type's members
-    let page = error_catalog_codegen::docs::render(&c);
+    let page = error_catalog_model::docs::render(&c);
     assert!(page.contains("### `ValidationError`"), "{page}");
     assert!(
         page.contains("| `errors` | `[ValidationError]` |"),
@@ -204,7 +204,7 @@ fn github_validation_errors_are_typed() {
             panic!("{err:?}");
         };
         assert_eq!(u.body(), body, "the fallback keeps the body");
-        let cli = error_catalog_codegen::response::decode(&c, 422, body);
+        let cli = error_catalog_model::response::decode(&c, 422, body);
         assert_eq!(cli.entry, None);
         assert_eq!(
             cli.reason.as_deref(),

@@ -3,7 +3,7 @@
 //! maintained OpenAPI 3.1 crate (`oas3`), in YAML and in JSON, and lists every
 //! error of the catalog as a named example of its status's response.
 
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::model::Catalog;
 use serde_json::{json, Value};
 
 mod common;
@@ -15,7 +15,7 @@ fn catalogs() -> Vec<Catalog> {
         .map(|(id, _, _)| bundled(id))
         .collect();
     for (file, text) in EXAMPLES {
-        out.push(error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}")));
+        out.push(error_catalog_model::load_str(file, text).unwrap_or_else(|p| panic!("{p}")));
     }
     out
 }
@@ -51,9 +51,9 @@ fn merged(c: &Catalog, fragment: &Value) -> Value {
 fn every_fragment_parses_back_as_openapi() {
     for c in catalogs() {
         let id = &c.service.id.value;
-        let fragment = error_catalog_codegen::openapi::fragment(&c);
+        let fragment = error_catalog_model::openapi::fragment(&c);
         let spec = merged(&c, &fragment);
-        let yaml = error_catalog_codegen::openapi::to_yaml(&spec);
+        let yaml = error_catalog_model::openapi::to_yaml(&spec);
         let from_yaml = oas3::from_yaml(&yaml).unwrap_or_else(|e| panic!("{id}: {e}\n{yaml}"));
         let from_json = oas3::from_json(spec.to_string()).unwrap_or_else(|e| panic!("{id}: {e}"));
         // both say the same
@@ -83,7 +83,7 @@ fn every_fragment_parses_back_as_openapi() {
 #[test]
 fn every_error_is_an_example_of_its_status() {
     for c in catalogs() {
-        let fragment = error_catalog_codegen::openapi::fragment(&c);
+        let fragment = error_catalog_model::openapi::fragment(&c);
         let responses = &fragment["components"]["responses"];
         for e in &c.errors {
             let name = match e.status_u16() {
@@ -119,12 +119,12 @@ fn every_error_is_an_example_of_its_status() {
 #[test]
 fn retry_and_rate_limit_headers_are_declared() {
     let kya = bundled("kya");
-    let fragment = error_catalog_codegen::openapi::fragment(&kya);
+    let fragment = error_catalog_model::openapi::fragment(&kya);
     let r429 = &fragment["components"]["responses"]["KyaError429"];
     assert!(r429["headers"]["Retry-After"].is_object(), "{r429:#}");
     let (file, text) = EXAMPLES[0];
-    let github = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
-    let fragment = error_catalog_codegen::openapi::fragment(&github);
+    let github = error_catalog_model::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
+    let fragment = error_catalog_model::openapi::fragment(&github);
     let limited = &fragment["components"]["responses"]["GithubErrorDefault"];
     assert!(
         limited["headers"]["x-ratelimit-remaining"].is_object(),

@@ -5,7 +5,7 @@
 //! enums read from them, and refuses bodies that break what the catalog says.
 
 use error_catalog::{ApiError, FromResponse};
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::model::Catalog;
 use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
 use serde_json::{json, Value};
 
@@ -13,7 +13,7 @@ mod common;
 use common::{bundled, EXAMPLES};
 
 fn validator(c: &Catalog) -> jsonschema::Validator {
-    let schema = error_catalog_codegen::schema::envelope(c);
+    let schema = error_catalog_model::schema::envelope(c);
     jsonschema::draft202012::new(&schema).unwrap_or_else(|e| {
         panic!(
             "{}: the schema is not valid: {e}\n{schema:#}",
@@ -25,10 +25,10 @@ fn validator(c: &Catalog) -> jsonschema::Validator {
 /// Every error's own schema (`$defs`), as a validator of its own.
 fn error_validator(
     c: &Catalog,
-    e: &error_catalog_codegen::model::ErrorEntry,
+    e: &error_catalog_model::model::ErrorEntry,
 ) -> jsonschema::Validator {
-    let mut schema = error_catalog_codegen::schema::envelope(c);
-    let name = error_catalog_codegen::schema::def_name(c, e);
+    let mut schema = error_catalog_model::schema::envelope(c);
+    let name = error_catalog_model::schema::def_name(c, e);
     let root = schema.as_object_mut().expect("an object");
     root.remove("oneOf");
     root.remove("anyOf");
@@ -102,7 +102,7 @@ fn every_example_body_validates() {
         n += examples_validate(&bundled(id));
     }
     for (file, text) in EXAMPLES {
-        let c = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
+        let c = error_catalog_model::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
         n += examples_validate(&c);
     }
     assert!(n >= 60, "only {n} example bodies");
@@ -112,7 +112,7 @@ fn every_example_body_validates() {
 fn serialized_validate<E: FromResponse + ApiError + serde::Serialize>(id: &str) -> usize {
     let c = bundled(id);
     let all = validator(&c);
-    let problem_schema = error_catalog_codegen::schema::problem(&c);
+    let problem_schema = error_catalog_model::schema::problem(&c);
     let problem = jsonschema::draft202012::new(&problem_schema)
         .unwrap_or_else(|e| panic!("{id}: the problem schema is not valid: {e}"));
     let mut n = 0;
@@ -149,7 +149,7 @@ fn every_serialized_error_validates() {
 #[test]
 fn bodies_that_break_the_catalog_are_refused() {
     let (file, text) = EXAMPLES[0];
-    let github = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
+    let github = error_catalog_model::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
     let failed = github
         .errors
         .iter()
@@ -162,7 +162,7 @@ fn bodies_that_break_the_catalog_are_refused() {
     assert!(!own.is_valid(&json!({"message": 7})));
 
     let (file, text) = EXAMPLES[4];
-    let rpc = error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
+    let rpc = error_catalog_model::load_str(file, text).unwrap_or_else(|p| panic!("{p}"));
     let all = validator(&rpc);
     assert!(all.is_valid(&json!({"error": {"code": -32601, "message": "Method not found"}})));
     // a code no error has, nor the server range
@@ -173,14 +173,14 @@ fn bodies_that_break_the_catalog_are_refused() {
 
     let kya = bundled("kya");
     let all = validator(&kya);
-    let schema = error_catalog_codegen::schema::envelope(&kya);
+    let schema = error_catalog_model::schema::envelope(&kya);
     // identified by code alone: exactly one error's schema matches a body
     assert!(schema.get("oneOf").is_some(), "{schema:#}");
     assert!(!all.is_valid(&json!({"code": "NO_SUCH_CODE", "error": "x"})));
 
     // problem details: the status and the code are the error's
     let problem =
-        jsonschema::draft202012::new(&error_catalog_codegen::schema::problem(&kya)).expect("valid");
+        jsonschema::draft202012::new(&error_catalog_model::schema::problem(&kya)).expect("valid");
     let e = kya
         .errors
         .iter()
@@ -242,14 +242,14 @@ fn instance(s: &Value, defs: &Value) -> Value {
 /// and what the enum writes back validates in both forms.
 fn every_variant<E: FromResponse + ApiError + serde::Serialize>(id: &str) -> usize {
     let c = bundled(id);
-    let schema = error_catalog_codegen::schema::envelope(&c);
+    let schema = error_catalog_model::schema::envelope(&c);
     let all = validator(&c);
     let problem =
-        jsonschema::draft202012::new(&error_catalog_codegen::schema::problem(&c)).expect("valid");
+        jsonschema::draft202012::new(&error_catalog_model::schema::problem(&c)).expect("valid");
     let defs = &schema["$defs"];
     let mut n = 0;
     for e in &c.errors {
-        let mut body = instance(&defs[error_catalog_codegen::schema::def_name(&c, e)], defs);
+        let mut body = instance(&defs[error_catalog_model::schema::def_name(&c, e)], defs);
         // the message: the template, its placeholders filled as the fields are
         let kinds: Vec<(String, bool)> = e
             .fields

@@ -5,7 +5,7 @@
 //! as the service's envelope and as problem details.
 
 use error_catalog::{ApiError, FromResponse};
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::model::Catalog;
 use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -108,14 +108,14 @@ fn check<E: FromResponse + ApiError + serde::Serialize>(
     choices: &[u64],
 ) -> Result<(), TestCaseError> {
     let c: Catalog = bundled(id);
-    let schema = error_catalog_codegen::schema::envelope(&c);
+    let schema = error_catalog_model::schema::envelope(&c);
     let all = jsonschema::draft202012::new(&schema).expect("valid");
     let problem =
-        jsonschema::draft202012::new(&error_catalog_codegen::schema::problem(&c)).expect("valid");
+        jsonschema::draft202012::new(&error_catalog_model::schema::problem(&c)).expect("valid");
     let defs = &schema["$defs"];
     let mut ch = Choices(choices.iter());
     for e in &c.errors {
-        let def = &defs[error_catalog_codegen::schema::def_name(&c, e)];
+        let def = &defs[error_catalog_model::schema::def_name(&c, e)];
         // where messages identify errors, the fields a message holds are plain text
         let plain = c.wire.identity != error_catalog_core::engine::Identity::Code;
         let mut body = value(def, defs, &mut ch, plain).unwrap_or(Value::Null);

@@ -8,7 +8,7 @@ use proc_macro::TokenStream;
 /// inline `#[api_error(...)]` attributes or a catalog file.
 #[proc_macro_derive(ApiError, attributes(api_error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    error_catalog_codegen::codegen::derive(input.into()).into()
+    error_catalog_codegen::derive(input.into()).into()
 }
 
 /// Turns a catalog file into an enum deriving `ApiError`:
@@ -39,5 +39,5 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
-    error_catalog_codegen::codegen::catalog(input.into()).into()
+    error_catalog_codegen::catalog(input.into()).into()
 }

@@ -5,7 +5,7 @@
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::model::Catalog;
 
 /// (service id, file name, text) of every bundled catalog, as
 /// `error-catalog-services` holds them.
@@ -19,6 +19,6 @@ pub fn bundled(id: &str) -> Catalog {
         .iter()
         .find(|(name, _, _)| *name == id)
         .unwrap_or_else(|| panic!("`{id}` is not a bundled catalog"));
-    error_catalog_codegen::load_str(file, text)
+    error_catalog_model::load_str(file, text)
         .unwrap_or_else(|p| panic!("bundled `{id}` does not load:\n{p}"))
 }

@@ -2,12 +2,10 @@
 //! the seed documents say: codes, statuses, messages, suggestions, fix commands,
 //! retry rules, detail fields and example bodies.
 
-use error_catalog_codegen::model::{
-    BaseType, Catalog, ErrorEntry, FieldType, RetryRule, WirePreset,
-};
-use error_catalog_codegen::validate::hole_kind;
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::{match_pattern, Template};
+use error_catalog_model::model::{BaseType, Catalog, ErrorEntry, FieldType, RetryRule, WirePreset};
+use error_catalog_model::validate::hole_kind;
 use serde_json::Value;
 
 /// Loads a bundled catalog, checks that its example bodies fit it, and returns it.
@@ -149,7 +147,7 @@ fn classify(c: &Catalog, status: u16, message: &str) -> Option<(String, Vec<(Str
                 m.insert(key.clone(), inner);
                 Value::Object(m)
             });
-    let r = error_catalog_codegen::response::decode(c, status, body.to_string().as_bytes());
+    let r = error_catalog_model::response::decode(c, status, body.to_string().as_bytes());
     let e = &c.errors[r.entry?];
     let caps = e
         .fields

@@ -20,8 +20,8 @@ const CODELESS: &str = include_str!("../catalogs/codeless.toml");
 
 /// The variant the CLI's decoder gives, or `None` for the fallback.
 fn cli_variant(file: &str, text: &str, status: u16, body: &str) -> Option<String> {
-    let c = error_catalog_codegen::load_str(file, text).expect("test catalog loads");
-    let r = error_catalog_codegen::response::decode(&c, status, body.as_bytes());
+    let c = error_catalog_model::load_str(file, text).expect("test catalog loads");
+    let r = error_catalog_model::response::decode(&c, status, body.as_bytes());
     r.entry.map(|e| c.errors[e].variant.value.clone())
 }
 

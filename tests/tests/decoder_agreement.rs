@@ -1,4 +1,4 @@
-//! The CLI's decoding (`error_catalog_codegen::classify`, tables built from the
+//! The CLI's decoding (`error_catalog_model::response::decode`, tables built from the
 //! catalog at run time) and the generated enums (tables emitted as `static`
 //! data, with their fast paths) go through the one decoder of
 //! `error_catalog_core::decode`: they must agree on the entry, the fields and
@@ -9,7 +9,7 @@
 //! removed, values of every JSON type swapped in, bodies cut short).
 
 use error_catalog::{ApiError, FromResponse, UnknownError};
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::model::Catalog;
 use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
 use serde_json::{json, Value};
 
@@ -140,7 +140,7 @@ fn cases(c: &Catalog) -> Vec<(u16, Vec<u8>)> {
             .map(|ex| (ex.status.unwrap_or(status), ex.body.value.clone()))
             .collect();
         if bodies.is_empty() {
-            let built = error_catalog_codegen::docs::example_body(c, e);
+            let built = error_catalog_model::docs::example_body(c, e);
             let filled = error_catalog_core::template::Template::parse(&built)
                 .map_or(built.clone(), |t| t.render(|_| Some("7".to_string())));
             bodies.push((status, built));
@@ -173,7 +173,7 @@ fn agree<E: FromResponse + ApiError + Fallback>(c: &Catalog, cases: &[(u16, Vec<
     for (status, body) in cases {
         let (status, body) = (*status, body.as_slice());
         let generated = E::from_response(status, body);
-        let cli = error_catalog_codegen::response::decode(c, status, body);
+        let cli = error_catalog_model::response::decode(c, status, body);
         let text = String::from_utf8_lossy(body);
         let cli_code = cli.entry.map(|i| c.errors[i].code.value.as_str());
         let generated_code = generated.is_known().then(|| generated.code());
@@ -288,7 +288,7 @@ fn moca_air_agrees() {
 
 fn message_identity_catalog() -> Catalog {
     let text = include_str!("../catalogs/message_identity.toml");
-    error_catalog_codegen::load_str("message_identity.toml", text).expect("test catalog loads")
+    error_catalog_model::load_str("message_identity.toml", text).expect("test catalog loads")
 }
 
 /// A number where the code pointer points does not stop a message-identified
@@ -303,7 +303,7 @@ fn a_numeric_code_does_not_hide_a_message_identity() {
         matches!(generated, MessageIdentityError::Quota { limit: 100, .. }),
         "{generated:?}"
     );
-    let cli = error_catalog_codegen::response::decode(&c, 429, body);
+    let cli = error_catalog_model::response::decode(&c, 429, body);
     assert_eq!(
         cli.entry.map(|i| c.errors[i].code.value.as_str()),
         Some("QUOTA")
@@ -343,7 +343,7 @@ fn message_identity_agrees() {
 #[test]
 fn lists_agree() {
     let text = include_str!("../catalogs/lists.toml");
-    let c = error_catalog_codegen::load_str("lists.toml", text).expect("test catalog loads");
+    let c = error_catalog_model::load_str("lists.toml", text).expect("test catalog loads");
     let cases = cases(&c);
     assert!(cases.len() >= 300, "only {} cases", cases.len());
     let known = agree::<ListsError>(&c, &cases);

@@ -4,7 +4,7 @@
 //! (`#[api_error(borrowed)]`), the view must agree with the enum on each of them.
 
 use error_catalog::{ApiError, FromResponse};
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::model::Catalog;
 use error_catalog_services::{aironclaw, customer_verification, kya, moca_air, rakomi};
 use serde_json::Value;
 
@@ -218,7 +218,7 @@ fn agree_with<E: FromResponse + ApiError + ToWire>(
     let mut known = 0;
     for (status, body) in cases {
         let generated = E::from_response(status, &body);
-        let runtime = error_catalog_codegen::response::decode(c, status, &body);
+        let runtime = error_catalog_model::response::decode(c, status, &body);
         let text = String::from_utf8_lossy(&body);
         also(status, &body, &text, &generated);
         let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());

@@ -90,12 +90,12 @@ fn serialize_writes_the_rendered_command_and_public_hides_internal_values() {
 #[test]
 fn the_cli_renders_the_same() {
     let text = include_str!("../catalogs/fix_with_values.toml");
-    let c = error_catalog_codegen::load_str("fix_with_values.toml", text)
+    let c = error_catalog_model::load_str("fix_with_values.toml", text)
         .unwrap_or_else(|p| panic!("{p}"));
     for scope in ["read:org", "x; rm -rf ~", "it's $(id)", ""] {
         let b = body(scope);
         let err = GhDemoError::from_response(403, &b);
-        let r = error_catalog_codegen::response::decode(&c, 403, &b);
+        let r = error_catalog_model::response::decode(&c, 403, &b);
         let e = &c.errors[r.entry.expect("classified")];
         let template = &e.fix_command.as_ref().expect("has one").value;
         let cli = error_catalog_core::command::render(template, &r.fields);

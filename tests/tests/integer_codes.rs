@@ -106,7 +106,7 @@ fn a_result_is_not_an_error() {
 #[test]
 fn the_cli_decodes_alike() {
     let c =
-        error_catalog_codegen::load_str("json_rpc.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
+        error_catalog_model::load_str("json_rpc.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
     for (code, message) in [
         ("-32700", "Parse error"),
         ("-32603", "Internal error"),
@@ -119,7 +119,7 @@ fn the_cli_decodes_alike() {
     ] {
         let body = rpc_error(code, message);
         let err = JsonRpcError::from_response(200, &body);
-        let r = error_catalog_codegen::response::decode(&c, 200, &body);
+        let r = error_catalog_model::response::decode(&c, 200, &body);
         assert_eq!(
             r.entry.map(|i| c.errors[i].code.value.as_str()),
             err.is_known().then(|| err.code()),
@@ -137,9 +137,9 @@ fn the_cli_decodes_alike() {
 #[test]
 fn the_docs_example_bodies_carry_numbers() {
     let c =
-        error_catalog_codegen::load_str("json_rpc.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
+        error_catalog_model::load_str("json_rpc.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
     for e in &c.errors {
-        let body = error_catalog_codegen::docs::example_body(&c, e);
+        let body = error_catalog_model::docs::example_body(&c, e);
         // (a range's example carries a code of the range)
         let number = match &e.code_range {
             Some(r) => {

@@ -13,14 +13,14 @@ fn cli(
     status: u16,
     body: &[u8],
 ) -> (
-    error_catalog_codegen::model::Catalog,
-    error_catalog_codegen::response::Response,
+    error_catalog_model::model::Catalog,
+    error_catalog_model::response::Response,
 ) {
-    let c = error_catalog_codegen::load_str("message_with_fields_object.toml", CATALOG)
+    let c = error_catalog_model::load_str("message_with_fields_object.toml", CATALOG)
         .unwrap_or_else(|p| panic!("{p}"));
     (
         c.clone(),
-        error_catalog_codegen::response::decode(&c, status, body),
+        error_catalog_model::response::decode(&c, status, body),
     )
 }
 

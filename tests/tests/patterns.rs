@@ -54,7 +54,7 @@ fn message(rng: &mut Rng, t: &Template) -> String {
 #[test]
 fn generated_classification_agrees_with_the_cli_on_every_pattern_shape() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/patterns.toml");
-    let c = error_catalog_codegen::load_file(path).expect("the test catalog loads");
+    let c = error_catalog_model::load_file(path).expect("the test catalog loads");
     let templates: Vec<Template> = c
         .errors
         .iter()
@@ -69,7 +69,7 @@ fn generated_classification_agrees_with_the_cli_on_every_pattern_shape() {
         let status = [400, 503, 418][rng.below(3)];
         let body = serde_json::to_vec(&serde_json::json!({ "error": m })).expect("a JSON body");
         let generated = PatternsError::from_response(status, &body);
-        let runtime = error_catalog_codegen::response::decode(&c, status, &body);
+        let runtime = error_catalog_model::response::decode(&c, status, &body);
         let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());
         assert_eq!(
             generated.is_known().then(|| generated.code()),

@@ -58,9 +58,9 @@ fn by_default_a_2xx_without_the_code_is_a_success() {
 
 #[test]
 fn the_cli_decides_alike() {
-    let c = error_catalog_codegen::load_str("slack_like.toml", CATALOG)
-        .unwrap_or_else(|p| panic!("{p}"));
-    let cv = error_catalog_codegen::load_str(
+    let c =
+        error_catalog_model::load_str("slack_like.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
+    let cv = error_catalog_model::load_str(
         "customer_verification.toml",
         error_catalog_services::customer_verification::SOURCE,
     )
@@ -77,12 +77,12 @@ fn the_cli_decides_alike() {
         for body in bodies {
             let text = String::from_utf8_lossy(body);
             assert_eq!(
-                error_catalog_codegen::response::is_success(&c, status, body),
+                error_catalog_model::response::is_success(&c, status, body),
                 SlackLikeError::is_success(status, body),
                 "slack-like {status} {text}"
             );
             assert_eq!(
-                error_catalog_codegen::response::is_success(&cv, status, body),
+                error_catalog_model::response::is_success(&cv, status, body),
                 CustomerVerificationError::is_success(status, body),
                 "customer verification {status} {text}"
             );
@@ -116,19 +116,19 @@ fn reqwest_check_reads_a_2xx_body_when_success_is_marked_there() {
 /// The reference page says how a success is told from an error.
 #[test]
 fn the_docs_page_states_the_rule() {
-    let c = error_catalog_codegen::load_str("slack_like.toml", CATALOG)
-        .unwrap_or_else(|p| panic!("{p}"));
-    let page = error_catalog_codegen::docs::render(&c);
+    let c =
+        error_catalog_model::load_str("slack_like.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
+    let page = error_catalog_model::docs::render(&c);
     assert!(
         page.contains("a response below 400 whose body has `/ok` = `true` is a success"),
         "{page}"
     );
-    let cv = error_catalog_codegen::load_str(
+    let cv = error_catalog_model::load_str(
         "customer_verification.toml",
         error_catalog_services::customer_verification::SOURCE,
     )
     .unwrap();
-    let page = error_catalog_codegen::docs::render(&cv);
+    let page = error_catalog_model::docs::render(&cv);
     assert!(
         page.contains(
             "A 2xx response is a success unless its body carries the code at `/error/code`."

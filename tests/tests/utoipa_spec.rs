@@ -57,7 +57,7 @@ fn every_bundled_catalog_reads_as_utoipa_types() {
     use utoipa::openapi::{response::Response, schema::Schema, RefOr};
     for (id, _, _) in error_catalog_tests::BUNDLED {
         let c = error_catalog_tests::bundled(id);
-        let d = error_catalog_codegen::openapi::utoipa_data(&c);
+        let d = error_catalog_model::openapi::utoipa_data(&c);
         let own: Result<RefOr<Schema>, _> = serde_json::from_str(&d.schema);
         assert!(own.is_ok(), "{id}: {:?}", own.err());
         let named: BTreeMap<String, Value> = serde_json::from_str(&d.schemas).expect("an object");

@@ -66,11 +66,11 @@ const BODIES: &[(u16, &str)] = &[
 #[test]
 fn the_generated_walker_agrees_with_engine_walk() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/deep_envelope.toml");
-    let c = error_catalog_codegen::load_file(path).expect("the test catalog loads");
+    let c = error_catalog_model::load_file(path).expect("the test catalog loads");
     let mut known = 0;
     for &(status, body) in BODIES {
         let generated = DeepError::from_response(status, body.as_bytes());
-        let runtime = error_catalog_codegen::response::decode(&c, status, body.as_bytes());
+        let runtime = error_catalog_model::response::decode(&c, status, body.as_bytes());
         let runtime_code = runtime.entry.map(|i| c.errors[i].code.value.as_str());
         assert_eq!(
             generated.is_known().then(|| generated.code()),

@@ -2,7 +2,7 @@
 //! loading a bundled catalog. (Each test binary uses what it needs of it.)
 #![allow(dead_code)]
 
-use error_catalog_codegen::model::Catalog;
+use error_catalog_model::model::Catalog;
 
 /// The example catalogs.
 pub const EXAMPLES: &[(&str, &str)] = &[
@@ -31,5 +31,5 @@ pub fn bundled(id: &str) -> Catalog {
         .iter()
         .find(|(i, _, _)| *i == id)
         .unwrap_or_else(|| panic!("no bundled catalog `{id}`"));
-    error_catalog_codegen::load_str(file, text).unwrap_or_else(|p| panic!("{p}"))
+    error_catalog_model::load_str(file, text).unwrap_or_else(|p| panic!("{p}"))
 }

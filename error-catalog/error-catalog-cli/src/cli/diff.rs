@@ -1,0 +1,94 @@
+//! `error-catalog diff`: what changed between two versions of a catalog, and
+//! what it breaks.
+
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+use error_catalog_model::diff::{self, Category};
+use error_catalog_model::model::Catalog;
+
+use super::resolve;
+
+/// How the report is written.
+pub enum Format {
+    /// One line per change, for people.
+    Text,
+    /// One JSON object, for scripts.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// Runs `diff`: `catalogs` is `[OLD, NEW]`, or `[FILE]` with `against`.
+pub fn run(
+    catalogs: &[String],
+    against: Option<&str>,
+    category: &str,
+    format: Format,
+) -> Result<ExitCode, String> {
+    let (old, new) = match (against, catalogs) {
+        (Some(rev), [file]) => (at_revision(rev, file)?, resolve(file)?),
+        (Some(_), _) => {
+            return Err("with `--against REV`, give one catalog file: the one to compare with its version in REV".into())
+        }
+        (None, [old, new]) => (resolve(old)?, resolve(new)?),
+        (None, _) => {
+            return Err(
+                "give two catalogs, OLD and NEW (or one file and `--against REV`)".into(),
+            )
+        }
+    };
+    let selected: &[Category] = match category {
+        "wire" => &[Category::Wire],
+        "source" => &[Category::Source],
+        _ => &[Category::Wire, Category::Source],
+    };
+    let changes = diff::diff(&old, &new);
+    match format {
+        Format::Text => out!("{}", diff::render_text(&changes, &old, &new)),
+        Format::Json => {
+            let v = diff::render_json(&changes, &old, &new, selected);
+            let text = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
+            outln!("{text}");
+        }
+        Format::Github => out!("{}", diff::render_github(&changes, &old, &new, selected)),
+    }
+    Ok(if changes.iter().any(|c| c.breaks_any(selected)) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The catalog `file` as it is in git revision `rev`, read with `git show`
+/// (run in the file's folder, so any working directory will do); its path
+/// is shown as `REV:file`.
+fn at_revision(rev: &str, file: &str) -> Result<Catalog, String> {
+    let path = Path::new(file);
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("`{file}` is not a file path"))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let spec = format!("{rev}:./{}", name.to_string_lossy());
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["show", &spec])
+        .output()
+        .map_err(|e| format!("cannot run `git` to read `{spec}`: {e}"))?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        return Err(format!(
+            "cannot read `{file}` at revision `{rev}`: {}",
+            why.trim()
+        ));
+    }
+    let text = String::from_utf8(output.stdout)
+        .map_err(|_| format!("`{file}` at revision `{rev}` is not UTF-8"))?;
+    let shown = format!("{rev}:{file}");
+    error_catalog_model::load_str(&shown, &text)
+        .map_err(|p| format!("the catalog at revision `{rev}` has problems:\n{p}"))
+}

@@ -1,0 +1,190 @@
+//! Building a variant once its entry is known: `__build` for the enum and, with
+//! `#[api_error(borrowed)]`, `__build_view` for its borrowed view; and the
+//! `Decoded` impl the decoder asks of either.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ast::{BoundField, Input};
+use crate::lower::slot_fields;
+use crate::tokens::{pat, problem_read, reader_of, view_ty};
+use error_catalog_core::template::Template;
+use error_catalog_model::layout::Place;
+use error_catalog_model::plan::PlanBuf;
+
+/// `__build` (the enum), or `__build_view` (its borrowed view, named `view`):
+/// the variant of an entry from what the sink read. The view takes typed text
+/// as stored; read any other way, text is read owned and lent.
+pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStream {
+    let (name, ty, sink) = match view {
+        Some(v) => (
+            format_ident!("__build_view"),
+            v.clone(),
+            format_ident!("__ViewSink"),
+        ),
+        None => (
+            format_ident!("__build"),
+            input.ident.clone(),
+            format_ident!("__Sink"),
+        ),
+    };
+    let lend = |f: &BoundField, value: TokenStream| -> TokenStream {
+        if view.is_some() && f.is_text() {
+            let stored = view_ty(f);
+            quote!((#value).map(<#stored as __p::Text<'b>>::lent))
+        } else {
+            value
+        }
+    };
+    let typed_slots = slot_fields(input, r);
+    let arms = input.variants.iter().enumerate().map(|(i, b)| {
+        let v = &b.ident;
+        let tf = &r.typed_fields[i];
+        let tnames: Vec<proc_macro2::Ident> =
+            tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
+        let tvariant = format_ident!("V{}", i);
+        let take_typed = if tf.is_empty() {
+            TokenStream::new()
+        } else {
+            let nones = tnames.iter().map(|_| quote!(__p::None));
+            quote! {
+                let (#(#tnames,)*) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::#tvariant { #(#tnames,)* } => (#(#tnames,)*),
+                    _ => (#(#nones,)*),
+                };
+            }
+        };
+        let inits = b
+            .fields
+            .iter()
+            .enumerate()
+            .zip(&r.placement.places[i])
+            .map(|((j, f), place)| {
+                let id = &f.ident;
+                let w = &f.wire;
+                let reader = reader_of(f);
+                let optional = f.optional;
+                let mut normal = match place {
+                    Place::Slot(s) => quote!(#reader(__p::FastSink::slot_raw(__s, #s), #w)),
+                    Place::Member(m) => quote!(#reader(__p::FastSink::take_member(__s, #m), #w)),
+                    Place::Capture => {
+                        use error_catalog_model::model::BaseType as B;
+                        match f.base {
+                            // a placeholder's text is the string itself, and an
+                            // integer's text is its JSON: no second parser
+                            B::String => quote!(__p::captured_string(__caps, #j, #w, #optional)),
+                            b if b.is_integer() => {
+                                quote!(#reader(__p::capture_text(__caps, #j), #w))
+                            }
+                            _ => quote!(__p::captured(__caps, #j, #w)),
+                        }
+                    }
+                };
+                if let Some((s, _)) = typed_slots.iter().find(|(s, _)| *place == Place::Slot(*s)) {
+                    // read once before the match (the same in every variant)
+                    let local = format_ident!("__e{}", s);
+                    let value = lend(f, quote!(#local));
+                    return quote!(#id: #value?,);
+                }
+                if let (Some(k), Place::Member(m)) = (tf.iter().position(|(t, _)| *t == j), place) {
+                    let t = &tnames[k];
+                    // typed text is stored as a `Cow` (owned by the enum's sink,
+                    // borrowed by the view's): the enum takes the `String` out,
+                    // the view takes it as it is (and lends what the raw reader gives)
+                    normal = match (f.is_text(), view.is_some()) {
+                        (true, false) => quote!(__p::typed_or(#t.map(__p::Text::owned), __s, __p::FieldAt::Member(#m), #w, #reader)),
+                        (true, true) => {
+                            let lent = lend(f, quote!(#reader(__r, __n)));
+                            quote!(__p::typed_or(#t, __s, __p::FieldAt::Member(#m), #w, |__r, __n| #lent))
+                        }
+                        (false, _) => quote!(__p::typed_or(#t, __s, __p::FieldAt::Member(#m), #w, #reader)),
+                    };
+                } else {
+                    normal = lend(f, normal);
+                }
+                let in_problem = lend(f, problem_read(f, &r.problem));
+                let value = if *place == Place::Member(f.wire.clone()) && r.problem.slot_of(&f.wire).is_none()
+                {
+                    normal
+                } else {
+                    quote!(if __problem { #in_problem } else { #normal })
+                };
+                quote!(#id: #value?,)
+            });
+        let extra = b
+            .extra
+            .as_ref()
+            .map(|x| quote!(#x: ::core::default::Default::default(),));
+        if b.named {
+            quote!(#i => { #take_typed __p::Ok(#ty::#v { #(#inits)* #extra }) })
+        } else {
+            quote!(#i => __p::Ok(#ty::#v),)
+        }
+    });
+    // The fields every variant reads from one typed slot, read before the match.
+    let hoisted = typed_slots.iter().map(|(s, f)| {
+        let (w, reader, slot) = (&f.wire, reader_of(f), format_ident!("__slot{}", s));
+        let in_problem = problem_read(f, &r.problem);
+        let local = format_ident!("__e{}", s);
+        quote! {
+            let #local = if __problem {
+                #in_problem
+            } else {
+                __p::typed_or(__s.#slot.take(), __s, __p::FieldAt::Slot(#s), #w, #reader)
+            };
+        }
+    });
+    let out = match view {
+        Some(v) => quote!(#v<'b>),
+        None => quote!(#ty),
+    };
+    quote! {
+        #[allow(unused_variables, unused_mut)]
+        fn #name<'b>(__entry: usize, __s: &mut #sink<'b>, __caps: &[(usize, &str)], __problem: bool) -> __p::Result<#out, ::std::string::String> {
+            #(#hoisted)*
+            match __entry {
+                #(#arms)*
+                _ => __p::Err(::std::string::String::from("no variant for this entry")),
+            }
+        }
+    }
+}
+
+/// The `Decoded` impl for `ty` (the enum, or its view).
+pub(super) fn decoded(input: &Input, ty: &TokenStream) -> TokenStream {
+    let krate = &input.krate;
+    // a template without placeholders is compared as it is, not rendered
+    let literal_arms = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .filter_map(|(b, e)| {
+            let text = Template::parse(&e.message.value).ok()?.literal_text()?;
+            let p = pat(b, &[]);
+            Some(quote!(#p => __t == #text,))
+        });
+    let extra_arms = input.variants.iter().filter_map(|b| {
+        let x = b.extra.as_ref()?;
+        let v = &b.ident;
+        Some(quote!(Self::#v { #x, .. } => __p::Some(#x),))
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(unreachable_patterns)]
+        impl __p::Decoded for #ty {
+            type Kept = #krate::Extra;
+            fn extra_mut(&mut self) -> __p::Option<&mut #krate::Extra> {
+                match self {
+                    #(#extra_arms)*
+                    _ => __p::None,
+                }
+            }
+            fn template_renders(&self, __t: &str) -> bool {
+                match self {
+                    #(#literal_arms)*
+                    _ => __p::display_eq(self, __t),
+                }
+            }
+        }
+    }
+}

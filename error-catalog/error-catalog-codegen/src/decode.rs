@@ -1,0 +1,225 @@
+//! The enum's decoding: its typed sink (`__Fast`, read owned for the enum and
+//! borrowed for its view), and `__decode` / `__decode_view`, which hand the
+//! plan, the sink and the builders to the decoder.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ast::Input;
+use crate::build::{build_fn, decoded};
+use crate::lower::slot_fields;
+use crate::tables::code_lookup;
+use error_catalog_model::plan::PlanBuf;
+
+pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream {
+    let ident = &input.ident;
+    let unknown = &input.unknown;
+    let (placement, typed, typed_slots) = (&low.placement, low.typed, slot_fields(input, low));
+    let slot_name = |s: usize| format_ident!("__slot{}", s);
+    let build = build_fn(input, low, None);
+    let decoded_impl = decoded(input, &quote!(#ident));
+    // The code and the message are read as strings while walking on every wire
+    // that has them.
+    let fast = typed || placement.message.is_some();
+    let sink = if fast {
+        let mut tvariants = Vec::new();
+        let mut new_arms = Vec::new();
+        let mut member_arms = Vec::new();
+        for (i, b) in input.variants.iter().enumerate() {
+            let tf = &low.typed_fields[i];
+            if tf.is_empty() {
+                continue;
+            }
+            let tvariant = format_ident!("V{}", i);
+            let names: Vec<proc_macro2::Ident> =
+                tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
+            let tys = tf
+                .iter()
+                .map(|(j, _)| crate::tokens::view_ty(&b.fields[*j]));
+            tvariants.push(quote!(#tvariant { #(#names: __p::Option<#tys>,)* }));
+            let nones = names.iter().map(|n| quote!(#n: __p::None));
+            new_arms.push(quote!(#i => __Typed::#tvariant { #(#nones,)* },));
+            let keys = tf.iter().map(|(_, m)| m);
+            let read = tf.iter().map(|(j, _)| {
+                if b.fields[*j].is_text() {
+                    quote!(__p::read_text::<__OWN, _, _>)
+                } else {
+                    quote!(__p::read_into)
+                }
+            });
+            member_arms.push(quote! {
+                __Typed::#tvariant { #(#names,)* } => {
+                    #(if #names.is_none() && __key == #keys { return #read(#names, __map); })*
+                }
+            });
+        }
+        let code_slot = placement.code.filter(|_| typed);
+        let by_code = code_lookup(input);
+        let code_arm = code_slot.map(|code_slot| quote! {
+            #code_slot => {
+                if self.code.is_some() {
+                    return __p::Err(__twice());
+                }
+                let __code = __p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?;
+                self.entry = #by_code;
+                self.typed = match self.entry {
+                    #[allow(unreachable_patterns)]
+                    __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
+                    __p::None => __Typed::None,
+                };
+                self.code = __p::Some(__code);
+            }
+        });
+        let take_code = code_slot.map(|c| quote!(if __slot == #c { return self.code.take(); }));
+        let (message_arm, take_message) = match placement
+            .message
+            .filter(|m| Some(*m) != placement.code)
+        {
+            Some(m) => (
+                quote! {
+                    #m => {
+                        if self.message.is_some() {
+                            return __p::Err(__twice());
+                        }
+                        self.message = __p::Some(__p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?);
+                    }
+                },
+                quote!(if __slot == #m { return self.message.take(); }),
+            ),
+            None => (TokenStream::new(), TokenStream::new()),
+        };
+        let (walkers, walk) = crate::walker::walker(placement);
+        let slot_fields = typed_slots.iter().map(|(s, f)| {
+            let (name, ty) = (slot_name(*s), &f.ty);
+            quote!(#name: __p::Option<#ty>)
+        });
+        let slot_arms = typed_slots.iter().map(|(s, f)| {
+            let (name, ty) = (slot_name(*s), &f.ty);
+            quote! {
+                #s => {
+                    if self.#name.is_some() {
+                        return __p::Err(__twice());
+                    }
+                    self.#name = __p::Some(__p::serde::de::MapAccess::next_value::<#ty>(__map)?);
+                }
+            }
+        });
+        quote! {
+            #[derive(Default)]
+            #[allow(dead_code)]
+            enum __Typed<'b> {
+                #[default]
+                None,
+                #(#tvariants,)*
+                // (text is stored as `Cow<'b, str>`, borrowed from the body by
+                // the view's sink)
+                Body(::core::marker::PhantomData<&'b str>),
+            }
+            #[derive(Default)]
+            struct __Fast<'b, const __OWN: bool> {
+                raw: __p::Kept<'b>,
+                on: bool,
+                code: __p::Option<::std::borrow::Cow<'b, str>>,
+                message: __p::Option<::std::borrow::Cow<'b, str>>,
+                entry: __p::Option<usize>,
+                typed: __Typed<'b>,
+                #(#slot_fields,)*
+            }
+            impl<'b, const __OWN: bool> __p::engine::Sink<'b> for __Fast<'b, __OWN> {
+                #[allow(unreachable_patterns)]
+                #[inline(always)]
+                fn slot<__A: __p::serde::de::MapAccess<'b>>(&mut self, __slot: usize, __map: &mut __A) -> __p::Result<(), __A::Error> {
+                    if !self.on {
+                        return __p::engine::Sink::slot(self.raw.make(), __slot, __map);
+                    }
+                    // Typed reading: a value of another type, or one seen twice,
+                    // aborts it, and the body is read again raw, so nothing is lost.
+                    let __twice = || <__A::Error as __p::serde::de::Error>::custom("a slot seen twice");
+                    match __slot {
+                        #code_arm
+                        #message_arm
+                        #(#slot_arms)*
+                        _ => return __p::engine::Sink::slot(self.raw.make(), __slot, __map),
+                    }
+                    __p::Ok(())
+                }
+                #[allow(unreachable_code, clippy::match_single_binding)]
+                #[inline(always)]
+                fn member<__A: __p::serde::de::MapAccess<'b>>(&mut self, __key: ::std::borrow::Cow<'b, str>, __map: &mut __A) -> __p::Result<(), __A::Error> {
+                    match &mut self.typed {
+                        #(#member_arms)*
+                        _ => {}
+                    }
+                    __p::engine::Sink::member(self.raw.make(), __key, __map)
+                }
+                fn extra(&mut self, __pointer: &__p::engine::PointerTo<'_>, __raw: &str) -> __p::Result<(), __p::TooLong> {
+                    __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
+                }
+            }
+            #walkers
+            impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
+                #walk
+                fn new(__typed: bool) -> Self {
+                    __Fast { on: __typed, ..::core::default::Default::default() }
+                }
+                fn typed(&self) -> bool {
+                    self.on
+                }
+                fn kept(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+                    self.raw.get_mut()
+                }
+                fn entry(&self) -> __p::Option<usize> {
+                    self.entry
+                }
+                fn take_text(&mut self, __slot: usize) -> __p::Option<::std::borrow::Cow<'b, str>> {
+                    if self.on {
+                        #take_code
+                        #take_message
+                    }
+                    self.raw.get_mut()?.slot_str(__slot)
+                }
+            }
+            // the enum's sink reads text owned; the view's borrows it
+            type __Sink<'b> = __Fast<'b, true>;
+            type __ViewSink<'b> = __Fast<'b, false>;
+        }
+    } else {
+        quote!(
+            type __Sink<'b> = __p::Captured<'b>;
+            type __ViewSink<'b> = __p::Captured<'b>;
+        )
+    };
+    // a body holding the message alone is classified and built in one step
+    let direct = if direct {
+        quote!(|__st, __m| if __problem {
+            __p::None
+        } else {
+            __direct(__st, __m)
+        })
+    } else {
+        quote!(|_, _| __p::None)
+    };
+    let view = input.view.as_ref().map(|v| {
+        let view = &v.ident;
+        let build = build_fn(input, low, Some(view));
+        let decoded = decoded(input, &quote!(#view<'_>));
+        quote! {
+            #decoded
+            #build
+            fn __decode_view<'b>(__status: __p::Option<u16>, __body: &'b [u8], __plan: &__p::Plan<'_>, __problem: bool) -> #view<'b> {
+                // (a body holding the message alone takes the general steps)
+                __p::decode::<#view<'b>, __ViewSink<'b>>(__status, __body, __plan, &(), |_, _| __p::None, |__e, __s, __caps| __build_view(__e, __s, __caps, __problem), #view::#unknown)
+            }
+        }
+    });
+    quote! {
+        #decoded_impl
+        #sink
+        #build
+        fn __decode(__status: __p::Option<u16>, __headers: &dyn __p::HeaderLookup, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
+            // (the problem+json plan reads raw: its fields all sit at the top)
+            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, __headers, #direct, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
+        }
+        #view
+    }
+}

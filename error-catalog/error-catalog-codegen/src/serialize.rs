@@ -1,0 +1,185 @@
+//! `Serialize` into the service's envelope (and `Render::envelope`, which
+//! problem+json and `Public` share), and the fallback's serialization.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::{Bound, Input};
+use crate::tokens::{pat, redacted, scalar_literal};
+use crate::tree::{tree, Leaf, Node};
+use error_catalog_model::layout::Placement;
+use error_catalog_model::model::ErrorEntry;
+
+pub(super) fn chunk(members: Vec<TokenStream>) -> TokenStream {
+    if members.len() <= 12 {
+        return quote!((#(#members,)*));
+    }
+    let groups: Vec<TokenStream> = members.chunks(12).map(|c| quote!((#(#c,)*))).collect();
+    chunk(groups)
+}
+
+pub(super) fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    for (key, leaf) in &node.leaves {
+        out.push(match leaf {
+            Leaf::Code => {
+                let c = &e.code.value;
+                quote!(__p::Member(#key, #c))
+            }
+            Leaf::IntegerCode => match e.code.value.parse::<i64>() {
+                Ok(n) => quote!(__p::Member(#key, &#n)),
+                Err(_) => {
+                    let c = &e.code.value;
+                    quote!(__p::Member(#key, #c))
+                }
+            },
+            Leaf::Message => quote!(__p::Member(#key, &__p::MessageStr(self, __public))),
+            Leaf::Static(s) => quote!(__p::Member(#key, #s)),
+            Leaf::Constant(json) => {
+                let Some(value) = scalar_literal(json) else {
+                    continue;
+                };
+                quote!(__p::Member(#key, &#value))
+            }
+            Leaf::FixCommand => quote!(__p::Member(#key, &__p::FixCommandStr(self, __public))),
+            Leaf::Field(i) => {
+                let f = &b.fields[*i];
+                let id = &f.ident;
+                let m = if f.optional {
+                    quote!(__p::OptMember(#key, #id))
+                } else {
+                    quote!(__p::Member(#key, #id))
+                };
+                if redacted(e, f) {
+                    quote!(__p::When(!__public, #m))
+                } else {
+                    m
+                }
+            }
+        });
+    }
+    for (key, child) in &node.children {
+        if child.has_leaves() {
+            let inner = object(e, child, b);
+            // a body with something other than an object here kept that value
+            // at the pointer; it is written back when none of the object's own
+            // (all optional) fields is set
+            out.push(match (&b.extra, all_unset(child, b)) {
+                (Some(x), Some(unset)) => {
+                    let ptr = &child.pointer;
+                    quote!(__p::ObjOrKept(#key, &#inner, if __public { __p::None } else { __p::Some(#x) }, #ptr, #unset))
+                }
+                _ => quote!(__p::Member(#key, &#inner)),
+            });
+        } else if let Some(x) = &b.extra {
+            let ptr = &child.pointer;
+            out.push(quote!(__p::When(!__public, __p::ExtraObject(__p::Some(#x), #key, #ptr))));
+        }
+    }
+    if let Some(x) = &b.extra {
+        let ptr = &node.pointer;
+        // every key this object may write, so that no extra member repeats one
+        let written: Vec<&String> = node
+            .leaves
+            .iter()
+            .map(|(k, _)| k)
+            .chain(node.children.iter().map(|(k, _)| k))
+            .collect();
+        out.push(
+            quote!(__p::When(!__public, __p::ExtraMembers(__p::Some(#x), #ptr, &[#(#written),*]))),
+        );
+    }
+    out
+}
+
+/// An expression true when no member of `node` (nested ones included) is set;
+/// `None` when one always is (a code, a message, a static text or a required
+/// field).
+pub(super) fn all_unset(node: &Node, b: &Bound) -> Option<TokenStream> {
+    let mut checks = Vec::new();
+    for (_, leaf) in &node.leaves {
+        match leaf {
+            Leaf::Field(i) if b.fields.get(*i).is_some_and(|f| f.optional) => {
+                let id = &b.fields[*i].ident;
+                checks.push(quote!(#id.is_none()));
+            }
+            _ => return None,
+        }
+    }
+    for (_, child) in &node.children {
+        checks.push(all_unset(child, b)?);
+    }
+    Some(quote!(true #(&& #checks)*))
+}
+
+pub(super) fn object(e: &ErrorEntry, node: &Node, b: &Bound) -> TokenStream {
+    let members = chunk(node_members(e, node, b));
+    quote!(__p::Obj(#members))
+}
+
+/// The body a public response shows for the fallback: the wire's message alone.
+pub(super) fn public_unknown(input: &Input) -> TokenStream {
+    let mut node = Node::default();
+    if let Some(p) = &input.catalog.wire.message {
+        node.insert_leaf(
+            &p.value.segments,
+            Leaf::Static("unrecognised upstream error".into()),
+        );
+    }
+    let empty = Bound {
+        ident: input.unknown.clone(),
+        named: false,
+        fields: Vec::new(),
+        extra: None,
+    };
+    let e = ErrorEntry::default();
+    object(&e, &node, &empty)
+}
+
+/// The `Serialize` impl, and the `serialize_envelope` method of `Render` it delegates to.
+pub(super) fn serialize(
+    input: &Input,
+    placement: &Placement,
+    ty: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let unknown = &input.unknown;
+    let arms = input
+        .variants
+        .iter()
+        .zip(&input.catalog.errors)
+        .enumerate()
+        .map(|(i, (b, e))| {
+            let node = tree(input, placement, i, b);
+            let obj = object(e, &node, b);
+            let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
+            if let Some(x) = &b.extra {
+                ids.push(x);
+            }
+            let p = pat(b, &ids);
+            quote!(#p => __p::serde::Serialize::serialize(&#obj, __s),)
+        });
+    let public_unknown = public_unknown(input);
+    let serialize = quote! {
+        #[automatically_derived]
+        impl __p::serde::Serialize for #ty {
+            fn serialize<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
+                __p::Render::serialize_envelope(self, __s, false)
+            }
+        }
+    };
+    let envelope = quote! {
+        fn serialize_envelope<__S: __p::serde::Serializer>(&self, __s: __S, __public: bool) -> __p::Result<__S::Ok, __S::Error> {
+            match self {
+                #(#arms)*
+                Self::#unknown(__u) => {
+                    if __public {
+                        __p::serde::Serialize::serialize(&#public_unknown, __s)
+                    } else {
+                        __p::serialize_unknown(__u, __s)
+                    }
+                }
+            }
+        }
+    };
+    (serialize, envelope)
+}

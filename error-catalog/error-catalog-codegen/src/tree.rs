@@ -1,0 +1,162 @@
+//! The tree of a variant's serialized body: which object of the envelope
+//! holds the code, the message, each field and each fixed text.
+
+use crate::ast::{Bound, Input};
+use error_catalog_model::layout::{Place, Placement};
+
+/// What one leaf of the serialized body holds.
+#[derive(Debug, Clone)]
+pub enum Leaf {
+    /// The code.
+    Code,
+    /// The code, written as a JSON number (`code_type = "integer"`).
+    IntegerCode,
+    /// The rendered message.
+    Message,
+    /// A fixed string from the catalog.
+    Static(String),
+    /// The fix command, with the error's values.
+    FixCommand,
+    /// Field number `.0` of the variant.
+    Field(usize),
+    /// A value a `when` condition requires (JSON text of a scalar).
+    Constant(String),
+}
+
+/// One object of the serialized body.
+#[derive(Debug, Default)]
+pub struct Node {
+    /// Its JSON pointer.
+    pub pointer: String,
+    /// (key, leaf) members, in insertion order.
+    pub leaves: Vec<(String, Leaf)>,
+    /// (key, object) members.
+    pub children: Vec<(String, Node)>,
+}
+
+impl Node {
+    /// Makes sure the objects along `segments` exist (for extras kept there).
+    fn ensure(&mut self, segments: &[String]) {
+        if let [first, rest @ ..] = segments {
+            let i = match self.children.iter().position(|(k, _)| k == first) {
+                Some(i) => i,
+                None => {
+                    let esc = first.replace('~', "~0").replace('/', "~1");
+                    let node = Node {
+                        pointer: format!("{}/{esc}", self.pointer),
+                        ..Node::default()
+                    };
+                    self.children.push((first.clone(), node));
+                    self.children.len() - 1
+                }
+            };
+            self.children[i].1.ensure(rest);
+        }
+    }
+
+    /// Adds a leaf at a pointer's segments.
+    pub fn insert_leaf(&mut self, segments: &[String], leaf: Leaf) {
+        self.insert(segments, leaf);
+    }
+
+    fn insert(&mut self, segments: &[String], leaf: Leaf) {
+        match segments {
+            [] => {}
+            [last] => self.leaves.push((last.clone(), leaf)),
+            [first, rest @ ..] => {
+                let pos = self.children.iter().position(|(k, _)| k == first);
+                let i = match pos {
+                    Some(i) => i,
+                    None => {
+                        let esc = first.replace('~', "~0").replace('/', "~1");
+                        let node = Node {
+                            pointer: format!("{}/{esc}", self.pointer),
+                            ..Node::default()
+                        };
+                        self.children.push((first.clone(), node));
+                        self.children.len() - 1
+                    }
+                };
+                self.children[i].1.insert(rest, leaf);
+            }
+        }
+    }
+
+    /// True when a leaf sits at `segments`.
+    fn has_leaf(&self, segments: &[String]) -> bool {
+        match segments {
+            [] => false,
+            [last] => self.leaves.iter().any(|(k, _)| k == last),
+            [first, rest @ ..] => self
+                .children
+                .iter()
+                .any(|(k, c)| k == first && c.has_leaf(rest)),
+        }
+    }
+
+    /// True when the object would have members.
+    pub fn has_leaves(&self) -> bool {
+        !self.leaves.is_empty() || self.children.iter().any(|(_, c)| c.has_leaves())
+    }
+}
+
+/// The object tree one variant serializes to.
+pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
+    let w = &input.catalog.wire;
+    let e = &input.catalog.errors[v];
+    let mut root = Node::default();
+    // (an entry sent without a code writes none; one covering a range writes
+    // the code it keeps, as its field)
+    if let Some(p) = w
+        .code
+        .as_ref()
+        .filter(|_| e.sends_code() && e.code_range.is_none())
+    {
+        let leaf = if w.integer_codes {
+            Leaf::IntegerCode
+        } else {
+            Leaf::Code
+        };
+        root.insert(&p.value.segments, leaf);
+    }
+    if let Some(p) = &w.message {
+        root.insert(&p.value.segments, Leaf::Message);
+    }
+    for (p, value) in [(&w.suggestion, &e.suggestion), (&w.docs_url, &e.docs_url)] {
+        if let (Some(p), Some(value)) = (p, value) {
+            root.insert(&p.value.segments, Leaf::Static(value.clone()));
+        }
+    }
+    if let (Some(p), Some(_)) = (&w.fix_command, &e.fix_command) {
+        root.insert(&p.value.segments, Leaf::FixCommand);
+    }
+    for (i, place) in placement.places[v].iter().enumerate() {
+        match place {
+            Place::Slot(s) => root.insert(&placement.slots[*s].segments, Leaf::Field(i)),
+            Place::Member(name) => {
+                let mut segs = placement
+                    .fields_at
+                    .as_ref()
+                    .map_or_else(Vec::new, |p| p.segments.clone());
+                segs.push(name.clone());
+                root.insert(&segs, Leaf::Field(i));
+            }
+            Place::Capture => {}
+        }
+    }
+    // what the entry's `when` requires, where no field writes it
+    for (p, value) in &e.when {
+        if !root.has_leaf(&p.value.segments) {
+            root.insert(&p.value.segments, Leaf::Constant(value.value.clone()));
+        }
+    }
+    if b.extra.is_some() {
+        for p in &placement.slots {
+            root.ensure(&p.segments[..p.segments.len().saturating_sub(1)]);
+        }
+        if let Some(f) = &placement.fields_at {
+            root.ensure(&f.segments);
+        }
+    }
+    root
+}

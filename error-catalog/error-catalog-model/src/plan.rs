@@ -1,0 +1,506 @@
+//! Pass 3: lowering. A validated catalog, with the fields each entry's value
+//! holds, becomes one owned decode plan, a [`PlanBuf`]: where every field
+//! sits (the [`Placement`]), the classification entries and their code index,
+//! the order patterns are tried in, what is read typed while walking, and the
+//! problem+json slots.
+//!
+//! It has two printers. Code generation prints it as `static` data (a
+//! [`error_catalog_core::decode::Plan<'static>`] and its tables); the CLI
+//! lends it to the same decoder at run time ([`PlanBuf::with_plan`]).
+//! Neither re-derives what the plan says.
+
+use crate::layout::{Place, Placement};
+use crate::model::{BaseType, Catalog, ErrorEntry, FieldType, Pointer};
+use error_catalog_core::decode::Plan;
+use error_catalog_core::engine::{
+    code_index, entry_literals, message_index, CodeIndexBuf, Condition, Entry, Identity, Layout,
+    Table,
+};
+use error_catalog_core::template::{HoleKind, PatternSeg, Template};
+
+/// One field of an entry's value as lowering sees it: the generated variant's
+/// field (derive and `catalog!`) or the catalog's (the CLI).
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec<'a> {
+    /// The name on the wire.
+    pub wire: &'a str,
+    /// Where it sits, when it says so itself.
+    pub at: Option<&'a Pointer>,
+    /// Its type.
+    pub ty: FieldType,
+}
+
+impl FieldSpec<'_> {
+    /// True when a placeholder can fill it and one typed slot can hold it:
+    /// a type the model knows, not a list.
+    fn is_plain(&self) -> bool {
+        self.ty.base != BaseType::Json && !self.ty.list
+    }
+}
+
+/// One piece of a message pattern, owned (see [`PatternSeg`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SegBuf {
+    /// Literal text that must appear as is.
+    Lit(String),
+    /// A placeholder filling field number `.0` of the entry, matching `.1`.
+    Hole(usize, HoleKind),
+}
+
+/// A `when` condition, owned (see [`Condition`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConditionBuf {
+    /// The member's JSON pointer, or the header's name.
+    pub pointer: String,
+    /// The value, as JSON text for a member, as text for a header.
+    pub value: String,
+    /// A condition on a response header.
+    pub header: bool,
+}
+
+/// A classification entry, owned (see [`Entry`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryBuf {
+    /// The code as the service spells it.
+    pub code: String,
+    /// The HTTP status, if the error has one.
+    pub status: Option<u16>,
+    /// Message patterns, in catalog order (those that parse).
+    pub patterns: Vec<Vec<SegBuf>>,
+    /// The status alone identifies the error.
+    pub by_status: bool,
+    /// Members and headers the response must hold.
+    pub when: Vec<ConditionBuf>,
+    /// The body carries this entry's code.
+    pub code_in_body: bool,
+    /// Integer codes covered besides its own.
+    pub range: Option<(i64, i64)>,
+}
+
+/// Members problem details define (kept in step with `error_catalog::problem::RESERVED`).
+const PROBLEM_RESERVED: &[&str] = &[
+    "type", "title", "status", "detail", "code", "instance", "fields",
+];
+
+/// The slots of a problem+json body: the problem members at the top, then
+/// each field whose wire name clashes with one, under `fields`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemSlots {
+    /// Field names problem+json writes under `fields`, sorted.
+    pub clashes: Vec<String>,
+}
+
+impl ProblemSlots {
+    /// The problem members read at the top, one slot each, in slot order.
+    pub const TOP: [&'static str; 6] = ["code", "detail", "type", "title", "status", "instance"];
+    /// The code's slot.
+    pub const CODE: usize = 0;
+    /// The message's slot (`detail`).
+    pub const MESSAGE: usize = 1;
+
+    /// The JSON pointer of detail `key` in a problem+json body: at the top,
+    /// or under `fields` when its name clashes with a problem member.
+    pub fn pointer_of(&self, key: &str) -> String {
+        let esc = key.replace('~', "~0").replace('/', "~1");
+        if self.clashes.iter().any(|c| c == key) {
+            format!("/fields/{esc}")
+        } else {
+            format!("/{esc}")
+        }
+    }
+
+    /// The slot of a field written under `fields` (its name clashes with a
+    /// problem member); `None` for a field read at the top.
+    pub fn slot_of(&self, wire: &str) -> Option<usize> {
+        let k = self.clashes.iter().position(|c| c == wire)?;
+        Some(Self::TOP.len() + k)
+    }
+}
+
+/// The details key a `when` member travels under in problem+json (and in
+/// `ApiError::details`): its pointer's last segment.
+pub fn problem_key(p: &Pointer) -> String {
+    p.segments.last().cloned().unwrap_or_default()
+}
+
+/// How one enum (or one catalog loaded at run time) reads a body, owned.
+#[derive(Debug)]
+pub struct PlanBuf {
+    /// How responses identify errors.
+    pub identity: Identity,
+    /// Codes are JSON integers.
+    pub integer_codes: bool,
+    /// Where every field of every entry sits.
+    pub placement: Placement,
+    /// The classification entries, in catalog order.
+    pub entries: Vec<EntryBuf>,
+    /// The entries as problem+json carries them, where that differs from
+    /// [`PlanBuf::entries`] (every entry named by its code, `when` members
+    /// among the details): only catalogs with conditional entries.
+    pub problem_entries: Option<Vec<EntryBuf>>,
+    /// The index over the entries' codes.
+    pub by_code: CodeIndexBuf,
+    /// The entries with patterns, highest priority first, catalog order among
+    /// equals (`Table::pattern_order`).
+    pub order: Vec<u16>,
+    /// The index of messages without placeholders (`Table::by_message`).
+    pub by_message: Vec<u32>,
+    /// Typed reading: once the code is read, the fields object's members of
+    /// that entry are parsed straight into their types (code-identified wires
+    /// without conditional entries only).
+    pub typed: bool,
+    /// Per entry: the fields read typed from the fields object (field index,
+    /// member name).
+    pub typed_fields: Vec<Vec<(usize, String)>>,
+    /// The envelope slots that every entry reads into one field of one type
+    /// and wire name (e.g. `timestamp`), read typed whatever the code:
+    /// (slot, the entry and field that name it first).
+    pub typed_slots: Vec<(usize, usize, usize)>,
+    /// The message's key, where the message is a top-level member (a body
+    /// holding it alone can be classified and built in one step).
+    pub lone: Option<String>,
+    /// Messages are classified by status and message, with no member read
+    /// after the walk deciding: a classifier can be compiled for it.
+    pub compiled_classifier: bool,
+    /// Where problem+json bodies are read.
+    pub problem: ProblemSlots,
+}
+
+/// Lowers a valid catalog whose entries hold `fields(i, entry)` each, in
+/// the order the value declares them.
+///
+/// ```
+/// use error_catalog_model::plan::{lower, FieldSpec};
+/// let shop = error_catalog_model::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop API"
+/// [wire]
+/// preset = "nested"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Customer {id} not found"
+/// fields = { id = "string" }
+/// "#).unwrap();
+/// let plan = lower(&shop, |_, e| {
+///     e.fields.iter().map(|f| FieldSpec { wire: &f.wire.value, at: None, ty: f.ty.value }).collect()
+/// });
+/// assert_eq!(plan.entries[0].code, "NOT_FOUND");
+/// assert!(plan.typed);
+/// assert_eq!(plan.typed_fields, [vec![(0, "id".to_string())]]);
+/// ```
+pub fn lower<'c>(
+    c: &'c Catalog,
+    fields: impl Fn(usize, &'c ErrorEntry) -> Vec<FieldSpec<'c>>,
+) -> PlanBuf {
+    let specs: Vec<Vec<FieldSpec<'c>>> = c
+        .errors
+        .iter()
+        .enumerate()
+        .map(|(i, e)| fields(i, e))
+        .collect();
+    let placement = Placement::new(
+        &c.wire,
+        c.errors
+            .iter()
+            .zip(&specs)
+            .map(|(e, fs)| (e, fs.iter().map(|f| (f.wire, f.at)))),
+    );
+    let identity = c.wire.identity;
+    let conditional = c.conditional();
+    let entries: Vec<EntryBuf> = c
+        .errors
+        .iter()
+        .zip(&specs)
+        .map(|(e, fs)| entry(identity, e, fs, None))
+        .collect();
+    let problem = problem_slots(c, &specs);
+    let problem_entries = conditional.then(|| {
+        c.errors
+            .iter()
+            .zip(&specs)
+            .map(|(e, fs)| entry(identity, e, fs, Some(&problem)))
+            .collect()
+    });
+    let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();
+    // (entries told apart by `when`, or sent without a code, are classified
+    // after the walk: their code does not name one entry)
+    let typed = identity == Identity::Code && !conditional;
+    let typed_fields = (0..specs.len())
+        .map(|i| typed_fields(&placement, typed, i))
+        .collect();
+    let typed_slots = if typed {
+        typed_slots(&placement, &specs)
+    } else {
+        Vec::new()
+    };
+    let lone = placement
+        .message
+        .and_then(|s| placement.slots.get(s))
+        .and_then(|p| match p.segments.as_slice() {
+            [key] => Some(key.clone()),
+            _ => None,
+        });
+    let mut plan = PlanBuf {
+        identity,
+        integer_codes: c.wire.integer_codes,
+        by_code: code_index(&codes),
+        order: order(c),
+        by_message: Vec::new(),
+        typed,
+        typed_fields,
+        typed_slots,
+        lone,
+        compiled_classifier: identity != Identity::Code && !conditional,
+        problem,
+        entries,
+        problem_entries,
+        placement,
+    };
+    plan.by_message = plan.with_entries(&plan.entries, |e| message_index(entry_literals(e)));
+    plan
+}
+
+/// Entry `e` (holding `fields`) as the table classifies it; with `problem`,
+/// as problem+json carries it.
+fn entry(
+    identity: Identity,
+    e: &ErrorEntry,
+    fields: &[FieldSpec<'_>],
+    problem: Option<&ProblemSlots>,
+) -> EntryBuf {
+    let hole = |name: &str| {
+        let i = fields.iter().position(|f| f.wire == name);
+        let kind = i
+            .and_then(|i| fields.get(i))
+            .map_or(HoleKind::Text, |f| f.ty.base.hole_kind());
+        (i.unwrap_or(usize::MAX), kind)
+    };
+    let patterns = patterns(e)
+        .iter()
+        .map(|(_, t)| {
+            t.pattern(hole)
+                .into_iter()
+                .map(|s| match s {
+                    PatternSeg::Lit(l) => SegBuf::Lit(l.to_string()),
+                    PatternSeg::Hole(i, k) => SegBuf::Hole(i, k),
+                })
+                .collect()
+        })
+        .collect();
+    let members = e.when.iter().map(|(p, v)| ConditionBuf {
+        pointer: match problem {
+            Some(slots) => slots.pointer_of(&problem_key(&p.value)),
+            None => p.value.text.clone(),
+        },
+        value: v.value.clone(),
+        header: false,
+    });
+    let headers = e.when_headers.iter().map(|(n, v)| ConditionBuf {
+        pointer: n.value.clone(),
+        value: v.value.clone(),
+        header: true,
+    });
+    EntryBuf {
+        code: e.code.value.clone(),
+        status: e.status_u16(),
+        patterns,
+        by_status: e.by_status(identity),
+        when: members.chain(headers).collect(),
+        code_in_body: e.sends_code() || problem.is_some(),
+        range: e.code_range.as_ref().map(|r| r.value),
+    }
+}
+
+/// One entry's patterns, in catalog order: (index among the entry's patterns,
+/// template); only those that parse. The plan's entries hold these, so the
+/// index is the one `Entry::patterns` has.
+pub fn patterns(e: &ErrorEntry) -> Vec<(usize, Template)> {
+    e.matches
+        .iter()
+        .filter_map(|m| Template::parse(&m.value).ok())
+        .enumerate()
+        .collect()
+}
+
+/// The entries with patterns by rank: highest `priority` first, catalog order
+/// among equals.
+fn order(c: &Catalog) -> Vec<u16> {
+    let mut order: Vec<(usize, i64)> = c
+        .errors
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.matches.is_empty())
+        .map(|(i, e)| (i, e.priority))
+        .collect();
+    order.sort_by_key(|o| std::cmp::Reverse(o.1));
+    order
+        .iter()
+        .map(|(i, _)| u16::try_from(*i).unwrap_or(u16::MAX))
+        .collect()
+}
+
+/// The members of entry `i` read typed: every field placed in the fields object.
+fn typed_fields(placement: &Placement, typed: bool, i: usize) -> Vec<(usize, String)> {
+    if !typed {
+        return Vec::new();
+    }
+    let places = placement.places.get(i).map_or(&[][..], Vec::as_slice);
+    places
+        .iter()
+        .enumerate()
+        .filter_map(|(j, p)| match p {
+            Place::Member(m) => Some((j, m.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The slots (other than the code's and the message's) that every entry
+/// reads into a field of the same wire name and the same type. A field whose
+/// Rust type the model does not know (`json`, which any unrecognised type
+/// is) is never shared: two such fields may differ.
+fn typed_slots(placement: &Placement, specs: &[Vec<FieldSpec<'_>>]) -> Vec<(usize, usize, usize)> {
+    (0..placement.slots.len())
+        .filter(|s| Some(*s) != placement.code && Some(*s) != placement.message)
+        .filter_map(|s| {
+            let mut fields = specs.iter().enumerate().map(|(i, fs)| {
+                let j = placement
+                    .places
+                    .get(i)?
+                    .iter()
+                    .position(|p| *p == Place::Slot(s))?;
+                Some((i, j, fs.get(j)?))
+            });
+            let (i, j, first) = fields.next()??;
+            let same = |f: &FieldSpec<'_>| {
+                f.wire == first.wire
+                    && (f.ty.base, f.ty.optional) == (first.ty.base, first.ty.optional)
+                    && f.is_plain()
+            };
+            fields
+                .all(|f| f.is_some_and(|(_, _, f)| same(f)))
+                .then_some((s, i, j))
+        })
+        .collect()
+}
+
+/// The problem+json slots: fields (and `when` members) whose names clash
+/// with a problem member are read under `fields`.
+fn problem_slots(c: &Catalog, specs: &[Vec<FieldSpec<'_>>]) -> ProblemSlots {
+    let when = c
+        .errors
+        .iter()
+        .flat_map(|e| e.when.iter().map(|(p, _)| problem_key(&p.value)));
+    let mut clashes: Vec<String> = specs
+        .iter()
+        .flat_map(|fs| fs.iter().map(|f| f.wire.to_string()))
+        .chain(when)
+        .filter(|w| PROBLEM_RESERVED.contains(&w.as_str()))
+        .collect();
+    clashes.sort();
+    clashes.dedup();
+    ProblemSlots { clashes }
+}
+
+impl PlanBuf {
+    /// Calls `f` with `entries` borrowed as the table holds them.
+    fn with_entries<R>(&self, entries: &[EntryBuf], f: impl FnOnce(&[Entry<'_>]) -> R) -> R {
+        let patterns: Vec<Vec<Vec<PatternSeg<'_>>>> = entries
+            .iter()
+            .map(|e| {
+                e.patterns
+                    .iter()
+                    .map(|p| {
+                        p.iter()
+                            .map(|s| match s {
+                                SegBuf::Lit(l) => PatternSeg::Lit(l),
+                                SegBuf::Hole(i, k) => PatternSeg::Hole(*i, *k),
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let pattern_refs: Vec<Vec<&[PatternSeg<'_>]>> = patterns
+            .iter()
+            .map(|ps| ps.iter().map(Vec::as_slice).collect())
+            .collect();
+        let when: Vec<Vec<Condition<'_>>> = entries
+            .iter()
+            .map(|e| {
+                e.when
+                    .iter()
+                    .map(|c| match c.header {
+                        true => Condition::header(&c.pointer, &c.value),
+                        false => Condition::member(&c.pointer, &c.value),
+                    })
+                    .collect()
+            })
+            .collect();
+        let table: Vec<Entry<'_>> = entries
+            .iter()
+            .zip(&pattern_refs)
+            .zip(&when)
+            .map(|((e, patterns), when)| Entry {
+                code: &e.code,
+                status: e.status,
+                patterns,
+                by_status: e.by_status,
+                when,
+                code_in_body: e.code_in_body,
+                range: e.range,
+            })
+            .collect();
+        f(&table)
+    }
+
+    /// The pointer text of the fields object (empty when there is none).
+    pub fn fields_at_text(&self) -> &str {
+        self.placement
+            .fields_at
+            .as_ref()
+            .map_or("", |p| p.text.as_str())
+    }
+
+    /// Calls `f` with the plan borrowed as the decoder reads it (the form
+    /// generated code holds as `static` data), for a sink that reads raw
+    /// (`typed` off) and no compiled classifier: what the CLI decodes with.
+    pub fn with_plan<R>(&self, f: impl FnOnce(&Plan<'_>) -> R) -> R {
+        let segments: Vec<Vec<&str>> = self
+            .placement
+            .slots
+            .iter()
+            .map(|p| p.segments.iter().map(String::as_str).collect())
+            .collect();
+        let slots: Vec<&[&str]> = segments.iter().map(Vec::as_slice).collect();
+        let fields_at: Option<Vec<&str>> = self
+            .placement
+            .fields_at
+            .as_ref()
+            .map(|p| p.segments.iter().map(String::as_str).collect());
+        self.with_entries(&self.entries, |entries| {
+            f(&Plan {
+                layout: Layout {
+                    slots: &slots,
+                    fields_at: fields_at.as_deref(),
+                },
+                table: Table {
+                    identity: self.identity,
+                    entries,
+                    by_code: self.by_code.as_index(),
+                    pattern_order: &self.order,
+                    by_message: &self.by_message,
+                },
+                code: self.placement.code,
+                integer_codes: self.integer_codes,
+                message: self.placement.message,
+                fields_at: self.fields_at_text(),
+                typed: false,
+                classify: None,
+                lone: self.lone.as_deref(),
+            })
+        })
+    }
+}

@@ -1,0 +1,71 @@
+//! The run-time core of `error-catalog`: everything code generated from an error
+//! catalog calls at run time, and nothing else. It depends on `serde` and
+//! `serde_json` only.
+//!
+//! Users want the `error-catalog` crate, which re-exports [`headers`] and
+//! [`retry`] and documents the generated enums. The code generator
+//! (`error-catalog-codegen`, over the plan of `error-catalog-model`) and the `error-catalog` CLI use this crate's decoder
+//! and templates, so generated code, the CLI and the docs agree by construction.
+//!
+//! # Glossary
+//!
+//! One word per concept, in this crate and the crates above it:
+//!
+//! - **catalog**: a service's errors, written once in TOML.
+//! - **entry**: one error of a catalog (code, status, template, fields...).
+//! - **wire**: how a service's errors travel in a body: a preset or JSON
+//!   pointers to the code, the message and the fields object.
+//! - **identity**: what tells the entries apart in a response: the code, the
+//!   message (with the status), or the status alone.
+//! - **layout**: the places a wire's bodies are read at: numbered **slots**
+//!   (JSON pointers: the code, the message, fields with their own pointer) and
+//!   the **fields object**, whose **members** are an entry's own fields. The
+//!   layout plus the place of every field of every entry (a slot, a member, or
+//!   a hole of the message) is the **placement**, which the code generator and
+//!   the CLI compute by one function.
+//! - **walk**: reading a body once, handing each slot and member to a **sink**;
+//!   the raw sink's result is the body's **capture** (raw JSON per slot and
+//!   member, and the **kept members**: everything no one declared).
+//! - **template**: a message with `{field}` placeholders; its **pattern**
+//!   matches received messages, each placeholder a **hole**; the texts a
+//!   pattern's holes matched are its **hole texts** (`HoleTexts`).
+//! - **table**: an enum's lookup tables (code index, patterns in priority
+//!   order, literal messages by hash); to **classify** is to find the entry of
+//!   a status, code and message in a table.
+//! - **plan**: everything decoding one enum's bodies needs: its layout, table
+//!   and the slots of code and message. One pass, **lowering**
+//!   (`error_catalog_model::plan::lower`), makes it, owned, as a `PlanBuf`;
+//!   generated code prints that as `static` data (`decode::Plan`), the CLI
+//!   borrows it as the same `Plan` at run time.
+//! - **decode**: walk, classify, build the entry's value, keep what it does
+//!   not declare; anything that fails is the **fallback**, which keeps the
+//!   whole body and the **reason**.
+//!
+//! The modules generated code and the tools call (`decode`, `engine`,
+//! `hole_texts`, `raw_members`) are hidden from these docs: they are internals,
+//! and change with the code generator.
+//!
+//! ```
+//! use error_catalog_core::template::Template;
+//!
+//! let t = Template::parse("Customer {id} not found").unwrap();
+//! assert_eq!(t.placeholders().collect::<Vec<_>>(), ["id"]);
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod command;
+#[doc(hidden)]
+pub mod decode;
+#[doc(hidden)]
+pub mod engine;
+pub mod field_type;
+pub mod headers;
+#[doc(hidden)]
+pub mod hole_texts;
+#[doc(hidden)]
+pub mod raw_members;
+pub mod retry;
+pub mod success;
+pub mod template;

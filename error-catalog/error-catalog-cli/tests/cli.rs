@@ -131,10 +131,10 @@ impl Drop for Temp {
     }
 }
 
-/// A bundled catalog's file on disk.
+/// A bundled catalog's file on disk (in the checkout, beside this package).
 fn catalog_file(id: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
+        .join("../..")
         .join("catalogs")
         .join(format!("{id}.toml"))
         .to_str()

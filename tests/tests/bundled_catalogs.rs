@@ -63,8 +63,9 @@ fn match_template(
         let i = names.iter().position(|m| *m == n).unwrap();
         (i, hole_kind(c, e, n))
     });
-    match_pattern(&segs, text).map(|caps| {
-        caps.into_iter()
+    match_pattern(&segs, text).map(|holes| {
+        holes
+            .into_iter()
             .map(|(i, s)| (names[i].to_string(), s.to_string()))
             .collect()
     })
@@ -99,7 +100,7 @@ fn check_examples(c: &Catalog) {
             let patterns: Vec<&str> = std::iter::once(e.message.value.as_str())
                 .chain(e.matches.iter().map(|m| m.value.as_str()))
                 .collect();
-            let caps = patterns
+            let holes = patterns
                 .iter()
                 .find_map(|p| match_template(c, e, p, msg))
                 .unwrap_or_else(|| {
@@ -108,7 +109,7 @@ fn check_examples(c: &Catalog) {
                         e.code.value
                     )
                 });
-            for (name, text) in caps {
+            for (name, text) in holes {
                 let at = e
                     .fields
                     .iter()
@@ -149,7 +150,7 @@ fn classify(c: &Catalog, status: u16, message: &str) -> Option<(String, Vec<(Str
             });
     let r = error_catalog_model::response::decode(c, status, body.to_string().as_bytes());
     let e = &c.errors[r.entry?];
-    let caps = e
+    let holes = e
         .fields
         .iter()
         .filter_map(|f| {
@@ -158,7 +159,7 @@ fn classify(c: &Catalog, status: u16, message: &str) -> Option<(String, Vec<(Str
             Some((f.wire.value.clone(), text))
         })
         .collect();
-    Some((e.code.value.clone(), caps))
+    Some((e.code.value.clone(), holes))
 }
 
 // --- Moca Network AIR Kit (seed 000) ---------------------------------------------
@@ -693,16 +694,16 @@ fn aironclaw() {
         let got = classify(&c, status, message).map(|(code, _)| code);
         assert_eq!(got.as_deref(), Some(code), "{status} {message:?}");
     }
-    let (code, caps) = classify(&c, 400, "tools[12] not found on this MCP server").unwrap();
+    let (code, holes) = classify(&c, 400, "tools[12] not found on this MCP server").unwrap();
     assert_eq!(code, "tool_not_found");
-    assert_eq!(caps, [("index".to_string(), "12".to_string())]);
+    assert_eq!(holes, [("index".to_string(), "12".to_string())]);
     // A non-number is not a tool index: the generic rule pattern does not apply
     // either (no `: `), so nothing matches.
     assert!(classify(&c, 400, "tools[x] not found on this MCP server").is_none());
-    let (code, caps) = classify(&c, 403, "MCP limit reached (2/3). Delete one first.").unwrap();
+    let (code, holes) = classify(&c, 403, "MCP limit reached (2/3). Delete one first.").unwrap();
     assert_eq!(code, "mcp_limit_reached");
-    assert_eq!(caps[0], ("used".to_string(), "2".to_string()));
-    assert_eq!(caps[1], ("limit".to_string(), "3".to_string()));
+    assert_eq!(holes[0], ("used".to_string(), "2".to_string()));
+    assert_eq!(holes[1], ("limit".to_string(), "3".to_string()));
     // Whatever a 502 says, the upstream error is relayed.
     assert_eq!(
         classify(&c, 502, "connect ECONNREFUSED")

@@ -27,6 +27,13 @@ const RETIRED: &[(&str, &str)] = &[
         "error_catalog_codegen::codegen",
         "error_catalog_codegen (the code generator is a crate of its own)",
     ),
+    ("Kept", "Extra (what the body carried beyond its fields) or LazyCapture (a raw capture made on first use)"),
+    ("Place::Capture", "Place::Hole: capture is the raw body capture only"),
+    ("caps", "holes (the texts a pattern's holes matched)"),
+    ("__caps", "__holes"),
+    ("read_captured_value", "read_hole_value"),
+    ("captured_string", "hole_string"),
+    ("capture_text", "hole_text"),
 ];
 
 /// The checkout's root: this package's parent folder.

@@ -67,16 +67,16 @@ pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) ->
                 let mut normal = match place {
                     Place::Slot(s) => quote!(#reader(__p::FastSink::slot_raw(__s, #s), #w)),
                     Place::Member(m) => quote!(#reader(__p::FastSink::take_member(__s, #m), #w)),
-                    Place::Capture => {
+                    Place::Hole => {
                         use error_catalog_model::model::BaseType as B;
                         match f.base {
                             // a placeholder's text is the string itself, and an
                             // integer's text is its JSON: no second parser
-                            B::String => quote!(__p::captured_string(__caps, #j, #w, #optional)),
+                            B::String => quote!(__p::hole_string(__holes, #j, #w, #optional)),
                             b if b.is_integer() => {
-                                quote!(#reader(__p::capture_text(__caps, #j), #w))
+                                quote!(#reader(__p::hole_text(__holes, #j), #w))
                             }
-                            _ => quote!(__p::captured(__caps, #j, #w)),
+                            _ => quote!(__p::from_hole(__holes, #j, #w)),
                         }
                     }
                 };
@@ -140,7 +140,7 @@ pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) ->
     };
     quote! {
         #[allow(unused_variables, unused_mut)]
-        fn #name<'b>(__entry: usize, __s: &mut #sink<'b>, __caps: &[(usize, &str)], __problem: bool) -> __p::Result<#out, ::std::string::String> {
+        fn #name<'b>(__entry: usize, __s: &mut #sink<'b>, __holes: &[(usize, &str)], __problem: bool) -> __p::Result<#out, ::std::string::String> {
             #(#hoisted)*
             match __entry {
                 #(#arms)*
@@ -172,7 +172,7 @@ pub(super) fn decoded(input: &Input, ty: &TokenStream) -> TokenStream {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
         impl __p::Decoded for #ty {
-            type Kept = #krate::Extra;
+            type Extra = #krate::Extra;
             fn extra_mut(&mut self) -> __p::Option<&mut #krate::Extra> {
                 match self {
                     #(#extra_arms)*

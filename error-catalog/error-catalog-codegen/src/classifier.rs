@@ -6,7 +6,7 @@
 //! over the same table (the CLI's classifier, and the agreement tests' oracle),
 //! without walking entries of other statuses or hashing the message.
 //!
-//! The same steps are emitted twice: as `__classify` (entry and captures, for the
+//! The same steps are emitted twice: as `__classify` (entry and holes, for the
 //! general path) and as `__direct` (the variant itself, for a body holding the
 //! message alone; its arms are in `direct.rs`).
 
@@ -32,7 +32,7 @@ fn exact(e: &ErrorEntry, b: &Bound, t: &Template) -> TokenStream {
     let checks: Vec<TokenStream> = fields
         .iter()
         .filter(|(_, _, base)| *base != BaseType::String)
-        .map(|(k, _, _)| quote!(__caps.get(#k).is_some_and(|__c| __p::canonical_int(__c.1))))
+        .map(|(k, _, _)| quote!(__holes.get(#k).is_some_and(|__c| __p::canonical_int(__c.1))))
         .collect();
     if checks.is_empty() {
         quote!(true)
@@ -49,10 +49,10 @@ type Candidate<'a> = (usize, &'a ErrorEntry, &'a Bound, Vec<(usize, Template)>);
 /// patterns `t`, given the placeholders' texts as (field index, local).
 #[derive(Clone, Copy)]
 enum Mode<'a> {
-    /// `__classify`: keep the captures and give (entry, exact).
+    /// `__classify`: keep the holes and give (entry, exact).
     Classify,
     /// `__direct`: give the variant itself where the general path would build
-    /// exactly that from the captures alone, else `None` (see `direct.rs`).
+    /// exactly that from the holes alone, else `None` (see `direct.rs`).
     Direct(&'a Placement),
 }
 
@@ -63,18 +63,18 @@ impl Mode<'_> {
         input: &Input,
         c: &Candidate<'_>,
         t: &Template,
-        caps: &[(usize, Ident)],
+        holes: &[(usize, Ident)],
     ) -> TokenStream {
         let (i, e, b, _) = c;
         match self {
             Mode::Classify => {
                 let exact = exact(e, b, t);
-                let (f, c): (Vec<&usize>, Vec<&Ident>) = caps.iter().map(|(f, c)| (f, c)).unzip();
-                let clear = (!caps.is_empty()).then(|| quote!(__caps.clear();));
-                quote! { #clear #(__caps.push((#f, #c));)* return __p::Some((#i, #exact)); }
+                let (f, c): (Vec<&usize>, Vec<&Ident>) = holes.iter().map(|(f, c)| (f, c)).unzip();
+                let clear = (!holes.is_empty()).then(|| quote!(__holes.clear();));
+                quote! { #clear #(__holes.push((#f, #c));)* return __p::Some((#i, #exact)); }
             }
             Mode::Direct(placement) => {
-                let built = crate::direct::built(input, placement, *i, e, b, t, caps);
+                let built = crate::direct::built(input, placement, *i, e, b, t, holes);
                 quote!(return #built;)
             }
         }
@@ -144,7 +144,7 @@ fn straight(
     let i = c.0;
     let label = syn::Lifetime::new(&format!("'__p{i}_{j}"), proc_macro2::Span::call_site());
     let mut body = Vec::new();
-    let mut caps = Vec::new();
+    let mut holes = Vec::new();
     let mut open = true;
     for (n, step) in steps.iter().enumerate() {
         let c = format_ident!("__c{}", n);
@@ -157,7 +157,7 @@ fn straight(
                 body.push(quote! {
                     let __p::Some((#c, __r)) = __p::take_run(__r, #kind) else { break #label; };
                 });
-                caps.push((f, c));
+                holes.push((f, c));
             }
             Step::UpTo(f, kind, last) => {
                 let check = accepts(kind, &c, &label);
@@ -165,19 +165,19 @@ fn straight(
                     let __p::Some(#c) = __r.strip_suffix(#last) else { break #label; };
                     #check
                 });
-                caps.push((f, c));
+                holes.push((f, c));
                 open = false;
             }
             Step::Rest(f, kind) => {
                 let check = accepts(kind, &c, &label);
                 body.push(quote!(let #c = __r; #check));
-                caps.push((f, c));
+                holes.push((f, c));
                 open = false;
             }
         }
     }
     let end = open.then(|| quote!(if !__r.is_empty() { break #label; }));
-    let then = mode.on_match(input, c, t, &caps);
+    let then = mode.on_match(input, c, t, &holes);
     quote! {
         #label: {
             let __r: &'m str = __m;
@@ -212,16 +212,16 @@ fn searched(
     if let Some(Segment::Lit(l)) = t.segments.last().filter(|_| t.segments.len() > 1) {
         guards.push(quote!(__m.ends_with(#l) &&));
     }
-    // (`match_into` fills `__caps` itself: no captures to push)
-    let (caps, then) = match mode {
-        Mode::Classify => (quote!(__caps), mode.on_match(input, c, t, &[])),
+    // (`match_into` fills `__holes` itself: no holes to push)
+    let (holes, then) = match mode {
+        Mode::Classify => (quote!(__holes), mode.on_match(input, c, t, &[])),
         Mode::Direct(_) => (
             quote!(&mut __p::HoleTexts::default()),
             quote!(return __p::None;),
         ),
     };
     quote! {
-        if #(#guards)* __p::match_into(__ENTRIES[#i].patterns[#j], __m, #caps) {
+        if #(#guards)* __p::match_into(__ENTRIES[#i].patterns[#j], __m, #holes) {
             #then
         }
     }
@@ -263,7 +263,7 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
         .map(|(s, i)| quote!(#s => __p::Some((#i, false)),));
     Some(quote! {
         #[allow(unreachable_patterns, unused_labels, clippy::match_single_binding, clippy::needless_return)]
-        fn __classify<'m>(__status: u16, __msg: __p::Option<&'m str>, __caps: &mut __p::HoleTexts<'m>) -> __p::Option<(usize, bool)> {
+        fn __classify<'m>(__status: u16, __msg: __p::Option<&'m str>, __holes: &mut __p::HoleTexts<'m>) -> __p::Option<(usize, bool)> {
             if let __p::Some(__m) = __msg {
                 match __status {
                     #(#message_arms)*
@@ -281,7 +281,7 @@ pub(super) fn classifier(input: &Input, order: &[u16]) -> Option<TokenStream> {
 /// `fn __direct` for a wire that classifies messages by pattern: the same steps
 /// as `__classify`, but a match gives the variant itself, built from the
 /// placeholders' texts, wherever the general path (classify, build from the
-/// captures, keep the message when not exact) would give exactly that value for a
+/// holes, keep the message when not exact) would give exactly that value for a
 /// body holding the message alone; `None` sends the body down the general path.
 /// `None` (no function) for wires without message patterns.
 pub(super) fn direct(input: &Input, placement: &Placement, order: &[u16]) -> Option<TokenStream> {

@@ -117,7 +117,7 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
             }
             #[derive(Default)]
             struct __Fast<'b, const __OWN: bool> {
-                raw: __p::Kept<'b>,
+                raw: __p::LazyCapture<'b>,
                 on: bool,
                 code: __p::Option<::std::borrow::Cow<'b, str>>,
                 message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -165,7 +165,7 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                 fn typed(&self) -> bool {
                     self.on
                 }
-                fn kept(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+                fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
                     self.raw.get_mut()
                 }
                 fn entry(&self) -> __p::Option<usize> {
@@ -208,7 +208,7 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
             #build
             fn __decode_view<'b>(__status: __p::Option<u16>, __body: &'b [u8], __plan: &__p::Plan<'_>, __problem: bool) -> #view<'b> {
                 // (a body holding the message alone takes the general steps)
-                __p::decode::<#view<'b>, __ViewSink<'b>>(__status, __body, __plan, &(), |_, _| __p::None, |__e, __s, __caps| __build_view(__e, __s, __caps, __problem), #view::#unknown)
+                __p::decode::<#view<'b>, __ViewSink<'b>>(__status, __body, __plan, &(), |_, _| __p::None, |__e, __s, __holes| __build_view(__e, __s, __holes, __problem), |__f| #view::#unknown(::core::convert::From::from(__f)))
             }
         }
     });
@@ -218,7 +218,7 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
         #build
         fn __decode(__status: __p::Option<u16>, __headers: &dyn __p::HeaderLookup, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
             // (the problem+json plan reads raw: its fields all sit at the top)
-            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, __headers, #direct, |__e, __s, __caps| __build(__e, __s, __caps, __problem), #ident::#unknown)
+            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, __headers, #direct, |__e, __s, __holes| __build(__e, __s, __holes, __problem), |__f| #ident::#unknown(::core::convert::From::from(__f)))
         }
         #view
     }

@@ -1,7 +1,7 @@
 //! The variant built straight from a classified message (`__direct`'s arms).
 //!
 //! For a body that holds the message and nothing else, the general path
-//! classifies, builds the variant from the captures (every other field absent),
+//! classifies, builds the variant from the holes (every other field absent),
 //! and keeps the received message only when the variant would not render it
 //! exactly. Where a match is exact and every field comes from a placeholder or is
 //! an absent `Option`, that path gives exactly the variant built here; anywhere
@@ -18,7 +18,7 @@ use error_catalog_model::layout::{Place, Placement};
 use error_catalog_model::model::{BaseType, ErrorEntry};
 
 /// The expression giving `Some(variant)` for a match of pattern `t` of entry `i`
-/// (variant `b`), whose placeholders' texts are in the locals `caps` as (field
+/// (variant `b`), whose placeholders' texts are in the locals `holes` as (field
 /// index, local); `None` where the general path must decide.
 pub(super) fn built(
     input: &Input,
@@ -27,7 +27,7 @@ pub(super) fn built(
     e: &ErrorEntry,
     b: &Bound,
     t: &Template,
-    caps: &[(usize, Ident)],
+    holes: &[(usize, Ident)],
 ) -> TokenStream {
     let none = quote!(__p::None);
     if exact_fields(e, b, t).is_none() {
@@ -43,8 +43,8 @@ pub(super) fn built(
     for (j, f) in b.fields.iter().enumerate() {
         let id = &f.ident;
         // a placeholder fills the field only where every pattern names it
-        let text = (places.get(j) == Some(&Place::Capture))
-            .then(|| caps.iter().find(|(k, _)| *k == j).map(|(_, c)| c))
+        let text = (places.get(j) == Some(&Place::Hole))
+            .then(|| holes.iter().find(|(k, _)| *k == j).map(|(_, c)| c))
             .flatten();
         match (text, f.base) {
             (Some(c), BaseType::String) => inits.push(quote!(#id: __p::text_into(#c),)),

@@ -42,7 +42,7 @@ pub(super) fn slot_fields<'a>(input: &'a Input, plan: &PlanBuf) -> Vec<(usize, &
 /// exactly what `e`'s template renders from the captured fields: the pattern is
 /// the template, each placeholder fills its own field, and the field shows its
 /// text unchanged (strings always, integers when written canonically: checked at
-/// run time). Each is (its position among the captures, field index, base type).
+/// run time). Each is (its position among the holes, field index, base type).
 pub(super) fn exact_fields(
     e: &ErrorEntry,
     b: &Bound,

@@ -141,7 +141,7 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
                 segs.push(name.clone());
                 root.insert(&segs, Leaf::Field(i));
             }
-            Place::Capture => {}
+            Place::Hole => {}
         }
     }
     // what the entry's `when` requires, where no field writes it

@@ -13,8 +13,8 @@ pub enum Place {
     Slot(usize),
     /// A member of the fields object, by key.
     Member(String),
-    /// A placeholder of the matching message pattern.
-    Capture,
+    /// A hole of the matching message pattern.
+    Hole,
 }
 
 /// Where every field of every entry sits: the wire's slots (grown as fields
@@ -123,7 +123,7 @@ impl Placement {
                 && (wire.identity != Identity::Code || !entry.sends_code())
                 && named_in_all_patterns(entry, name) =>
             {
-                Place::Capture
+                Place::Hole
             }
             // a place the wire reads as a slot already (the code, kept by an
             // entry covering a range of codes) is read from that slot

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::layout::Place;
 use crate::model::{Catalog, ErrorEntry, Field};
 use crate::plan::{lower, FieldSpec};
-use error_catalog_core::decode::{self, Decoded, Fallback, Keep};
+use error_catalog_core::decode::{self, Decoded, Fallback, KeepExtra};
 use error_catalog_core::engine::{Captured, Condition};
 use error_catalog_core::headers::HeaderLookup;
 use error_catalog_core::raw_members::RawMembers;
@@ -188,7 +188,7 @@ pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
                         Place::Member(m) => {
                             decode::read_value_in(ty, sink.take_member(m), name, &shapes)?
                         }
-                        Place::Capture => decode::read_captured_value(ty, holes, i, name)?,
+                        Place::Hole => decode::read_hole_value(ty, holes, i, name)?,
                     };
                     if !value.is_null() {
                         fields.insert(name.to_string(), value);
@@ -200,7 +200,7 @@ pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
                     code,
                     message,
                     fields,
-                    kept: Kept::default(),
+                    extra: Extra::default(),
                 }))
             };
             let decoded = decode::decode(
@@ -228,7 +228,7 @@ impl Outcome<'_> {
         match self {
             Outcome::Known(r) => {
                 let mut extras: Vec<(String, Value)> = r
-                    .kept
+                    .extra
                     .members
                     .iter()
                     .map(|(p, raw)| {
@@ -238,7 +238,7 @@ impl Outcome<'_> {
                         )
                     })
                     .collect();
-                if let Some(body) = r.kept.body {
+                if let Some(body) = r.extra.body {
                     extras.push((String::new(), Value::String(body)));
                 }
                 Response {
@@ -287,18 +287,18 @@ struct Record<'c> {
     code: Option<String>,
     message: Option<String>,
     fields: Map<String, Value>,
-    kept: Kept,
+    extra: Extra,
 }
 
 /// What a record keeps beyond its fields.
 #[derive(Default)]
-struct Kept {
+struct Extra {
     members: RawMembers,
     body: Option<String>,
     message: Option<String>,
 }
 
-impl Keep for Kept {
+impl KeepExtra for Extra {
     fn keep_members(&mut self, members: RawMembers) {
         self.members = members;
     }
@@ -344,10 +344,10 @@ impl fmt::Display for Record<'_> {
 }
 
 impl Decoded for Outcome<'_> {
-    type Kept = Kept;
-    fn extra_mut(&mut self) -> Option<&mut Kept> {
+    type Extra = Extra;
+    fn extra_mut(&mut self) -> Option<&mut Extra> {
         match self {
-            Outcome::Known(r) => Some(&mut r.kept),
+            Outcome::Known(r) => Some(&mut r.extra),
             Outcome::Fallback { .. } => None,
         }
     }

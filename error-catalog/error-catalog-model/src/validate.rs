@@ -715,7 +715,7 @@ fn check_distinct_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
                     Some(fa) => fa.child(key),
                     None => continue,
                 },
-                crate::layout::Place::Capture => continue,
+                crate::layout::Place::Hole => continue,
             };
             let spot = Spot {
                 pointer,

@@ -5,7 +5,7 @@
 //! classifies it ([`Table::classify`], or a classifier compiled for one enum
 //! that agrees with it), builds the value of the entry found (a `build`
 //! closure: generated code builds a variant, the CLI a record of JSON values),
-//! keeps whatever the body carried beyond the value's fields ([`Keep`]), and
+//! keeps whatever the body carried beyond the value's fields (its **extra**, [`KeepExtra`]), and
 //! turns every failure into a [`Fallback`] that keeps the body.
 
 use std::fmt::{self, Write as _};
@@ -36,10 +36,10 @@ pub struct Fallback<'b> {
     pub reason: String,
 }
 
-/// Where a decoded value keeps what the body carried beyond its fields: the
-/// members nobody declared, a received message that differs from the template,
-/// the body of a response classified without being read.
-pub trait Keep {
+/// Where a decoded value keeps its **extra**, what the body carried beyond its
+/// fields: the members nobody declared, a received message that differs from
+/// the template, the body of a response classified without being read.
+pub trait KeepExtra {
     /// Keeps the members nobody declared: (JSON pointer, raw JSON).
     fn keep_members(&mut self, members: RawMembers);
     /// Keeps the received message (it differs from what the template renders).
@@ -51,10 +51,10 @@ pub trait Keep {
 /// What the decoder needs from what it decodes into: a generated enum (or its
 /// borrowed view), or the CLI's record of fields as JSON values.
 pub trait Decoded: fmt::Display + Sized {
-    /// Where the value keeps what the body carried beyond its fields.
-    type Kept: Keep;
-    /// The variant's place for what it keeps, when it has one.
-    fn extra_mut(&mut self) -> Option<&mut Self::Kept>;
+    /// Where the value keeps its extra.
+    type Extra: KeepExtra;
+    /// The variant's place for its extra, when it has one.
+    fn extra_mut(&mut self) -> Option<&mut Self::Extra>;
     /// True when the variant's template renders exactly `text` (asked before any
     /// received message is kept).
     fn template_renders(&self, text: &str) -> bool {
@@ -72,7 +72,7 @@ pub trait FastSink<'b>: engine::Sink<'b> + Sized {
     fn typed(&self) -> bool;
     /// The raw capture, when anything was captured raw (a typed sink makes it
     /// on the first raw value).
-    fn kept(&mut self) -> Option<&mut Captured<'b>>;
+    fn capture(&mut self) -> Option<&mut Captured<'b>>;
     /// The entry the code named, when the sink already looked it up.
     fn entry(&self) -> Option<usize> {
         None
@@ -80,18 +80,18 @@ pub trait FastSink<'b>: engine::Sink<'b> + Sized {
     /// Takes the string at `slot` (the code's or the message's): read as a string
     /// by the sink, or from the raw capture.
     fn take_text(&mut self, slot: usize) -> Option<std::borrow::Cow<'b, str>> {
-        Captured::slot_str(self.kept()?, slot)
+        Captured::slot_str(self.capture()?, slot)
     }
     /// The raw JSON captured at `slot`.
     fn slot_raw(&mut self, slot: usize) -> Option<&'b str> {
-        Captured::slot_raw(self.kept()?, slot)
+        Captured::slot_raw(self.capture()?, slot)
     }
     /// Takes the member `name` of the fields object out of the raw capture.
     fn take_member<'s>(&'s mut self, name: &str) -> Option<&'s str>
     where
         'b: 's,
     {
-        Captured::take_member(self.kept()?, name)
+        Captured::take_member(self.capture()?, name)
     }
     /// Walks `body` into the sink: [`engine::walk`] over `layout`, or a walker
     /// generated for the wire (handing the sink the same calls, and refusing any
@@ -108,7 +108,7 @@ impl<'b> FastSink<'b> for Captured<'b> {
     fn typed(&self) -> bool {
         false
     }
-    fn kept(&mut self) -> Option<&mut Captured<'b>> {
+    fn capture(&mut self) -> Option<&mut Captured<'b>> {
         Some(self)
     }
 }
@@ -139,8 +139,8 @@ pub struct Plan<'a> {
     pub lone: Option<&'a str>,
 }
 
-/// A compiled classification: (status, message, captures out) → (entry, whether
-/// the message is exactly what the entry's template renders from the captures).
+/// A compiled classification: (status, message, holes out) → (entry, whether
+/// the message is exactly what the entry's template renders from the holes).
 pub type Classifier = for<'m> fn(u16, Option<&'m str>, &mut HoleTexts<'m>) -> Option<(usize, bool)>;
 
 /// True when `text` is an integer as `Display` writes it (no sign but a `-`
@@ -284,11 +284,11 @@ fn classify<'m>(
     (status, headers): (u16, &dyn HeaderLookup),
     code: Option<&str>,
     message: Option<&'m str>,
-    caps: &mut HoleTexts<'m>,
+    holes: &mut HoleTexts<'m>,
     walked: Option<&Captured<'_>>,
 ) -> Option<(usize, bool)> {
     match plan.classify {
-        Some(compiled) => compiled(status, message, caps),
+        Some(compiled) => compiled(status, message, holes),
         None => {
             let member = |c: &Condition<'_>| -> Option<&str> {
                 if c.header {
@@ -298,7 +298,7 @@ fn classify<'m>(
                 }
             };
             let c = plan.table.classify_when(status, code, message, &member)?;
-            *caps = HoleTexts::from(c.captures);
+            *holes = HoleTexts::from(c.holes);
             Some((c.entry, false))
         }
     }
@@ -412,14 +412,14 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     // a body holding the message alone: classified and built in one step where
     // that gives what the steps below would
     if let (None, Some(m)) = (&code, &message) {
-        if sink.entry().is_none() && sink.kept().is_none() {
+        if sink.entry().is_none() && sink.capture().is_none() {
             if let Some(value) = direct(status.unwrap_or(0), m) {
                 return value;
             }
         }
     }
     // a code or message slot holding something other than a string (or null)
-    let c = sink.kept();
+    let c = sink.capture();
     let not_text = |slot: Option<usize>, text: &Option<std::borrow::Cow<'_, str>>| {
         text.is_none()
             && slot
@@ -455,24 +455,24 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         let reason = format!("the {what} is not {kind}");
         return fail(reason);
     }
-    // (captures only where a message is classified: a code names its entry)
-    let mut captured;
-    let (hit, caps): (_, &[(usize, &str)]) = match sink.entry() {
+    // (holes only where a message is classified: a code names its entry)
+    let mut texts;
+    let (hit, holes): (_, &[(usize, &str)]) = match sink.entry() {
         Some(entry) => (Some((entry, false)), &[]),
         None => {
-            captured = HoleTexts::default();
+            texts = HoleTexts::default();
             let m = message.as_deref();
             let status = status.unwrap_or(0);
-            let walked = sink.kept().map(|c| &*c);
+            let walked = sink.capture().map(|c| &*c);
             let hit = classify(
                 plan,
                 (status, headers),
                 code.as_deref(),
                 m,
-                &mut captured,
+                &mut texts,
                 walked,
             );
-            (hit, &captured)
+            (hit, &texts)
         }
     };
     let Some((entry, exact)) = hit else {
@@ -482,14 +482,14 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         };
         return fail(reason);
     };
-    if let Some(c) = sink.kept() {
+    if let Some(c) = sink.capture() {
         take_conditions(c, plan, entry);
     }
     // (the value is finished where `build` put it and moved once, on return)
-    let mut built = build(entry, sink, caps);
+    let mut built = build(entry, sink, holes);
     if let Ok(value) = &mut built {
         let kept_any = sink
-            .kept()
+            .capture()
             .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
         // (the variant is asked for its extra only when there is something to keep)
         if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {

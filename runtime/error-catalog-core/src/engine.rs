@@ -17,10 +17,12 @@ use crate::raw_members::{RawMembers, TooLong, MAX_PART};
 
 mod index;
 mod key_seed;
+mod lazy_capture;
 mod lone;
 mod table;
 pub use index::{code_index, CodeIndex, CodeIndexBuf, CodeKey, EMPTY_SLOT};
 pub use key_seed::{KeyOf, KeySeed};
+pub use lazy_capture::LazyCapture;
 pub use lone::lone_member;
 pub use table::{entry_literals, message_index, Classified, Condition, Entry, Identity, Table};
 

@@ -4,7 +4,7 @@
 
 use std::ops::Deref;
 
-/// How many captures are kept without allocating.
+/// How many holes are kept without allocating.
 const INLINE: usize = 4;
 
 /// The (field index, captured text) pairs of one match, in pattern order.
@@ -14,9 +14,9 @@ const INLINE: usize = 4;
 /// use error_catalog_core::hole_texts::HoleTexts;
 /// use error_catalog_core::template::{match_into, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Lit("tools["), PatternSeg::Hole(0, HoleKind::Integer), PatternSeg::Lit("]")];
-/// let mut caps = HoleTexts::default();
-/// assert!(match_into(&p, "tools[7]", &mut caps));
-/// assert_eq!(&caps[..], [(0, "7")]);
+/// let mut holes = HoleTexts::default();
+/// assert!(match_into(&p, "tools[7]", &mut holes));
+/// assert_eq!(&holes[..], [(0, "7")]);
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct HoleTexts<'t> {
@@ -40,7 +40,7 @@ impl<'t> HoleTexts<'t> {
         self.spill_push(capture);
     }
 
-    /// [`push`](Self::push) past the inline captures.
+    /// [`push`](Self::push) past the inline holes.
     #[cold]
     fn spill_push(&mut self, capture: (usize, &'t str)) {
         if let Some(v) = &mut self.spill {
@@ -52,7 +52,7 @@ impl<'t> HoleTexts<'t> {
         }
     }
 
-    /// Keeps the first `n` captures.
+    /// Keeps the first `n` holes.
     #[inline]
     pub fn truncate(&mut self, n: usize) {
         match &mut self.spill {

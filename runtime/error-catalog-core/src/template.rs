@@ -286,11 +286,11 @@ pub fn match_pattern<'t>(
 /// use error_catalog_core::hole_texts::HoleTexts;
 /// use error_catalog_core::template::{match_into, HoleKind, PatternSeg};
 /// let p = [PatternSeg::Hole(0, HoleKind::Text), PatternSeg::Lit(": "), PatternSeg::Hole(1, HoleKind::Text)];
-/// let mut caps = HoleTexts::default();
-/// assert!(match_into(&p, "name: required", &mut caps));
-/// assert_eq!(&caps[..], [(0, "name"), (1, "required")]);
-/// assert!(!match_into(&p, "no colon", &mut caps));
-/// assert!(caps.is_empty());
+/// let mut holes = HoleTexts::default();
+/// assert!(match_into(&p, "name: required", &mut holes));
+/// assert_eq!(&holes[..], [(0, "name"), (1, "required")]);
+/// assert!(!match_into(&p, "no colon", &mut holes));
+/// assert!(holes.is_empty());
 /// ```
 pub fn match_into<'t>(pattern: &[PatternSeg<'_>], text: &'t str, out: &mut HoleTexts<'t>) -> bool {
     out.clear();

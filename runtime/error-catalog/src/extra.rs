@@ -37,12 +37,12 @@ use serde_json::value::RawValue;
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Extra {
     // Usually nothing is kept: one pointer keeps the errors that hold an `Extra`
-    // small. Never `Some` of an empty `Kept` (equality relies on it).
-    kept: Option<Box<Kept>>,
+    // small. Never `Some` of an empty `Parts` (equality relies on it).
+    parts: Option<Box<Parts>>,
 }
 
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
-struct Kept {
+struct Parts {
     message: Option<Box<str>>,
     // one text buffer for every pointer and value: a body of many tiny members
     // costs a small multiple of its size
@@ -57,7 +57,7 @@ impl fmt::Debug for Extra {
             .field("message", &self.message())
             .field(
                 "members",
-                &DebugMembers(self.kept.as_ref().map_or(&empty, |k| &k.members)),
+                &DebugMembers(self.parts.as_ref().map_or(&empty, |k| &k.members)),
             )
             .field("body", &self.body().map(String::from_utf8_lossy))
             .finish()
@@ -85,21 +85,21 @@ impl Extra {
     /// assert!(error_catalog::Extra::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.kept.is_none()
+        self.parts.is_none()
     }
 
-    fn kept_mut(&mut self) -> &mut Kept {
-        self.kept.get_or_insert_with(Box::default)
+    fn parts_mut(&mut self) -> &mut Parts {
+        self.parts.get_or_insert_with(Box::default)
     }
 
     fn members_iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.kept.iter().flat_map(|k| k.members.iter())
+        self.parts.iter().flat_map(|k| k.members.iter())
     }
 
     /// Keeps `members` (pointer, raw JSON) as the undeclared members.
     pub(crate) fn set_members(&mut self, members: RawMembers) {
         if !members.is_empty() {
-            self.kept_mut().members = members;
+            self.parts_mut().members = members;
         }
     }
 
@@ -113,12 +113,12 @@ impl Extra {
     /// assert_eq!(extra.body(), Some(&b"<html>Forbidden</html>"[..]));
     /// ```
     pub fn body(&self) -> Option<&[u8]> {
-        self.kept.as_ref()?.body.as_deref()
+        self.parts.as_ref()?.body.as_deref()
     }
 
     /// Keeps the whole body (see [`Extra::body`]).
     pub fn set_body(&mut self, body: &[u8]) {
-        self.kept_mut().body = Some(body.into());
+        self.parts_mut().body = Some(body.into());
     }
 
     /// The received message, when it differs from the rendered template
@@ -131,12 +131,12 @@ impl Extra {
     /// assert_eq!(extra.message(), Some("Agent 42 is gone for good"));
     /// ```
     pub fn message(&self) -> Option<&str> {
-        self.kept.as_ref()?.message.as_deref()
+        self.parts.as_ref()?.message.as_deref()
     }
 
     /// Sets the received message (see [`Extra::message`]).
     pub fn set_message(&mut self, message: impl Into<Box<str>>) {
-        self.kept_mut().message = Some(message.into());
+        self.parts_mut().message = Some(message.into());
     }
 
     /// The raw JSON of an undeclared member, by JSON pointer (`/details/requestId`).
@@ -183,11 +183,11 @@ impl Extra {
     /// ```
     pub fn push(&mut self, pointer: impl AsRef<str>, value: &RawValue) -> bool {
         let (pointer, value) = (pointer.as_ref(), value.get());
-        // checked first, so that a refused member leaves no empty `Kept` behind
+        // checked first, so that a refused member leaves no empty `Parts` behind
         if pointer.len() > MAX_PART || value.len() > MAX_PART {
             return false;
         }
-        self.kept_mut().members.push(pointer, value).is_ok()
+        self.parts_mut().members.push(pointer, value).is_ok()
     }
 
     /// Members directly inside the object at `parent` (`""` for the body), as (key, raw),
@@ -218,7 +218,7 @@ impl Extra {
 }
 
 #[doc(hidden)]
-impl error_catalog_core::decode::Keep for Extra {
+impl error_catalog_core::decode::KeepExtra for Extra {
     fn keep_members(&mut self, members: RawMembers) {
         self.set_members(members);
     }

@@ -80,7 +80,6 @@
 use std::time::SystemTime;
 
 mod extra;
-mod kept;
 pub mod problem;
 mod public;
 mod retry_policy;

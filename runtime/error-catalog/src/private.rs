@@ -2,12 +2,12 @@
 
 pub use error_catalog_core::command::render as render_command;
 pub use error_catalog_core::decode::{
-    canonical_int, capture_text, captured, captured_string, display_eq, exact_int, field,
-    field_int, field_opt_int, field_opt_string, field_string, read_into, read_text, text_into,
-    typed_or, Classifier, Decoded, FastSink, FieldAt, ObjectSeed, Plan, RawObject, Text,
+    canonical_int, decode, display_eq, exact_int, field, field_int, field_opt_int,
+    field_opt_string, field_string, from_hole, hole_string, hole_text, read_into, read_text,
+    text_into, typed_or, Classifier, Decoded, FastSink, FieldAt, ObjectSeed, Plan, RawObject, Text,
 };
 pub use error_catalog_core::engine::{
-    self, Captured, CodeIndex, CodeKey, Condition, Entry, Identity, Layout, Table,
+    self, Captured, CodeIndex, CodeKey, Condition, Entry, Identity, Layout, LazyCapture, Table,
 };
 pub use error_catalog_core::headers::HeaderLookup;
 pub use error_catalog_core::hole_texts::HoleTexts;
@@ -19,25 +19,6 @@ pub use serde_json;
 pub use std::option::Option::{self, None, Some};
 pub use std::result::Result::{self, Err, Ok};
 
-use crate::UnknownError;
-
-pub use crate::kept::Kept;
-
-/// [`error_catalog_core::decode::decode`], with the fallback as an [`UnknownError`].
-#[inline(always)]
-pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
-    status: Option<u16>,
-    body: &'b [u8],
-    plan: &Plan<'_>,
-    headers: &dyn HeaderLookup,
-    direct: impl Fn(u16, &str) -> Option<E>,
-    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
-    unknown: impl FnOnce(UnknownError) -> E,
-) -> E {
-    error_catalog_core::decode::decode(status, body, plan, headers, direct, build, |f| {
-        unknown(UnknownError::from_fallback(f))
-    })
-}
 pub use crate::public::{FixCommandStr, MessageStr, Render, When};
 
 #[path = "private/de.rs"]

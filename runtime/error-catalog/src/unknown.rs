@@ -111,19 +111,6 @@ impl UnknownError {
         self
     }
 
-    /// The fallback the decoder gave.
-    pub(crate) fn from_fallback(f: error_catalog_core::decode::Fallback<'_>) -> Self {
-        UnknownError {
-            inner: Box::new(Fields {
-                status: f.status,
-                code: f.code.map(str::to_owned),
-                message: f.message.map(str::to_owned),
-                body: f.body.to_vec(),
-                reason: Some(f.reason),
-            }),
-        }
-    }
-
     /// The HTTP status, when known.
     pub fn status(&self) -> Option<u16> {
         self.inner.status
@@ -184,5 +171,21 @@ impl fmt::Debug for UnknownError {
             .field("body", &self.body_text())
             .field("reason", &self.inner.reason)
             .finish()
+    }
+}
+
+/// The fallback the decoder gave (what generated code turns it into).
+#[doc(hidden)]
+impl From<error_catalog_core::decode::Fallback<'_>> for UnknownError {
+    fn from(f: error_catalog_core::decode::Fallback<'_>) -> Self {
+        UnknownError {
+            inner: Box::new(Fields {
+                status: f.status,
+                code: f.code.map(str::to_owned),
+                message: f.message.map(str::to_owned),
+                body: f.body.to_vec(),
+                reason: Some(f.reason),
+            }),
+        }
     }
 }

@@ -128,7 +128,7 @@ const _: () = {
     fn __classify<'m>(
         __status: u16,
         __msg: __p::Option<&'m str>,
-        __caps: &mut __p::HoleTexts<'m>,
+        __holes: &mut __p::HoleTexts<'m>,
     ) -> __p::Option<(usize, bool)> {
         if let __p::Some(__m) = __msg {
             match __status {
@@ -164,14 +164,14 @@ const _: () = {
                         break '__p0_0;
                     };
                     let __c5 = __r;
-                    __caps.clear();
-                    __caps.push((0usize, __c1));
-                    __caps.push((1usize, __c3));
-                    __caps.push((2usize, __c5));
+                    __holes.clear();
+                    __holes.push((0usize, __c1));
+                    __holes.push((1usize, __c3));
+                    __holes.push((2usize, __c5));
                     return __p::Some((
                         0usize,
-                        __caps.get(0usize).is_some_and(|__c| __p::canonical_int(__c.1))
-                            && __caps
+                        __holes.get(0usize).is_some_and(|__c| __p::canonical_int(__c.1))
+                            && __holes
                                 .get(1usize)
                                 .is_some_and(|__c| __p::canonical_int(__c.1)),
                     ));
@@ -320,7 +320,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(unreachable_patterns)]
     impl __p::Decoded for McpError {
-        type Kept = ::error_catalog::Extra;
+        type Extra = ::error_catalog::Extra;
         fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 _ => __p::None,
@@ -342,7 +342,7 @@ const _: () = {
     }
     #[derive(Default)]
     struct __Fast<'b, const __OWN: bool> {
-        raw: __p::Kept<'b>,
+        raw: __p::LazyCapture<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -483,7 +483,7 @@ const _: () = {
         fn typed(&self) -> bool {
             self.on
         }
-        fn kept(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
             self.raw.get_mut()
         }
         fn entry(&self) -> __p::Option<usize> {
@@ -507,7 +507,7 @@ const _: () = {
     fn __build<'b>(
         __entry: usize,
         __s: &mut __Sink<'b>,
-        __caps: &[(usize, &str)],
+        __holes: &[(usize, &str)],
         __problem: bool,
     ) -> __p::Result<McpError, ::std::string::String> {
         match __entry {
@@ -516,12 +516,12 @@ const _: () = {
                     used: if __problem {
                         __p::field_int(__p::FastSink::take_member(__s, "used"), "used")
                     } else {
-                        __p::field_int(__p::capture_text(__caps, 0usize), "used")
+                        __p::field_int(__p::hole_text(__holes, 0usize), "used")
                     }?,
                     limit: if __problem {
                         __p::field_int(__p::FastSink::take_member(__s, "limit"), "limit")
                     } else {
-                        __p::field_int(__p::capture_text(__caps, 1usize), "limit")
+                        __p::field_int(__p::hole_text(__holes, 1usize), "limit")
                     }?,
                     rest: if __problem {
                         __p::field_string(
@@ -529,7 +529,7 @@ const _: () = {
                             "rest",
                         )
                     } else {
-                        __p::captured_string(__caps, 2usize, "rest", false)
+                        __p::hole_string(__holes, 2usize, "rest", false)
                     }?,
                 })
             }
@@ -553,8 +553,8 @@ const _: () = {
             __plan,
             __headers,
             |__st, __m| if __problem { __p::None } else { __direct(__st, __m) },
-            |__e, __s, __caps| __build(__e, __s, __caps, __problem),
-            McpError::Unknown,
+            |__e, __s, __holes| __build(__e, __s, __holes, __problem),
+            |__f| McpError::Unknown(::core::convert::From::from(__f)),
         )
     }
     #[automatically_derived]

@@ -200,7 +200,7 @@ const _: () = {
     #[automatically_derived]
     #[allow(unreachable_patterns)]
     impl __p::Decoded for ShopError {
-        type Kept = ::error_catalog::Extra;
+        type Extra = ::error_catalog::Extra;
         fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 Self::NotFound { extra, .. } => __p::Some(extra),
@@ -225,7 +225,7 @@ const _: () = {
     }
     #[derive(Default)]
     struct __Fast<'b, const __OWN: bool> {
-        raw: __p::Kept<'b>,
+        raw: __p::LazyCapture<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -465,7 +465,7 @@ const _: () = {
         fn typed(&self) -> bool {
             self.on
         }
-        fn kept(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
             self.raw.get_mut()
         }
         fn entry(&self) -> __p::Option<usize> {
@@ -492,7 +492,7 @@ const _: () = {
     fn __build<'b>(
         __entry: usize,
         __s: &mut __Sink<'b>,
-        __caps: &[(usize, &str)],
+        __holes: &[(usize, &str)],
         __problem: bool,
     ) -> __p::Result<ShopError, ::std::string::String> {
         match __entry {
@@ -546,8 +546,8 @@ const _: () = {
             __plan,
             __headers,
             |_, _| __p::None,
-            |__e, __s, __caps| __build(__e, __s, __caps, __problem),
-            ShopError::Unknown,
+            |__e, __s, __holes| __build(__e, __s, __holes, __problem),
+            |__f| ShopError::Unknown(::core::convert::From::from(__f)),
         )
     }
     #[automatically_derived]

@@ -272,19 +272,19 @@ pub fn field_opt_int<T: DeserializeOwned + TryFrom<u64> + TryFrom<i64>>(
 
 /// The text a message placeholder captured into field `index`.
 #[inline]
-pub fn capture_text<'c>(captures: &[(usize, &'c str)], index: usize) -> Option<&'c str> {
-    captures.iter().find(|(i, _)| *i == index).map(|(_, t)| *t)
+pub fn hole_text<'c>(holes: &[(usize, &'c str)], index: usize) -> Option<&'c str> {
+    holes.iter().find(|(i, _)| *i == index).map(|(_, t)| *t)
 }
 
 /// A `String` (or, with `optional`, `Option<String>`) field from a message
 /// placeholder; a missing capture is an error for a required field.
-pub fn captured_string<T: From<String> + Default>(
-    captures: &[(usize, &str)],
+pub fn hole_string<T: From<String> + Default>(
+    holes: &[(usize, &str)],
     index: usize,
     name: &str,
     optional: bool,
 ) -> Result<T, String> {
-    match capture_text(captures, index) {
+    match hole_text(holes, index) {
         Some(text) => Ok(text_into(text)),
         None if optional => Ok(T::default()),
         None => Err(format!("missing field `{name}`")),
@@ -293,12 +293,12 @@ pub fn captured_string<T: From<String> + Default>(
 
 /// Decodes a placeholder value captured from a message: as a JSON number when it
 /// is one and the type takes it, else as a string.
-pub fn captured<T: DeserializeOwned>(
-    captures: &[(usize, &str)],
+pub fn from_hole<T: DeserializeOwned>(
+    holes: &[(usize, &str)],
     index: usize,
     name: &str,
 ) -> Result<T, String> {
-    let Some((_, text)) = captures.iter().find(|(i, _)| *i == index) else {
+    let Some((_, text)) = holes.iter().find(|(i, _)| *i == index) else {
         return serde_json::from_str("null").map_err(|_| format!("missing field `{name}`"));
     };
     if let Ok(v) = serde_json::from_str::<T>(text) {
@@ -436,35 +436,34 @@ fn read_list(ty: FieldType, raw: Option<&str>, name: &str) -> Result<Value, Stri
 /// As the typed reader: the reason the fallback then gives.
 ///
 /// ```
-/// use error_catalog_core::decode::read_captured_value;
+/// use error_catalog_core::decode::read_hole_value;
 /// use error_catalog_core::field_type::FieldType;
-/// let caps = [(0, "42"), (1, "agent-7")];
+/// let holes = [(0, "42"), (1, "agent-7")];
 /// let u32_ = FieldType::parse("u32").unwrap();
-/// assert_eq!(read_captured_value(u32_, &caps, 0, "n"), Ok(serde_json::json!(42)));
+/// assert_eq!(read_hole_value(u32_, &holes, 0, "n"), Ok(serde_json::json!(42)));
 /// let s = FieldType::parse("string").unwrap();
-/// assert_eq!(read_captured_value(s, &caps, 1, "id"), Ok(serde_json::json!("agent-7")));
-/// assert!(read_captured_value(s, &caps, 2, "missing").is_err());
+/// assert_eq!(read_hole_value(s, &holes, 1, "id"), Ok(serde_json::json!("agent-7")));
+/// assert!(read_hole_value(s, &holes, 2, "missing").is_err());
 /// ```
-pub fn read_captured_value(
+pub fn read_hole_value(
     ty: FieldType,
-    captures: &[(usize, &str)],
+    holes: &[(usize, &str)],
     index: usize,
     name: &str,
 ) -> Result<Value, String> {
     if ty.base == BaseType::String {
-        let read: Result<Option<String>, String> =
-            captured_string(captures, index, name, ty.optional);
+        let read: Result<Option<String>, String> = hole_string(holes, index, name, ty.optional);
         return as_value(read);
     }
     if ty.base.is_integer() {
-        return read_value(ty, capture_text(captures, index), name);
+        return read_value(ty, hole_text(holes, index), name);
     }
     match (ty.base, ty.optional) {
-        (BaseType::Bool, false) => as_value(captured::<bool>(captures, index, name)),
-        (BaseType::Bool, true) => as_value(captured::<Option<bool>>(captures, index, name)),
-        (BaseType::F64, false) => as_value(captured::<f64>(captures, index, name)),
-        (BaseType::F64, true) => as_value(captured::<Option<f64>>(captures, index, name)),
-        (_, false) => captured::<Value>(captures, index, name),
-        (_, true) => as_value(captured::<Option<Value>>(captures, index, name)),
+        (BaseType::Bool, false) => as_value(from_hole::<bool>(holes, index, name)),
+        (BaseType::Bool, true) => as_value(from_hole::<Option<bool>>(holes, index, name)),
+        (BaseType::F64, false) => as_value(from_hole::<f64>(holes, index, name)),
+        (BaseType::F64, true) => as_value(from_hole::<Option<f64>>(holes, index, name)),
+        (_, false) => from_hole::<Value>(holes, index, name),
+        (_, true) => as_value(from_hole::<Option<Value>>(holes, index, name)),
     }
 }

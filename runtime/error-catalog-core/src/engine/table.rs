@@ -185,7 +185,7 @@ pub struct Classified<'m> {
     /// Index into [`Table::entries`].
     pub entry: usize,
     /// (field index, text) for each placeholder the matching pattern captured.
-    pub captures: Vec<(usize, &'m str)>,
+    pub holes: Vec<(usize, &'m str)>,
 }
 
 impl<'a> Table<'a> {
@@ -297,7 +297,7 @@ impl<'a> Table<'a> {
         };
         let found = |entry| Classified {
             entry,
-            captures: Vec::new(),
+            holes: Vec::new(),
         };
         if let (Identity::Code, Some(c)) = (self.identity, code) {
             let Some(first) = self.by_code(c) else {
@@ -337,8 +337,8 @@ impl<'a> Table<'a> {
                     if literal_only && !self.by_message.is_empty() {
                         continue; // (in the index)
                     }
-                    if let Some(captures) = match_pattern(p, msg) {
-                        return Some(Classified { entry: i, captures });
+                    if let Some(holes) = match_pattern(p, msg) {
+                        return Some(Classified { entry: i, holes });
                     }
                 }
             }

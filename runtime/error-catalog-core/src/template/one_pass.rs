@@ -96,7 +96,7 @@ pub fn take_run(text: &str, kind: HoleKind) -> Option<(&str, &str)> {
     kind.accepts(run).then_some((run, rest))
 }
 
-/// Runs `steps` (from [`one_pass`]) over `text`, the captures into `out`
+/// Runs `steps` (from [`one_pass`]) over `text`, the holes into `out`
 /// (cleared first, left empty on failure): what generated classifiers do
 /// inline, and what [`match_into`](super::match_into) gives for the pattern.
 ///
@@ -106,10 +106,10 @@ pub fn take_run(text: &str, kind: HoleKind) -> Option<(&str, &str)> {
 /// let p = [PatternSeg::Lit("limit ("), PatternSeg::Hole(0, HoleKind::Integer),
 ///          PatternSeg::Lit("/"), PatternSeg::Hole(1, HoleKind::Integer), PatternSeg::Lit(")")];
 /// let steps = one_pass(&p).unwrap();
-/// let mut caps = HoleTexts::default();
-/// assert!(run_steps(&steps, "limit (3/5)", &mut caps));
-/// assert_eq!(&caps[..], [(0, "3"), (1, "5")]);
-/// assert!(!run_steps(&steps, "limit (3/x)", &mut caps) && caps.is_empty());
+/// let mut holes = HoleTexts::default();
+/// assert!(run_steps(&steps, "limit (3/5)", &mut holes));
+/// assert_eq!(&holes[..], [(0, "3"), (1, "5")]);
+/// assert!(!run_steps(&steps, "limit (3/x)", &mut holes) && holes.is_empty());
 /// ```
 pub fn run_steps<'t>(steps: &[Step<'_>], text: &'t str, out: &mut HoleTexts<'t>) -> bool {
     out.clear();

@@ -1,23 +1,23 @@
 //! The raw capture of a typed sink, made on first use. A body that generated
 //! code reads entirely typed (the usual case) captures nothing raw, so the
 //! sink carries one pointer instead of the whole capture structure, and sets up
-//! and drops nothing. Not public API (reached through `__private`).
+//! and drops nothing.
 
-use error_catalog_core::engine::Captured;
+use super::Captured;
 
 /// A [`Captured`] allocated when the first raw value arrives.
 ///
 /// ```
-/// use error_catalog::__private::Kept;
-/// let mut k = Kept::default();
+/// use error_catalog_core::engine::LazyCapture;
+/// let mut k = LazyCapture::default();
 /// assert!(k.get_mut().is_none());
 /// k.make().extras.push("/x", "1").unwrap();
 /// assert_eq!(k.get_mut().map(|c| c.extras.len()), Some(1));
 /// ```
 #[derive(Debug, Default)]
-pub struct Kept<'b>(Option<Box<Captured<'b>>>);
+pub struct LazyCapture<'b>(Option<Box<Captured<'b>>>);
 
-impl<'b> Kept<'b> {
+impl<'b> LazyCapture<'b> {
     /// The capture, made now if nothing was captured yet.
     #[inline]
     pub fn make(&mut self) -> &mut Captured<'b> {

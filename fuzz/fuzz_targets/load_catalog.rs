@@ -1,4 +1,4 @@
-//! `error_catalog_codegen::load_str` (parse → validate) on arbitrary text.
+//! `error_catalog_model::load_str` (parse → validate) on arbitrary text.
 //!
 //! Checks that loading never panics; that a refused catalog names at least one
 //! problem and renders every diagnostic (`file:line:column`) without panicking;
@@ -8,14 +8,14 @@
 
 #![no_main]
 
-use error_catalog_codegen::{docs, response};
+use error_catalog_model::{docs, response};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match error_catalog_codegen::load_str("fuzz.toml", text) {
+    match error_catalog_model::load_str("fuzz.toml", text) {
         Err(problems) => {
             assert!(
                 !problems.list.is_empty(),

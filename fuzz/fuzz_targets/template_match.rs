@@ -9,8 +9,8 @@
 //! Checks, for each template that parses:
 //! - every placeholder's offset points at `{name}` in the source, and writing the
 //!   segments back out (braces escaped) parses to the same segments;
-//! - when the message matches, the captures are as many as the holes, each is
-//!   accepted by its kind, and literals plus captures spell the message again;
+//! - when the message matches, the hole texts are as many as the holes, each is
+//!   accepted by its kind, and literals plus hole texts spell the message again;
 //! - a message rendered from the template (without adjacent holes) always matches;
 //! - when the template matches in one pass (`one_pass`), its steps give exactly
 //!   what the backtracking matcher gives, on the message and on the rendering;
@@ -99,7 +99,7 @@ fn shape(t: &Template) -> Vec<(bool, &str)> {
 }
 
 /// Checks a successful match of `pattern` against `text`.
-fn check_match(pattern: &[PatternSeg<'_>], caps: &[(usize, &str)], text: &str) {
+fn check_match(pattern: &[PatternSeg<'_>], texts: &[(usize, &str)], text: &str) {
     let holes: Vec<(usize, HoleKind, bool)> = pattern
         .iter()
         .enumerate()
@@ -112,17 +112,17 @@ fn check_match(pattern: &[PatternSeg<'_>], caps: &[(usize, &str)], text: &str) {
             PatternSeg::Lit(_) => None,
         })
         .collect();
-    assert_eq!(caps.len(), holes.len(), "one capture per hole: {caps:?}");
+    assert_eq!(texts.len(), holes.len(), "one hole text per hole: {texts:?}");
     let mut spelled = String::new();
-    let mut c = caps.iter();
+    let mut c = texts.iter();
     for seg in pattern {
         match seg {
             PatternSeg::Lit(l) => spelled.push_str(l),
             PatternSeg::Hole(..) => spelled.push_str(c.next().unwrap().1),
         }
     }
-    assert_eq!(spelled, text, "captures {caps:?} do not spell the message");
-    for ((i, k, before_hole), (ci, cap)) in holes.iter().zip(caps) {
+    assert_eq!(spelled, text, "hole texts {texts:?} do not spell the message");
+    for ((i, k, before_hole), (ci, cap)) in holes.iter().zip(texts) {
         assert_eq!(i, ci, "capture field index");
         // Adjacent holes (refused by validation) give the first one character.
         if !before_hole {
@@ -136,8 +136,8 @@ fn same_in_one_pass(pattern: &[PatternSeg<'_>], text: &str) {
     let Some(steps) = one_pass(pattern) else {
         return;
     };
-    let mut caps = HoleTexts::default();
-    let ok = run_steps(&steps, text, &mut caps);
+    let mut holes = HoleTexts::default();
+    let ok = run_steps(&steps, text, &mut holes);
     let expected = match_pattern(pattern, text);
     assert_eq!(
         ok,
@@ -145,7 +145,7 @@ fn same_in_one_pass(pattern: &[PatternSeg<'_>], text: &str) {
         "one pass of {pattern:?} on {text:?}"
     );
     assert_eq!(
-        &caps[..],
+        &holes[..],
         expected.as_deref().unwrap_or_default(),
         "one-pass captures"
     );
@@ -190,8 +190,8 @@ fn one(src: &str, message: &str) -> Option<Template> {
 fn check_matching(src: &str, t: &Template, message: &str) {
     let idx = index(t);
     let pattern = t.pattern(&idx);
-    if let Some(caps) = match_pattern(&pattern, message) {
-        check_match(&pattern, &caps, message);
+    if let Some(holes) = match_pattern(&pattern, message) {
+        check_match(&pattern, &holes, message);
     }
     same_in_one_pass(&pattern, message);
 
@@ -207,9 +207,9 @@ fn check_matching(src: &str, t: &Template, message: &str) {
                 _ => "1.5".to_string(),
             })
         });
-        let caps = match_pattern(&pattern, &rendered)
+        let holes = match_pattern(&pattern, &rendered)
             .unwrap_or_else(|| panic!("{src:?} does not match its own rendering {rendered:?}"));
-        check_match(&pattern, &caps, &rendered);
+        check_match(&pattern, &holes, &rendered);
         same_in_one_pass(&pattern, &rendered);
     }
 

@@ -156,11 +156,11 @@ pub fn def_name(c: &Catalog, e: &ErrorEntry) -> String {
 /// them must be there.
 #[derive(Default)]
 struct Obj {
-    members: Vec<(String, Member)>,
+    members: Vec<(String, SchemaNode)>,
     required: Vec<String>,
 }
 
-enum Member {
+enum SchemaNode {
     Leaf(Value),
     Obj(Obj),
 }
@@ -178,7 +178,7 @@ impl Obj {
         let pos = self.members.iter().position(|(k, _)| k == first);
         if rest.is_empty() {
             if pos.is_none() {
-                self.members.push((first.clone(), Member::Leaf(leaf)));
+                self.members.push((first.clone(), SchemaNode::Leaf(leaf)));
             }
             return;
         }
@@ -186,11 +186,11 @@ impl Obj {
             Some(i) => i,
             None => {
                 self.members
-                    .push((first.clone(), Member::Obj(Obj::default())));
+                    .push((first.clone(), SchemaNode::Obj(Obj::default())));
                 self.members.len() - 1
             }
         };
-        if let Some((_, Member::Obj(o))) = self.members.get_mut(i) {
+        if let Some((_, SchemaNode::Obj(o))) = self.members.get_mut(i) {
             o.put(rest, leaf, required);
         }
     }
@@ -199,8 +199,8 @@ impl Obj {
         let mut props = Map::new();
         for (k, m) in self.members {
             let v = match m {
-                Member::Leaf(v) => v,
-                Member::Obj(o) => o.into_schema(),
+                SchemaNode::Leaf(v) => v,
+                SchemaNode::Obj(o) => o.into_schema(),
             };
             props.insert(k, v);
         }

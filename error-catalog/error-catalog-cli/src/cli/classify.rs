@@ -6,6 +6,7 @@ use std::time::SystemTime;
 
 use serde_json::{json, Value};
 
+use super::error::CliError;
 use super::style::{field, heading};
 use error_catalog_core::headers::ResponseHeaders;
 use error_catalog_core::retry::RetryRule;
@@ -13,26 +14,29 @@ use error_catalog_core::template::Template;
 use error_catalog_model::model::Catalog;
 use error_catalog_model::response::{decode_with, is_success};
 
-fn read_body(body: Option<&str>) -> Result<Vec<u8>, String> {
+fn read_body(body: Option<&str>) -> Result<Vec<u8>, CliError> {
     match body {
         None | Some("-") => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+                .map_err(CliError::Stdin)?;
             Ok(buf)
         }
-        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}")),
+        Some(path) => std::fs::read(path).map_err(|source| CliError::Read {
+            path: path.to_string(),
+            source,
+        }),
     }
 }
 
 /// `--header` lines as (name, value) pairs.
-fn header_pairs(lines: &[String]) -> Result<Vec<(&str, &str)>, String> {
+fn header_pairs(lines: &[String]) -> Result<Vec<(&str, &str)>, CliError> {
     lines
         .iter()
         .map(|line| match line.split_once(':') {
             Some((name, value)) => Ok((name.trim(), value.trim())),
-            None => Err(format!("--header `{line}` is not `Name: value`")),
+            None => Err(CliError::Header(line.clone())),
         })
         .collect()
 }
@@ -58,7 +62,7 @@ pub fn run(
     header_lines: &[String],
     body: Option<&str>,
     json_out: bool,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, CliError> {
     let c = super::resolve(catalog)?;
     let body = read_body(body)?;
     let pairs = header_pairs(header_lines)?;
@@ -67,10 +71,7 @@ pub fn run(
     if is_success(&c, status, &body) {
         if json_out {
             let out = json!({"success": true, "known": false, "status": status});
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-            );
+            outln!("{}", serde_json::to_string_pretty(&out)?);
         } else {
             outln!("{}", heading(&format!("not an error — HTTP {status}")));
             let why = if c.wire.success.is_empty() {
@@ -124,10 +125,7 @@ pub fn run(
             "extras": r.extras.iter().map(|(p, v)| (p.clone(), v.clone())).collect::<serde_json::Map<_, _>>(),
             "reason": r.reason,
         });
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
+        outln!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         match entry {
             Some(e) => outln!(

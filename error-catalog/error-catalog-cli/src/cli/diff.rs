@@ -1,6 +1,7 @@
 //! `error-catalog diff`: what changed between two versions of a catalog, and
 //! what it breaks.
 
+use super::error::CliError;
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
@@ -25,17 +26,17 @@ pub fn run(
     against: Option<&str>,
     category: &str,
     format: Format,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, CliError> {
     let (old, new) = match (against, catalogs) {
         (Some(rev), [file]) => (at_revision(rev, file)?, resolve(file)?),
         (Some(_), _) => {
-            return Err("with `--against REV`, give one catalog file: the one to compare with its version in REV".into())
+            return Err(CliError::Usage("with `--against REV`, give one catalog file: the one to compare with its version in REV"))
         }
         (None, [old, new]) => (resolve(old)?, resolve(new)?),
         (None, _) => {
-            return Err(
-                "give two catalogs, OLD and NEW (or one file and `--against REV`)".into(),
-            )
+            return Err(CliError::Usage(
+                "give two catalogs, OLD and NEW (or one file and `--against REV`)",
+            ))
         }
     };
     let selected: &[Category] = match category {
@@ -48,7 +49,7 @@ pub fn run(
         Format::Text => out!("{}", diff::render_text(&changes, &old, &new)),
         Format::Json => {
             let v = diff::render_json(&changes, &old, &new, selected);
-            let text = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
+            let text = serde_json::to_string_pretty(&v)?;
             outln!("{text}");
         }
         Format::Github => out!("{}", diff::render_github(&changes, &old, &new, selected)),
@@ -63,11 +64,11 @@ pub fn run(
 /// The catalog `file` as it is in git revision `rev`, read with `git show`
 /// (run in the file's folder, so any working directory will do); its path
 /// is shown as `REV:file`.
-fn at_revision(rev: &str, file: &str) -> Result<Catalog, String> {
+fn at_revision(rev: &str, file: &str) -> Result<Catalog, CliError> {
     let path = Path::new(file);
     let name = path
         .file_name()
-        .ok_or_else(|| format!("`{file}` is not a file path"))?;
+        .ok_or_else(|| CliError::NotAFile(file.to_string()))?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -78,17 +79,25 @@ fn at_revision(rev: &str, file: &str) -> Result<Catalog, String> {
         .arg(dir)
         .args(["show", &spec])
         .output()
-        .map_err(|e| format!("cannot run `git` to read `{spec}`: {e}"))?;
+        .map_err(|source| CliError::GitRun {
+            spec: spec.clone(),
+            source,
+        })?;
     if !output.status.success() {
         let why = String::from_utf8_lossy(&output.stderr);
-        return Err(format!(
-            "cannot read `{file}` at revision `{rev}`: {}",
-            why.trim()
-        ));
+        return Err(CliError::GitShow {
+            file: file.to_string(),
+            rev: rev.to_string(),
+            why: why.trim().to_string(),
+        });
     }
-    let text = String::from_utf8(output.stdout)
-        .map_err(|_| format!("`{file}` at revision `{rev}` is not UTF-8"))?;
+    let text = String::from_utf8(output.stdout).map_err(|_| CliError::NotUtf8 {
+        file: file.to_string(),
+        rev: rev.to_string(),
+    })?;
     let shown = format!("{rev}:{file}");
-    error_catalog_model::load_str(&shown, &text)
-        .map_err(|p| format!("the catalog at revision `{rev}` has problems:\n{p}"))
+    error_catalog_model::load_str(&shown, &text).map_err(|problems| CliError::AtRevision {
+        rev: rev.to_string(),
+        problems,
+    })
 }

@@ -2,6 +2,7 @@
 //! what it means and what to do, how a response is recognised as it, its fields and
 //! an example body (keys in catalog order). `--json` prints the same as JSON.
 
+use super::error::CliError;
 use std::process::ExitCode;
 
 use serde_json::json;
@@ -12,7 +13,7 @@ use error_catalog_model::docs;
 use error_catalog_model::model::{Catalog, ErrorEntry, Field};
 use error_catalog_model::response::fields_of;
 
-pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, String> {
+pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, CliError> {
     let catalogs: Vec<Catalog> = match catalog {
         Some(c) => vec![super::resolve(c)?],
         None => bundled::BUNDLED
@@ -49,10 +50,7 @@ pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, St
         } else {
             serde_json::Value::Array(list)
         };
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
+        outln!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     for (i, (c, e)) in hits.iter().enumerate() {

@@ -2,6 +2,7 @@
 
 mod classify;
 mod diff;
+mod error;
 mod explain;
 mod new;
 mod style;
@@ -15,6 +16,7 @@ use error_catalog_model::load_file;
 use error_catalog_model::model::Catalog;
 
 use crate::bundled;
+pub use error::CliError;
 
 /// Check, explain, classify and document API error catalogs.
 ///
@@ -130,7 +132,7 @@ enum Command {
 }
 
 /// Runs one command.
-pub fn run(cli: Cli) -> Result<ExitCode, String> {
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Check { catalogs } => Ok(check(catalogs)),
         Command::Explain {
@@ -161,7 +163,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 error_catalog_model::schema::envelope(&c)
             };
-            let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
+            let text = serde_json::to_string_pretty(&schema)? + "\n";
             write_or_print(output, &text)
         }
         Command::Openapi {
@@ -172,7 +174,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             let c = resolve(&catalog)?;
             let fragment = error_catalog_model::openapi::fragment(&c);
             let text = if format == "json" {
-                serde_json::to_string_pretty(&fragment).map_err(|e| e.to_string())? + "\n"
+                serde_json::to_string_pretty(&fragment)? + "\n"
             } else {
                 error_catalog_model::openapi::to_yaml(&fragment)
             };
@@ -187,10 +189,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let format = match (json, format.as_str()) {
                 (true, "github") => {
-                    return Err(
-                        "`--json` and `--format github` ask for different reports: choose one"
-                            .into(),
-                    )
+                    return Err(CliError::Usage(
+                        "`--json` and `--format github` ask for different reports: choose one",
+                    ))
                 }
                 (true, _) | (false, "json") => diff::Format::Json,
                 (false, "github") => diff::Format::Github,
@@ -207,17 +208,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
 }
 
 /// Writes `text` to `output`, or to standard output when there is none.
-fn write_or_print(output: Option<PathBuf>, text: &str) -> Result<ExitCode, String> {
+fn write_or_print(output: Option<PathBuf>, text: &str) -> Result<ExitCode, CliError> {
     match output {
-        Some(path) => std::fs::write(&path, text)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|source| CliError::Write { path, source })?
+        }
         None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Loads a bundled catalog by name or a catalog file by path; problems become the error text.
-pub fn resolve(name_or_path: &str) -> Result<Catalog, String> {
+pub fn resolve(name_or_path: &str) -> Result<Catalog, CliError> {
     let result = match bundled::load(name_or_path) {
         Some(r) => r,
         None => {
@@ -230,14 +232,15 @@ pub fn resolve(name_or_path: &str) -> Result<Catalog, String> {
                     Some(m) => format!("did you mean `{m}`?"),
                     None => format!("bundled catalogs: {}", names.join(", ")),
                 };
-                return Err(format!(
-                    "no catalog `{name_or_path}`: not a bundled name nor a file ({hint})"
-                ));
+                return Err(CliError::NoCatalog {
+                    name: name_or_path.to_string(),
+                    hint,
+                });
             }
             load_file(name_or_path)
         }
     };
-    result.map_err(|p| p.to_string())
+    result.map_err(CliError::Catalog)
 }
 
 fn check(paths: Vec<String>) -> ExitCode {

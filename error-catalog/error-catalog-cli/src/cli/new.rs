@@ -1,5 +1,6 @@
 //! `new SERVICE_ID`: a commented starter catalog that passes `check`.
 
+use super::error::CliError;
 use std::process::ExitCode;
 
 use error_catalog_model::naming::{is_snake_case, upper_camel};
@@ -61,9 +62,9 @@ retry = "after"                   # never, backoff, once, after
     )
 }
 
-pub fn run(id: &str, output: Option<&str>, force: bool) -> Result<ExitCode, String> {
+pub fn run(id: &str, output: Option<&str>, force: bool) -> Result<ExitCode, CliError> {
     if !is_snake_case(id) {
-        return Err(format!("service id `{id}` must be snake_case (lowercase letters, digits and `_`, starting with a letter)"));
+        return Err(CliError::ServiceId(id.to_string()));
     }
     let text = starter(id);
     let path = output.map_or_else(|| format!("{id}.toml"), str::to_string);
@@ -72,9 +73,12 @@ pub fn run(id: &str, output: Option<&str>, force: bool) -> Result<ExitCode, Stri
         return Ok(ExitCode::SUCCESS);
     }
     if std::path::Path::new(&path).exists() && !force {
-        return Err(format!("`{path}` exists; pass --force to overwrite it"));
+        return Err(CliError::Exists(path));
     }
-    std::fs::write(&path, text).map_err(|e| format!("cannot write `{path}`: {e}"))?;
+    std::fs::write(&path, text).map_err(|source| CliError::Write {
+        path: path.clone().into(),
+        source,
+    })?;
     outln!("wrote {path}; check it with: error-catalog check {path}");
     Ok(ExitCode::SUCCESS)
 }

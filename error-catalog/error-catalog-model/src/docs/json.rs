@@ -97,11 +97,11 @@ fn newline(out: &mut String, depth: usize) {
 /// build from the wire's pointers.
 #[derive(Debug, Default)]
 pub(crate) struct OrderedObject {
-    members: Vec<(String, Member)>,
+    members: Vec<(String, JsonNode)>,
 }
 
 #[derive(Debug)]
-enum Member {
+enum JsonNode {
     /// A string value.
     Text(String),
     /// JSON text written as it is (an integer code).
@@ -114,15 +114,15 @@ impl OrderedObject {
     /// A path through a string, and the empty path (the whole body), are left
     /// alone; an existing member keeps its place and takes the new value.
     pub(crate) fn insert(&mut self, segments: &[String], value: &str) {
-        self.put(segments, Member::Text(value.to_string()));
+        self.put(segments, JsonNode::Text(value.to_string()));
     }
 
     /// Sets JSON text (a number) at the path `segments`, as [`Self::insert`] does a string.
     pub(crate) fn insert_raw(&mut self, segments: &[String], json: &str) {
-        self.put(segments, Member::Raw(json.to_string()));
+        self.put(segments, JsonNode::Raw(json.to_string()));
     }
 
-    fn put(&mut self, segments: &[String], value: Member) {
+    fn put(&mut self, segments: &[String], value: JsonNode) {
         let Some((first, rest)) = segments.split_first() else {
             return;
         };
@@ -130,9 +130,9 @@ impl OrderedObject {
             Some(i) => i,
             None => {
                 let empty = if rest.is_empty() {
-                    Member::Text(String::new())
+                    JsonNode::Text(String::new())
                 } else {
-                    Member::Object(OrderedObject::default())
+                    JsonNode::Object(OrderedObject::default())
                 };
                 self.members.push((first.clone(), empty));
                 self.members.len() - 1
@@ -143,8 +143,8 @@ impl OrderedObject {
         };
         match (rest.is_empty(), member) {
             (true, m) => *m = value,
-            (false, Member::Object(o)) => o.put(rest, value),
-            (false, Member::Text(_) | Member::Raw(_)) => {}
+            (false, JsonNode::Object(o)) => o.put(rest, value),
+            (false, JsonNode::Text(_) | JsonNode::Raw(_)) => {}
         }
     }
 
@@ -164,9 +164,9 @@ impl OrderedObject {
             write_string(out, key);
             out.push(':');
             match member {
-                Member::Text(s) => write_string(out, s),
-                Member::Raw(json) => out.push_str(json),
-                Member::Object(o) => o.write_compact(out),
+                JsonNode::Text(s) => write_string(out, s),
+                JsonNode::Raw(json) => out.push_str(json),
+                JsonNode::Object(o) => o.write_compact(out),
             }
         }
         out.push('}');

@@ -9,13 +9,13 @@ error_catalog::catalog!("catalogs/json_rpc.toml");
 const CATALOG: &str = include_str!("../catalogs/json_rpc.toml");
 
 /// `catalog!` reads files of its own crate only, so this crate keeps a copy of
-/// the example catalog `catalogs/examples/json_rpc.toml`: the two are equal.
+/// the example catalog `catalogs/error-catalog-services/examples/json_rpc.toml`: the two are equal.
 #[test]
 fn the_catalog_is_the_examples_copy() {
     assert_eq!(
         CATALOG,
-        include_str!("../../catalogs/examples/json_rpc.toml"),
-        "copy catalogs/examples/json_rpc.toml to tests/catalogs/json_rpc.toml"
+        include_str!("../../catalogs/error-catalog-services/examples/json_rpc.toml"),
+        "copy catalogs/error-catalog-services/examples/json_rpc.toml to tests/catalogs/json_rpc.toml"
     );
 }
 

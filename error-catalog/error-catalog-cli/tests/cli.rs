@@ -135,7 +135,7 @@ impl Drop for Temp {
 fn catalog_file(id: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
-        .join("catalogs")
+        .join("catalogs/error-catalog-services")
         .join(format!("{id}.toml"))
         .to_str()
         .expect("UTF-8 path")

@@ -71,7 +71,7 @@ fn run_closed(args: &[&str], fifo: Option<&Fifo>, stdin: Option<&str>) -> Output
         .spawn()
         .expect("spawn error-catalog");
     drop(child.stdout.take());
-    let feeder = fifo.map(|f| feed(&f.0, error_catalog_services::kya::SOURCE));
+    let feeder = fifo.map(|f| feed(&f.0, error_catalog_bundled::text("kya").unwrap_or_default()));
     if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
         let _ = pipe.write_all(input.as_bytes());
     }

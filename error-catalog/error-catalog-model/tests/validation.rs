@@ -953,7 +953,10 @@ message = "Gone"
 
 #[test]
 fn the_complete_example_in_format_md_loads() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalogs/FORMAT.md");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../catalogs/error-catalog-services/FORMAT.md"
+    );
     let doc = std::fs::read_to_string(path).unwrap();
     let section = doc
         .split("## A complete example")

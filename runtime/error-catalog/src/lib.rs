@@ -1,7 +1,7 @@
 //! Typed, documented HTTP API errors from declarative error catalogs.
 //!
 //! A service's errors are written once, in a TOML catalog (see the format in the
-//! repository's `catalogs/FORMAT.md`). From it, `#[derive(ApiError)]` on your own
+//! repository's `catalogs/error-catalog-services/FORMAT.md`). From it, `#[derive(ApiError)]` on your own
 //! enum, or [`catalog!`] for a whole file, generates:
 //!
 //! - `Display` (the rendered message) and `std::error::Error`;

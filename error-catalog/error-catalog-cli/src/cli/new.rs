@@ -10,7 +10,7 @@ pub fn starter(id: &str) -> String {
     let name = upper_camel(id);
     format!(
         r#"# Error catalog for the {name} service.
-# Format reference: catalogs/FORMAT.md in the error-catalog repository.
+# Format reference: catalogs/error-catalog-services/FORMAT.md in the error-catalog repository.
 # Check it with:   error-catalog check {id}.toml
 # Before merging a change: error-catalog diff --against origin/main {id}.toml
 

@@ -78,12 +78,6 @@ impl BoundField {
     pub fn is_text(&self) -> bool {
         self.base == BaseType::String && !self.list
     }
-
-    /// A list: read whole through serde, never from a placeholder's text,
-    /// never shared as one typed slot.
-    pub fn is_compound(&self) -> bool {
-        self.list
-    }
 }
 
 pub(super) fn err(span: Span, msg: impl std::fmt::Display) -> syn::Error {

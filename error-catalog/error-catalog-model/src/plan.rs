@@ -324,6 +324,63 @@ pub fn patterns(e: &ErrorEntry) -> Vec<(usize, Template)> {
         .collect()
 }
 
+/// The placeholders of `t` (a pattern of `e`, whose value holds `fields`) when
+/// a match of it can spell exactly what `e`'s template renders from the hole
+/// texts: the pattern is the template, each placeholder fills its own field,
+/// and the field shows its text unchanged (strings always, integers when
+/// written canonically: checked at run time). Each is (its position among the
+/// holes, field index, base type).
+///
+/// ```
+/// use error_catalog_model::plan::{exact_fields, patterns, FieldSpec};
+/// use error_catalog_model::model::BaseType;
+/// let c = error_catalog_model::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop API"
+/// [wire]
+/// message = "/message"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Customer {id} not found"
+/// matches = ["Customer {id} not found", "No customer {id}"]
+/// fields = { id = "u64" }
+/// "#).unwrap();
+/// let e = &c.errors[0];
+/// let fields: Vec<FieldSpec> = e.fields.iter()
+///     .map(|f| FieldSpec { wire: &f.wire.value, at: None, ty: f.ty.value })
+///     .collect();
+/// let ps = patterns(e);
+/// // the template itself: its one hole spells the field's text
+/// assert_eq!(exact_fields(e, &fields, &ps[0].1), Some(vec![(0, 0, BaseType::U64)]));
+/// // another wording: the message received is not what the template renders
+/// assert_eq!(exact_fields(e, &fields, &ps[1].1), None);
+/// ```
+pub fn exact_fields(
+    e: &ErrorEntry,
+    fields: &[FieldSpec<'_>],
+    t: &Template,
+) -> Option<Vec<(usize, usize, BaseType)>> {
+    if Template::parse(&e.message.value).ok().as_ref() != Some(t) {
+        return None;
+    }
+    let mut out: Vec<(usize, usize, BaseType)> = Vec::new();
+    for (k, name) in t.placeholders().enumerate() {
+        let j = fields.iter().position(|f| f.wire == name)?;
+        if out.iter().any(|&(_, seen, _)| seen == j) {
+            return None;
+        }
+        let f = fields.get(j)?;
+        let base = f.ty.base;
+        if (base != BaseType::String && !base.is_integer()) || f.ty.list {
+            return None;
+        }
+        out.push((k, j, base));
+    }
+    Some(out)
+}
+
 /// The entries with patterns by rank: highest `priority` first, catalog order
 /// among equals.
 fn order(c: &Catalog) -> Vec<u16> {

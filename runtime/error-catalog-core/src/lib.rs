@@ -25,10 +25,12 @@
 //!   the CLI compute by one function.
 //! - **walk**: reading a body once, handing each slot and member to a **sink**;
 //!   the raw sink's result is the body's **capture** (raw JSON per slot and
-//!   member, and the **kept members**: everything no one declared).
+//!   member, and the members no one declared). "Capture" names this raw
+//!   capture only (`Captured`, made lazily by a typed sink as a `LazyCapture`).
 //! - **template**: a message with `{field}` placeholders; its **pattern**
 //!   matches received messages, each placeholder a **hole**; the texts a
-//!   pattern's holes matched are its **hole texts** (`HoleTexts`).
+//!   pattern's holes matched are its **hole texts** (`HoleTexts`, `holes` in
+//!   code), and a field read from one is placed at a hole (`Place::Hole`).
 //! - **table**: an enum's lookup tables (code index, patterns in priority
 //!   order, literal messages by hash); to **classify** is to find the entry of
 //!   a status, code and message in a table.
@@ -37,9 +39,14 @@
 //!   (`error_catalog_model::plan::lower`), makes it, owned, as a `PlanBuf`;
 //!   generated code prints that as `static` data (`decode::Plan`), the CLI
 //!   borrows it as the same `Plan` at run time.
-//! - **decode**: walk, classify, build the entry's value, keep what it does
-//!   not declare; anything that fails is the **fallback**, which keeps the
-//!   whole body and the **reason**.
+//! - **decode**: walk, classify, build the entry's value, keep its **extra**
+//!   (what the body carried beyond the value's fields: undeclared members, a
+//!   message that differs from the template, an unread body; `Extra`,
+//!   `KeepExtra`).
+//! - **fallback** and **unknown**: the fallback is the decoder's verdict that
+//!   a response is no entry it knows (`decode::Fallback`, with the whole body
+//!   and the **reason**); an enum holds it in its **unknown** variant, as an
+//!   `UnknownError`. The fallback is what happened, unknown is where it lives.
 //!
 //! The modules generated code and the tools call (`decode`, `engine`,
 //! `hole_texts`, `raw_members`) are hidden from these docs: they are internals,

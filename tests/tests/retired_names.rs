@@ -34,6 +34,7 @@ const RETIRED: &[(&str, &str)] = &[
     ("read_captured_value", "read_hole_value"),
     ("captured_string", "hole_string"),
     ("capture_text", "hole_text"),
+    ("axum::Problem", "axum::ProblemResponse (problem::Problem is the serialized problem details)"),
 ];
 
 /// The checkout's root: this package's parent folder.

@@ -31,7 +31,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use error_catalog::axum::Problem;
+use error_catalog::axum::ProblemResponse;
 use error_catalog::FromResponse;
 use error_catalog_services::kya::KyaError;
 use tokio::net::TcpListener;
@@ -210,7 +210,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Answers errors as `application/problem+json` when the request asks for it: the
 /// JSON error is classified back into a `KyaError` (losslessly) and sent as
-/// `Problem`, with the same status and retry headers.
+/// `ProblemResponse`, with the same status and retry headers.
 async fn problem_when_asked(request: Request, next: Next) -> Response {
     let wants_problem = error_catalog::http::accepts_problem_json(request.headers());
     let response = next.run(request).await;
@@ -223,7 +223,7 @@ async fn problem_when_asked(request: Request, next: Next) -> Response {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let mut problem =
-        Problem(KyaError::from_response(parts.status.as_u16(), &bytes)).into_response();
+        ProblemResponse(KyaError::from_response(parts.status.as_u16(), &bytes)).into_response();
     // Keep the handler's other headers.
     for (name, value) in &parts.headers {
         if name != CONTENT_TYPE && name != CONTENT_LENGTH && !problem.headers().contains_key(name) {

@@ -5,7 +5,7 @@
 //! has none), `Content-Type: application/json`, the service's own envelope, and
 //! `Retry-After` / `X-RateLimit-*` where the error carries them (see
 //! [`http::carried_headers`](crate::http::carried_headers)). Wrap the error in
-//! [`Problem`] for `application/problem+json` instead, or in [`Redacted`] to send
+//! [`ProblemResponse`] for `application/problem+json` instead, or in [`Redacted`] to send
 //! it the way [`Public`] shows it, without what must not leave the
 //! server.
 //!
@@ -64,40 +64,40 @@ pub fn problem_response<E: ApiError + ?Sized>(err: &E) -> Response {
 ///
 /// ```
 /// use axum::response::IntoResponse;
-/// use error_catalog::axum::Problem;
+/// use error_catalog::axum::ProblemResponse;
 /// use error_catalog_services::kya::KyaError;
 ///
-/// async fn handler() -> Result<String, Problem<KyaError>> {
-///     Err(Problem(KyaError::InternalError { timestamp: None, extra: Default::default() }))
+/// async fn handler() -> Result<String, ProblemResponse<KyaError>> {
+///     Err(ProblemResponse(KyaError::InternalError { timestamp: None, extra: Default::default() }))
 /// }
 ///
-/// let err = Problem(KyaError::InternalError { timestamp: None, extra: Default::default() });
+/// let err = ProblemResponse(KyaError::InternalError { timestamp: None, extra: Default::default() });
 /// let response = err.into_response();
 /// assert_eq!(response.status(), 500);
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem<E>(pub E);
+pub struct ProblemResponse<E>(pub E);
 
-impl<E: ApiError> IntoResponse for Problem<E> {
+impl<E: ApiError> IntoResponse for ProblemResponse<E> {
     fn into_response(self) -> Response {
         problem_response(&self.0)
     }
 }
 
-impl<E> From<E> for Problem<E> {
-    /// Wraps an error, so that `?` converts into `Problem`.
+impl<E> From<E> for ProblemResponse<E> {
+    /// Wraps an error, so that `?` converts into `ProblemResponse`.
     ///
     /// ```
-    /// use error_catalog::axum::Problem;
+    /// use error_catalog::axum::ProblemResponse;
     /// use error_catalog_services::kya::KyaError;
     ///
     /// fn lookup() -> Result<(), KyaError> { Err(KyaError::InternalError { timestamp: None, extra: Default::default() }) }
-    /// fn handler() -> Result<(), Problem<KyaError>> { Ok(lookup()?) }
+    /// fn handler() -> Result<(), ProblemResponse<KyaError>> { Ok(lookup()?) }
     /// assert!(handler().is_err());
     /// ```
     fn from(err: E) -> Self {
-        Problem(err)
+        ProblemResponse(err)
     }
 }
 

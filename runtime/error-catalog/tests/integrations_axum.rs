@@ -1,6 +1,6 @@
 //! The `axum` integration, over a real loopback socket: the example server's
 //! handlers return `KyaError`, and a router of this test's own returns other
-//! generated errors and `Problem`.
+//! generated errors and `ProblemResponse`.
 
 #[path = "../examples/axum_server.rs"]
 #[allow(dead_code)]
@@ -11,7 +11,7 @@ use std::time::Duration;
 use axum::response::IntoResponse;
 use axum::routing;
 use axum::Router;
-use error_catalog::axum::Problem;
+use error_catalog::axum::ProblemResponse;
 use error_catalog::http::Received;
 use error_catalog::{ApiError, FromResponse, RetryAdvice, UnknownError};
 use error_catalog_services::customer_verification::CustomerVerificationError as Cv;
@@ -152,7 +152,7 @@ async fn any_generated_enum_and_problem_wrapper() {
     async fn limited() -> Result<String, Cv> {
         Err(rate_limit_exceeded())
     }
-    async fn limited_problem() -> Result<String, Problem<Cv>> {
+    async fn limited_problem() -> Result<String, ProblemResponse<Cv>> {
         Err(rate_limit_exceeded())?
     }
     async fn no_status() -> Cv {
@@ -219,7 +219,7 @@ fn into_response_in_process() {
     let response = rate_limit_exceeded().into_response();
     assert_eq!(response.status(), 429);
     assert_eq!(response.headers()["retry-after"], "60");
-    let response = Problem(rate_limit_exceeded()).into_response();
+    let response = ProblemResponse(rate_limit_exceeded()).into_response();
     assert_eq!(
         response.headers()["content-type"],
         "application/problem+json"

@@ -8,10 +8,9 @@
 //!
 //! Run with `-- --nocapture` to see the measured peak / body ratios.
 
-mod measure;
-#[macro_use]
-mod subjects;
 mod deep_nesting;
 mod huge_bodies;
 mod malformed;
+mod measure;
 mod numbers;
+mod subjects;

@@ -48,7 +48,7 @@ pub(crate) fn extra_of<E: Subject>(e: &E) -> Option<Extra> {
 
 /// Implements [`Subject`] listing every variant that has an `extra` field and every
 /// one without: a constant checks that as many are listed as the catalog has
-/// errors, so a variant missing here (and from the strategies below) is a
+/// errors, so a variant missing here (and from the strategies in `bundled_enums.rs`) is a
 /// compile error (the enum itself is `#[non_exhaustive]`).
 macro_rules! subject {
     ($e:ident { extra: [$($v:ident),+ $(,)?] $(, bare: [$($b:ident),+ $(,)?])? } $($de:ident)?) => {

@@ -4,14 +4,13 @@
 //! advice under the seed's response headers, and that serializing the parsed value
 //! gives the seed's body back (as a JSON value).
 
-#[macro_use]
-mod support;
 mod aironclaw;
 mod catalog_examples;
 mod customer_verification;
 mod kya;
 mod moca_air;
 mod rakomi;
+mod support;
 
 #[path = "../common/seed_bodies.rs"]
 #[allow(dead_code)]

@@ -1,5 +1,5 @@
 //! The seed documents' example bodies (KYA and Customer Verification), as
-//! `tests/tests/seeds.rs` checks them against the enums and
+//! `tests/tests/seeds/` checks them against the enums and
 //! `tests/tests/decoder_agreement.rs` against the CLI's decoding.
 
 pub const KYA_VALIDATION_ERROR: &str = r#"{

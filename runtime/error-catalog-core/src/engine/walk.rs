@@ -1,0 +1,422 @@
+//! Walking a body once: [`walk`] hands every slot, member and extra it finds to a
+//! [`Sink`]; the seeds that read keys and strings without copying them.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::{CaptureError, Captured, Layout, MAX_SLOTS};
+use crate::raw_members::{TooLong, MAX_PART};
+
+/// Receives what [`walk`] finds. [`Captured`] keeps everything as raw JSON; generated
+/// code wraps it to parse an error's fields straight into their types once the
+/// code is known.
+pub trait Sink<'de> {
+    /// The value at slot `slot`: read it with `map.next_value()` (exactly once).
+    fn slot<A: MapAccess<'de>>(&mut self, slot: usize, map: &mut A) -> Result<(), A::Error>;
+    /// A member of the fields object: read its value with `map.next_value()` (exactly once).
+    fn member<A: MapAccess<'de>>(
+        &mut self,
+        key: Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+    /// Anything else: its JSON pointer and raw JSON.
+    fn extra(&mut self, pointer: &PointerTo<'_>, raw: &str) -> Result<(), TooLong>;
+}
+
+impl<'de> Sink<'de> for Captured<'de> {
+    fn slot<A: MapAccess<'de>>(&mut self, slot: usize, map: &mut A) -> Result<(), A::Error> {
+        let raw: &'de RawValue = map.next_value()?;
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = Some(raw);
+        }
+        Ok(())
+    }
+
+    fn member<A: MapAccess<'de>>(
+        &mut self,
+        key: Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let raw: &'de RawValue = map.next_value()?;
+        self.members.push(key, raw).map_err(de::Error::custom)
+    }
+
+    fn extra(&mut self, pointer: &PointerTo<'_>, raw: &str) -> Result<(), TooLong> {
+        self.extras.push_with(|s| pointer.write(s), raw)
+    }
+}
+
+/// Reads `body` once, handing every slot, fields-object member and other member
+/// of `layout` to `sink`.
+pub fn walk<'b, S: Sink<'b>>(
+    body: &'b [u8],
+    layout: &Layout<'_>,
+    sink: &mut S,
+) -> Result<(), CaptureError> {
+    if layout.slots.len() > MAX_SLOTS {
+        return Err(CaptureError(format!(
+            "a wire may name at most {MAX_SLOTS} slots"
+        )));
+    }
+    let active = layout
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .fold(0u16, |m, (i, _)| m | (1 << i));
+    let seed = Level {
+        layout,
+        depth: 0,
+        path: None,
+        out: sink,
+        active,
+        fields_on_path: layout.fields_at.is_some_and(|f| !f.is_empty()),
+        fields_here: layout.fields_at.is_some_and(|f| f.is_empty()),
+    };
+    walk_with(body, seed)
+}
+
+/// Reads `body` (one JSON value, UTF-8 validated once, at most 1 GiB) with
+/// `seed`: [`walk`]'s reading, for a walker of one's own. Generated code walks
+/// the envelope its wire names with one, and falls back to [`walk`] whenever it
+/// refuses a body.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use error_catalog_core::engine::{walk_with, StrSeed};
+/// struct Str;
+/// impl<'de> DeserializeSeed<'de> for Str {
+///     type Value = ();
+///     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+///         StrSeed.deserialize(d).map(|_| ())
+///     }
+/// }
+/// assert!(walk_with(br#""a string""#, Str).is_ok());
+/// assert!(walk_with(b"42", Str).is_err());
+/// assert!(walk_with(br#""a" 1"#, Str).is_err());
+/// ```
+#[inline]
+pub fn walk_with<'b, T: DeserializeSeed<'b, Value = ()>>(
+    body: &'b [u8],
+    seed: T,
+) -> Result<(), CaptureError> {
+    if body.len() > MAX_PART / 2 {
+        // kept members are counted in 31 bits; a body this large is kept whole
+        return Err(CaptureError(format!(
+            "body larger than {} bytes",
+            MAX_PART / 2
+        )));
+    }
+    // Validate UTF-8 once: raw values taken from a `&str` are not validated again.
+    let text =
+        std::str::from_utf8(body).map_err(|e| CaptureError(format!("body is not UTF-8: {e}")))?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    seed.deserialize(&mut de)
+        .map_err(|e| CaptureError(e.to_string()))?;
+    de.end().map_err(|e| CaptureError(e.to_string()))?;
+    Ok(())
+}
+
+/// An object key, borrowed from the body unless it had escapes (serde's own
+/// `Cow<str>` always allocates).
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Reads a JSON string, borrowed from the body unless it has escapes; any other
+/// value is an error. Typed readers use it for the code and the message.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use error_catalog_core::engine::StrSeed;
+/// let mut de = serde_json::Deserializer::from_str(r#""RATE_LIMITED""#);
+/// assert_eq!(StrSeed.deserialize(&mut de).unwrap(), "RATE_LIMITED");
+/// let mut de = serde_json::Deserializer::from_str("42");
+/// assert!(StrSeed.deserialize(&mut de).is_err());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct StrSeed;
+
+impl<'de> DeserializeSeed<'de> for StrSeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        <Key<'de> as de::Deserialize<'de>>::deserialize(d).map(|k| k.0)
+    }
+}
+
+/// [`StrSeed`] for an optional string: `null` is `None`.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use error_catalog_core::engine::OptStrSeed;
+/// let mut de = serde_json::Deserializer::from_str(r#""email""#);
+/// assert_eq!(OptStrSeed.deserialize(&mut de).unwrap().as_deref(), Some("email"));
+/// let mut de = serde_json::Deserializer::from_str("null");
+/// assert_eq!(OptStrSeed.deserialize(&mut de).unwrap(), None);
+/// let mut de = serde_json::Deserializer::from_str("42");
+/// assert!(OptStrSeed.deserialize(&mut de).is_err());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct OptStrSeed;
+
+impl<'de> DeserializeSeed<'de> for OptStrSeed {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<Cow<'de, str>>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                StrSeed.deserialize(d).map(Some)
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
+/// The keys leading to an object, innermost first; pointers are only spelled
+/// out when something must be named by one.
+struct PathNode<'p> {
+    key: &'p str,
+    parent: Option<&'p PathNode<'p>>,
+}
+
+/// The object (depth segments deep) that some pointer passes through.
+struct Level<'l, 'a, S> {
+    layout: &'l Layout<'a>,
+    depth: usize,
+    path: Option<&'l PathNode<'l>>,
+    out: &'l mut S,
+    /// Bit i set: slot i's pointer passes through this object.
+    active: u16,
+    /// The fields object lies below this one.
+    fields_on_path: bool,
+    /// This object is the fields object.
+    fields_here: bool,
+}
+
+pub(super) fn push_escaped(s: &mut String, seg: &str) {
+    for c in seg.chars() {
+        match c {
+            '~' => s.push_str("~0"),
+            '/' => s.push_str("~1"),
+            c => s.push(c),
+        }
+    }
+}
+
+fn spell(path: Option<&PathNode<'_>>, s: &mut String) {
+    if let Some(node) = path {
+        spell(node.parent, s);
+        s.push('/');
+        push_escaped(s, node.key);
+    }
+}
+
+/// The JSON pointer of a member [`walk`] hands to [`Sink::extra`], spelled out
+/// only when written.
+pub struct PointerTo<'p> {
+    base: &'p [&'p str],
+    path: Option<&'p PathNode<'p>>,
+    key: Option<&'p str>,
+}
+
+impl<'p> PointerTo<'p> {
+    /// The member `key` of the object at `base` (unescaped segments).
+    ///
+    /// ```
+    /// use error_catalog_core::engine::PointerTo;
+    /// assert_eq!(PointerTo::under(&["error", "a/b"], "x~y").to_string(), "/error/a~1b/x~0y");
+    /// assert_eq!(PointerTo::under(&[], "id").to_string(), "/id");
+    /// ```
+    pub fn under(base: &'p [&'p str], key: &'p str) -> Self {
+        PointerTo {
+            base,
+            path: None,
+            key: Some(key),
+        }
+    }
+
+    /// Appends the pointer to `s`.
+    pub fn write(&self, s: &mut String) {
+        for seg in self.base {
+            s.push('/');
+            push_escaped(s, seg);
+        }
+        spell(self.path, s);
+        if let Some(k) = self.key {
+            s.push('/');
+            push_escaped(s, k);
+        }
+    }
+}
+
+impl fmt::Display for PointerTo<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        self.write(&mut s);
+        f.write_str(&s)
+    }
+}
+
+impl<'de, S: Sink<'de>> Level<'_, '_, S> {
+    fn keep<E: de::Error>(self, value: serde_json::Value) -> Result<(), E> {
+        if self.path.is_none() {
+            return Err(E::custom("expected a JSON object"));
+        }
+        let raw = serde_json::to_string(&value).map_err(E::custom)?;
+        let p = PointerTo {
+            base: &[],
+            path: self.path,
+            key: None,
+        };
+        self.out.extra(&p, &raw).map_err(E::custom)
+    }
+}
+
+impl<'de, S: Sink<'de>> DeserializeSeed<'de> for Level<'_, '_, S> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
+        let d = self.depth;
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            let mut slot = None;
+            let mut child = 0u16;
+            let mut bits = self.active;
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let p = self.layout.slots[i];
+                if p[d] == key {
+                    if p.len() == d + 1 {
+                        slot = Some(i);
+                    } else {
+                        child |= 1 << i;
+                    }
+                }
+            }
+            let (mut f_on, mut f_here) = (false, false);
+            if self.fields_on_path {
+                if let Some(f) = self.layout.fields_at {
+                    if f[d] == key {
+                        f_here = f.len() == d + 1;
+                        f_on = !f_here;
+                    }
+                }
+            }
+            if let Some(i) = slot {
+                self.out.slot(i, &mut map)?;
+            } else if child != 0 || f_on || f_here {
+                let node = PathNode {
+                    key: &key,
+                    parent: self.path,
+                };
+                let inner = Level {
+                    layout: self.layout,
+                    depth: d + 1,
+                    path: Some(&node),
+                    out: &mut *self.out,
+                    active: child,
+                    fields_on_path: f_on,
+                    fields_here: f_here,
+                };
+                // Taken raw first: where the layout expects an object, a body
+                // may hold anything, and a value that is not an object is kept
+                // exactly as written (a number beyond f64 included), never
+                // parsed into a value that could fail or be respelt.
+                let raw: &'de RawValue = map.next_value()?;
+                let text = raw.get();
+                if text.starts_with('{') {
+                    let mut object = serde_json::Deserializer::from_str(text);
+                    inner.deserialize(&mut object).map_err(de::Error::custom)?;
+                } else {
+                    let p = PointerTo {
+                        base: &[],
+                        path: Some(&node),
+                        key: None,
+                    };
+                    inner.out.extra(&p, text).map_err(de::Error::custom)?;
+                }
+            } else if self.fields_here {
+                self.out.member(key, &mut map)?;
+            } else {
+                let raw: &'de RawValue = map.next_value()?;
+                let p = PointerTo {
+                    base: &[],
+                    path: self.path,
+                    key: Some(&key),
+                };
+                self.out.extra(&p, raw.get()).map_err(de::Error::custom)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.keep(serde_json::Value::String(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.keep(serde_json::Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.keep(serde_json::Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.keep(serde_json::Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.keep(serde_json::Value::from(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.keep(serde_json::Value::Null)
+    }
+    fn visit_seq<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<(), Q::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element::<serde_json::Value>()? {
+            items.push(v);
+        }
+        self.keep(serde_json::Value::Array(items))
+    }
+}

@@ -383,16 +383,29 @@ message = "Gone {id}"
     let r = run(&["check", f.s()]);
     r.expect_code(1);
     let p = f.s();
-    for (line, what) in [
-        (2, "service `id` `Shop` must be snake_case"),
-        (11, "`message` of error `NOT_FOUND`: unbalanced braces"),
-        (15, "`status` 999 of error `GONE` is not an HTTP status"),
+    for (rule, line, what) in [
         (
+            "service-id-case",
+            2,
+            "service `id` `Shop` must be snake_case",
+        ),
+        (
+            "template-syntax",
+            11,
+            "`message` of error `NOT_FOUND`: unbalanced braces",
+        ),
+        (
+            "status-out-of-range",
+            15,
+            "`status` 999 of error `GONE` is not an HTTP status",
+        ),
+        (
+            "placeholder-unknown",
             16,
             "placeholder `{id}` in `message` of error `GONE` names no field",
         ),
     ] {
-        let want = format!("{p}:{line}:");
+        let want = format!("error[{rule}]: {p}:{line}:");
         let hit = r
             .stderr
             .lines()
@@ -868,8 +881,10 @@ fn explain_with_broken_catalog_file_is_exit_2() {
     r.expect_code(2);
     assert_eq!(r.stdout, "");
     assert!(
-        r.stderr
-            .starts_with(&format!("error: {}:10:1: unknown key `stauts`", f.s())),
+        r.stderr.starts_with(&format!(
+            "error[key-unknown]: {}:10:1: unknown key `stauts`",
+            f.s()
+        )),
         "{}",
         r.stderr
     );
@@ -1609,9 +1624,9 @@ fn readme_walk_through_starter_and_check_output() {
     r.expect_code(1);
     assert_eq!(
         r.stdout + &r.stderr,
-        "errors/shop.toml:31:1: unknown key `stauts` in error `NOT_FOUND`
+        "error[key-unknown]: errors/shop.toml:31:1: unknown key `stauts` in error `NOT_FOUND`
   help: did you mean `status`?
-errors/shop.toml:52:8: duplicate error code `NOT_FOUND`
+error[code-duplicate]: errors/shop.toml:52:8: duplicate error code `NOT_FOUND`
   note: errors/shop.toml:30:8: `NOT_FOUND` is first defined here
   help: each code may appear once; remove or rename one of them
 errors/shop.toml: 2 problem(s)

@@ -11,6 +11,7 @@ use crate::keys;
 use crate::model::*;
 use crate::naming::{snake_case, upper_camel};
 use crate::presets::{custom_wire, preset_wire};
+use crate::rules::Rule;
 use error_catalog_core::engine::Identity;
 
 type Val<'i> = Spanned<DeValue<'i>>;
@@ -31,6 +32,7 @@ pub fn parse_catalog(path: &Path, text: &str) -> (Option<Catalog>, Vec<Diagnosti
             let at = e.span().map_or(At::Nowhere, At::Toml);
             let msg = e.message().trim().to_string();
             p.diags.push(Diagnostic::new(
+                Rule::TomlSyntax,
                 &at,
                 format!("TOML syntax error: {}", lowercase_first(&msg)),
             ));
@@ -148,8 +150,8 @@ struct Parser {
 }
 
 impl Parser {
-    fn err(&mut self, at: &At, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::new(at, msg));
+    fn err(&mut self, rule: Rule, at: &At, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::new(rule, at, msg));
     }
 
     /// Rule: every key must be one the format defines (did-you-mean from [`keys`]).
@@ -158,6 +160,7 @@ impl Parser {
             let name: &str = k.get_ref();
             if !known.contains(&name) {
                 let mut d = Diagnostic::new(
+                    Rule::KeyUnknown,
                     &At::Toml(k.span()),
                     format!("unknown key `{name}` in {ctx}"),
                 );
@@ -176,6 +179,7 @@ impl Parser {
 
     fn wrong_type(&mut self, v: &Val<'_>, key: &str, ctx: &str, expected: &str) {
         self.err(
+            Rule::ValueType,
             &At::Toml(v.span()),
             format!(
                 "`{key}` in {ctx} must be {expected}, found {}",
@@ -185,7 +189,11 @@ impl Parser {
     }
 
     fn missing(&mut self, at: &At, key: &str, ctx: &str) {
-        self.err(at, format!("missing required key `{key}` in {ctx}"));
+        self.err(
+            Rule::KeyMissing,
+            at,
+            format!("missing required key `{key}` in {ctx}"),
+        );
     }
 
     fn string(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<Located<String>> {
@@ -231,6 +239,7 @@ impl Parser {
                     Ok(n) => Some(Located::new(n, At::Toml(v.span()))),
                     Err(_) => {
                         self.err(
+                            Rule::ValueOutOfRange,
                             &At::Toml(v.span()),
                             format!("`{key}` in {ctx} is out of range"),
                         );
@@ -352,7 +361,11 @@ impl Parser {
         match Pointer::parse(&s.value) {
             Ok(p) => Some(Located::new(p, s.at)),
             Err(e) => {
-                self.err(&s.at, format!("`{key}` in {ctx}: {e}"));
+                self.err(
+                    Rule::PointerInvalid,
+                    &s.at,
+                    format!("`{key}` in {ctx}: {e}"),
+                );
                 None
             }
         }
@@ -366,8 +379,11 @@ impl Parser {
                 Some((_, p)) => Some(Located::new(*p, s.at)),
                 None => {
                     let names = WirePreset::ALL.iter().map(|(n, _)| *n);
-                    let mut d =
-                        Diagnostic::new(&s.at, format!("unknown wire preset `{}`", s.value));
+                    let mut d = Diagnostic::new(
+                        Rule::PresetUnknown,
+                        &s.at,
+                        format!("unknown wire preset `{}`", s.value),
+                    );
                     d = match did_you_mean(&s.value, names.clone()) {
                         Some(m) => d.help(format!("did you mean `{m}`?")),
                         None => d.help(format!(
@@ -418,6 +434,7 @@ impl Parser {
                 other => {
                     self.code_type_lost = true;
                     let mut d = Diagnostic::new(
+                        Rule::CodeTypeUnknown,
                         &kind.at,
                         format!("unknown `code_type` `{other}` in {ctx}"),
                     );
@@ -452,6 +469,7 @@ impl Parser {
                 "status" => wire.identity = Identity::Status,
                 other => {
                     let mut d = Diagnostic::new(
+                        Rule::IdentityUnknown,
                         &id.at,
                         format!("unknown `identity` value `{other}` in {ctx}"),
                     );
@@ -487,7 +505,11 @@ impl Parser {
             let pointer = match Pointer::parse(k.get_ref()) {
                 Ok(p) => p,
                 Err(e) => {
-                    self.err(&key_at, format!("{ctx} key `{}`: {e}", k.get_ref()));
+                    self.err(
+                        Rule::PointerInvalid,
+                        &key_at,
+                        format!("{ctx} key `{}`: {e}", k.get_ref()),
+                    );
                     continue;
                 }
             };
@@ -524,6 +546,7 @@ impl Parser {
             if !crate::model::is_header_name(name) {
                 self.diags.push(
                     Diagnostic::new(
+                        Rule::HeaderNameInvalid,
                         &At::Toml(k.span()),
                         format!("{ctx} key `{name}` is not a header name"),
                     )
@@ -565,6 +588,7 @@ impl Parser {
                     None => {
                         let names = ResetFormat::ALL.iter().map(|(n, _)| *n);
                         let mut d = Diagnostic::new(
+                            Rule::ResetFormatUnknown,
                             &f.at,
                             format!("unknown `rate_limit_reset_format` `{}` in {ctx}", f.value),
                         );
@@ -620,7 +644,11 @@ impl Parser {
                 Located::new(format!("{}..={}", r.value.0, r.value.1), r.at.clone())
             }
             Some(r) => {
-                self.err(&r.at, "give `code` or `code_range`, not both");
+                self.err(
+                    Rule::CodeAndCodeRange,
+                    &r.at,
+                    "give `code` or `code_range`, not both",
+                );
                 self.code(t, &at, wire)
             }
             // (a `code_range` that did not parse was reported: no `code` is missing)
@@ -663,6 +691,7 @@ impl Parser {
                 None => {
                     let names = RetryRule::ALL.iter().map(|(n, _)| *n);
                     let mut d = Diagnostic::new(
+                        Rule::RetryUnknown,
                         &s.at,
                         format!("unknown `retry` rule `{}` in {ctx}", s.value),
                     );
@@ -850,14 +879,14 @@ impl Parser {
             }
             (DeValue::Integer(_), false) => {
                 self.diags.push(
-                    Diagnostic::new(&v_at, "`code` is an integer, but the catalog's codes are strings")
+                    Diagnostic::new(Rule::CodeTypeMismatch, &v_at, "`code` is an integer, but the catalog's codes are strings")
                         .help("write it as a string, or set `code_type = \"integer\"` in `[wire]` when the service sends codes as JSON numbers"),
                 );
                 Located::new(String::new(), at.clone())
             }
             (DeValue::String(s), true) => {
                 self.diags.push(
-                    Diagnostic::new(&v_at, format!("`code` \"{s}\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)"))
+                    Diagnostic::new(Rule::CodeTypeMismatch, &v_at, format!("`code` \"{s}\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)"))
                         .help("write it as a TOML integer, e.g. `code = -32601`"),
                 );
                 Located::new(String::new(), at.clone())
@@ -914,6 +943,7 @@ impl Parser {
                 }
                 _ => {
                     self.err(
+                        Rule::ValueType,
                         &At::Toml(v.span()),
                         format!(
                             "field `{wire_name}` of {ctx} must be a type name like \"u64?\" or a table with `type`, found {}",
@@ -935,6 +965,7 @@ impl Parser {
                         .and_then(|b| b.strip_suffix(']'))
                         .unwrap_or(base);
                     let mut d = Diagnostic::new(
+                        Rule::FieldTypeUnknown,
                         &ty_val.at,
                         format!("field `{wire_name}` has unknown type `{}`", ty_val.value),
                     );

@@ -14,6 +14,7 @@ mod when;
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::naming::{is_rust_ident, is_snake_case};
+use crate::rules::Rule;
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::{patterns_overlap, HoleKind, Template};
 
@@ -59,6 +60,7 @@ fn check_catalog_size(c: &Catalog, d: &mut Vec<Diagnostic>) {
     if let Some(e) = c.errors.get(MAX_ERRORS) {
         d.push(
             Diagnostic::new(
+                Rule::CatalogTooLarge,
                 &e.code.at,
                 format!(
                     "a catalog may hold at most {MAX_ERRORS} errors; this is error {} of {}",
@@ -89,6 +91,7 @@ fn check_header_roles(c: &Catalog, d: &mut Vec<Diagnostic>) {
         if let Some((first_role, first)) = first {
             d.push(
                 Diagnostic::new(
+                    Rule::HeaderRoleTwice,
                     &name.at,
                     format!(
                         "header `{}` is given twice in `[headers]`: as `{first_role}` and as `{role}`",
@@ -112,6 +115,7 @@ fn check_content_type(c: &Catalog, d: &mut Vec<Diagnostic>) {
     if !ok {
         d.push(
             Diagnostic::new(
+                Rule::ContentTypeInvalid,
                 &c.wire.at,
                 format!("`content_type` `{ct}` is not a media type"),
             )
@@ -126,6 +130,7 @@ fn check_service_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
     if !id.value.is_empty() && !is_snake_case(&id.value) {
         d.push(
             Diagnostic::new(
+                Rule::ServiceIdCase,
                 &id.at,
                 format!("service `id` `{}` must be snake_case", id.value),
             )
@@ -135,6 +140,7 @@ fn check_service_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let e = &c.service.enum_name;
     if !e.value.is_empty() && !is_rust_ident(&e.value) {
         d.push(Diagnostic::new(
+            Rule::EnumNameInvalid,
             &e.at,
             format!("`enum_name` `{}` is not a valid Rust identifier", e.value),
         ));
@@ -150,11 +156,16 @@ fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
     }
     match w.identity {
         Identity::Code if w.code.is_none() => d.push(
-            Diagnostic::new(&w.at, "`[wire]` does not say where the error code is")
-                .help("set `code` to a JSON pointer such as \"/error/code\", or choose a `preset`"),
+            Diagnostic::new(
+                Rule::WireIdentityUnlocated,
+                &w.at,
+                "`[wire]` does not say where the error code is",
+            )
+            .help("set `code` to a JSON pointer such as \"/error/code\", or choose a `preset`"),
         ),
         Identity::Message if w.message.is_none() => d.push(
             Diagnostic::new(
+                Rule::WireIdentityUnlocated,
                 &w.at,
                 "`[wire]` has `identity = \"message\"` but does not say where the message is",
             )
@@ -169,6 +180,7 @@ fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
     {
         d.push(
             Diagnostic::new(
+                Rule::WireIdentityUnlocated,
                 &w.at,
                 "custom `[wire]` does not say where the code or the message is",
             )
@@ -203,6 +215,7 @@ fn check_unique_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
         match seen.get(e.code.value.as_str()) {
             Some(first) => d.push(
                 Diagnostic::new(
+                    Rule::CodeDuplicate,
                     &e.code.at,
                     format!("duplicate error code `{}`", e.code.value),
                 )
@@ -239,6 +252,7 @@ fn check_unique_variants(c: &Catalog, d: &mut Vec<Diagnostic>) {
             }
             d.push(
                 Diagnostic::new(
+                    Rule::VariantDuplicate,
                     &e.variant.at,
                     format!(
                         "codes `{first}` and `{}` both map to variant `{}`",
@@ -258,6 +272,7 @@ fn check_variant_idents(c: &Catalog, d: &mut Vec<Diagnostic>) {
         if !e.code.value.is_empty() && !is_rust_ident(v) {
             d.push(
                 Diagnostic::new(
+                    Rule::VariantNameInvalid,
                     &e.variant.at,
                     format!(
                         "variant name `{v}` (for code `{}`) is not a valid Rust identifier",
@@ -277,6 +292,7 @@ fn check_status_range(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if !(100..=599).contains(&s.value) {
                 d.push(
                     Diagnostic::new(
+                        Rule::StatusOutOfRange,
                         &s.at,
                         format!(
                             "`status` {} of error `{}` is not an HTTP status",
@@ -374,6 +390,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 Ok(t) => t,
                 Err(err) => {
                     d.push(Diagnostic::new(
+                        Rule::TemplateSyntax,
                         &template_at(c.file.as_ref(), &text.at, err.offset),
                         format!("`{key}` of error `{}`: {}", e.code.value, err.message),
                     ));
@@ -386,6 +403,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
                     if let Some(f) = field.filter(|f| f.ty.value.is_compound()) {
                         d.push(
                             Diagnostic::new(
+                                Rule::PlaceholderCompound,
                                 &template_at(c.file.as_ref(), &text.at, *offset),
                                 format!(
                                     "placeholder `{{{name}}}` in `{key}` of error `{}` names a field of type `{}`, which no text can hold",
@@ -400,6 +418,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
                         let names: Vec<&str> =
                             all_fields(c, e).map(|f| f.wire.value.as_str()).collect();
                         let mut diag = Diagnostic::new(
+                            Rule::PlaceholderUnknown,
                             &template_at(c.file.as_ref(), &text.at, *offset),
                             format!(
                                 "placeholder `{{{name}}}` in `{key}` of error `{}` names no field",
@@ -422,6 +441,7 @@ fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if is_pattern {
                 if let Some(off) = t.has_adjacent_holes() {
                     d.push(Diagnostic::new(
+                        Rule::PlaceholdersAdjacent,
                         &template_at(c.file.as_ref(), &text.at, off),
                         format!("pattern of error `{}` has two placeholders side by side, which cannot be told apart", e.code.value),
                     ).help("put literal text between the placeholders"));
@@ -439,12 +459,13 @@ fn check_field_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
         for f in all_fields(c, e) {
             if !is_rust_ident(&f.rust.value) {
                 d.push(
-                    Diagnostic::new(&f.rust.at, format!("field `{}` of error `{}` gives Rust name `{}`, which is not a valid identifier", f.wire.value, e.code.value, f.rust.value))
+                    Diagnostic::new(Rule::FieldNameInvalid, &f.rust.at, format!("field `{}` of error `{}` gives Rust name `{}`, which is not a valid identifier", f.wire.value, e.code.value, f.rust.value))
                         .help("give the field a table form with `rust = \"name\"`"),
                 );
             }
             if seen.insert(&f.rust.value, ()).is_some() {
                 d.push(Diagnostic::new(
+                    Rule::FieldDuplicate,
                     &f.wire.at,
                     format!("field `{}` of error `{}` is declared twice (or clashes with an envelope field)", f.wire.value, e.code.value),
                 ));
@@ -469,7 +490,7 @@ fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 && !patterns.is_empty();
             if f.at_ptr.is_none() && !in_pattern {
                 d.push(
-                    Diagnostic::new(&f.wire.at, format!("field `{}` of error `{}` has no place on the wire", f.wire.value, e.code.value))
+                    Diagnostic::new(Rule::FieldUnplaced, &f.wire.at, format!("field `{}` of error `{}` has no place on the wire", f.wire.value, e.code.value))
                         .help("the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"),
                 );
             }
@@ -485,6 +506,7 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
         };
         match all_fields(c, e).find(|f| f.wire.value == r.value) {
             None => d.push(Diagnostic::new(
+                Rule::RetryAfterFieldUnknown,
                 &r.at,
                 format!(
                     "`retry_after_field` `{}` of error `{}` names no field",
@@ -492,6 +514,7 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 ),
             )),
             Some(f) if !f.ty.value.base.is_integer() || f.ty.value.list => d.push(Diagnostic::new(
+                Rule::RetryAfterFieldType,
                 &r.at,
                 format!(
                     "`retry_after_field` `{}` must be an integer field (seconds), not `{}`",
@@ -537,6 +560,7 @@ fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
             {
                 d.push(
                     Diagnostic::new(
+                        Rule::PatternOverlap,
                         &bm.at,
                         format!(
                             "pattern \"{}\" of error `{}` can match the same message as \"{}\" of error `{}`",
@@ -574,6 +598,7 @@ fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
         if let Some(first) = same {
             d.push(
                 Diagnostic::new(
+                    Rule::StatusAmbiguous,
                     &e.at,
                     format!(
                         "errors `{first}` and `{}` share status {s} and nothing tells them apart",
@@ -596,6 +621,7 @@ fn check_examples(c: &Catalog, d: &mut Vec<Diagnostic>) {
         for ex in &e.examples {
             if let Err(err) = serde_json::from_str::<serde_json::Value>(&ex.body.value) {
                 d.push(Diagnostic::new(
+                    Rule::ExampleNotJson,
                     &ex.body.at,
                     format!(
                         "example body of error `{}` is not JSON: {err}",
@@ -642,7 +668,7 @@ fn clash_diagnostic(new: &Spot<'_>, old: &Spot<'_>, how: &str) -> Diagnostic {
             new.what, new.pointer.text, old.what, old.pointer.text
         )
     };
-    Diagnostic::new(new.at, message)
+    Diagnostic::new(Rule::PlaceClash, new.at, message)
         .note(old.at, format!("{} is declared here", old.what))
         .help("a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer")
 }
@@ -757,6 +783,7 @@ fn check_examples_are_errors(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 };
                 d.push(
                     Diagnostic::new(
+                        Rule::ExampleReadsAsSuccess,
                         &ex.body.at,
                         format!(
                             "example of error `{}` (HTTP {status}) reads as a success: {why}",

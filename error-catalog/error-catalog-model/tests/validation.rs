@@ -3,19 +3,33 @@
 //! positions can be checked by counting lines of the literal.
 
 use error_catalog_model::load_str;
+use error_catalog_model::rules::Rule;
 
 const FILE: &str = "t.toml";
 
-/// Every rendered diagnostic (`t.toml:line:col: message` + help) of a catalog
-/// that must not load.
-fn problems(text: &str) -> Vec<String> {
+/// The problems of a catalog that must not load, which must break `rules`,
+/// in order; returns each rendered diagnostic after its `error[rule-id]: `
+/// (`t.toml:line:col: message` + note and help).
+fn expect(text: &str, rules: &[Rule]) -> Vec<String> {
     match load_str(FILE, text) {
         Ok(_) => panic!("catalog loaded, but problems were expected:\n{text}"),
         Err(p) => {
+            let got: Vec<Rule> = p.list.iter().map(|d| d.rule).collect();
+            assert_eq!(got, rules, "the rules broken by:\n{text}\n{p}");
             // `Problems` displays every rendered diagnostic, one after the other.
             let rendered: Vec<String> = p.list.iter().map(|d| d.render(p.file.as_ref())).collect();
             assert_eq!(p.to_string(), rendered.join("\n"));
             rendered
+                .iter()
+                .zip(&p.list)
+                .map(|(r, d)| {
+                    let head = format!("error[{}]: ", d.rule.id());
+                    match r.strip_prefix(&head) {
+                        Some(body) => body.to_string(),
+                        None => panic!("`{r}` does not start with `{head}`"),
+                    }
+                })
+                .collect()
         }
     }
 }
@@ -40,7 +54,7 @@ stauts = 404
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::KeyUnknown]),
         ["t.toml:8:1: unknown key `stauts` in error `NOT_FOUND`\n  help: did you mean `status`?"]
     );
 }
@@ -58,7 +72,7 @@ code = "NOT_FOUND"
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::KeyUnknown]),
         ["t.toml:4:1: unknown key `docs` in `[service]`\n  help: did you mean `docs_url`?"]
     );
 }
@@ -77,7 +91,7 @@ message = "Customer {id} not found"
 id = { type = "string", internl = true }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::KeyUnknown]),
         ["t.toml:10:25: unknown key `internl` in field `id` of the fields of error `NOT_FOUND`\n  help: did you mean `internal`?"]
     );
 }
@@ -94,7 +108,7 @@ code = "NOT_FOUND"
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::KeyUnknown]),
         ["t.toml:6:3: unknown key `error` in the catalog's top level\n  help: did you mean `errors`?"]
     );
 }
@@ -114,7 +128,7 @@ status = "404"
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::ValueType]),
         ["t.toml:8:10: `status` in error `NOT_FOUND` must be an integer, found a string"]
     );
 }
@@ -131,7 +145,7 @@ code = "NOT_FOUND"
 status = 404
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::KeyMissing]),
         ["t.toml:6:1: missing required key `message` in error `NOT_FOUND`"]
     );
 }
@@ -147,7 +161,7 @@ code = "NOT_FOUND"
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::KeyMissing]),
         ["t.toml:1:1: missing required key `id` in `[service]`"]
     );
 }
@@ -168,7 +182,7 @@ message = "Not found"
 code = "NOT_FOUND"
 message = "Missing"
 "#;
-    let p = problems(text);
+    let p = expect(text, &[Rule::CodeDuplicate]);
     assert_eq!(
         p[0],
         "t.toml:10:8: duplicate error code `NOT_FOUND`\n  note: t.toml:7:8: `NOT_FOUND` is first defined here\n  help: each code may appear once; remove or rename one of them"
@@ -193,7 +207,7 @@ code = "TOKEN_EXPIRED"
 message = "JWT token has expired"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::VariantDuplicate]),
         ["t.toml:10:8: codes `token/expired` and `TOKEN_EXPIRED` both map to variant `TokenExpired`\n  help: set `variant` on one of them to a different name"]
     );
     // Naming one of them resolves the clash.
@@ -218,7 +232,7 @@ code = "2fa_enabled"
 message = "2FA is already enabled"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::VariantNameInvalid]),
         ["t.toml:7:8: variant name `2faEnabled` (for code `2fa_enabled`) is not a valid Rust identifier\n  help: set `variant` to a name such as `TokenExpired`"]
     );
 }
@@ -242,7 +256,7 @@ status = 99
 message = "Too early"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::StatusOutOfRange, Rule::StatusOutOfRange]),
         [
             "t.toml:8:10: `status` 600 of error `NOT_FOUND` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out",
             "t.toml:12:10: `status` 99 of error `EARLY` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out",
@@ -265,7 +279,7 @@ message = "Customer {id not found"
 "#;
     // `message = "` is 11 characters; `{` is byte 9 of the template: column 12 + 9.
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::TemplateSyntax]),
         ["t.toml:8:21: `message` of error `NOT_FOUND`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)"]
     );
 }
@@ -282,7 +296,7 @@ code = "NOT_FOUND"
 message = "Customer id} not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::TemplateSyntax]),
         ["t.toml:8:23: `message` of error `NOT_FOUND`: unbalanced braces: `}` has no opening `{` (write `}}` for a literal brace)"]
     );
 }
@@ -309,7 +323,7 @@ message = '''
 line {y'''
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::TemplateSyntax, Rule::TemplateSyntax]),
         [
             "t.toml:8:23: `message` of error `A`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)",
             "t.toml:12:6: `message` of error `B`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)",
@@ -350,7 +364,7 @@ code = "GONE"
 message = "Order {zzz} is gone"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PlaceholderUnknown, Rule::PlaceholderUnknown]),
         [
             "t.toml:8:21: placeholder `{idd}` in `message` of error `NOT_FOUND` names no field\n  help: did you mean `{id}`?",
             "t.toml:12:18: placeholder `{zzz}` in `message` of error `GONE` names no field\n  help: declare it under `[errors.fields]`, e.g. `zzz = \"string\"`",
@@ -373,7 +387,7 @@ message = "Too many requests"
 fields = { retryAfter = "u46" }
 "#;
     // `fields = { retryAfter = ` is 24 characters: the type's quote is column 25.
-    let p = problems(text);
+    let p = expect(text, &[Rule::FieldTypeUnknown]);
     assert_eq!(p.len(), 1, "{p:#?}");
     assert!(
         p[0].starts_with("t.toml:9:25: field `retryAfter` has unknown type `u46`\n  help: "),
@@ -384,7 +398,7 @@ fields = { retryAfter = "u46" }
     // The did-you-mean looks at the base type, without `?`.
     let text = text.replace("\"u46\"", "\"strng?\"");
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::FieldTypeUnknown]),
         ["t.toml:9:25: field `retryAfter` has unknown type `strng?`\n  help: did you mean `string`? (add `?` for an optional field)"]
     );
 }
@@ -407,7 +421,7 @@ message = "Too many requests"
 fields = { retryAfter = "u46" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::FieldTypeUnknown]),
         ["t.toml:9:25: field `retryAfter` has unknown type `u46`\n  help: did you mean `u64`? (add `?` for an optional field)"]
     );
 }
@@ -426,7 +440,7 @@ message = "Bad request"
 fields = { reason = "string" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::FieldUnplaced]),
         ["t.toml:10:12: field `reason` of error `bad_request` has no place on the wire\n  help: the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"]
     );
     // Naming it in the pattern gives it a place.
@@ -448,13 +462,13 @@ retry = "after"
 retry_after_field = "retryAfter"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::RetryAfterFieldUnknown]),
         ["t.toml:11:21: `retry_after_field` `retryAfter` of error `RATE_LIMITED` names no field"]
     );
     // A field that is there but not an integer is refused too.
     let text = format!("{text}fields = {{ retryAfter = \"string\" }}\n");
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::RetryAfterFieldType]),
         ["t.toml:11:21: `retry_after_field` `retryAfter` must be an integer field (seconds), not `string`"]
     );
     loads(&text.replace("\"string\"", "\"u64?\""));
@@ -474,7 +488,7 @@ code = "NOT_FOUND"
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PresetUnknown]),
         ["t.toml:5:10: unknown wire preset `nestd`\n  help: did you mean `nested`?"]
     );
 }
@@ -492,7 +506,7 @@ status = 404
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::WireIdentityUnlocated]),
         ["t.toml:4:1: custom `[wire]` does not say where the code or the message is\n  help: set `code` (or `message`) to a JSON pointer, or choose a `preset`"]
     );
 
@@ -508,7 +522,7 @@ status = 404
 message = "Not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::WireIdentityUnlocated]),
         ["t.toml:4:1: `[wire]` does not say where the error code is\n  help: set `code` to a JSON pointer such as \"/error/code\", or choose a `preset`"]
     );
 
@@ -536,12 +550,12 @@ fix_command = "gh auth refresh -s {scpoe}"
 fields = { scope = "string" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PlaceholderUnknown]),
         ["t.toml:10:35: placeholder `{scpoe}` in `fix_command` of error `missing_scope` names no field\n  help: did you mean `{scope}`?"]
     );
     let text = text.replace("{scpoe}\"", "{ scope: 1 }\"");
     assert_eq!(
-        problems(&text)[0],
+        expect(&text, &[Rule::TemplateSyntax])[0],
         "t.toml:10:35: `fix_command` of error `missing_scope`: placeholder `{ scope: 1 }` must be a field name (letters, digits, `_`); write `{{` for a literal brace"
     );
     loads(&text.replace("{ scope: 1 }", "{{ scope: 1 }}"));
@@ -565,7 +579,7 @@ variant = "MethodNotFound"
 message = "Method not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::CodeTypeMismatch]),
         ["t.toml:8:8: `code` is an integer, but the catalog's codes are strings\n  help: write it as a string, or set `code_type = \"integer\"` in `[wire]` when the service sends codes as JSON numbers"]
     );
     let integer = text.replace(
@@ -576,14 +590,17 @@ message = "Method not found"
     assert_eq!(c.errors[0].code.value, "-32601");
     assert!(c.wire.integer_codes);
     assert_eq!(
-        problems(&integer.replace("code = -32601", "code = \"-32601\"")),
+        expect(&integer.replace("code = -32601", "code = \"-32601\""), &[Rule::CodeTypeMismatch]),
         ["t.toml:9:8: `code` \"-32601\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)\n  help: write it as a TOML integer, e.g. `code = -32601`"]
     );
     // without `variant`, an integer code names its variant `Code...`
     let c = loads(&integer.replace("variant = \"MethodNotFound\"\n", ""));
     assert_eq!(c.errors[0].variant.value, "CodeMinus32601");
     assert_eq!(
-        problems(&integer.replace("\"integer\"", "\"int\"")),
+        expect(
+            &integer.replace("\"integer\"", "\"int\""),
+            &[Rule::CodeTypeUnknown]
+        ),
         ["t.toml:7:13: unknown `code_type` `int` in `[wire]`\n  help: did you mean `integer`?"],
         "a `[wire]` with a problem: no follow-on about the code's kind"
     );
@@ -609,14 +626,14 @@ message = "Channel not found"
 body = '{"ok": false, "error": "channel_not_found"}'
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::ExampleReadsAsSuccess]),
         ["t.toml:12:8: example of error `channel_not_found` (HTTP 200) reads as a success: a body with the marks of `[wire] success`\n  help: make the success marks something error bodies never have"]
     );
     let text = text
         .replace("success = { \"/error\" = \"channel_not_found\" }\n", "")
         .replace("code = \"/error\"\n", "code = \"/err\"\n");
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::ExampleReadsAsSuccess]),
         ["t.toml:11:8: example of error `channel_not_found` (HTTP 200) reads as a success: a 2xx body that does not carry what identifies an error\n  help: give `[wire]` a `success` rule saying what marks a success body, e.g. `success = { \"/ok\" = true }`"]
     );
     // the right marks: it loads
@@ -644,7 +661,7 @@ message = "Not found"
 fields = { docs_url = { type = "string", at = "/docs_url" } }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PlaceClash]),
         ["t.toml:10:12: field `docs_url` of error `NOT_FOUND` is at `/docs_url`, where the docs URL is\n  note: t.toml:5:10: the docs URL is declared here\n  help: a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer"]
     );
 }
@@ -665,7 +682,7 @@ message = "Not found"
 fields = { message = "string?" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PlaceClash]),
         ["t.toml:10:12: field `message` of error `NOT_FOUND` is at `/error/message`, where the message is\n  note: t.toml:5:10: the message is declared here\n  help: a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer"]
     );
 }
@@ -687,7 +704,7 @@ message = "Not found"
 fields = { error = { type = "json", at = "/error" } }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PlaceClash]),
         ["t.toml:11:12: field `error` of error `NOT_FOUND` at `/error` and the code at `/error/code`: one would hold the other inside it\n  note: t.toml:5:8: the code is declared here\n  help: a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer"]
     );
     let text = text.replace(
@@ -695,9 +712,9 @@ fields = { error = { type = "json", at = "/error" } }
         "message = \"/error/code/text\"",
     );
     assert!(
-        problems(&text)[0].starts_with("t.toml:6:11: the message at `/error/code/text` and the code at `/error/code`: one would hold the other inside it"),
+        expect(&text, &[Rule::PlaceClash, Rule::PlaceClash])[0].starts_with("t.toml:6:11: the message at `/error/code/text` and the code at `/error/code`: one would hold the other inside it"),
         "{:#?}",
-        problems(&text)
+        expect(&text, &[Rule::PlaceClash, Rule::PlaceClash])
     );
 }
 
@@ -721,7 +738,7 @@ message = "{thing} not found"
 fields = { thing = "string" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PatternOverlap]),
         ["t.toml:13:11: pattern \"{thing} not found\" of error `thing_not_found` can match the same message as \"Key not found\" of error `key_not_found`\n  help: make the patterns distinct, or give the more specific one a higher `priority`"]
     );
     // A higher priority for the specific one settles it.
@@ -754,7 +771,7 @@ status = 400
 message = "Invalid body"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::StatusAmbiguous]),
         ["t.toml:10:1: errors `bad_request` and `invalid_body` share status 400 and nothing tells them apart\n  help: give one of them `matches = [\"message pattern\"]`"]
     );
     loads(&text.replace(
@@ -773,7 +790,7 @@ name = "Shop
 [wire]
 preset = "nested"
 "#;
-    let p = problems(text);
+    let p = expect(text, &[Rule::TomlSyntax]);
     assert_eq!(p.len(), 1, "{p:?}");
     // The string is cut off at the end of line 3 (`name = "Shop` is 12 characters).
     assert!(
@@ -796,7 +813,7 @@ message = "Not found"
 [[errors.examples]]
 body = '{"error": '
 "#;
-    let p = problems(text);
+    let p = expect(text, &[Rule::ExampleNotJson]);
     assert_eq!(p.len(), 1, "{p:?}");
     assert!(
         p[0].starts_with("t.toml:10:8: example body of error `NOT_FOUND` is not JSON: "),
@@ -828,7 +845,16 @@ retry_after_field = "wait"
 [[errors.examples]]
 body = "not json"
 "#;
-    let p = problems(text);
+    let p = expect(
+        text,
+        &[
+            Rule::StatusOutOfRange,
+            Rule::PlaceholderUnknown,
+            Rule::TemplateSyntax,
+            Rule::RetryAfterFieldUnknown,
+            Rule::ExampleNotJson,
+        ],
+    );
     assert_eq!(p.len(), 5, "{p:#?}");
     assert_eq!(
         p[0],
@@ -870,7 +896,7 @@ message = "Too many requests"
 fields = { retryAfter = "strng" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PresetUnknown, Rule::KeyMissing, Rule::KeyUnknown, Rule::ValueType, Rule::FieldTypeUnknown]),
         [
             "t.toml:5:10: unknown wire preset `nestd`\n  help: did you mean `nested`?",
             "t.toml:6:1: missing required key `message` in error `NOT_FOUND`",
@@ -902,7 +928,7 @@ message = "Customer {id} is gone"
 fields = { id = "string" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::KeyUnknown, Rule::CodeDuplicate]),
         [
             "t.toml:8:1: unknown key `stauts` in error `NOT_FOUND`\n  help: did you mean `status`?",
             "t.toml:12:8: duplicate error code `NOT_FOUND`\n  note: t.toml:7:8: `NOT_FOUND` is first defined here\n  help: each code may appear once; remove or rename one of them",
@@ -932,7 +958,7 @@ status = 4100
 message = "Gone"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::FieldTypeUnknown, Rule::StatusOutOfRange]),
         [
             "t.toml:10:17: field `id` has unknown type `strng`\n  help: did you mean `string`? (add `?` for an optional field)",
             "t.toml:13:10: `status` 4100 of error `GONE` is not an HTTP status\n  help: use a status from 100 to 599, or leave `status` out",
@@ -940,7 +966,7 @@ message = "Gone"
     );
     let text = text.replace("preset = \"nested\"", "preset = \"nestd\"");
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::PresetUnknown, Rule::FieldTypeUnknown, Rule::StatusOutOfRange]),
         [
             "t.toml:5:10: unknown wire preset `nestd`\n  help: did you mean `nested`?",
             "t.toml:10:17: field `id` has unknown type `strng`\n  help: did you mean `string`? (add `?` for an optional field)",
@@ -1007,7 +1033,7 @@ when = {{ "/error/error_subcode" = 463 }}
 "#
     );
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::WhenNeverChosen]),
         ["t.toml:11:1: error `SessionExpired` is never chosen: `InvalidToken` shares its code `190`, comes first and matches every body it matches\n  note: t.toml:7:1: `InvalidToken` is here\n  help: move `SessionExpired` above `InvalidToken`: the most specific `when` comes first"]
     );
     // the other way round it loads: one code, two errors
@@ -1039,7 +1065,7 @@ when = {{ "/error/type" = "OAuthException" }}
 "#
     );
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::WhenAmbiguous]),
         ["t.toml:12:1: errors `SessionExpired` and `OAuth` share their code `190` and one body can match the `when` of both\n  note: t.toml:7:1: `SessionExpired` is here\n  help: give both a condition on the same member with different values, or give one every condition of the other"]
     );
     // a condition on one member with different values tells them apart
@@ -1066,7 +1092,7 @@ when = {{ "/error/error_subcode" = 463 }}
 "#
     );
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::CodeDuplicate]),
         ["t.toml:13:8: duplicate error code `190`\n  note: t.toml:8:8: `190` is first defined here\n  help: entries of one code need different `when` conditions: change or remove one of them"]
     );
 }
@@ -1085,7 +1111,7 @@ message = "Session has expired"
 when = { "/error/code" = "expired", "/error/message" = "Session has expired" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::WhenTestsIdentity, Rule::WhenTestsIdentity]),
         [
             "t.toml:10:10: `when` of error `expired` tests the code (`/error/code`)\n  help: say the code with the entry's `code` instead",
             "t.toml:10:37: `when` of error `expired` tests the message (`/error/message`)\n  help: say the message with `matches = [\"pattern\"]` instead",
@@ -1108,7 +1134,7 @@ message = "Not Found"
 code_in_body = false
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::CodeInBodyNoEffect]),
         ["t.toml:11:16: `code_in_body = false` on error `not_found` has no effect: this catalog's errors are identified by message\n  help: remove it: no error of this catalog is found by its code"]
     );
 }
@@ -1126,7 +1152,7 @@ message = "Server error"
 code_in_body = false
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::CodelessUnidentified]),
         ["t.toml:9:16: error `server_error` is sent without a code but nothing else identifies it\n  help: give it a `status`, `matches = [\"pattern\"]` or `when = { \"/pointer\" = value }`"]
     );
 }
@@ -1161,7 +1187,7 @@ message = "any other 400"
     );
     // (a name, not a code: a string in an integer-coded catalog)
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::StatusAmbiguous]),
         ["t.toml:13:1: errors `x` and `y` share status 400 and nothing tells them apart\n  help: give one of them `matches = [\"message pattern\"]`, or give them different `when` conditions"]
     );
 }
@@ -1175,7 +1201,7 @@ message = "m"
 when = {{ "/error/error_subcode" = [463], "error_subcode" = 1 }}
 "#
     );
-    let p = problems(&text);
+    let p = expect(&text, &[Rule::ValueType, Rule::PointerInvalid]);
     assert_eq!(p.len(), 2, "{p:#?}");
     assert!(p[0].contains("a boolean, an integer or a string"), "{p:#?}");
     assert!(p[1].contains("is not a JSON pointer"), "{p:#?}");
@@ -1196,7 +1222,7 @@ variant = "ServerError"
 message = "Server error"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::CodeRangeStringCodes]),
         ["t.toml:7:14: `code_range` of error `ServerError` in a catalog of string codes\n  help: ranges are of integer codes: set `code_type = \"integer\"` in `[wire]` (when the service sends codes as JSON numbers)"]
     );
 }
@@ -1219,7 +1245,7 @@ message = "h"
 "#
     );
     assert_eq!(
-        problems(&text),
+        expect(&text, &[Rule::CodeRangeEmpty, Rule::CodeRangesOverlap]),
         [
             "t.toml:8:14: `code_range` [-32000, -32099] of error `Backwards` is empty: its first code is above its last\n  help: write it `[-32099, -32000]`",
             "t.toml:16:14: `code_range` [10, 20] of error `High` overlaps [1, 10] of error `Low`\n  note: t.toml:12:14: `Low`'s range is here\n  help: a code belongs to one range: make them disjoint (a code listed with `code` is found before any range)",
@@ -1241,7 +1267,7 @@ variant = "Both"
 message = "b"
 "#
     );
-    let p = problems(&text);
+    let p = expect(&text, &[Rule::ValueType, Rule::CodeAndCodeRange]);
     assert_eq!(p.len(), 2, "{p:#?}");
     assert!(
         p[0].starts_with("t.toml:8:14:") && p[0].contains("two integers, `[first, last]`"),
@@ -1286,7 +1312,7 @@ code = "x"
 message = "x"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::HeaderRoleTwice, Rule::HeaderRoleTwice]),
         [
             "t.toml:6:16: header `X-Request-Id` is given twice in `[headers]`: as `request_id` and as `should_retry`\n  note: t.toml:5:14: `request_id` names it here\n  help: a header has one role: remove one of them",
             "t.toml:7:9: header `x-request-id` is given twice in `[headers]`: as `request_id` and as `keep`\n  note: t.toml:5:14: `request_id` names it here\n  help: a header has one role: remove one of them",
@@ -1309,7 +1335,7 @@ code = "x"
 message = "x"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::ResetFormatUnknown]),
         ["t.toml:6:27: unknown `rate_limit_reset_format` `durations` in `[headers]`\n  help: did you mean `duration`?"]
     );
 }
@@ -1333,7 +1359,7 @@ message = "Out of stock: {items}"
 fields = { items = "[Item]" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::PlaceholderCompound]),
         ["t.toml:12:26: placeholder `{items}` in `message` of error `OUT_OF_STOCK` names a field of type `[Item]`, which no text can hold\n  help: a placeholder shows one value: name a field of a single-value type, or leave the list out of the text"]
     );
 }
@@ -1357,7 +1383,7 @@ message = "Out of stock"
 fields = { items = "[item]?", other = "ShopError?" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::TypeNameInvalid, Rule::TypeNamedAsEnum]),
         [
             "t.toml:8:8: type name `item` is not an UpperCamelCase Rust identifier\n  help: name a declared type as its Rust struct, such as `ValidationError`",
             "t.toml:10:8: type `ShopError` has the enum's own name\n  help: rename the type: the struct and the enum are generated side by side",
@@ -1388,7 +1414,7 @@ message = "Out of stock"
 fields = { lines = "[Line]" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::MemberNested, Rule::MemberNameInvalid, Rule::MemberNameInvalid, Rule::MemberInternal, Rule::MemberAt, Rule::MemberDuplicate]),
         [
             "t.toml:10:8: member `item` of type `Line` is of declared type `Item`: declared types do not nest\n  help: type the member `json` to keep it whole",
             "t.toml:11:1: member `extra` of type `Line` gives Rust name `extra`, which the struct cannot have\n  help: give the member a table form with `rust = \"name\"` (not a keyword, not `extra`)",
@@ -1416,7 +1442,7 @@ message = "Invalid"
 fields = { violations = "[Violaton]" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::FieldTypeUnknown]),
         ["t.toml:12:25: field `violations` has unknown type `[Violaton]`\n  help: did you mean `Violation`? (add `?` for an optional field)"]
     );
 }
@@ -1464,7 +1490,7 @@ message = "Limited"
 when_header = { "x ratelimit" = "0", x-ratelimit-remaining = 0 }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::HeaderNameInvalid, Rule::ValueType]),
         [
             "t.toml:11:17: the `when_header` of error `limited` key `x ratelimit` is not a header name\n  help: name the header as it is sent, such as `x-ratelimit-remaining` (letters, digits, `-`; no spaces)",
             "t.toml:11:62: `x-ratelimit-remaining` in the `when_header` of error `limited` must be a string (a header's value is text), found an integer",
@@ -1491,7 +1517,7 @@ message = "Limited"
 when_header = { X-RateLimit-Remaining = "0" }
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::WhenNeverChosen]),
         ["t.toml:11:1: error `Limited` is never chosen: `Forbidden` shares its status 403, comes first and matches every body it matches\n  note: t.toml:7:1: `Forbidden` is here\n  help: move `Limited` above `Forbidden`: the most specific `when` comes first"]
     );
     // the specific one first: it loads, its header name in lowercase
@@ -1520,7 +1546,7 @@ code = "PLAN_EXPIRED"
 message = "Your plan has expired"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::ReservedCodeUsed]),
         ["t.toml:8:8: error code `PLAN_EXPIRED` is reserved\n  note: t.toml:1:22: `PLAN_EXPIRED` is reserved here: replaced by SUBSCRIPTION_ENDED\n  help: a reserved code once meant another error to clients: give this error a new code (remove the reservation only if this is the same error coming back)"]
     );
 }
@@ -1538,7 +1564,7 @@ code_type = "integer"
 code_range = [-32099, -32000]
 message = "Server error"
 "#;
-    let p = problems(text);
+    let p = expect(text, &[Rule::ReservedCodeUsed]);
     assert_eq!(p.len(), 1);
     assert!(
         p[0].starts_with("t.toml:9:14: error code `-32050` is reserved\n  note: t.toml:1:13: `-32050` is reserved here"),
@@ -1560,7 +1586,7 @@ code = "NEW"
 message = "New"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::ReservedTwice]),
         ["t.toml:1:20: code `OLD` is reserved twice\n  note: t.toml:1:13: `OLD` is reserved here\n  help: remove one of them"]
     );
 }
@@ -1579,7 +1605,7 @@ code = -32601
 message = "Method not found"
 "#;
     assert_eq!(
-        problems(text),
+        expect(text, &[Rule::ReservedNotInteger]),
         ["t.toml:1:20: reserved code \"OLD\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)\n  help: write it as a TOML integer, e.g. `reserved = [20001]`"]
     );
 }
@@ -1596,7 +1622,7 @@ preset = "nested"
 code = "NEW"
 message = "New"
 "#;
-    let p = problems(text);
+    let p = expect(text, &[Rule::ValueType, Rule::KeyMissing, Rule::KeyUnknown]);
     assert_eq!(p.len(), 3, "{p:#?}");
     assert!(
         p[0].starts_with(

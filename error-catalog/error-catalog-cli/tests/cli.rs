@@ -779,6 +779,82 @@ fn explain_unknown_code_without_near_match() {
 }
 
 #[test]
+fn explain_rule_id_prints_its_explanation() {
+    let r = run(&["explain", "placeholder-unknown"]);
+    r.expect_code(0);
+    assert_eq!(r.stderr, "");
+    let mut lines = r.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("placeholder-unknown — Every placeholder names a field of the error.")
+    );
+    assert_eq!(lines.next(), Some(""));
+    let text = lines.next().unwrap_or_default();
+    assert!(text.contains("names no field of the error"), "{}", r.stdout);
+    assert!(
+        text.contains("`{{name}}`"),
+        "says how to fix it: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn explain_every_rule_id() {
+    // every id `check` can print has an explanation, for derive rules too
+    for id in [
+        "code-duplicate",
+        "key-unknown",
+        "toml-syntax",
+        "fallback-missing",
+        "derive-redundant",
+    ] {
+        let r = run(&["explain", id]);
+        r.expect_code(0);
+        assert!(r.stdout.starts_with(&format!("{id} — ")), "{}", r.stdout);
+    }
+}
+
+#[test]
+fn explain_rule_id_json() {
+    let r = run(&["explain", "code-duplicate", "--json"]);
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["rule"], "code-duplicate");
+    assert_eq!(v["summary"], "No two errors share a code.");
+    assert!(v["explanation"]
+        .as_str()
+        .is_some_and(|e| e.contains("cannot be told apart")));
+}
+
+#[test]
+fn explain_misspelt_rule_id_suggests_the_rule() {
+    let r = run(&["explain", "placeholder-unknwon"]);
+    r.expect_code(1);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "error: no error `placeholder-unknwon` in the bundled catalogs; did you mean the rule `placeholder-unknown`?\n"
+    );
+}
+
+#[test]
+fn check_output_names_a_rule_that_explain_knows() {
+    let f = Temp::file("check_then_explain", "broken.toml", STAUTS);
+    let r = run(&["check", f.s()]);
+    r.expect_code(1);
+    let id = r
+        .stderr
+        .strip_prefix("error[")
+        .and_then(|s| s.split_once(']'))
+        .map(|(id, _)| id.to_string())
+        .unwrap_or_default();
+    assert_eq!(id, "key-unknown", "{}", r.stderr);
+    let r = run(&["explain", &id]);
+    r.expect_code(0);
+    assert!(r.stdout.starts_with("key-unknown — "), "{}", r.stdout);
+}
+
+#[test]
 fn explain_json() {
     let r = run(&["explain", "RATE_LIMITED", "--json"]);
     r.expect_code(0);

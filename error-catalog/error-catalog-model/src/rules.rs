@@ -52,11 +52,6 @@ impl Rule {
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|r| r.id() == id)
     }
-
-    /// The closest rule id to `word`, for a did-you-mean.
-    pub fn did_you_mean(word: &str) -> Option<Rule> {
-        crate::diag::did_you_mean(word, Rule::ALL.iter().map(|r| r.id())).and_then(Rule::from_id)
-    }
 }
 
 impl std::fmt::Display for Rule {

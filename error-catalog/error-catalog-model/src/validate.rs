@@ -796,3 +796,26 @@ fn check_examples_are_errors(c: &Catalog, d: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // (through `validate` the other rules would compare 65,535 codes pairwise)
+    #[test]
+    fn a_catalog_of_too_many_errors() {
+        let text = "[service]\nid = \"shop\"\nname = \"Shop\"\n[wire]\npreset = \"nested\"\n[[errors]]\ncode = \"A\"\nmessage = \"A\"\n";
+        let Ok(mut c) = crate::load_str("t.toml", text) else {
+            panic!("the catalog loads");
+        };
+        c.errors = vec![c.errors[0].clone(); MAX_ERRORS + 1];
+        let mut d = Vec::new();
+        check_catalog_size(&c, &mut d);
+        let rules: Vec<Rule> = d.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [Rule::CatalogTooLarge]);
+        c.errors.truncate(MAX_ERRORS);
+        d.clear();
+        check_catalog_size(&c, &mut d);
+        assert!(d.is_empty());
+    }
+}

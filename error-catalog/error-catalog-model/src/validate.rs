@@ -7,7 +7,10 @@
 
 use std::collections::HashMap;
 
+mod examples;
+mod places;
 mod reserved;
+mod templates;
 mod types;
 mod when;
 
@@ -27,15 +30,15 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_unique_variants(c, &mut d);
     check_variant_idents(c, &mut d);
     check_status_range(c, &mut d);
-    check_templates(c, &mut d);
+    templates::check_templates(c, &mut d);
     check_field_names(c, &mut d);
     check_field_places(c, &mut d);
     check_retry_after_field(c, &mut d);
     check_pattern_overlap(c, &mut d);
     check_status_identity(c, &mut d);
-    check_examples(c, &mut d);
-    check_distinct_places(c, &mut d);
-    check_examples_are_errors(c, &mut d);
+    examples::check_examples(c, &mut d);
+    places::check_distinct_places(c, &mut d);
+    examples::check_examples_are_errors(c, &mut d);
     check_content_type(c, &mut d);
     when::check_when_order(c, &mut d);
     when::check_when_places(c, &mut d);
@@ -310,147 +313,6 @@ fn all_fields<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> impl Iterator<Item = &'c
     c.wire.fields.iter().chain(&e.fields)
 }
 
-/// The place of byte `offset` of a string value's text, mapped back through the
-/// TOML quoting (basic or literal, one-line or multi-line, with escapes).
-fn template_at(file: Option<&SourceFile>, at: &At, offset: usize) -> At {
-    let (At::Toml(r), Some(f)) = (at, file) else {
-        return at.clone();
-    };
-    let Some(raw) = f.text.get(r.clone()) else {
-        return at.clone();
-    };
-    let (quote_len, literal) = if raw.starts_with("\'\'\'") {
-        (3, true)
-    } else if raw.starts_with("\"\"\"") {
-        (3, false)
-    } else if raw.starts_with('\'') {
-        (1, true)
-    } else {
-        (1, false)
-    };
-    let mut i = quote_len;
-    if quote_len == 3 {
-        if raw[i..].starts_with("\r\n") {
-            i += 2;
-        } else if raw[i..].starts_with('\n') {
-            i += 1;
-        }
-    }
-    let bytes = raw.as_bytes();
-    let mut decoded = 0;
-    while decoded < offset && i < bytes.len() {
-        if !literal && bytes[i] == b'\\' {
-            match bytes.get(i + 1) {
-                Some(b'u') => {
-                    decoded += raw
-                        .get(i + 2..i + 6)
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .and_then(char::from_u32)
-                        .map_or(1, char::len_utf8);
-                    i += 6;
-                }
-                Some(b'U') => {
-                    decoded += raw
-                        .get(i + 2..i + 10)
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .and_then(char::from_u32)
-                        .map_or(1, char::len_utf8);
-                    i += 10;
-                }
-                Some(b' ' | b'\t' | b'\r' | b'\n') => {
-                    i += 1;
-                    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n') {
-                        i += 1;
-                    }
-                }
-                _ => {
-                    decoded += 1;
-                    i += 2;
-                }
-            }
-        } else {
-            let len = raw[i..].chars().next().map_or(1, char::len_utf8);
-            decoded += len;
-            i += len;
-        }
-    }
-    At::Toml(r.start + i..r.start + i + 1)
-}
-
-/// Rule: message templates and patterns have balanced braces, every placeholder
-/// names a field that is not a list or a declared object, and no two
-/// placeholders stand side by side in a pattern.
-fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    for e in &c.errors {
-        let mut texts = vec![("message", &e.message, false)];
-        texts.extend(e.matches.iter().map(|m| ("matches", m, true)));
-        texts.extend(e.fix_command.iter().map(|f| ("fix_command", f, false)));
-        for (key, text, is_pattern) in texts {
-            let t = match Template::parse(&text.value) {
-                Ok(t) => t,
-                Err(err) => {
-                    d.push(Diagnostic::new(
-                        Rule::TemplateSyntax,
-                        &template_at(c.file.as_ref(), &text.at, err.offset),
-                        format!("`{key}` of error `{}`: {}", e.code.value, err.message),
-                    ));
-                    continue;
-                }
-            };
-            for seg in &t.segments {
-                if let error_catalog_core::template::Segment::Hole { name, offset } = seg {
-                    let field = all_fields(c, e).find(|f| &f.wire.value == name);
-                    if let Some(f) = field.filter(|f| f.ty.value.is_compound()) {
-                        d.push(
-                            Diagnostic::new(
-                                Rule::PlaceholderCompound,
-                                &template_at(c.file.as_ref(), &text.at, *offset),
-                                format!(
-                                    "placeholder `{{{name}}}` in `{key}` of error `{}` names a field of type `{}`, which no text can hold",
-                                    e.code.value,
-                                    c.type_text(f.ty.value)
-                                ),
-                            )
-                            .help("a placeholder shows one value: name a field of a single-value type, or leave the list out of the text"),
-                        );
-                    }
-                    if sound(c, e) && field.is_none() {
-                        let names: Vec<&str> =
-                            all_fields(c, e).map(|f| f.wire.value.as_str()).collect();
-                        let mut diag = Diagnostic::new(
-                            Rule::PlaceholderUnknown,
-                            &template_at(c.file.as_ref(), &text.at, *offset),
-                            format!(
-                                "placeholder `{{{name}}}` in `{key}` of error `{}` names no field",
-                                e.code.value
-                            ),
-                        );
-                        diag = match crate::diag::did_you_mean(name, names.iter().copied()) {
-                            Some(m) => diag.help(format!("did you mean `{{{m}}}`?")),
-                            None if matches!(text.at, At::Toml(_)) => diag.help(format!(
-                                "declare it under `[errors.fields]`, e.g. `{name} = \"string\"`"
-                            )),
-                            None => diag.help(format!(
-                                "add a field named `{name}` to the variant, or write `{{{{{name}}}}}` for literal braces"
-                            )),
-                        };
-                        d.push(diag);
-                    }
-                }
-            }
-            if is_pattern {
-                if let Some(off) = t.has_adjacent_holes() {
-                    d.push(Diagnostic::new(
-                        Rule::PlaceholdersAdjacent,
-                        &template_at(c.file.as_ref(), &text.at, off),
-                        format!("pattern of error `{}` has two placeholders side by side, which cannot be told apart", e.code.value),
-                    ).help("put literal text between the placeholders"));
-                }
-            }
-        }
-    }
-}
-
 /// Rule: field names are valid Rust identifiers and unique within an error
 /// (its own fields and the envelope's together).
 fn check_field_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
@@ -611,188 +473,6 @@ fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
                     "give one of them `matches = [\"message pattern\"]`, or give them different `when` conditions"
                 }),
             );
-        }
-    }
-}
-
-/// Rule: example bodies are JSON (a service's documented body must parse).
-fn check_examples(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    for e in &c.errors {
-        for ex in &e.examples {
-            if let Err(err) = serde_json::from_str::<serde_json::Value>(&ex.body.value) {
-                d.push(Diagnostic::new(
-                    Rule::ExampleNotJson,
-                    &ex.body.at,
-                    format!(
-                        "example body of error `{}` is not JSON: {err}",
-                        e.code.value
-                    ),
-                ));
-            }
-        }
-    }
-}
-
-/// One value's place in a body: its pointer, what it is, where it is declared.
-struct Spot<'c> {
-    pointer: Pointer,
-    what: String,
-    at: &'c At,
-}
-
-/// How two places in a body clash: the same member, or one inside the other.
-fn clash(a: &Pointer, b: &Pointer) -> Option<&'static str> {
-    let (short, long) = if a.segments.len() <= b.segments.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    if !long.segments.starts_with(&short.segments) {
-        None
-    } else if short.segments.len() == long.segments.len() {
-        Some("same")
-    } else {
-        Some("inside")
-    }
-}
-
-fn clash_diagnostic(new: &Spot<'_>, old: &Spot<'_>, how: &str) -> Diagnostic {
-    let message = if how == "same" {
-        format!(
-            "{} is at `{}`, where {} is",
-            new.what, new.pointer.text, old.what
-        )
-    } else {
-        format!(
-            "{} at `{}` and {} at `{}`: one would hold the other inside it",
-            new.what, new.pointer.text, old.what, old.pointer.text
-        )
-    };
-    Diagnostic::new(Rule::PlaceClash, new.at, message)
-        .note(old.at, format!("{} is declared here", old.what))
-        .help("a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer")
-}
-
-/// Rule: no two values an error carries (the code, the message, the repeated
-/// suggestion / docs URL / fix command, each field) share a place in the body,
-/// or sit one inside the other: reading would see one value for two, and
-/// `Serialize` would write a member twice.
-fn check_distinct_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    let w = &c.wire;
-    if w.damaged {
-        return;
-    }
-    let named = [
-        ("the code", &w.code),
-        ("the message", &w.message),
-        ("the suggestion", &w.suggestion),
-        ("the docs URL", &w.docs_url),
-        ("the fix command", &w.fix_command),
-    ];
-    let mut envelope: Vec<Spot<'_>> = Vec::new();
-    let wire_fields = w.fields.iter().filter_map(|f| {
-        let p = f.at_ptr.as_ref()?;
-        Some(Spot {
-            pointer: p.value.clone(),
-            what: format!("envelope field `{}`", f.wire.value),
-            at: &f.wire.at,
-        })
-    });
-    let wire_values = named.into_iter().filter_map(|(what, p)| {
-        let p = p.as_ref()?;
-        Some(Spot {
-            pointer: p.value.clone(),
-            what: what.to_string(),
-            at: &p.at,
-        })
-    });
-    for spot in wire_values.chain(wire_fields) {
-        if let Some((old, how)) = envelope
-            .iter()
-            .find_map(|o| clash(&spot.pointer, &o.pointer).map(|h| (o, h)))
-        {
-            d.push(clash_diagnostic(&spot, old, how));
-            continue;
-        }
-        envelope.push(spot);
-    }
-    for e in c.errors.iter().filter(|e| sound(c, e)) {
-        let fields = e
-            .fields
-            .iter()
-            .map(|f| (f.wire.value.as_str(), f.at_ptr.as_ref().map(|p| &p.value)));
-        let placement = crate::layout::Placement::new(w, [(e, fields)]);
-        let places = placement.places.first().map_or(&[][..], Vec::as_slice);
-        let mut own: Vec<Spot<'_>> = Vec::new();
-        // (an entry covering a range keeps the received code in a field at
-        // the code's place: the code, not a second value)
-        let keeps_code = |f: &Field| {
-            e.code_range.is_some()
-                && f.rust.value == "code"
-                && f.at_ptr.as_ref().map(|p| &p.value) == w.code.as_ref().map(|p| &p.value)
-        };
-        for (f, place) in e.fields.iter().zip(places) {
-            if keeps_code(f) {
-                continue;
-            }
-            let pointer = match place {
-                crate::layout::Place::Slot(i) => placement.slots[*i].clone(),
-                crate::layout::Place::Member(key) => match &placement.fields_at {
-                    Some(fa) => fa.child(key),
-                    None => continue,
-                },
-                crate::layout::Place::Capture => continue,
-            };
-            let spot = Spot {
-                pointer,
-                what: format!("field `{}` of error `{}`", f.wire.value, e.code.value),
-                at: &f.wire.at,
-            };
-            let hit = envelope
-                .iter()
-                .chain(&own)
-                .find_map(|o| clash(&spot.pointer, &o.pointer).map(|h| (o, h)));
-            match hit {
-                Some((old, how)) => d.push(clash_diagnostic(&spot, old, how)),
-                None => own.push(spot),
-            }
-        }
-    }
-}
-
-/// Rule: an error's example is an error by the wire's success rule: a rule
-/// that calls a documented error body a success would hide that error from
-/// `error_in` (examples without a status are not judged).
-fn check_examples_are_errors(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    if c.wire.damaged {
-        return;
-    }
-    for e in c.errors.iter().filter(|e| sound(c, e)) {
-        for ex in &e.examples {
-            let Some(status) = ex.status.or(e.status_u16()) else {
-                continue;
-            };
-            if crate::response::is_success(c, status, ex.body.value.as_bytes()) {
-                let (why, help) = if c.wire.success.is_empty() {
-                    ("a 2xx body that does not carry what identifies an error", "give `[wire]` a `success` rule saying what marks a success body, e.g. `success = { \"/ok\" = true }`")
-                } else {
-                    (
-                        "a body with the marks of `[wire] success`",
-                        "make the success marks something error bodies never have",
-                    )
-                };
-                d.push(
-                    Diagnostic::new(
-                        Rule::ExampleReadsAsSuccess,
-                        &ex.body.at,
-                        format!(
-                            "example of error `{}` (HTTP {status}) reads as a success: {why}",
-                            e.code.value
-                        ),
-                    )
-                    .help(help),
-                );
-            }
         }
     }
 }

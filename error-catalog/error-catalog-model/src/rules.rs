@@ -81,7 +81,7 @@ rules! {
     IdentityUnknown = "identity-unknown", "`[wire] identity` is `code`, `message` or `status`.",
         "`identity` says what tells errors apart on the wire; the decoder knows only these three. Use one of them.";
     HeaderNameInvalid = "header-name-invalid", "A header name is a valid HTTP header name.",
-        "A name under `[headers]`, `keep` or `when_header` contains characters a header name cannot have (spaces, colons, non-ASCII). Such a header could never be received, so the setting would never act. Write the header's name as sent, e.g. `x-request-id`.";
+        "A key of an error's `when_header` table contains characters a header name cannot have (spaces, colons, non-ASCII). Such a header could never be received, so the condition would never hold. Write the header's name as sent, e.g. `x-ratelimit-remaining`.";
     ResetFormatUnknown = "reset-format-unknown", "`rate_limit_reset_format` names a known format.",
         "The reset header's format must be one the runtime can read: `epoch-seconds`, `delta-seconds` or `duration`. Use one of them.";
     CodeAndCodeRange = "code-and-code-range", "An error has `code` or `code_range`, not both.",

@@ -58,6 +58,11 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code,
+        // a catalog's problems carry their own `error[rule-id]: `
+        Err(cli::CliError::Catalog(problems)) => {
+            eprintln!("{problems}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)

@@ -383,16 +383,29 @@ message = "Gone {id}"
     let r = run(&["check", f.s()]);
     r.expect_code(1);
     let p = f.s();
-    for (line, what) in [
-        (2, "service `id` `Shop` must be snake_case"),
-        (11, "`message` of error `NOT_FOUND`: unbalanced braces"),
-        (15, "`status` 999 of error `GONE` is not an HTTP status"),
+    for (rule, line, what) in [
         (
+            "service-id-case",
+            2,
+            "service `id` `Shop` must be snake_case",
+        ),
+        (
+            "template-syntax",
+            11,
+            "`message` of error `NOT_FOUND`: unbalanced braces",
+        ),
+        (
+            "status-out-of-range",
+            15,
+            "`status` 999 of error `GONE` is not an HTTP status",
+        ),
+        (
+            "placeholder-unknown",
             16,
             "placeholder `{id}` in `message` of error `GONE` names no field",
         ),
     ] {
-        let want = format!("{p}:{line}:");
+        let want = format!("error[{rule}]: {p}:{line}:");
         let hit = r
             .stderr
             .lines()
@@ -766,6 +779,82 @@ fn explain_unknown_code_without_near_match() {
 }
 
 #[test]
+fn explain_rule_id_prints_its_explanation() {
+    let r = run(&["explain", "placeholder-unknown"]);
+    r.expect_code(0);
+    assert_eq!(r.stderr, "");
+    let mut lines = r.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("placeholder-unknown — Every placeholder names a field of the error.")
+    );
+    assert_eq!(lines.next(), Some(""));
+    let text = lines.next().unwrap_or_default();
+    assert!(text.contains("names no field of the error"), "{}", r.stdout);
+    assert!(
+        text.contains("`{{name}}`"),
+        "says how to fix it: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn explain_every_rule_id() {
+    // every id `check` can print has an explanation, for derive rules too
+    for id in [
+        "code-duplicate",
+        "key-unknown",
+        "toml-syntax",
+        "fallback-missing",
+        "derive-redundant",
+    ] {
+        let r = run(&["explain", id]);
+        r.expect_code(0);
+        assert!(r.stdout.starts_with(&format!("{id} — ")), "{}", r.stdout);
+    }
+}
+
+#[test]
+fn explain_rule_id_json() {
+    let r = run(&["explain", "code-duplicate", "--json"]);
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["rule"], "code-duplicate");
+    assert_eq!(v["summary"], "No two errors share a code.");
+    assert!(v["explanation"]
+        .as_str()
+        .is_some_and(|e| e.contains("cannot be told apart")));
+}
+
+#[test]
+fn explain_misspelt_rule_id_suggests_the_rule() {
+    let r = run(&["explain", "placeholder-unknwon"]);
+    r.expect_code(1);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "error: no error `placeholder-unknwon` in the bundled catalogs; did you mean the rule `placeholder-unknown`?\n"
+    );
+}
+
+#[test]
+fn check_output_names_a_rule_that_explain_knows() {
+    let f = Temp::file("check_then_explain", "broken.toml", STAUTS);
+    let r = run(&["check", f.s()]);
+    r.expect_code(1);
+    let id = r
+        .stderr
+        .strip_prefix("error[")
+        .and_then(|s| s.split_once(']'))
+        .map(|(id, _)| id.to_string())
+        .unwrap_or_default();
+    assert_eq!(id, "key-unknown", "{}", r.stderr);
+    let r = run(&["explain", &id]);
+    r.expect_code(0);
+    assert!(r.stdout.starts_with("key-unknown — "), "{}", r.stdout);
+}
+
+#[test]
 fn explain_json() {
     let r = run(&["explain", "RATE_LIMITED", "--json"]);
     r.expect_code(0);
@@ -868,8 +957,10 @@ fn explain_with_broken_catalog_file_is_exit_2() {
     r.expect_code(2);
     assert_eq!(r.stdout, "");
     assert!(
-        r.stderr
-            .starts_with(&format!("error: {}:10:1: unknown key `stauts`", f.s())),
+        r.stderr.starts_with(&format!(
+            "error[key-unknown]: {}:10:1: unknown key `stauts`",
+            f.s()
+        )),
         "{}",
         r.stderr
     );
@@ -1609,9 +1700,9 @@ fn readme_walk_through_starter_and_check_output() {
     r.expect_code(1);
     assert_eq!(
         r.stdout + &r.stderr,
-        "errors/shop.toml:31:1: unknown key `stauts` in error `NOT_FOUND`
+        "error[key-unknown]: errors/shop.toml:31:1: unknown key `stauts` in error `NOT_FOUND`
   help: did you mean `status`?
-errors/shop.toml:52:8: duplicate error code `NOT_FOUND`
+error[code-duplicate]: errors/shop.toml:52:8: duplicate error code `NOT_FOUND`
   note: errors/shop.toml:30:8: `NOT_FOUND` is first defined here
   help: each code may appear once; remove or rename one of them
 errors/shop.toml: 2 problem(s)

@@ -13,6 +13,7 @@ use crate::inline::from_attributes;
 use crate::rust_types::{expected_type_text, field_type_of, type_matches};
 use error_catalog_model::diag::{did_you_mean, Diagnostic};
 use error_catalog_model::model::*;
+use error_catalog_model::rules::Rule;
 /// Everything expansion needs, already validated.
 pub struct Input {
     /// The enum's name.
@@ -80,8 +81,10 @@ impl BoundField {
     }
 }
 
-pub(super) fn err(span: Span, msg: impl std::fmt::Display) -> syn::Error {
-    syn::Error::new(span, msg.to_string())
+/// An error of the derive or `catalog!` breaking `rule`, printed after its id
+/// (`error: [rule-id] message`).
+pub(super) fn err(span: Span, rule: Rule, msg: impl std::fmt::Display) -> syn::Error {
+    syn::Error::new(span, format!("[{}] {msg}", rule.id()))
 }
 
 pub(super) fn diag_to_syn(
@@ -98,16 +101,17 @@ pub(super) fn diag_to_syn(
             let mut main = d.clone();
             main.note = None;
             let s = crate::spans::span(at).unwrap_or(fallback);
-            (main, Some(err(s, format!("note: {text}"))))
+            (main, Some(err(s, d.rule, format!("note: {text}"))))
         }
         _ => (d.clone(), None),
     };
     let msg = match &d.at {
-        At::Rust(_) => d.render(None),
-        _ => d.render_in(file, starts),
+        At::Rust(_) => d.render_body(None, &[]),
+        _ => d.render_body(file, starts),
     };
     let mut e = err(
         span,
+        d.rule,
         msg.replace("\n  help:", "\nhelp:")
             .replace("\n  note:", "\nnote:"),
     );
@@ -125,12 +129,14 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
         Data::Struct(s) => {
             return Err(vec![err(
                 s.struct_token.span,
+                Rule::DeriveNotEnum,
                 "`ApiError` can only be derived for enums: each variant is one error",
             )])
         }
         Data::Union(u) => {
             return Err(vec![err(
                 u.union_token.span,
+                Rule::DeriveNotEnum,
                 "`ApiError` can only be derived for enums: each variant is one error",
             )])
         }
@@ -138,6 +144,7 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
     if !input.generics.params.is_empty() {
         errors.push(err(
             input.generics.span(),
+            Rule::DeriveGeneric,
             "`ApiError` cannot be derived for a generic enum",
         ));
     }
@@ -148,6 +155,7 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
             Err(_) => {
                 errors.push(err(
                     s.span,
+                    Rule::CratePathInvalid,
                     format!(
                         "`crate` must be a path such as `::error_catalog`, not `{}`",
                         s.value
@@ -168,15 +176,17 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
             if unknown.is_some() {
                 errors.push(err(
                     span,
+                    Rule::FallbackTwice,
                     "two variants are marked `#[api_error(unknown)]`; keep one fallback",
                 ));
             } else if !matches!(&v.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) {
-                errors.push(err(v.ident.span(), "the `#[api_error(unknown)]` variant must hold one `error_catalog::UnknownError`: `Unknown(UnknownError)`"));
+                errors.push(err(v.ident.span(), Rule::FallbackShape, "the `#[api_error(unknown)]` variant must hold one `error_catalog::UnknownError`: `Unknown(UnknownError)`"));
             }
             unknown = Some(v.ident.clone());
             if a.items.len() > 1 {
                 errors.push(err(
                     span,
+                    Rule::FallbackKeys,
                     "the fallback variant takes no other `#[api_error]` keys",
                 ));
             }
@@ -185,7 +195,7 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
     }
     if unknown.is_none() {
         errors.push(err(
-            input.ident.span(),
+            input.ident.span(), Rule::FallbackMissing,
             "missing fallback variant: add `#[api_error(unknown)] Unknown(error_catalog::UnknownError)` to hold responses the catalog does not describe",
         ));
     }
@@ -207,7 +217,7 @@ pub fn read(input: &DeriveInput) -> Result<Input, Vec<syn::Error>> {
             .any(BoundField::is_text)
         {
             errors.push(err(
-                span,
+                span, Rule::BorrowedUseless,
                 format!(
                     "`borrowed`: no variant of `{}` has a `String` field, so a borrowed view would be the enum itself; remove `borrowed`",
                     input.ident
@@ -252,7 +262,7 @@ pub(super) fn bind_fields(
         Fields::Unit => false,
         Fields::Named(_) => true,
         Fields::Unnamed(u) => {
-            errors.push(err(u.span(), format!("variant `{}` must have named fields (`{{ id: String }}`) so placeholders can name them", v.ident)));
+            errors.push(err(u.span(), Rule::VariantFieldsUnnamed, format!("variant `{}` must have named fields (`{{ id: String }}`) so placeholders can name them", v.ident)));
             return (out, None, false);
         }
     };
@@ -272,7 +282,7 @@ pub(super) fn bind_fields(
             Some(s) => match Pointer::parse(&s.value) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    errors.push(err(s.span, e));
+                    errors.push(err(s.span, Rule::PointerInvalid, e));
                     None
                 }
             },
@@ -338,6 +348,7 @@ fn check_fields_agree(
                 };
                 errors.push(err(
                     f.ident.span(),
+                    Rule::FieldNotInCatalog,
                     format!(
                         "field `{}` of variant `{}` is not a field of code `{}` in `{path}`{help}",
                         f.ident, v.ident, entry.code.value
@@ -348,6 +359,7 @@ fn check_fields_agree(
                 if !type_matches(c.ty.value, &f.ty, objects) {
                     errors.push(err(
                         f.ty.span(),
+                        Rule::FieldTypeMismatch,
                         format!(
                             "field `{}` is `{}` in `{path}`, so its Rust type must be `{}`",
                             f.ident,
@@ -366,6 +378,7 @@ fn check_fields_agree(
         if !unmatched && !fields.iter().any(|f| f.ident == c.rust.value) {
             errors.push(err(
                 v.ident.span(),
+                Rule::VariantLacksField,
                 format!(
                     "variant `{}` lacks field `{}: {}` that code `{}` has in `{path}`",
                     v.ident,

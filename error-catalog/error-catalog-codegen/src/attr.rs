@@ -6,6 +6,9 @@ use syn::spanned::Spanned;
 use syn::{Attribute, LitInt, LitStr};
 
 use error_catalog_model::diag::did_you_mean;
+use error_catalog_model::rules::Rule;
+
+use crate::ast::err;
 
 /// Keys allowed on the enum.
 pub const ENUM_KEYS: &[&str] = &[
@@ -83,8 +86,9 @@ impl Attrs {
         match self.get(key)? {
             Value::Str(s) => Some(s.clone()),
             Value::Int(_, span) | Value::Bool(_, span) | Value::Flag(span) => {
-                errors.push(syn::Error::new(
+                errors.push(err(
                     *span,
+                    Rule::ValueType,
                     format!("`{key}` takes a string: `{key} = \"...\"`"),
                 ));
                 None
@@ -100,8 +104,9 @@ impl Attrs {
                 match v {
                     Value::Str(s) => out.push(s.clone()),
                     Value::Int(_, span) | Value::Bool(_, span) | Value::Flag(span) => {
-                        errors.push(syn::Error::new(
+                        errors.push(err(
                             *span,
+                            Rule::ValueType,
                             format!("`{key}` takes a string: `{key} = \"...\"`"),
                         ))
                     }
@@ -116,15 +121,17 @@ impl Attrs {
         match self.get(key)? {
             Value::Int(i, span) => Some((*i, *span)),
             Value::Str(s) => {
-                errors.push(syn::Error::new(
+                errors.push(err(
                     s.span,
+                    Rule::ValueType,
                     format!("`{key}` takes an integer: `{key} = 404`"),
                 ));
                 None
             }
             Value::Bool(_, span) | Value::Flag(span) => {
-                errors.push(syn::Error::new(
+                errors.push(err(
                     *span,
+                    Rule::ValueType,
                     format!("`{key}` takes an integer: `{key} = 404`"),
                 ));
                 None
@@ -137,15 +144,17 @@ impl Attrs {
         match self.get(key)? {
             Value::Flag(span) => Some(*span),
             Value::Str(s) => {
-                errors.push(syn::Error::new(
+                errors.push(err(
                     s.span,
+                    Rule::ValueType,
                     format!("`{key}` takes no value: write `{key}` alone"),
                 ));
                 None
             }
             Value::Int(_, span) | Value::Bool(_, span) => {
-                errors.push(syn::Error::new(
+                errors.push(err(
                     *span,
+                    Rule::ValueType,
                     format!("`{key}` takes no value: write `{key}` alone"),
                 ));
                 None
@@ -158,8 +167,9 @@ impl Attrs {
         match self.get(key)? {
             Value::Bool(b, span) => Some((*b, *span)),
             Value::Str(Str { span, .. }) | Value::Int(_, span) | Value::Flag(span) => {
-                errors.push(syn::Error::new(
+                errors.push(err(
                     *span,
+                    Rule::ValueType,
                     format!("`{key}` takes `true` or `false`: `{key} = false`"),
                 ));
                 None
@@ -209,7 +219,11 @@ pub fn parse(
                     Some(k) => format!("did you mean `{k}`?"),
                     None => format!("expected one of: {}", known.join(", ")),
                 };
-                errors.push(syn::Error::new(key_span, format!("{msg}\nhelp: {help}")));
+                errors.push(err(
+                    key_span,
+                    Rule::KeyUnknown,
+                    format!("{msg}\nhelp: {help}"),
+                ));
                 if meta.input.peek(syn::Token![=]) {
                     let _: syn::Expr = meta.value()?.parse()?;
                 }
@@ -218,7 +232,11 @@ pub fn parse(
             let repeatable =
                 ["matches", "success", "when", "when_header", "header"].contains(&key.as_str());
             if duplicate(&out, &key) && !repeatable {
-                errors.push(syn::Error::new(key_span, format!("`{key}` is given twice")));
+                errors.push(err(
+                    key_span,
+                    Rule::KeyTwice,
+                    format!("`{key}` is given twice"),
+                ));
             }
             let value = if meta.input.peek(syn::Token![=]) {
                 let v = meta.value()?;
@@ -242,14 +260,19 @@ pub fn parse(
                     match text.parse::<i64>() {
                         Ok(n) => Value::Int(n, i.span()),
                         Err(e) => {
-                            errors.push(syn::Error::new(i.span(), format!("`{key}`: {e}")));
+                            errors.push(err(
+                                i.span(),
+                                Rule::ValueOutOfRange,
+                                format!("`{key}`: {e}"),
+                            ));
                             return Ok(());
                         }
                     }
                 } else {
                     let e: syn::Expr = v.parse()?;
-                    errors.push(syn::Error::new(
+                    errors.push(err(
                         e.span(),
+                        Rule::ValueType,
                         format!("`{key}` takes a string, integer or boolean literal"),
                     ));
                     return Ok(());
@@ -261,7 +284,7 @@ pub fn parse(
             Ok(())
         });
         if let Err(e) = result {
-            errors.push(e);
+            errors.push(err(e.span(), Rule::AttributeSyntax, e));
         }
     }
     out

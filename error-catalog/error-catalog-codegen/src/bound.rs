@@ -10,6 +10,7 @@ use crate::ast::{bind_fields, diag_to_syn, err, is_unknown, Bound, Read};
 use crate::attr::{self, Attrs};
 use error_catalog_model::diag::did_you_mean;
 use error_catalog_model::model::*;
+use error_catalog_model::rules::Rule;
 
 /// Catalog-bound form: the file is the truth; the enum must agree with it.
 pub(super) fn from_catalog(
@@ -24,6 +25,7 @@ pub(super) fn from_catalog(
         if let Some(span) = enum_attrs.key_span(key) {
             errors.push(err(
                 span,
+                Rule::CatalogKeyGiven,
                 format!("`{key}` comes from the catalog file; remove it"),
             ));
         }
@@ -40,7 +42,7 @@ pub(super) fn from_catalog(
         }
         for (key, _, span) in &a.items {
             if key != "code" {
-                errors.push(err(*span, format!("`{key}` comes from the catalog `{rel}`; remove it (only `code` may be given here)")));
+                errors.push(err(*span, Rule::CatalogKeyGiven, format!("`{key}` comes from the catalog `{rel}`; remove it (only `code` may be given here)")));
             }
         }
         let by = a.str("code", errors);
@@ -81,6 +83,7 @@ pub(super) fn from_catalog(
             };
             errors.push(err(
                 span,
+                Rule::NotInCatalog,
                 format!("{what} is not in the catalog `{rel}`{help}"),
             ));
             unbound_variant = true;
@@ -89,6 +92,7 @@ pub(super) fn from_catalog(
         if bound[i].is_some() {
             errors.push(err(
                 v.ident.span(),
+                Rule::CodeBoundTwice,
                 format!(
                     "code `{}` is bound to two variants",
                     catalog.errors[i].code.value
@@ -137,7 +141,7 @@ pub(super) fn from_catalog(
         .collect();
     if !missing.is_empty() && !partial {
         errors.push(err(
-            input.ident.span(),
+            input.ident.span(), Rule::VariantMissing,
             format!(
                 "enum `{}` has no variant for {} of `{rel}`\nhelp: add the variants, or write `#[api_error(partial)]` to leave them to the fallback",
                 input.ident,
@@ -171,6 +175,7 @@ pub fn load_relative(
     if Path::new(rel).is_absolute() {
         errors.push(err(
             span,
+            Rule::CatalogPathAbsolute,
             format!("catalog path `{rel}` is absolute; give it relative to the crate's Cargo.toml"),
         ));
         return None;
@@ -180,12 +185,13 @@ pub fn load_relative(
     // text alone, whatever exists outside the crate; the check after reading
     // the folder catches links that lead out.
     if climbs_out(Path::new(rel)) {
-        errors.push(err(span, outside_crate(rel)));
+        errors.push(err(span, Rule::CatalogOutsideCrate, outside_crate(rel)));
         return None;
     }
     let Ok(dir) = std::env::var("CARGO_MANIFEST_DIR") else {
         errors.push(err(
             span,
+            Rule::CatalogUnreadable,
             "CARGO_MANIFEST_DIR is not set; catalog paths are resolved against it",
         ));
         return None;
@@ -193,7 +199,7 @@ pub fn load_relative(
     let full = Path::new(&dir).join(rel);
     if let (Ok(root), Ok(target)) = (Path::new(&dir).canonicalize(), full.canonicalize()) {
         if !target.starts_with(&root) {
-            errors.push(err(span, outside_crate(rel)));
+            errors.push(err(span, Rule::CatalogOutsideCrate, outside_crate(rel)));
             return None;
         }
     }
@@ -205,7 +211,7 @@ pub fn load_relative(
             } else {
                 e.to_string()
             };
-            errors.push(err(span, format!("cannot read catalog `{rel}`: {why}\nhelp: the path is relative to the directory of the crate's Cargo.toml")));
+            errors.push(err(span, Rule::CatalogUnreadable, format!("cannot read catalog `{rel}`: {why}\nhelp: the path is relative to the directory of the crate's Cargo.toml")));
             return None;
         }
     };
@@ -214,6 +220,7 @@ pub fn load_relative(
         Err(e) => {
             errors.push(err(
                 span,
+                Rule::CatalogNotUtf8,
                 format!(
                     "catalog `{rel}` is not UTF-8 (invalid byte at offset {})",
                     e.utf8_error().valid_up_to()

@@ -8,6 +8,7 @@ use syn::{Attribute, LitStr, Visibility};
 use crate::bound::load_relative;
 use crate::object_gen::{object_structs, rust_type};
 use error_catalog_model::model::{Catalog, ErrorEntry, Field};
+use error_catalog_model::rules::Rule;
 
 /// `catalog!( #[attrs]* vis? "path.toml" )`.
 struct Args {
@@ -18,13 +19,18 @@ struct Args {
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis: Visibility = input.parse()?;
+        let wrap = |e: syn::Error| crate::ast::err(e.span(), Rule::MacroInput, e);
+        let attrs = input.call(Attribute::parse_outer).map_err(wrap)?;
+        let vis: Visibility = input.parse().map_err(wrap)?;
         let path: LitStr = input.parse().map_err(|e| {
-            syn::Error::new(e.span(), "expected the catalog's path: `catalog!(\"errors/shop.toml\")`, optionally after attributes and a visibility")
+            crate::ast::err(e.span(), Rule::MacroInput, "expected the catalog's path: `catalog!(\"errors/shop.toml\")`, optionally after attributes and a visibility")
         })?;
         if !input.is_empty() {
-            return Err(input.error("unexpected tokens after the catalog path"));
+            return Err(crate::ast::err(
+                input.span(),
+                Rule::MacroInput,
+                "unexpected tokens after the catalog path",
+            ));
         }
         Ok(Args { attrs, vis, path })
     }
@@ -126,7 +132,7 @@ fn drop_given_derives(attrs: &mut [Attribute], errors: &mut Vec<syn::Error>) {
                     };
                     errors.push(syn::Error::new_spanned(
                         &p,
-                        format!("{what}; remove it from this `derive`\nhelp: the enum has Debug, Clone, PartialEq, Display, std::error::Error, Serialize and ApiError; derive only other traits here (such as `Eq`)"),
+                        format!("[{}] {what}; remove it from this `derive`\nhelp: the enum has Debug, Clone, PartialEq, Display, std::error::Error, Serialize and ApiError; derive only other traits here (such as `Eq`)", Rule::DeriveRedundant.id()),
                     ));
                 }
                 None => kept.push(p),

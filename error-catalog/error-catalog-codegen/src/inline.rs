@@ -13,6 +13,7 @@ use error_catalog_model::keys;
 use error_catalog_model::model::*;
 use error_catalog_model::naming::snake_case;
 use error_catalog_model::presets::preset_wire;
+use error_catalog_model::rules::Rule;
 
 /// Inline form: every variant's attributes make one catalog entry.
 pub(super) fn from_attributes(
@@ -36,6 +37,7 @@ pub(super) fn from_attributes(
                 };
                 errors.push(err(
                     s.span,
+                    Rule::PresetUnknown,
                     format!("unknown wire preset `{}`\nhelp: {help}", s.value),
                 ));
                 return None;
@@ -43,7 +45,11 @@ pub(super) fn from_attributes(
         },
     };
     if let Some(span) = enum_attrs.key_span("partial") {
-        errors.push(err(span, "`partial` only applies with `catalog = \"...\"`"));
+        errors.push(err(
+            span,
+            Rule::PartialWithoutCatalog,
+            "`partial` only applies with `catalog = \"...\"`",
+        ));
     }
     wire_keys(&mut wire, enum_attrs, errors);
     let mut catalog = Catalog {
@@ -80,7 +86,11 @@ pub(super) fn from_attributes(
             (Some(r), None) => Located::new(format!("{}..={}", r.value.0, r.value.1), r.at.clone()),
             (Some(r), Some(c)) => {
                 if let Some(span) = crate::spans::span(&r.at) {
-                    errors.push(err(span, "give `code` or `code_range`, not both"));
+                    errors.push(err(
+                        span,
+                        Rule::CodeAndCodeRange,
+                        "give `code` or `code_range`, not both",
+                    ));
                 }
                 c
             }
@@ -89,14 +99,14 @@ pub(super) fn from_attributes(
                 continue
             }
             (None, None) => {
-                errors.push(err(vspan, format!("variant `{}` has no `code`: add `#[api_error(code = \"...\", message = \"...\")]`", v.ident)));
+                errors.push(err(vspan, Rule::KeyMissing, format!("variant `{}` has no `code`: add `#[api_error(code = \"...\", message = \"...\")]`", v.ident)));
                 continue;
             }
         };
         let message = match a.str("message", errors) {
             Some(m) => syn_str(m),
             None => {
-                errors.push(err(vspan, format!("variant `{}` has no `message`: add `message = \"...\"` to its `#[api_error]`", v.ident)));
+                errors.push(err(vspan, Rule::KeyMissing, format!("variant `{}` has no `message`: add `message = \"...\"` to its `#[api_error]`", v.ident)));
                 continue;
             }
         };
@@ -112,6 +122,7 @@ pub(super) fn from_attributes(
                     };
                     errors.push(err(
                         s.span,
+                        Rule::RetryUnknown,
                         format!("unknown `retry` rule `{}`\nhelp: {help}", s.value),
                     ));
                     RetryRule::Never
@@ -135,7 +146,7 @@ pub(super) fn from_attributes(
         }
         if let (Some(r), false) = (&code_range, fields.iter().any(|f| f.ident == "code")) {
             if let Some(span) = crate::spans::span(&r.at) {
-                errors.push(err(span, format!("variant `{}` covers a range of codes but has no field `code`\nhelp: add `code: i64`: it keeps the code received", v.ident)));
+                errors.push(err(span, Rule::CodeRangeWithoutField, format!("variant `{}` covers a range of codes but has no field `code`\nhelp: add `code: i64`: it keeps the code received", v.ident)));
             }
         }
         let entry = ErrorEntry {
@@ -233,6 +244,7 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
                 };
                 errors.push(err(
                     kind.span,
+                    Rule::CodeTypeUnknown,
                     format!("unknown `code_type` `{other}`\nhelp: {help}"),
                 ));
             }
@@ -245,7 +257,7 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
         match Pointer::parse(&s.value) {
             Ok(p) => Some(Located::new(p, spans::at(s.span))),
             Err(e) => {
-                errors.push(err(s.span, format!("`{key}`: {e}")));
+                errors.push(err(s.span, Rule::PointerInvalid, format!("`{key}`: {e}")));
                 None
             }
         }
@@ -264,6 +276,7 @@ fn wire_keys(wire: &mut Wire, enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) 
                 };
                 errors.push(err(
                     s.span,
+                    Rule::IdentityUnknown,
                     format!("unknown `identity` `{}`\nhelp: {help}", s.value),
                 ));
                 None
@@ -297,7 +310,7 @@ fn headers_of(enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) -> Headers {
     for s in enum_attrs.strs("header", errors) {
         let at = spans::at(s.span);
         let Some((role, name)) = s.value.split_once('=').map(|(r, n)| (r.trim(), n.trim())) else {
-            errors.push(err(s.span, format!("`header` \"{}\" is not `role=name`\nhelp: write e.g. `header = \"request_id=x-request-id\"`", s.value)));
+            errors.push(err(s.span, Rule::AttrValueSyntax, format!("`header` \"{}\" is not `role=name`\nhelp: write e.g. `header = \"request_id=x-request-id\"`", s.value)));
             continue;
         };
         let named = Located::new(name.to_string(), at.clone());
@@ -315,7 +328,7 @@ fn headers_of(enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) -> Headers {
             "rate_limit_reset_format" => {
                 match ResetFormat::parse(name) {
                     Some(f) => h.rate_limit_reset_format = Some(Located::new(f, at)),
-                    None => errors.push(err(s.span, format!("unknown `rate_limit_reset_format` `{name}`\nhelp: expected one of: epoch-seconds, delta-seconds, duration"))),
+                    None => errors.push(err(s.span, Rule::ResetFormatUnknown, format!("unknown `rate_limit_reset_format` `{name}`\nhelp: expected one of: epoch-seconds, delta-seconds, duration"))),
                 }
                 continue;
             }
@@ -327,6 +340,7 @@ fn headers_of(enum_attrs: &Attrs, errors: &mut Vec<syn::Error>) -> Headers {
                 };
                 errors.push(err(
                     s.span,
+                    Rule::HeaderRoleUnknown,
                     format!("unknown header role `{other}`\nhelp: {help}"),
                 ));
                 continue;
@@ -367,7 +381,7 @@ fn pointer_values(
                 out.push((Located::new(pointer, at.clone()), Located::new(json, at)));
             }
             None => errors.push(err(
-                mark.span,
+                mark.span, Rule::AttrValueSyntax,
                 format!("`{key}` \"{}\" is not `/pointer=value`\nhelp: write e.g. `{key} = \"{example}\"` (the value is JSON: true, 0, \"ok\")", mark.value),
             )),
         }
@@ -390,7 +404,7 @@ fn header_values(
                 Located::new(value.trim().to_string(), at),
             )),
             _ => errors.push(err(
-                mark.span,
+                mark.span, Rule::AttrValueSyntax,
                 format!("`when_header` \"{}\" is not `name=value`\nhelp: write e.g. `when_header = \"x-ratelimit-remaining=0\"`", mark.value),
             )),
         }
@@ -411,7 +425,7 @@ fn code_range_of(a: &Attrs, errors: &mut Vec<syn::Error>) -> Option<Located<(i64
         Some(b) => Some(Located::new(b, spans::at(r.span))),
         None => {
             errors.push(err(
-                r.span,
+                r.span, Rule::AttrValueSyntax,
                 format!("`code_range` \"{}\" is not `first..=last`\nhelp: write e.g. `code_range = \"-32099..=-32000\"`", r.value),
             ));
             None

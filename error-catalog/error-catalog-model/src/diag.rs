@@ -3,10 +3,13 @@
 use std::fmt;
 
 use crate::model::{At, SourceFile};
+use crate::rules::Rule;
 
 /// One problem in a catalog or a derive input.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// The rule broken, printed as `error[rule-id]`.
+    pub rule: Rule,
     /// Where the problem is.
     pub at: At,
     /// What is wrong, lowercase, naming the key literally.
@@ -19,9 +22,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic without help.
-    pub fn new(at: &At, message: impl Into<String>) -> Self {
+    /// A diagnostic of `rule` without help.
+    pub fn new(rule: Rule, at: &At, message: impl Into<String>) -> Self {
         Diagnostic {
+            rule,
             at: at.clone(),
             message: message.into(),
             help: None,
@@ -41,13 +45,14 @@ impl Diagnostic {
     /// ```
     /// use error_catalog_model::diag::Diagnostic;
     /// use error_catalog_model::model::{At, SourceFile};
+    /// use error_catalog_model::rules::Rule;
     ///
     /// let file = SourceFile { path: "shop.toml".into(), text: "a\nb\n".into() };
-    /// let d = Diagnostic::new(&At::Toml(2..3), "duplicate error code `b`")
+    /// let d = Diagnostic::new(Rule::CodeDuplicate, &At::Toml(2..3), "duplicate error code `b`")
     ///     .note(&At::Toml(0..1), "`b` is first defined here");
     /// assert_eq!(
     ///     d.render(Some(&file)),
-    ///     "shop.toml:2:1: duplicate error code `b`\n  note: shop.toml:1:1: `b` is first defined here"
+    ///     "error[code-duplicate]: shop.toml:2:1: duplicate error code `b`\n  note: shop.toml:1:1: `b` is first defined here"
     /// );
     /// ```
     pub fn note(mut self, at: &At, text: impl Into<String>) -> Self {
@@ -55,8 +60,8 @@ impl Diagnostic {
         self
     }
 
-    /// `file:line:column: message` (+ help) when the place is in a file; the message
-    /// and help alone otherwise.
+    /// `error[rule-id]: file:line:column: message` (+ note and help) when the
+    /// place is in a file; without the place otherwise.
     pub fn render(&self, file: Option<&SourceFile>) -> String {
         let starts = file.map(SourceFile::line_starts).unwrap_or_default();
         self.render_in(file, &starts)
@@ -64,6 +69,16 @@ impl Diagnostic {
 
     /// [`Diagnostic::render`] with the file's precomputed line starts.
     pub fn render_in(&self, file: Option<&SourceFile>, starts: &[usize]) -> String {
+        format!(
+            "error[{}]: {}",
+            self.rule.id(),
+            self.render_body(file, starts)
+        )
+    }
+
+    /// [`Diagnostic::render_in`] without the leading `error[rule-id]: `, for
+    /// printers that show the rule their own way (a compile error).
+    pub fn render_body(&self, file: Option<&SourceFile>, starts: &[usize]) -> String {
         let mut s = match (&self.at, file) {
             (At::Toml(r), Some(f)) => {
                 let (line, col) = f.line_col_in(starts, r.start);

@@ -38,6 +38,7 @@ pub mod parse;
 pub mod plan;
 pub mod presets;
 pub mod response;
+pub mod rules;
 pub mod schema;
 pub mod validate;
 
@@ -48,6 +49,7 @@ mod load {
 
     use crate::diag::{Diagnostic, Problems};
     use crate::model::{At, Catalog, SourceFile};
+    use crate::rules::Rule;
 
     /// Parses and validates a catalog's text; `path` is only used in messages.
     pub fn load_str(path: impl AsRef<Path>, text: &str) -> Result<Catalog, Problems> {
@@ -112,6 +114,7 @@ mod load {
         let bytes = std::fs::read(path).map_err(|e| Problems {
             file: None,
             list: vec![Diagnostic::new(
+                Rule::CatalogUnreadable,
                 &At::Nowhere,
                 format!("cannot read catalog `{}`: {e}", path.display()),
             )],
@@ -119,6 +122,7 @@ mod load {
         let text = String::from_utf8(bytes).map_err(|e| Problems {
             file: None,
             list: vec![Diagnostic::new(
+                Rule::CatalogNotUtf8,
                 &At::Nowhere,
                 format!(
                     "catalog `{}` is not UTF-8 (invalid byte at offset {})",

@@ -7,13 +7,17 @@
 
 use std::collections::HashMap;
 
+mod examples;
+mod places;
 mod reserved;
+mod templates;
 mod types;
 mod when;
 
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::naming::{is_rust_ident, is_snake_case};
+use crate::rules::Rule;
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::{patterns_overlap, HoleKind, Template};
 
@@ -26,15 +30,15 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_unique_variants(c, &mut d);
     check_variant_idents(c, &mut d);
     check_status_range(c, &mut d);
-    check_templates(c, &mut d);
+    templates::check_templates(c, &mut d);
     check_field_names(c, &mut d);
     check_field_places(c, &mut d);
     check_retry_after_field(c, &mut d);
     check_pattern_overlap(c, &mut d);
     check_status_identity(c, &mut d);
-    check_examples(c, &mut d);
-    check_distinct_places(c, &mut d);
-    check_examples_are_errors(c, &mut d);
+    examples::check_examples(c, &mut d);
+    places::check_distinct_places(c, &mut d);
+    examples::check_examples_are_errors(c, &mut d);
     check_content_type(c, &mut d);
     when::check_when_order(c, &mut d);
     when::check_when_places(c, &mut d);
@@ -59,6 +63,7 @@ fn check_catalog_size(c: &Catalog, d: &mut Vec<Diagnostic>) {
     if let Some(e) = c.errors.get(MAX_ERRORS) {
         d.push(
             Diagnostic::new(
+                Rule::CatalogTooLarge,
                 &e.code.at,
                 format!(
                     "a catalog may hold at most {MAX_ERRORS} errors; this is error {} of {}",
@@ -89,6 +94,7 @@ fn check_header_roles(c: &Catalog, d: &mut Vec<Diagnostic>) {
         if let Some((first_role, first)) = first {
             d.push(
                 Diagnostic::new(
+                    Rule::HeaderRoleTwice,
                     &name.at,
                     format!(
                         "header `{}` is given twice in `[headers]`: as `{first_role}` and as `{role}`",
@@ -112,6 +118,7 @@ fn check_content_type(c: &Catalog, d: &mut Vec<Diagnostic>) {
     if !ok {
         d.push(
             Diagnostic::new(
+                Rule::ContentTypeInvalid,
                 &c.wire.at,
                 format!("`content_type` `{ct}` is not a media type"),
             )
@@ -126,6 +133,7 @@ fn check_service_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
     if !id.value.is_empty() && !is_snake_case(&id.value) {
         d.push(
             Diagnostic::new(
+                Rule::ServiceIdCase,
                 &id.at,
                 format!("service `id` `{}` must be snake_case", id.value),
             )
@@ -135,6 +143,7 @@ fn check_service_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let e = &c.service.enum_name;
     if !e.value.is_empty() && !is_rust_ident(&e.value) {
         d.push(Diagnostic::new(
+            Rule::EnumNameInvalid,
             &e.at,
             format!("`enum_name` `{}` is not a valid Rust identifier", e.value),
         ));
@@ -150,11 +159,16 @@ fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
     }
     match w.identity {
         Identity::Code if w.code.is_none() => d.push(
-            Diagnostic::new(&w.at, "`[wire]` does not say where the error code is")
-                .help("set `code` to a JSON pointer such as \"/error/code\", or choose a `preset`"),
+            Diagnostic::new(
+                Rule::WireIdentityUnlocated,
+                &w.at,
+                "`[wire]` does not say where the error code is",
+            )
+            .help("set `code` to a JSON pointer such as \"/error/code\", or choose a `preset`"),
         ),
         Identity::Message if w.message.is_none() => d.push(
             Diagnostic::new(
+                Rule::WireIdentityUnlocated,
                 &w.at,
                 "`[wire]` has `identity = \"message\"` but does not say where the message is",
             )
@@ -169,6 +183,7 @@ fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
     {
         d.push(
             Diagnostic::new(
+                Rule::WireIdentityUnlocated,
                 &w.at,
                 "custom `[wire]` does not say where the code or the message is",
             )
@@ -203,6 +218,7 @@ fn check_unique_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
         match seen.get(e.code.value.as_str()) {
             Some(first) => d.push(
                 Diagnostic::new(
+                    Rule::CodeDuplicate,
                     &e.code.at,
                     format!("duplicate error code `{}`", e.code.value),
                 )
@@ -239,6 +255,7 @@ fn check_unique_variants(c: &Catalog, d: &mut Vec<Diagnostic>) {
             }
             d.push(
                 Diagnostic::new(
+                    Rule::VariantDuplicate,
                     &e.variant.at,
                     format!(
                         "codes `{first}` and `{}` both map to variant `{}`",
@@ -258,6 +275,7 @@ fn check_variant_idents(c: &Catalog, d: &mut Vec<Diagnostic>) {
         if !e.code.value.is_empty() && !is_rust_ident(v) {
             d.push(
                 Diagnostic::new(
+                    Rule::VariantNameInvalid,
                     &e.variant.at,
                     format!(
                         "variant name `{v}` (for code `{}`) is not a valid Rust identifier",
@@ -277,6 +295,7 @@ fn check_status_range(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if !(100..=599).contains(&s.value) {
                 d.push(
                     Diagnostic::new(
+                        Rule::StatusOutOfRange,
                         &s.at,
                         format!(
                             "`status` {} of error `{}` is not an HTTP status",
@@ -294,143 +313,6 @@ fn all_fields<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> impl Iterator<Item = &'c
     c.wire.fields.iter().chain(&e.fields)
 }
 
-/// The place of byte `offset` of a string value's text, mapped back through the
-/// TOML quoting (basic or literal, one-line or multi-line, with escapes).
-fn template_at(file: Option<&SourceFile>, at: &At, offset: usize) -> At {
-    let (At::Toml(r), Some(f)) = (at, file) else {
-        return at.clone();
-    };
-    let Some(raw) = f.text.get(r.clone()) else {
-        return at.clone();
-    };
-    let (quote_len, literal) = if raw.starts_with("\'\'\'") {
-        (3, true)
-    } else if raw.starts_with("\"\"\"") {
-        (3, false)
-    } else if raw.starts_with('\'') {
-        (1, true)
-    } else {
-        (1, false)
-    };
-    let mut i = quote_len;
-    if quote_len == 3 {
-        if raw[i..].starts_with("\r\n") {
-            i += 2;
-        } else if raw[i..].starts_with('\n') {
-            i += 1;
-        }
-    }
-    let bytes = raw.as_bytes();
-    let mut decoded = 0;
-    while decoded < offset && i < bytes.len() {
-        if !literal && bytes[i] == b'\\' {
-            match bytes.get(i + 1) {
-                Some(b'u') => {
-                    decoded += raw
-                        .get(i + 2..i + 6)
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .and_then(char::from_u32)
-                        .map_or(1, char::len_utf8);
-                    i += 6;
-                }
-                Some(b'U') => {
-                    decoded += raw
-                        .get(i + 2..i + 10)
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .and_then(char::from_u32)
-                        .map_or(1, char::len_utf8);
-                    i += 10;
-                }
-                Some(b' ' | b'\t' | b'\r' | b'\n') => {
-                    i += 1;
-                    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n') {
-                        i += 1;
-                    }
-                }
-                _ => {
-                    decoded += 1;
-                    i += 2;
-                }
-            }
-        } else {
-            let len = raw[i..].chars().next().map_or(1, char::len_utf8);
-            decoded += len;
-            i += len;
-        }
-    }
-    At::Toml(r.start + i..r.start + i + 1)
-}
-
-/// Rule: message templates and patterns have balanced braces, every placeholder
-/// names a field that is not a list or a declared object, and no two
-/// placeholders stand side by side in a pattern.
-fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    for e in &c.errors {
-        let mut texts = vec![("message", &e.message, false)];
-        texts.extend(e.matches.iter().map(|m| ("matches", m, true)));
-        texts.extend(e.fix_command.iter().map(|f| ("fix_command", f, false)));
-        for (key, text, is_pattern) in texts {
-            let t = match Template::parse(&text.value) {
-                Ok(t) => t,
-                Err(err) => {
-                    d.push(Diagnostic::new(
-                        &template_at(c.file.as_ref(), &text.at, err.offset),
-                        format!("`{key}` of error `{}`: {}", e.code.value, err.message),
-                    ));
-                    continue;
-                }
-            };
-            for seg in &t.segments {
-                if let error_catalog_core::template::Segment::Hole { name, offset } = seg {
-                    let field = all_fields(c, e).find(|f| &f.wire.value == name);
-                    if let Some(f) = field.filter(|f| f.ty.value.is_compound()) {
-                        d.push(
-                            Diagnostic::new(
-                                &template_at(c.file.as_ref(), &text.at, *offset),
-                                format!(
-                                    "placeholder `{{{name}}}` in `{key}` of error `{}` names a field of type `{}`, which no text can hold",
-                                    e.code.value,
-                                    c.type_text(f.ty.value)
-                                ),
-                            )
-                            .help("a placeholder shows one value: name a field of a single-value type, or leave the list out of the text"),
-                        );
-                    }
-                    if sound(c, e) && field.is_none() {
-                        let names: Vec<&str> =
-                            all_fields(c, e).map(|f| f.wire.value.as_str()).collect();
-                        let mut diag = Diagnostic::new(
-                            &template_at(c.file.as_ref(), &text.at, *offset),
-                            format!(
-                                "placeholder `{{{name}}}` in `{key}` of error `{}` names no field",
-                                e.code.value
-                            ),
-                        );
-                        diag = match crate::diag::did_you_mean(name, names.iter().copied()) {
-                            Some(m) => diag.help(format!("did you mean `{{{m}}}`?")),
-                            None if matches!(text.at, At::Toml(_)) => diag.help(format!(
-                                "declare it under `[errors.fields]`, e.g. `{name} = \"string\"`"
-                            )),
-                            None => diag.help(format!(
-                                "add a field named `{name}` to the variant, or write `{{{{{name}}}}}` for literal braces"
-                            )),
-                        };
-                        d.push(diag);
-                    }
-                }
-            }
-            if is_pattern {
-                if let Some(off) = t.has_adjacent_holes() {
-                    d.push(Diagnostic::new(
-                        &template_at(c.file.as_ref(), &text.at, off),
-                        format!("pattern of error `{}` has two placeholders side by side, which cannot be told apart", e.code.value),
-                    ).help("put literal text between the placeholders"));
-                }
-            }
-        }
-    }
-}
-
 /// Rule: field names are valid Rust identifiers and unique within an error
 /// (its own fields and the envelope's together).
 fn check_field_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
@@ -439,12 +321,13 @@ fn check_field_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
         for f in all_fields(c, e) {
             if !is_rust_ident(&f.rust.value) {
                 d.push(
-                    Diagnostic::new(&f.rust.at, format!("field `{}` of error `{}` gives Rust name `{}`, which is not a valid identifier", f.wire.value, e.code.value, f.rust.value))
+                    Diagnostic::new(Rule::FieldNameInvalid, &f.rust.at, format!("field `{}` of error `{}` gives Rust name `{}`, which is not a valid identifier", f.wire.value, e.code.value, f.rust.value))
                         .help("give the field a table form with `rust = \"name\"`"),
                 );
             }
             if seen.insert(&f.rust.value, ()).is_some() {
                 d.push(Diagnostic::new(
+                    Rule::FieldDuplicate,
                     &f.wire.at,
                     format!("field `{}` of error `{}` is declared twice (or clashes with an envelope field)", f.wire.value, e.code.value),
                 ));
@@ -469,7 +352,7 @@ fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 && !patterns.is_empty();
             if f.at_ptr.is_none() && !in_pattern {
                 d.push(
-                    Diagnostic::new(&f.wire.at, format!("field `{}` of error `{}` has no place on the wire", f.wire.value, e.code.value))
+                    Diagnostic::new(Rule::FieldUnplaced, &f.wire.at, format!("field `{}` of error `{}` has no place on the wire", f.wire.value, e.code.value))
                         .help("the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"),
                 );
             }
@@ -485,6 +368,7 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
         };
         match all_fields(c, e).find(|f| f.wire.value == r.value) {
             None => d.push(Diagnostic::new(
+                Rule::RetryAfterFieldUnknown,
                 &r.at,
                 format!(
                     "`retry_after_field` `{}` of error `{}` names no field",
@@ -492,6 +376,7 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 ),
             )),
             Some(f) if !f.ty.value.base.is_integer() || f.ty.value.list => d.push(Diagnostic::new(
+                Rule::RetryAfterFieldType,
                 &r.at,
                 format!(
                     "`retry_after_field` `{}` must be an integer field (seconds), not `{}`",
@@ -537,6 +422,7 @@ fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
             {
                 d.push(
                     Diagnostic::new(
+                        Rule::PatternOverlap,
                         &bm.at,
                         format!(
                             "pattern \"{}\" of error `{}` can match the same message as \"{}\" of error `{}`",
@@ -574,6 +460,7 @@ fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
         if let Some(first) = same {
             d.push(
                 Diagnostic::new(
+                    Rule::StatusAmbiguous,
                     &e.at,
                     format!(
                         "errors `{first}` and `{}` share status {s} and nothing tells them apart",
@@ -590,182 +477,25 @@ fn check_status_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Rule: example bodies are JSON (a service's documented body must parse).
-fn check_examples(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    for e in &c.errors {
-        for ex in &e.examples {
-            if let Err(err) = serde_json::from_str::<serde_json::Value>(&ex.body.value) {
-                d.push(Diagnostic::new(
-                    &ex.body.at,
-                    format!(
-                        "example body of error `{}` is not JSON: {err}",
-                        e.code.value
-                    ),
-                ));
-            }
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// One value's place in a body: its pointer, what it is, where it is declared.
-struct Spot<'c> {
-    pointer: Pointer,
-    what: String,
-    at: &'c At,
-}
-
-/// How two places in a body clash: the same member, or one inside the other.
-fn clash(a: &Pointer, b: &Pointer) -> Option<&'static str> {
-    let (short, long) = if a.segments.len() <= b.segments.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    if !long.segments.starts_with(&short.segments) {
-        None
-    } else if short.segments.len() == long.segments.len() {
-        Some("same")
-    } else {
-        Some("inside")
-    }
-}
-
-fn clash_diagnostic(new: &Spot<'_>, old: &Spot<'_>, how: &str) -> Diagnostic {
-    let message = if how == "same" {
-        format!(
-            "{} is at `{}`, where {} is",
-            new.what, new.pointer.text, old.what
-        )
-    } else {
-        format!(
-            "{} at `{}` and {} at `{}`: one would hold the other inside it",
-            new.what, new.pointer.text, old.what, old.pointer.text
-        )
-    };
-    Diagnostic::new(new.at, message)
-        .note(old.at, format!("{} is declared here", old.what))
-        .help("a body has one value per place: give the field another `at` (or another name), or move the `[wire]` pointer")
-}
-
-/// Rule: no two values an error carries (the code, the message, the repeated
-/// suggestion / docs URL / fix command, each field) share a place in the body,
-/// or sit one inside the other: reading would see one value for two, and
-/// `Serialize` would write a member twice.
-fn check_distinct_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    let w = &c.wire;
-    if w.damaged {
-        return;
-    }
-    let named = [
-        ("the code", &w.code),
-        ("the message", &w.message),
-        ("the suggestion", &w.suggestion),
-        ("the docs URL", &w.docs_url),
-        ("the fix command", &w.fix_command),
-    ];
-    let mut envelope: Vec<Spot<'_>> = Vec::new();
-    let wire_fields = w.fields.iter().filter_map(|f| {
-        let p = f.at_ptr.as_ref()?;
-        Some(Spot {
-            pointer: p.value.clone(),
-            what: format!("envelope field `{}`", f.wire.value),
-            at: &f.wire.at,
-        })
-    });
-    let wire_values = named.into_iter().filter_map(|(what, p)| {
-        let p = p.as_ref()?;
-        Some(Spot {
-            pointer: p.value.clone(),
-            what: what.to_string(),
-            at: &p.at,
-        })
-    });
-    for spot in wire_values.chain(wire_fields) {
-        if let Some((old, how)) = envelope
-            .iter()
-            .find_map(|o| clash(&spot.pointer, &o.pointer).map(|h| (o, h)))
-        {
-            d.push(clash_diagnostic(&spot, old, how));
-            continue;
-        }
-        envelope.push(spot);
-    }
-    for e in c.errors.iter().filter(|e| sound(c, e)) {
-        let fields = e
-            .fields
-            .iter()
-            .map(|f| (f.wire.value.as_str(), f.at_ptr.as_ref().map(|p| &p.value)));
-        let placement = crate::layout::Placement::new(w, [(e, fields)]);
-        let places = placement.places.first().map_or(&[][..], Vec::as_slice);
-        let mut own: Vec<Spot<'_>> = Vec::new();
-        // (an entry covering a range keeps the received code in a field at
-        // the code's place: the code, not a second value)
-        let keeps_code = |f: &Field| {
-            e.code_range.is_some()
-                && f.rust.value == "code"
-                && f.at_ptr.as_ref().map(|p| &p.value) == w.code.as_ref().map(|p| &p.value)
+    // (through `validate` the other rules would compare 65,535 codes pairwise)
+    #[test]
+    fn a_catalog_of_too_many_errors() {
+        let text = "[service]\nid = \"shop\"\nname = \"Shop\"\n[wire]\npreset = \"nested\"\n[[errors]]\ncode = \"A\"\nmessage = \"A\"\n";
+        let Ok(mut c) = crate::load_str("t.toml", text) else {
+            panic!("the catalog loads");
         };
-        for (f, place) in e.fields.iter().zip(places) {
-            if keeps_code(f) {
-                continue;
-            }
-            let pointer = match place {
-                crate::layout::Place::Slot(i) => placement.slots[*i].clone(),
-                crate::layout::Place::Member(key) => match &placement.fields_at {
-                    Some(fa) => fa.child(key),
-                    None => continue,
-                },
-                crate::layout::Place::Hole => continue,
-            };
-            let spot = Spot {
-                pointer,
-                what: format!("field `{}` of error `{}`", f.wire.value, e.code.value),
-                at: &f.wire.at,
-            };
-            let hit = envelope
-                .iter()
-                .chain(&own)
-                .find_map(|o| clash(&spot.pointer, &o.pointer).map(|h| (o, h)));
-            match hit {
-                Some((old, how)) => d.push(clash_diagnostic(&spot, old, how)),
-                None => own.push(spot),
-            }
-        }
-    }
-}
-
-/// Rule: an error's example is an error by the wire's success rule: a rule
-/// that calls a documented error body a success would hide that error from
-/// `error_in` (examples without a status are not judged).
-fn check_examples_are_errors(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    if c.wire.damaged {
-        return;
-    }
-    for e in c.errors.iter().filter(|e| sound(c, e)) {
-        for ex in &e.examples {
-            let Some(status) = ex.status.or(e.status_u16()) else {
-                continue;
-            };
-            if crate::response::is_success(c, status, ex.body.value.as_bytes()) {
-                let (why, help) = if c.wire.success.is_empty() {
-                    ("a 2xx body that does not carry what identifies an error", "give `[wire]` a `success` rule saying what marks a success body, e.g. `success = { \"/ok\" = true }`")
-                } else {
-                    (
-                        "a body with the marks of `[wire] success`",
-                        "make the success marks something error bodies never have",
-                    )
-                };
-                d.push(
-                    Diagnostic::new(
-                        &ex.body.at,
-                        format!(
-                            "example of error `{}` (HTTP {status}) reads as a success: {why}",
-                            e.code.value
-                        ),
-                    )
-                    .help(help),
-                );
-            }
-        }
+        c.errors = vec![c.errors[0].clone(); MAX_ERRORS + 1];
+        let mut d = Vec::new();
+        check_catalog_size(&c, &mut d);
+        let rules: Vec<Rule> = d.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [Rule::CatalogTooLarge]);
+        c.errors.truncate(MAX_ERRORS);
+        d.clear();
+        check_catalog_size(&c, &mut d);
+        assert!(d.is_empty());
     }
 }

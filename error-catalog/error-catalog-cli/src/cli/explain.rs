@@ -1,6 +1,8 @@
 //! `explain CODE`: everything the catalog says about an error, like `rustc --explain`:
 //! what it means and what to do, how a response is recognised as it, its fields and
-//! an example body (keys in catalog order). `--json` prints the same as JSON.
+//! an example body (keys in catalog order). `explain RULE-ID` prints a catalog
+//! rule's explanation from the rule table (`placeholder-unknown`). `--json` prints
+//! the same as JSON.
 
 use super::error::CliError;
 use std::process::ExitCode;
@@ -12,6 +14,7 @@ use crate::bundled;
 use error_catalog_model::docs;
 use error_catalog_model::model::{Catalog, ErrorEntry, Field};
 use error_catalog_model::response::fields_of;
+use error_catalog_model::rules::Rule;
 
 pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, CliError> {
     let catalogs: Vec<Catalog> = match catalog {
@@ -30,10 +33,15 @@ pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, Cl
         }
     }
     if hits.is_empty() {
+        if let Some(rule) = Rule::from_id(code) {
+            return explain_rule(rule, json);
+        }
         let all = catalogs
             .iter()
             .flat_map(|c| c.errors.iter().map(|e| e.code.value.as_str()));
-        let hint = match error_catalog_model::diag::did_you_mean(code, all) {
+        let rules = Rule::ALL.iter().map(|r| r.id());
+        let hint = match error_catalog_model::diag::did_you_mean(code, all.chain(rules)) {
+            Some(m) if Rule::from_id(m).is_some() => format!("; did you mean the rule `{m}`?"),
             Some(m) => format!("; did you mean `{m}`?"),
             None => String::new(),
         };
@@ -58,6 +66,27 @@ pub fn run(code: &str, catalog: Option<&str>, json: bool) -> Result<ExitCode, Cl
             outln!();
         }
         print_entry(c, e);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A rule of the catalog format: its id and summary, then what it asks, why,
+/// and how to fix a breach (the text of its FORMAT.md section).
+fn explain_rule(rule: Rule, json: bool) -> Result<ExitCode, CliError> {
+    if json {
+        let v = json!({
+            "rule": rule.id(),
+            "summary": rule.summary(),
+            "explanation": rule.explanation(),
+        });
+        outln!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        outln!(
+            "{}",
+            heading(&format!("{} — {}", rule.id(), rule.summary()))
+        );
+        outln!();
+        outln!("{}", rule.explanation());
     }
     Ok(ExitCode::SUCCESS)
 }

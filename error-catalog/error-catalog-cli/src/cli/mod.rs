@@ -36,9 +36,9 @@ enum Command {
         /// Catalogs to check (all bundled ones when none is given).
         catalogs: Vec<String>,
     },
-    /// Explain an error code: status, message, how it is recognised, cause, fields, an example body, suggestion, fix, docs, retry.
+    /// Explain an error code (status, message, how it is recognised, cause, fields, an example body, suggestion, fix, docs, retry) or a catalog rule id (what it asks, why, how to fix).
     Explain {
-        /// The code (or variant name), e.g. RATE_LIMITED or token/expired.
+        /// The code (or variant name), e.g. RATE_LIMITED or token/expired, or a rule id such as placeholder-unknown.
         code: String,
         /// Search only this catalog (default: every bundled one).
         #[arg(long)]

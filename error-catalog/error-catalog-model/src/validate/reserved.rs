@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::diag::Diagnostic;
 use crate::model::{Catalog, Reserved};
+use crate::rules::Rule;
 
 /// The note on a reservation: where it is and why.
 fn reserved_note(r: &Reserved) -> String {
@@ -31,7 +32,7 @@ pub(super) fn check_reserved_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
             None => &e.code.at,
         };
         d.push(
-            Diagnostic::new(at, format!("error code `{}` is reserved", r.code.value))
+            Diagnostic::new(Rule::ReservedCodeUsed, at, format!("error code `{}` is reserved", r.code.value))
                 .note(&r.code.at, reserved_note(r))
                 .help("a reserved code once meant another error to clients: give this error a new code (remove the reservation only if this is the same error coming back)"),
         );
@@ -45,6 +46,7 @@ pub(super) fn check_reserved_unique(c: &Catalog, d: &mut Vec<Diagnostic>) {
         match seen.get(r.code.value.as_str()) {
             Some(first) => d.push(
                 Diagnostic::new(
+                    Rule::ReservedTwice,
                     &r.code.at,
                     format!("code `{}` is reserved twice", r.code.value),
                 )
@@ -70,6 +72,7 @@ pub(super) fn check_reserved_kind(c: &Catalog, d: &mut Vec<Diagnostic>) {
     {
         d.push(
             Diagnostic::new(
+                Rule::ReservedNotInteger,
                 &r.code.at,
                 format!(
                     "reserved code \"{}\" is a string, but the catalog's codes are integers (`code_type = \"integer\"`)",

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::naming::is_rust_ident;
+use crate::rules::Rule;
 
 /// Rule: a declared type's name is an UpperCamelCase Rust identifier, is not
 /// the enum's name, and is declared once.
@@ -15,6 +16,7 @@ pub(super) fn check_type_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
         if !is_rust_ident(n) || !n.starts_with(|ch: char| ch.is_ascii_uppercase()) {
             d.push(
                 Diagnostic::new(
+                    Rule::TypeNameInvalid,
                     &t.name.at,
                     format!("type name `{n}` is not an UpperCamelCase Rust identifier"),
                 )
@@ -23,12 +25,17 @@ pub(super) fn check_type_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
         }
         if *n == c.service.enum_name.value {
             d.push(
-                Diagnostic::new(&t.name.at, format!("type `{n}` has the enum's own name"))
-                    .help("rename the type: the struct and the enum are generated side by side"),
+                Diagnostic::new(
+                    Rule::TypeNamedAsEnum,
+                    &t.name.at,
+                    format!("type `{n}` has the enum's own name"),
+                )
+                .help("rename the type: the struct and the enum are generated side by side"),
             );
         }
         if !seen.insert(n.as_str()) {
             d.push(Diagnostic::new(
+                Rule::TypeDuplicate,
                 &t.name.at,
                 format!("type `{n}` is declared twice"),
             ));
@@ -48,6 +55,7 @@ pub(super) fn check_type_members(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if matches!(m.ty.value.base, BaseType::Object(_)) {
                 d.push(
                     Diagnostic::new(
+                        Rule::MemberNested,
                         &m.ty.at,
                         format!(
                             "{what} is of declared type `{}`: declared types do not nest",
@@ -61,6 +69,7 @@ pub(super) fn check_type_members(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if !is_rust_ident(r) || r == "extra" {
                 d.push(
                     Diagnostic::new(
+                        Rule::MemberNameInvalid,
                         &m.rust.at,
                         format!("{what} gives Rust name `{r}`, which the struct cannot have"),
                     )
@@ -69,6 +78,7 @@ pub(super) fn check_type_members(c: &Catalog, d: &mut Vec<Diagnostic>) {
             }
             if !seen.insert(r.as_str()) {
                 d.push(Diagnostic::new(
+                    Rule::MemberDuplicate,
                     &m.wire.at,
                     format!("{what} has the Rust name `{r}` of another member"),
                 ));
@@ -76,6 +86,7 @@ pub(super) fn check_type_members(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if let Some(p) = &m.at_ptr {
                 d.push(
                     Diagnostic::new(
+                        Rule::MemberAt,
                         &p.at,
                         format!("{what} has `at`, which only an error's fields take"),
                     )
@@ -85,6 +96,7 @@ pub(super) fn check_type_members(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if m.internal {
                 d.push(
                     Diagnostic::new(
+                        Rule::MemberInternal,
                         &m.wire.at,
                         format!("{what} is `internal`, which only an error's fields can be"),
                     )

@@ -4,6 +4,7 @@
 use super::sound;
 use crate::diag::Diagnostic;
 use crate::model::*;
+use crate::rules::Rule;
 use error_catalog_core::engine::Identity;
 
 /// How two entries' `when` conditions relate, as sets of (pointer, value).
@@ -87,6 +88,7 @@ pub(super) fn check_when_order(c: &Catalog, d: &mut Vec<Diagnostic>) {
             match overlap(a, b) {
                 Overlap::FirstWider => d.push(
                     Diagnostic::new(
+                        Rule::WhenNeverChosen,
                         &b.at,
                         format!(
                             "error `{}` is never chosen: `{}` shares its {shared}, comes first and matches every body it matches",
@@ -101,6 +103,7 @@ pub(super) fn check_when_order(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 ),
                 Overlap::Ambiguous => d.push(
                     Diagnostic::new(
+                        Rule::WhenAmbiguous,
                         &b.at,
                         format!(
                             "errors `{}` and `{}` share their {shared} and one body can match the `when` of both",
@@ -136,6 +139,7 @@ pub(super) fn check_when_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if let (Some((what, instead)), false) = (what, w.damaged) {
                 d.push(
                     Diagnostic::new(
+                        Rule::WhenTestsIdentity,
                         &p.at,
                         format!(
                             "`when` of error `{}` tests the {what} (`{}`)",
@@ -153,6 +157,7 @@ pub(super) fn check_when_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if !w.damaged {
                 d.push(
                     Diagnostic::new(
+                        Rule::CodeInBodyNoEffect,
                         &flag.at,
                         format!("`code_in_body = false` on error `{}` has no effect: this catalog's errors are identified by {}", e.code.value, crate::keys::identity_name(w.identity)),
                     )
@@ -167,6 +172,7 @@ pub(super) fn check_when_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
         {
             d.push(
                 Diagnostic::new(
+                    Rule::CodelessUnidentified,
                     &flag.at,
                     format!("error `{}` is sent without a code but nothing else identifies it", e.code.value),
                 )
@@ -188,13 +194,13 @@ pub(super) fn check_code_ranges(c: &Catalog, d: &mut Vec<Diagnostic>) {
         let (lo, hi) = r.value;
         if !c.wire.integer_codes && !c.wire.damaged {
             d.push(
-                Diagnostic::new(&r.at, format!("`code_range` of error `{}` in a catalog of string codes", e.variant.value))
+                Diagnostic::new(Rule::CodeRangeStringCodes, &r.at, format!("`code_range` of error `{}` in a catalog of string codes", e.variant.value))
                     .help("ranges are of integer codes: set `code_type = \"integer\"` in `[wire]` (when the service sends codes as JSON numbers)"),
             );
         }
         if lo > hi {
             d.push(
-                Diagnostic::new(&r.at, format!("`code_range` [{lo}, {hi}] of error `{}` is empty: its first code is above its last", e.variant.value))
+                Diagnostic::new(Rule::CodeRangeEmpty, &r.at, format!("`code_range` [{lo}, {hi}] of error `{}` is empty: its first code is above its last", e.variant.value))
                     .help(format!("write it `[{hi}, {lo}]`")),
             );
             continue;
@@ -204,6 +210,7 @@ pub(super) fn check_code_ranges(c: &Catalog, d: &mut Vec<Diagnostic>) {
             if olo <= hi && lo <= ohi && olo <= ohi {
                 d.push(
                     Diagnostic::new(
+                        Rule::CodeRangesOverlap,
                         &r.at,
                         format!(
                             "`code_range` [{lo}, {hi}] of error `{}` overlaps [{olo}, {ohi}] of error `{}`",

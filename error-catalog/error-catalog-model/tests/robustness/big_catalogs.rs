@@ -2,7 +2,7 @@
 
 use error_catalog_model::load_str;
 
-use crate::support::{loads, problems, timed, FILE, HEAD};
+use crate::support::{loads, placed, problems, timed, FILE, HEAD};
 
 /// A valid catalog of `n` errors under `preset`, spread over 200 statuses.
 fn generated(n: usize, preset: &str, with_fields: bool) -> String {
@@ -53,7 +53,7 @@ fn more_errors_than_the_tables_can_index_are_refused() {
     let (p, rendered) = timed("load 65,535 errors (refused)", || problems(&text));
     assert_eq!(p.list.len(), 1, "{rendered:?}");
     // error i's `code` key is on line 8 + 5i (5 head lines, 5 per error)
-    let at = format!("{FILE}:{}:", 8 + 5 * MAX_ERRORS);
+    let at = format!("error[catalog-too-large]: {FILE}:{}:", 8 + 5 * MAX_ERRORS);
     assert!(rendered[0].starts_with(&at), "{}", rendered[0]);
     assert!(
         rendered[0].contains("at most 65534 errors; this is error 65535 of 65535"),
@@ -97,7 +97,10 @@ fn two_thousand_problems_are_all_reported() {
     // The `stauts` key of error i is on line 9 + 5i (5 head lines, 5 per error).
     for (i, r) in rendered.iter().enumerate() {
         assert!(
-            r.starts_with(&format!("{FILE}:{}:1: unknown key `stauts`", 9 + 5 * i)),
+            r.starts_with(&format!(
+                "error[key-unknown]: {FILE}:{}:1: unknown key `stauts`",
+                9 + 5 * i
+            )),
             "{r}"
         );
     }
@@ -110,11 +113,14 @@ fn two_thousand_problems_are_all_reported() {
 fn rendering_many_problems() {
     let p = load_str(FILE, &n_problems(4_000)).expect_err("problems");
     let text = timed("render 4,000 problems", || p.to_string());
-    let firsts: Vec<&str> = text.lines().filter(|l| l.starts_with(FILE)).collect();
+    let firsts: Vec<&str> = text.lines().filter(|l| placed(l)).collect();
     assert_eq!(firsts.len(), 4_000);
     let last = firsts.last().copied().unwrap_or_default();
     assert!(
-        last.starts_with(&format!("{FILE}:{}:1: unknown key `stauts`", 9 + 5 * 3_999)),
+        last.starts_with(&format!(
+            "error[key-unknown]: {FILE}:{}:1: unknown key `stauts`",
+            9 + 5 * 3_999
+        )),
         "{last}"
     );
 }

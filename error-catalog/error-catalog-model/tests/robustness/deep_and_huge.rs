@@ -3,7 +3,7 @@
 
 use error_catalog_model::load_str;
 
-use crate::support::{in_child, loads, problems, timed, FILE, HEAD};
+use crate::support::{in_child, loads, placed, problems, timed, FILE, HEAD};
 
 const DEEP: usize = 10_000;
 
@@ -113,7 +113,7 @@ fn huge_single_line_values() {
     let (p, rendered) = timed("refuse an unterminated 10 MB string", || problems(&text));
     assert!(!p.list.is_empty());
     assert!(
-        rendered[0].starts_with(&format!("{FILE}:")),
+        placed(&rendered[0]),
         "{}",
         &rendered[0][..200.min(rendered[0].len())]
     );

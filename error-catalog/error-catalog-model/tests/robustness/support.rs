@@ -16,6 +16,15 @@ pub(crate) fn loads(text: &str) -> Catalog {
     load_str(FILE, text).unwrap_or_else(|p| panic!("catalog did not load:\n{p}"))
 }
 
+/// True when a rendered problem starts with its rule and its place in the file
+/// (`error[rule-id]: hostile.toml:…`).
+pub(crate) fn placed(rendered: &str) -> bool {
+    rendered.starts_with("error[")
+        && rendered
+            .split_once("]: ")
+            .is_some_and(|(_, rest)| rest.starts_with(&format!("{FILE}:")))
+}
+
 /// The problems of a catalog that must not load, each rendered.
 pub(crate) fn problems(text: &str) -> (Problems, Vec<String>) {
     match load_str(FILE, text) {

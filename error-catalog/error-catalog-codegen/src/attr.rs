@@ -8,7 +8,7 @@ use syn::{Attribute, LitInt, LitStr};
 use error_catalog_model::diag::did_you_mean;
 use error_catalog_model::rules::Rule;
 
-use crate::ast::err;
+use crate::diagnostic::err;
 
 /// Keys allowed on the enum.
 pub const ENUM_KEYS: &[&str] = &[

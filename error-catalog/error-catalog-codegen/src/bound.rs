@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use proc_macro2::Span;
 use syn::DeriveInput;
 
-use crate::ast::{bind_fields, diag_to_syn, err, is_unknown, Bound, Read};
+use crate::ast::{bind_fields, is_unknown, Bound, Read};
 use crate::attr::{self, Attrs};
+use crate::diagnostic::{diag_to_syn, err};
 use error_catalog_model::diag::did_you_mean;
 use error_catalog_model::model::*;
 use error_catalog_model::rules::Rule;

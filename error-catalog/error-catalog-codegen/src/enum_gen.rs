@@ -19,14 +19,14 @@ struct Args {
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let wrap = |e: syn::Error| crate::ast::err(e.span(), Rule::MacroInput, e);
+        let wrap = |e: syn::Error| crate::diagnostic::err(e.span(), Rule::MacroInput, e);
         let attrs = input.call(Attribute::parse_outer).map_err(wrap)?;
         let vis: Visibility = input.parse().map_err(wrap)?;
         let path: LitStr = input.parse().map_err(|e| {
-            crate::ast::err(e.span(), Rule::MacroInput, "expected the catalog's path: `catalog!(\"errors/shop.toml\")`, optionally after attributes and a visibility")
+            crate::diagnostic::err(e.span(), Rule::MacroInput, "expected the catalog's path: `catalog!(\"errors/shop.toml\")`, optionally after attributes and a visibility")
         })?;
         if !input.is_empty() {
-            return Err(crate::ast::err(
+            return Err(crate::diagnostic::err(
                 input.span(),
                 Rule::MacroInput,
                 "unexpected tokens after the catalog path",

@@ -4,8 +4,9 @@
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
-use crate::ast::{bind_fields, diag_to_syn, err, is_unknown, Bound, Read};
+use crate::ast::{bind_fields, is_unknown, Bound, Read};
 use crate::attr::{self, Attrs};
+use crate::diagnostic::{diag_to_syn, err};
 use crate::spans;
 use error_catalog_core::engine::Identity;
 use error_catalog_model::diag::did_you_mean;

@@ -8,6 +8,7 @@ mod bound;
 mod build;
 mod classifier;
 mod decode;
+mod diagnostic;
 mod direct;
 mod display;
 mod enum_gen;
@@ -15,6 +16,7 @@ mod expand;
 mod inline;
 mod lower;
 mod object_gen;
+mod read;
 mod rust_types;
 mod serialize;
 mod spans;
@@ -35,7 +37,7 @@ pub fn derive(input: TokenStream) -> TokenStream {
         Ok(p) => p,
         Err(e) => return e.to_compile_error(),
     };
-    match ast::read(&parsed) {
+    match read::read(&parsed) {
         Ok(model) => expand::expand(&model),
         Err(errors) => {
             let errors = errors.iter().map(syn::Error::to_compile_error);

@@ -35,6 +35,7 @@ const RETIRED: &[(&str, &str)] = &[
     ("captured_string", "hole_string"),
     ("capture_text", "hole_text"),
     ("axum::Problem", "axum::ProblemResponse (problem::Problem is the serialized problem details)"),
+    ("model::RateLimit", "model::RateLimitPolicy (headers::RateLimit is what a response's headers say)"),
 ];
 
 /// The checkout's root: this package's parent folder.

@@ -1,5 +1,6 @@
 //! `#[api_error(...)]` attributes: syn → plain values with spans. Every keyword
-//! is in the tables below; an unknown one gets a did-you-mean from them.
+//! is in the model's one table of keys (`error_catalog_model::keys`); an
+//! unknown one gets a did-you-mean from it.
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -10,44 +11,9 @@ use error_catalog_model::rules::Rule;
 
 use crate::diagnostic::err;
 
-/// Keys allowed on the enum.
-pub const ENUM_KEYS: &[&str] = &[
-    "wire",
-    "catalog",
-    "crate",
-    "partial",
-    "service",
-    "borrowed",
-    "code_type",
-    "success",
-    "code",
-    "message",
-    "fields_at",
-    "identity",
-    "header",
-];
-/// Keys allowed on a variant.
-pub const VARIANT_KEYS: &[&str] = &[
-    "code",
-    "code_range",
-    "status",
-    "message",
-    "matches",
-    "priority",
-    "title",
-    "cause",
-    "suggestion",
-    "docs_url",
-    "fix_command",
-    "retry",
-    "retry_after_field",
-    "when",
-    "when_header",
-    "code_in_body",
-    "unknown",
-];
-/// Keys allowed on a field.
-pub const FIELD_KEYS: &[&str] = &["rename", "at", "extra", "internal"];
+pub use error_catalog_model::keys::{
+    DERIVE_ENUM as ENUM_KEYS, DERIVE_FIELD as FIELD_KEYS, DERIVE_VARIANT as VARIANT_KEYS,
+};
 
 /// A string value and where it was written.
 #[derive(Debug, Clone)]

@@ -1,4 +1,5 @@
-//! The one table of every key a catalog may use, per TOML table; unknown-key
+//! The one table of every key: those a catalog may use, per TOML table, and
+//! those of the derive's `#[api_error(...)]` attributes, per item; unknown-key
 //! diagnostics and their did-you-mean hints come from here.
 
 /// Top-level tables.
@@ -98,3 +99,42 @@ pub fn identity_name(i: error_catalog_core::engine::Identity) -> &'static str {
         Identity::Status => "status",
     }
 }
+
+/// Keys of `#[api_error(...)]` on a derived enum.
+pub const DERIVE_ENUM: &[&str] = &[
+    "wire",
+    "catalog",
+    "crate",
+    "partial",
+    "service",
+    "borrowed",
+    "code_type",
+    "success",
+    "code",
+    "message",
+    "fields_at",
+    "identity",
+    "header",
+];
+/// Keys of `#[api_error(...)]` on a variant.
+pub const DERIVE_VARIANT: &[&str] = &[
+    "code",
+    "code_range",
+    "status",
+    "message",
+    "matches",
+    "priority",
+    "title",
+    "cause",
+    "suggestion",
+    "docs_url",
+    "fix_command",
+    "retry",
+    "retry_after_field",
+    "when",
+    "when_header",
+    "code_in_body",
+    "unknown",
+];
+/// Keys of `#[api_error(...)]` on a field.
+pub const DERIVE_FIELD: &[&str] = &["rename", "at", "extra", "internal"];

@@ -107,7 +107,7 @@ pub struct Catalog {
     /// Response headers it sends.
     pub headers: Headers,
     /// Published rate limits.
-    pub rate_limits: Vec<RateLimit>,
+    pub rate_limits: Vec<RateLimitPolicy>,
     /// Every error, in catalog order.
     pub errors: Vec<ErrorEntry>,
     /// The object types its fields may hold (`[types.Name]`), in catalog order:
@@ -388,7 +388,7 @@ pub use error_catalog_core::headers::HeaderNames;
 
 /// One `[[rate_limits]]` fact.
 #[derive(Debug, Clone)]
-pub struct RateLimit {
+pub struct RateLimitPolicy {
     /// Who it applies to.
     pub scope: String,
     /// Requests per window.

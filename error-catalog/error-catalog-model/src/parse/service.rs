@@ -31,7 +31,7 @@ impl Parser {
         }
     }
 
-    pub(super) fn rate_limit(&mut self, t: &DeTable<'_>, at: &At) -> RateLimit {
+    pub(super) fn rate_limit(&mut self, t: &DeTable<'_>, at: &At) -> RateLimitPolicy {
         let ctx = "`[[rate_limits]]`";
         self.check_keys(t, ctx, keys::RATE_LIMIT);
         let scope = self.req_string(t, "scope", ctx, at).value;
@@ -43,7 +43,7 @@ impl Parser {
             .map_or(0, |l| u64::try_from(l.value).unwrap_or(0));
         let window = self.req_string(t, "window", ctx, at).value;
         let notes = self.plain(t, "notes", ctx);
-        RateLimit {
+        RateLimitPolicy {
             scope,
             limit,
             window,

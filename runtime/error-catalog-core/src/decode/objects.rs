@@ -1,7 +1,7 @@
 //! Declared objects (a catalog's `[types]`): reading one from its JSON. A
 //! struct generated for a declared object deserializes through
 //! [`ObjectSeed`], and the CLI reads one into a JSON value through the same
-//! seed ([`read_compound`]), so the two take and refuse the same values with
+//! seed (`read_compound`), so the two take and refuse the same values with
 //! the same reasons.
 
 use std::fmt;

@@ -132,13 +132,13 @@ pub struct Table<'a> {
     pub identity: Identity,
     /// Every entry, in catalog order.
     pub entries: &'a [Entry<'a>],
-    /// The index over the codes (see [`code_index`]).
+    /// The index over the codes (see [`code_index`](super::code_index)).
     pub by_code: CodeIndex<'a>,
     /// Entry indices that have patterns, highest priority first.
     pub pattern_order: &'a [u16],
     /// Hash index over the patterns without placeholders, keyed by their text
     /// (see [`message_index`]: per slot, 16 bits of the text's hash over its
-    /// entry index, [`EMPTY_SLOT`] for none; linear probing). May be empty:
+    /// entry index, [`EMPTY_SLOT`](super::EMPTY_SLOT) for none; linear probing). May be empty:
     /// those patterns are then tried in rank order like the others.
     pub by_message: &'a [u32],
 }

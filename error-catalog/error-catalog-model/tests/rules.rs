@@ -150,6 +150,6 @@ fn every_rule_has_a_test() {
         .collect();
     assert!(
         untested.is_empty(),
-        "rules no test produces (assert them with `expect(text, &[Rule::X])` in tests/validation.rs, or add tests/ui/fail/<category>/<rule-id>.rs): {untested:?}"
+        "rules no test produces (assert them with `expect(text, &[Rule::X])` in tests/validation/, or add tests/ui/fail/<category>/<rule-id>.rs): {untested:?}"
     );
 }

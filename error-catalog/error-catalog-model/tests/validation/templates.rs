@@ -1,0 +1,195 @@
+//! Message templates and fields.
+
+use super::*;
+
+// --- templates -----------------------------------------------------------------
+
+#[test]
+fn template_with_unclosed_brace() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "NOT_FOUND"
+message = "Customer {id not found"
+"#,
+    );
+    // `message = "` is 11 characters; `{` is byte 9 of the template: column 12 + 9.
+    assert_eq!(
+        expect(text, &[Rule::TemplateSyntax]),
+        ["t.toml:8:21: `message` of error `NOT_FOUND`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)"]
+    );
+}
+
+#[test]
+fn template_with_lone_closing_brace() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "NOT_FOUND"
+message = "Customer id} not found"
+"#,
+    );
+    assert_eq!(
+        expect(text, &[Rule::TemplateSyntax]),
+        ["t.toml:8:23: `message` of error `NOT_FOUND`: unbalanced braces: `}` has no opening `{` (write `}}` for a literal brace)"]
+    );
+}
+
+/// The column of a brace inside a string written with escapes (`\"`) or as a
+/// multi-line literal (`'''`) should still point at the brace. The library adds
+/// the brace's offset in the *unescaped* template to the string's start + 1, so
+/// it points 2 columns early after two `\"` escapes, and at the `'''` (line
+/// before the brace) for a multi-line string.
+#[test]
+
+fn template_brace_column_in_escaped_and_multiline_strings() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "A"
+message = "say \"hi\" {x"
+[[errors]]
+code = "B"
+message = '''
+line {y'''
+"#,
+    );
+    assert_eq!(
+        expect(text, &[Rule::TemplateSyntax, Rule::TemplateSyntax]),
+        [
+            "t.toml:8:23: `message` of error `A`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)",
+            "t.toml:12:6: `message` of error `B`: unbalanced braces: `{` is never closed (write `{{` for a literal brace)",
+        ]
+    );
+}
+
+#[test]
+fn template_with_literal_braces_loads() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "BAD_JSON"
+message = "Expected {{ at {pos}}}"
+fields = { pos = "u32" }
+"#,
+    );
+    let c = loads(text);
+    let t = c.errors[0].template().unwrap();
+    assert_eq!(t.render(|_| Some("7".into())), "Expected { at 7}");
+}
+
+#[test]
+fn placeholder_naming_no_field() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "NOT_FOUND"
+message = "Customer {idd} not found"
+fields = { id = "string" }
+[[errors]]
+code = "GONE"
+message = "Order {zzz} is gone"
+"#,
+    );
+    assert_eq!(
+        expect(text, &[Rule::PlaceholderUnknown, Rule::PlaceholderUnknown]),
+        [
+            "t.toml:8:21: placeholder `{idd}` in `message` of error `NOT_FOUND` names no field\n  help: did you mean `{id}`?",
+            "t.toml:12:18: placeholder `{zzz}` in `message` of error `GONE` names no field\n  help: declare it under `[errors.fields]`, e.g. `zzz = \"string\"`",
+        ]
+    );
+}
+
+// --- fields --------------------------------------------------------------------
+
+#[test]
+fn field_of_unknown_type() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "RATE_LIMITED"
+message = "Too many requests"
+fields = { retryAfter = "u46" }
+"#,
+    );
+    // `fields = { retryAfter = ` is 24 characters: the type's quote is column 25.
+    let p = expect(text, &[Rule::FieldTypeUnknown]);
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(
+        p[0].starts_with("t.toml:9:25: field `retryAfter` has unknown type `u46`\n  help: "),
+        "{}",
+        p[0]
+    );
+
+    // The did-you-mean looks at the base type, without `?`.
+    let text = text.replace("\"u46\"", "\"strng?\"");
+    assert_eq!(
+        expect(&text, &[Rule::FieldTypeUnknown]),
+        ["t.toml:9:25: field `retryAfter` has unknown type `strng?`\n  help: did you mean `string`? (add `?` for an optional field)"]
+    );
+}
+
+/// `u46` is the typo of `u64` one would expect a hint for. The library's
+/// did-you-mean (Jaro-Winkler > 0.8) cannot see a swap of two characters in a
+/// three-character word (Jaro's match window is 0 there), so it only lists the
+/// known types.
+#[test]
+
+fn field_of_unknown_type_suggests_u64_for_u46() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "RATE_LIMITED"
+message = "Too many requests"
+fields = { retryAfter = "u46" }
+"#,
+    );
+    assert_eq!(
+        expect(text, &[Rule::FieldTypeUnknown]),
+        ["t.toml:9:25: field `retryAfter` has unknown type `u46`\n  help: did you mean `u64`? (add `?` for an optional field)"]
+    );
+}
+
+#[test]
+fn field_with_no_place_on_the_wire() {
+    let text = &catalog(
+        r#"preset = "message-only""#,
+        r#"[[errors]]
+code = "bad_request"
+status = 400
+message = "Bad request"
+fields = { reason = "string" }
+"#,
+    );
+    assert_eq!(
+        expect(text, &[Rule::FieldUnplaced]),
+        ["t.toml:10:12: field `reason` of error `bad_request` has no place on the wire\n  help: the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"]
+    );
+    // Naming it in the pattern gives it a place.
+    loads(&text.replace("\"Bad request\"", "\"Bad request: {reason}\""));
+}
+
+#[test]
+fn retry_after_field_naming_no_field() {
+    let text = &catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "RATE_LIMITED"
+status = 429
+message = "Too many requests"
+retry = "after"
+retry_after_field = "retryAfter"
+"#,
+    );
+    assert_eq!(
+        expect(text, &[Rule::RetryAfterFieldUnknown]),
+        ["t.toml:11:21: `retry_after_field` `retryAfter` of error `RATE_LIMITED` names no field"]
+    );
+    // A field that is there but not an integer is refused too.
+    let text = format!("{text}fields = {{ retryAfter = \"string\" }}\n");
+    assert_eq!(
+        expect(&text, &[Rule::RetryAfterFieldType]),
+        ["t.toml:11:21: `retry_after_field` `retryAfter` must be an integer field (seconds), not `string`"]
+    );
+    loads(&text.replace("\"string\"", "\"u64?\""));
+}

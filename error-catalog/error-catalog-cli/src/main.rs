@@ -27,26 +27,37 @@ mod cli;
 
 use std::io::{ErrorKind, Write as _};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set once standard output turned out to be closed: later writes are skipped.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
 /// Writes to standard output. When it is closed (a pipe whose reader has
-/// gone, as in `error-catalog docs kya | head -1`, or no descriptor at all),
-/// nobody is left to read the rest: the program ends at once, quietly, with
-/// status 0. Any other write error ends it with the error and status 2.
+/// gone, as in `error-catalog check bad.toml | head -1`, or no descriptor at
+/// all), nobody is left to read the rest: this and every later write is
+/// skipped, quietly, and the command still ends with the status its result
+/// gives (1 for problems found, a breaking change or an unrecognised
+/// response), so `set -o pipefail` sees a failure whether or not the reader
+/// went first. Any other write error ends it with the error and status 2.
 fn write_stdout(args: std::fmt::Arguments<'_>) {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
     let Err(e) = std::io::stdout().lock().write_fmt(args) else {
         return;
     };
     let closed =
         e.kind() == ErrorKind::BrokenPipe || (cfg!(unix) && e.raw_os_error() == Some(EBADF));
-    if !closed {
-        // (standard error may be closed too: nothing to do about that)
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: cannot write to standard output: {e}"
-        );
-        std::process::exit(2);
+    if closed {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        return;
     }
-    std::process::exit(0);
+    // (standard error may be closed too: nothing to do about that)
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: cannot write to standard output: {e}"
+    );
+    std::process::exit(2);
 }
 
 /// `EBADF` on Unix: the error a write to a closed descriptor gives.

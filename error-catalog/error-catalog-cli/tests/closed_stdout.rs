@@ -1,6 +1,8 @@
 //! Every subcommand writing into a pipe whose reader has gone (as in
-//! `error-catalog docs kya | head -1`) ends quietly with status 0: no panic,
-//! nothing on standard error.
+//! `error-catalog docs kya | head -1`) ends quietly: no panic, nothing on
+//! standard error, and the status its result gives (0, or 1 for problems
+//! found, a breaking change or an unrecognised response, every time: under
+//! `set -o pipefail` a failure stays a failure).
 //!
 //! The reader is closed before the binary writes anything: the subcommands
 //! that read a catalog read it from a FIFO that is filled only after the
@@ -138,12 +140,57 @@ fn classify_into_a_closed_pipe() {
         args.extend_from_slice(extra);
         assert_quiet("classify", &run_closed(&args, None, Some(body)));
     }
-    // an unrecognised response too (status 1 when it can be told)
+}
+
+/// Runs `run` many times into a closed pipe: each run ends with `status`,
+/// without a panic or a complaint about standard output (`check` reports
+/// its problems on standard error, as always).
+fn assert_status_every_time(what: &str, status: i32, run: impl Fn() -> Output) {
+    for _ in 0..20 {
+        let out = run();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(status), "{what}: stderr:\n{stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("standard output"),
+            "{what}: stderr:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn failures_keep_their_status_into_a_closed_pipe() {
+    // an unrecognised response
     let args = ["classify", "--catalog", "kya", "--status", "502"];
-    assert_quiet(
-        "classify",
-        &run_closed(&args, None, Some("<html>Bad Gateway</html>")),
-    );
+    assert_status_every_time("classify of an unknown body", 1, || {
+        run_closed(&args, None, Some("<html>Bad Gateway</html>"))
+    });
+    // a catalog with problems
+    let dir = std::env::temp_dir().join(format!(
+        "error-catalog-closed-status-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.toml");
+    let old = dir.join("old.toml");
+    let new = dir.join("new.toml");
+    let kya = error_catalog_bundled::text("kya").unwrap_or_default();
+    std::fs::write(&bad, kya.replacen("status = ", "stauts = ", 1)).expect("write bad.toml");
+    std::fs::write(&old, kya).expect("write old.toml");
+    // a removed error: a breaking change
+    let cut = kya.find("\n[[errors]]").expect("kya has errors");
+    let next = kya[cut + 1..]
+        .find("\n[[errors]]")
+        .map_or(kya.len(), |n| cut + 1 + n);
+    std::fs::write(&new, format!("{}{}", &kya[..cut], &kya[next..])).expect("write new.toml");
+    let path = |p: &Path| p.to_str().expect("UTF-8 temp path").to_string();
+    let (bad, old, new) = (path(&bad), path(&old), path(&new));
+    assert_status_every_time("check of a bad catalog", 1, || {
+        run_closed(&["check", &bad], None, None)
+    });
+    assert_status_every_time("diff --json of a breaking change", 1, || {
+        run_closed(&["diff", "--json", &old, &new], None, None)
+    });
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! recognised, what headers mean, example bodies with their keys in catalog order.
 
 mod json;
+pub(crate) mod sample;
 mod words;
 
 use std::fmt::Write as _;
@@ -50,8 +51,60 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
     if let Some(ex) = e.examples.first() {
         return pretty_json(&ex.body.value).unwrap_or_else(|| ex.body.value.clone());
     }
+    built_body(c, e, false)
+}
+
+/// The body an error's declaration says the service sends, with sample
+/// values of the fields' types (`7` for an integer, `"sample"` for a string,
+/// a declared object with its members filled) in every place it declares, the
+/// message its first `matches` pattern (else its template) with those values:
+/// what `check` decodes for an error without a documented example, to show
+/// that the declaration reads back as that error.
+///
+/// ```
+/// let shop = error_catalog_model::load_str("shop.toml", r#"
+/// [service]
+/// id = "shop"
+/// name = "Shop API"
+/// [wire]
+/// code = "/error/code"
+/// message = "/error/message"
+/// fields_at = "/error"
+/// [[errors]]
+/// code = "NOT_FOUND"
+/// status = 404
+/// message = "Customer {id} not found"
+/// fields = { id = "u64" }
+/// "#).unwrap();
+/// use error_catalog_model::docs::sample_body;
+/// assert_eq!(
+///     sample_body(&shop, &shop.errors[0]),
+///     "{\n  \"error\": {\n    \"code\": \"NOT_FOUND\",\n    \"message\": \"Customer 7 not found\",\n    \"id\": 7\n  }\n}"
+/// );
+/// ```
+pub fn sample_body(c: &Catalog, e: &ErrorEntry) -> String {
+    built_body(c, e, true)
+}
+
+/// A body built from the wire and `e`'s declaration: the fields as `<type>`,
+/// or with `sample` values of their types.
+fn built_body(c: &Catalog, e: &ErrorEntry, sample: bool) -> String {
     let mut root = json::OrderedObject::default();
     let w = &c.wire;
+    let fields = fields_of(c, e);
+    let message = if sample {
+        let text = e.matches.first().unwrap_or(&e.message);
+        let values = |name: &str| {
+            let f = fields
+                .iter()
+                .find(|f| f.wire.value == name || f.rust.value == name)?;
+            Some(sample::sample_text(f.ty.value.base))
+        };
+        error_catalog_core::template::Template::parse(&text.value)
+            .map_or_else(|_| text.value.clone(), |t| t.render(values))
+    } else {
+        e.message.value.clone()
+    };
     let fix = e
         .fix_command
         .as_ref()
@@ -68,7 +121,7 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
     let code_text = Some(&e.code.value).filter(|_| number.is_none() && e.sends_code());
     let texts = [
         (&w.code, code_text),
-        (&w.message, Some(&e.message.value)),
+        (&w.message, Some(&message)),
         (&w.suggestion, e.suggestion.as_ref()),
         (&w.docs_url, e.docs_url.as_ref()),
         (&w.fix_command, fix.as_ref()),
@@ -86,9 +139,19 @@ pub fn example_body(c: &Catalog, e: &ErrorEntry) -> String {
         e.when.iter().any(|(q, _)| q.value == *p)
             || (e.code_range.is_some() && w.code.as_ref().is_some_and(|c| c.value == *p))
     };
-    for f in &e.fields {
-        if let Some(p) = f.at_ptr.as_ref().filter(|p| !written(&p.value)) {
+    let own = if sample {
+        &fields[..]
+    } else {
+        &fields[..e.fields.len()]
+    };
+    for f in own {
+        let Some(p) = f.at_ptr.as_ref().filter(|p| !written(&p.value)) else {
+            continue;
+        };
+        if !sample {
             root.insert(&p.value.segments, &format!("<{}>", c.type_text(f.ty.value)));
+        } else if let Some(v) = sample::sample_json(c, f.ty.value) {
+            root.insert_raw(&p.value.segments, &v);
         }
     }
     root.to_pretty()

@@ -94,8 +94,13 @@ mod load {
             text: text.to_string(),
         };
         if let Some(catalog) = &catalog {
-            // Whatever parsed is validated too: one run shows every problem.
-            diags.extend(crate::validate::validate(catalog));
+            // Whatever parsed is validated too: one run shows every problem
+            // (the examples are decoded only once nothing else is wrong).
+            if diags.is_empty() {
+                diags = crate::validate::validate(catalog);
+            } else {
+                diags.extend(crate::validate::validate_rules(catalog));
+            }
         }
         diags.sort_by_key(|d| match &d.at {
             At::Toml(r) => r.start,

@@ -137,6 +137,8 @@ rules! {
         "The retry delay is a number of seconds, read from a single integer field. Name an integer field, or change the field's type.";
     PatternOverlap = "pattern-overlap", "No two patterns of one priority match the same message.",
         "Two errors whose patterns can match one message under the same status (and the same `priority`) make the choice depend on order. Make the patterns distinct, or give the more specific one a higher `priority`.";
+    PatternUnread = "pattern-unread", "Every `matches` pattern is read by a classification step.",
+        "Under `identity = \"code\"` an error sent with its code is found by the code alone: its `matches` patterns are never tried, so they say nothing a client would see. Remove `matches`; or, if the service sends this error without a code, set `code_in_body = false` so that its patterns identify it.";
     StatusAmbiguous = "status-ambiguous", "Errors identified by status are told apart.",
         "When the status identifies errors, two errors with one status and nothing else (no pattern, no `when`) cannot be told apart. Give one of them `matches` or different `when` conditions.";
     ExampleNotJson = "example-not-json", "An example body is JSON.",
@@ -145,6 +147,12 @@ rules! {
         "The code, the message, the envelope's values and each field need a place of their own: two at one pointer, or one inside the other, would be read as one value and written twice. Give the field another `at` (or name), or move the `[wire]` pointer.";
     ExampleReadsAsSuccess = "example-reads-as-success", "An error's example is an error by the success rule.",
         "A documented error body that the wire's `success` rule calls a success would be hidden from clients. Make the success marks something error bodies never have, or fix the example.";
+    ExampleReadsAsOther = "example-reads-as-other", "An error's example decodes as that error.",
+        "`check` decodes every documented example (and, for an error without one, the body its declaration describes, with sample values) the way clients will. One that reads as another error means clients would get that error: usually an earlier error with the same code or status matches first, or a `when` or pattern is wrong. Put the more specific error first, or fix the declaration or the example.";
+    ExampleReadsAsUnknown = "example-reads-as-unknown", "An error's example is recognised.",
+        "An example (or the body an error's declaration describes) that decodes as unknown would reach clients as the fallback; the diagnostic gives the fallback's reason. Usually a pointer of `[wire]` or a field's `at` does not match where the body has the value, a required field is missing or has another type, or the message fits no pattern. Fix the declaration or the example.";
+    ExampleFieldUnfilled = "example-field-unfilled", "A field an example carries is read from it.",
+        "An example that has a member named like one of the error's fields, which the decoder did not fill, shows that the field's place (its `at` pointer, or the wire's `fields_at`) misses where the service puts the value; for an error without examples, every field of the body its declaration describes must be read back. Fix the field's place.";
     ReservedCodeUsed = "reserved-code-used", "No error uses a reserved code.",
         "A reserved code once meant another error to clients; using it again (or covering it with a `code_range`) would make old clients misread the new error. Give the error a new code; remove the reservation only if it is the same error coming back.";
     ReservedTwice = "reserved-twice", "Each code is reserved once.",

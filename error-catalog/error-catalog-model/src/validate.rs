@@ -21,8 +21,31 @@ use crate::rules::Rule;
 use error_catalog_core::engine::Identity;
 use error_catalog_core::template::{patterns_overlap, HoleKind, Template};
 
-/// Runs every rule and returns every problem, in no particular order.
+/// Runs every rule and returns every problem, in no particular order; on a
+/// catalog that breaks none, decodes its examples (the catalog checks
+/// itself: [`check_examples_decode`]).
 pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
+    let mut d = validate_rules(c);
+    if d.is_empty() {
+        d = check_examples_decode(c);
+    }
+    d
+}
+
+/// Pass 3, for a catalog with no problem so far: every documented example,
+/// and for an error without one the body its declaration describes, is
+/// decoded through the one decoder and must read as that error with its
+/// fields filled. Decoding a catalog that breaks a rule would only echo that
+/// problem, so [`validate`] runs this only after the rules pass.
+pub fn check_examples_decode(c: &Catalog) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    examples::check_examples_decode(c, &mut d);
+    d
+}
+
+/// Runs every rule but the example decoding ([`validate`] without pass 3),
+/// for a catalog whose parse already found problems.
+pub fn validate_rules(c: &Catalog) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     check_service_names(c, &mut d);
     check_wire_locates_identity(c, &mut d);
@@ -35,6 +58,7 @@ pub fn validate(c: &Catalog) -> Vec<Diagnostic> {
     check_field_places(c, &mut d);
     check_retry_after_field(c, &mut d);
     check_pattern_overlap(c, &mut d);
+    templates::check_patterns_read(c, &mut d);
     check_status_identity(c, &mut d);
     examples::check_examples(c, &mut d);
     places::check_distinct_places(c, &mut d);
@@ -195,44 +219,37 @@ fn check_wire_locates_identity(c: &Catalog, d: &mut Vec<Diagnostic>) {
 /// Rule: no two errors share a code. The second is reported, with a note
 /// pointing at the first.
 fn check_unique_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, &At> = HashMap::new();
+    // the earlier entries of each code, in catalog order (one pass: each
+    // entry is compared with the entries of its own code only)
+    let mut earlier: HashMap<&str, Vec<&ErrorEntry>> = HashMap::new();
     for e in &c.errors {
         if e.code.value.is_empty() {
             continue;
         }
+        let same = earlier.entry(e.code.value.as_str()).or_default();
         // (entries of one code told apart by `when` are checked by their own rule)
         let told_apart = |o: &&ErrorEntry| {
-            o.code.value == e.code.value
-                && e.sends_code()
-                && o.sends_code()
-                && when::overlap(o, e) != when::Overlap::Same
+            e.sends_code() && o.sends_code() && when::overlap(o, e) != when::Overlap::Same
         };
-        let earlier = c.errors.iter().take_while(|o| !std::ptr::eq(*o, e));
-        if earlier.clone().any(|o| o.code.value == e.code.value)
-            && earlier
-                .filter(|o| o.code.value == e.code.value)
-                .all(|o| told_apart(&o))
-        {
+        let first = same.first().map(|o| &o.code.at);
+        let skip = !same.is_empty() && same.iter().all(told_apart);
+        same.push(e);
+        let Some(first) = first.filter(|_| !skip) else {
             continue;
-        }
-        match seen.get(e.code.value.as_str()) {
-            Some(first) => d.push(
-                Diagnostic::new(
-                    Rule::CodeDuplicate,
-                    &e.code.at,
-                    format!("duplicate error code `{}`", e.code.value),
-                )
-                .note(first, format!("`{}` is first defined here", e.code.value))
-                .help(if e.when.is_empty() {
-                    "each code may appear once; remove or rename one of them"
-                } else {
-                    "entries of one code need different `when` conditions: change or remove one of them"
-                }),
-            ),
-            None => {
-                seen.insert(&e.code.value, &e.code.at);
-            }
-        }
+        };
+        d.push(
+            Diagnostic::new(
+                Rule::CodeDuplicate,
+                &e.code.at,
+                format!("duplicate error code `{}`", e.code.value),
+            )
+            .note(first, format!("`{}` is first defined here", e.code.value))
+            .help(if e.when.is_empty() {
+                "each code may appear once; remove or rename one of them"
+            } else {
+                "entries of one code need different `when` conditions: change or remove one of them"
+            }),
+        );
     }
 }
 

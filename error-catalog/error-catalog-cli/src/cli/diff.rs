@@ -28,7 +28,22 @@ pub fn run(
     format: Format,
 ) -> Result<ExitCode, CliError> {
     let (old, new) = match (against, catalogs) {
-        (Some(rev), [file]) => (at_revision(rev, file)?, resolve(file)?),
+        (Some(rev), [file]) => {
+            let new = resolve(file)?;
+            match at_revision(rev, file)? {
+                Some(old) => (old, new),
+                None => {
+                    // the change that adds the catalog: every error is new
+                    let mut old = new.clone();
+                    old.errors.clear();
+                    old.reserved.clear();
+                    eprintln!(
+                        "note: `{file}` is not in {rev}: a new catalog, so every error is added (compatible)"
+                    );
+                    (old, new)
+                }
+            }
+        }
         (Some(_), _) => {
             return Err(CliError::Usage("with `--against REV`, give one catalog file: the one to compare with its version in REV"))
         }
@@ -63,8 +78,9 @@ pub fn run(
 
 /// The catalog `file` as it is in git revision `rev`, read with `git show`
 /// (run in the file's folder, so any working directory will do); its path
-/// is shown as `REV:file`.
-fn at_revision(rev: &str, file: &str) -> Result<Catalog, CliError> {
+/// is shown as `REV:file`. `None` when the revision exists but has no such
+/// file (the change adds the catalog).
+fn at_revision(rev: &str, file: &str) -> Result<Option<Catalog>, CliError> {
     let path = Path::new(file);
     let name = path
         .file_name()
@@ -83,6 +99,9 @@ fn at_revision(rev: &str, file: &str) -> Result<Catalog, CliError> {
             spec: spec.clone(),
             source,
         })?;
+    if !output.status.success() && absent_at(dir, rev, &spec) {
+        return Ok(None);
+    }
     if !output.status.success() {
         let why = String::from_utf8_lossy(&output.stderr);
         return Err(CliError::GitShow {
@@ -96,8 +115,29 @@ fn at_revision(rev: &str, file: &str) -> Result<Catalog, CliError> {
         rev: rev.to_string(),
     })?;
     let shown = format!("{rev}:{file}");
-    error_catalog_model::load_str(&shown, &text).map_err(|problems| CliError::AtRevision {
-        rev: rev.to_string(),
-        problems,
-    })
+    error_catalog_model::load_str(&shown, &text)
+        .map(Some)
+        .map_err(|problems| CliError::AtRevision {
+            rev: rev.to_string(),
+            problems,
+        })
+}
+
+/// True when `rev` names a commit (run in `dir`) that has nothing at `spec`
+/// (`REV:./file`): the file is new, not the revision wrong.
+fn absent_at(dir: &Path, rev: &str, spec: &str) -> bool {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("{rev}^{{commit}}"),
+    ]) && !git(&["cat-file", "-e", spec])
 }

@@ -5,14 +5,14 @@ use std::process::ExitCode;
 
 use error_catalog_model::naming::{is_snake_case, upper_camel};
 
-/// The starter catalog for `id`.
-pub fn starter(id: &str) -> String {
+/// The starter catalog for `id`, to be written at `path` (its comments name it).
+pub fn starter(id: &str, path: &str) -> String {
     let name = upper_camel(id);
     format!(
         r#"# Error catalog for the {name} service.
 # Format reference: catalogs/error-catalog-services/FORMAT.md in the error-catalog repository.
-# Check it with:   error-catalog check {id}.toml
-# Before merging a change: error-catalog diff --against origin/main {id}.toml
+# Check it with:   error-catalog check {path}
+# Before merging a change: error-catalog diff --against origin/main {path}
 
 # Codes the service no longer sends, so that no error takes them again
 # (top-level, before the first table):
@@ -66,19 +66,32 @@ pub fn run(id: &str, output: Option<&str>, force: bool) -> Result<ExitCode, CliE
     if !is_snake_case(id) {
         return Err(CliError::ServiceId(id.to_string()));
     }
-    let text = starter(id);
     let path = output.map_or_else(|| format!("{id}.toml"), str::to_string);
     if path == "-" {
-        out!("{text}");
+        out!("{}", starter(id, &format!("{id}.toml")));
         return Ok(ExitCode::SUCCESS);
     }
-    if std::path::Path::new(&path).exists() && !force {
+    let text = starter(id, &path);
+    let file = std::path::Path::new(&path);
+    if file.exists() && !force {
         return Err(CliError::Exists(path));
     }
-    std::fs::write(&path, text).map_err(|source| CliError::Write {
-        path: path.clone().into(),
+    let write_error = |source| CliError::Write {
+        path: file.to_path_buf(),
         source,
-    })?;
-    outln!("wrote {path}; check it with: error-catalog check {path}");
+    };
+    // the folders on the way (`-o errors/shop.toml` in a fresh repository)
+    let made = match file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(write_error)?;
+            format!(" (made the folder {})", dir.display())
+        }
+        None => String::new(),
+    };
+    std::fs::write(file, text).map_err(write_error)?;
+    outln!("wrote {path}{made}; check it with: error-catalog check {path}");
     Ok(ExitCode::SUCCESS)
 }

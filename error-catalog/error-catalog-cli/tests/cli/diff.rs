@@ -194,6 +194,32 @@ fn diff_against_a_git_revision() {
         "{r:#?}"
     );
 
+    // a catalog the revision does not have (the change that adds it): every
+    // error is added, compatible, exit 0, said in one line
+    let added = errors.join("billing.toml");
+    std::fs::write(&added, DIFF_OLD).unwrap();
+    let r = run_in(
+        &repo.0,
+        &["diff", "--against", "HEAD", "errors/billing.toml"],
+    );
+    r.expect_code(0);
+    assert_eq!(
+        r.stderr,
+        "note: `errors/billing.toml` is not in HEAD: a new catalog, so every error is added (compatible)\n"
+    );
+    let added_lines: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("code-added"))
+        .collect();
+    assert_eq!(added_lines.len(), 2, "{r:#?}");
+    // ... but a file in a revision that does not exist is still an error
+    let r = run_in(
+        &repo.0,
+        &["diff", "--against", "no-such-rev", "errors/billing.toml"],
+    );
+    r.expect_code(2);
+
     // a revision that does not exist: exit 2, git's reason shown
     let r = run_in(
         &repo.0,

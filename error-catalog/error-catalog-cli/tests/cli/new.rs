@@ -43,6 +43,27 @@ fn new_then_check() {
     assert_eq!(v["fields"]["id"], "r_1");
 }
 
+/// `-o` into folders that do not exist yet makes them, says so, and the
+/// starter's comments name the file as written.
+#[test]
+fn new_makes_the_folders_of_its_output() {
+    let root = Temp::dir("new_makes_the_folders_of_its_output");
+    let r = run_in(&root.0, &["new", "shop", "-o", "errors/v1/shop.toml"]);
+    r.expect_code(0);
+    assert_eq!(
+        r.stdout,
+        "wrote errors/v1/shop.toml (made the folder errors/v1); check it with: error-catalog check errors/v1/shop.toml\n"
+    );
+    let text = std::fs::read_to_string(root.0.join("errors/v1/shop.toml")).unwrap();
+    assert!(text.contains("# Check it with:   error-catalog check errors/v1/shop.toml\n"));
+    assert!(text.contains("diff --against origin/main errors/v1/shop.toml\n"));
+    run_in(&root.0, &["check", "errors/v1/shop.toml"]).expect_code(0);
+    // a folder that exists is not mentioned
+    let r = run_in(&root.0, &["new", "shop", "-o", "errors/v1/other.toml"]);
+    r.expect_code(0);
+    assert!(!r.stdout.contains("made the folder"), "{r:#?}");
+}
+
 #[test]
 fn new_rejects_non_snake_case_id() {
     for id in ["ShopApi", "shop-api", "1shop", "shop api"] {
@@ -126,8 +147,8 @@ fn new_default_output_is_service_id_toml() {
 /// true.
 #[test]
 fn readme_walk_through_starter_and_check_output() {
+    // step 1 as written, in a folder without `errors/`
     let dir = Temp::dir("readme_walk_through");
-    std::fs::create_dir_all(dir.0.join("errors")).unwrap();
     run_in(&dir.0, &["new", "shop", "-o", "errors/shop.toml"]).expect_code(0);
     let written = std::fs::read_to_string(dir.0.join("errors/shop.toml")).unwrap();
     // read at run time (not include_str!): the file is in the checkout, not in

@@ -57,3 +57,174 @@ pub(super) fn check_examples_are_errors(c: &Catalog, d: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// Rules: every documented example of an error decodes, through the one
+/// decoder, as that error, with every field it declares filled by some
+/// example; an error without examples is judged by the body its declaration
+/// describes ([`crate::docs::sample_body`]). Run only on a catalog with no
+/// other problem: decoding a catalog that breaks a rule would report echoes
+/// of that problem.
+pub(super) fn check_examples_decode(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    crate::response::with_decoder(c, |decode| {
+        for (i, e) in c.errors.iter().enumerate() {
+            if e.examples.is_empty() {
+                let body = crate::docs::sample_body(c, e);
+                let headers: Vec<(&str, &str)> = e
+                    .when_headers
+                    .iter()
+                    .map(|(n, v)| (n.value.as_str(), v.value.as_str()))
+                    .collect();
+                let status = e.status_u16().unwrap_or(0);
+                if crate::response::is_success(c, status, body.as_bytes()) {
+                    continue;
+                }
+                let r = decode(status, &headers, body.as_bytes());
+                let what = format!(
+                    "the body the declaration of error `{}` describes (it has no example)",
+                    e.code.value
+                );
+                if judge(c, i, &r, &e.code.at, &what, d) {
+                    let mut missing = crate::response::fields_of(c, e)
+                        .into_iter()
+                        .filter(|f| !r.fields.contains_key(&f.wire.value) && fillable(c, f));
+                    if let Some(f) = missing.next() {
+                        d.push(unfilled(e, f, "the body built from its declaration"));
+                    }
+                }
+                continue;
+            }
+            let mut reported: Vec<&str> = Vec::new();
+            for ex in &e.examples {
+                let status = ex.status.or(e.status_u16()).unwrap_or(0);
+                let body = ex.body.value.as_bytes();
+                let Ok(json) = serde_json::from_slice::<serde_json::Value>(body) else {
+                    continue; // reported by `example-not-json`
+                };
+                if crate::response::is_success(c, status, body) {
+                    continue; // reported by `example-reads-as-success`
+                }
+                let r = decode(status, &ex.headers, body);
+                let what = format!("example of error `{}` (HTTP {status})", e.code.value);
+                if !judge(c, i, &r, &ex.body.at, &what, d) {
+                    continue;
+                }
+                // a field the example carries (a member of its name) that the
+                // decoder did not fill: its place misses the value
+                for f in crate::response::fields_of(c, e) {
+                    let name = f.wire.value.as_str();
+                    if r.fields.contains_key(name) || reported.contains(&name) {
+                        continue;
+                    }
+                    if let Some(found) = member_named(&json, name, &mut String::new()) {
+                        reported.push(name);
+                        d.push(unfilled(e, f, "its example").note(
+                            &ex.body.at,
+                            format!("this example has `{name}` at `{found}`"),
+                        ));
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// The JSON pointer of the first member named `name` in `v` that is not
+/// `null` (an absent optional value), depth first.
+fn member_named(v: &serde_json::Value, name: &str, path: &mut String) -> Option<String> {
+    let len = path.len();
+    let found = match v {
+        serde_json::Value::Object(m) => m.iter().find_map(|(k, child)| {
+            path.truncate(len);
+            path.push('/');
+            path.push_str(&k.replace('~', "~0").replace('/', "~1"));
+            if k == name && !child.is_null() {
+                Some(path.clone())
+            } else {
+                member_named(child, name, path)
+            }
+        }),
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(n, child)| {
+            path.truncate(len);
+            path.push('/');
+            path.push_str(&n.to_string());
+            member_named(child, name, path)
+        }),
+        _ => None,
+    };
+    path.truncate(len);
+    found
+}
+
+/// Reports `r` unless it is entry `i`; true when it is.
+fn judge(
+    c: &Catalog,
+    i: usize,
+    r: &crate::response::Response,
+    at: &At,
+    what: &str,
+    d: &mut Vec<Diagnostic>,
+) -> bool {
+    match r.entry {
+        Some(j) if j == i => true,
+        Some(j) => {
+            let other = c.errors.get(j);
+            let name = other.map_or("?", |o| o.code.value.as_str());
+            let mut diag = Diagnostic::new(
+                Rule::ExampleReadsAsOther,
+                at,
+                format!("{what} decodes as error `{name}`"),
+            )
+            .help(match other {
+                Some(o) if r.code.as_deref() == Some(o.code.value.as_str()) && o.code.value != c.errors.get(i).map_or("", |e| e.code.value.as_str()) => {
+                    "the body carries the other error's code: fix the example"
+                }
+                Some(o) if o.priority > c.errors.get(i).map_or(0, |e| e.priority) => {
+                    "the other error has a higher `priority` and its pattern matches this message: make the patterns distinct, or give this error the higher priority"
+                }
+                _ if j < i => "an earlier error matches this body first: move the more specific error before it, or tell them apart with `when` or `matches`",
+                _ => "fix the example, or tell the two errors apart with `when` or `matches`",
+            });
+            if let Some(o) = other {
+                diag = diag.note(&o.code.at, format!("error `{name}` is declared here"));
+            }
+            d.push(diag);
+            false
+        }
+        None => {
+            let reason = r.reason.as_deref().unwrap_or("no error matches");
+            d.push(
+                Diagnostic::new(
+                    Rule::ExampleReadsAsUnknown,
+                    at,
+                    format!("{what} decodes as unknown: {reason}"),
+                )
+                .help("check that the `[wire]` pointers, the fields' places and the message patterns match where this body has its values"),
+            );
+            false
+        }
+    }
+}
+
+/// True when a field of this type can be given a sample value (a declared
+/// object nested too deep has none, and is left out of the built body).
+fn fillable(c: &Catalog, f: &Field) -> bool {
+    crate::docs::sample::sample_json(c, f.ty.value).is_some()
+}
+
+fn unfilled(e: &ErrorEntry, f: &Field, source: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::ExampleFieldUnfilled,
+        &f.wire.at,
+        match &f.at_ptr {
+            Some(p) => format!(
+                "field `{}` of error `{}` is not read from {source} (it is read at `{}`)",
+                f.wire.value, e.code.value, p.value.text
+            ),
+            None => format!(
+                "field `{}` of error `{}` is not read from {source} (it is read from the message)",
+                f.wire.value, e.code.value
+            ),
+        },
+    )
+    .help("check the field's `at` pointer (or the wire's `fields_at`) against where the body has the value")
+}

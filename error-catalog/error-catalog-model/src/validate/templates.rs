@@ -143,3 +143,28 @@ pub(super) fn check_templates(c: &Catalog, d: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// Rule: every `matches` pattern is read by a classification step. Under
+/// `identity = "code"` an error sent with its code is found by the code
+/// alone, so its patterns would never be tried.
+pub(super) fn check_patterns_read(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    if c.wire.identity != Identity::Code || c.wire.damaged {
+        return;
+    }
+    for e in c.errors.iter().filter(|e| sound(c, e) && e.sends_code()) {
+        let Some(first) = e.matches.first() else {
+            continue;
+        };
+        d.push(
+            Diagnostic::new(
+                Rule::PatternUnread,
+                &first.at,
+                format!(
+                    "`matches` of error `{}` is never read: this catalog's errors are identified by their code, and `{}` is sent with one",
+                    e.code.value, e.code.value
+                ),
+            )
+            .help("remove `matches`; or, if the service sends this error without a code, set `code_in_body = false`"),
+        );
+    }
+}

@@ -1,6 +1,8 @@
 //! The rules on how entries are told apart beyond their code: `when`
 //! conditions, errors a service sends without a code, and ranges of codes.
 
+use std::collections::HashMap;
+
 use super::sound;
 use crate::diag::Diagnostic;
 use crate::model::*;
@@ -68,18 +70,21 @@ pub(super) fn overlap(a: &ErrorEntry, b: &ErrorEntry) -> Overlap {
 /// status rules.)
 pub(super) fn check_when_order(c: &Catalog, d: &mut Vec<Diagnostic>) {
     let identity = c.wire.identity;
-    let errors: Vec<&ErrorEntry> = c.errors.iter().filter(|e| sound(c, e)).collect();
-    for (i, b) in errors.iter().enumerate() {
-        for a in &errors[..i] {
-            let by_code = identity == Identity::Code
-                && a.sends_code()
-                && b.sends_code()
-                && a.code.value == b.code.value;
-            let by_status =
-                a.by_status(identity) && b.by_status(identity) && a.status_u16() == b.status_u16();
-            if !by_code && !by_status {
-                continue;
-            }
+    // the earlier entries found by each code, and by each status: an entry
+    // is compared only with those of its own group (an entry is found by its
+    // code or by its status, never both)
+    let mut codes: HashMap<&str, Vec<&ErrorEntry>> = HashMap::new();
+    let mut statuses: HashMap<u16, Vec<&ErrorEntry>> = HashMap::new();
+    for b in c.errors.iter().filter(|e| sound(c, e)) {
+        let by_code = identity == Identity::Code && b.sends_code();
+        let group = if by_code {
+            codes.entry(b.code.value.as_str()).or_default()
+        } else if let Some(s) = b.status_u16().filter(|_| b.by_status(identity)) {
+            statuses.entry(s).or_default()
+        } else {
+            continue;
+        };
+        for a in group.iter() {
             let shared = if by_code {
                 format!("code `{}`", b.code.value)
             } else {
@@ -116,6 +121,7 @@ pub(super) fn check_when_order(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 Overlap::Same | Overlap::Disjoint | Overlap::SecondWider => {}
             }
         }
+        group.push(b);
     }
 }
 

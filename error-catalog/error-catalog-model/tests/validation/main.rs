@@ -57,6 +57,7 @@ fn loads(text: &str) -> error_catalog_model::model::Catalog {
 
 mod conditions;
 mod declared_types;
+mod examples;
 mod identity;
 mod keys;
 mod reserved;

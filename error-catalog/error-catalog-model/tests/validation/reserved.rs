@@ -192,7 +192,7 @@ message = "Not found"
 #[test]
 fn two_placeholders_side_by_side_in_a_pattern() {
     let text = &catalog(
-        r#"preset = "nested""#,
+        "preset = \"nested\"\nidentity = \"message\"",
         r#"[[errors]]
 code = "NOT_FOUND"
 message = "Not found: {a} {b}"

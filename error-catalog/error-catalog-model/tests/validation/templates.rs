@@ -193,3 +193,26 @@ retry_after_field = "retryAfter"
     );
     loads(&text.replace("\"string\"", "\"u64?\""));
 }
+
+/// Under code identity, `matches` on an error sent with its code is never
+/// tried: reported at the patterns; on an error sent without a code it is
+/// how the error is found, and loads.
+#[test]
+fn patterns_no_step_reads() {
+    let text = catalog(
+        r#"preset = "nested""#,
+        r#"[[errors]]
+code = "NOT_FOUND"
+status = 404
+message = "Customer {id} not found"
+matches = ["No such customer: {id}"]
+fields = { id = "string" }
+"#,
+    );
+    assert_eq!(
+        expect(&text, &[Rule::PatternUnread]),
+        ["t.toml:10:12: `matches` of error `NOT_FOUND` is never read: this catalog's errors are identified by their code, and `NOT_FOUND` is sent with one\n  help: remove `matches`; or, if the service sends this error without a code, set `code_in_body = false`"]
+    );
+    loads(&text.replace("status = 404\n", "status = 404\ncode_in_body = false\n"));
+    loads(&text.replace("matches = [\"No such customer: {id}\"]\n", ""));
+}

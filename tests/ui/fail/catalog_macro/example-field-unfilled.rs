@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/example_field_unfilled.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/pattern_unread.toml");
+
+fn main() {}

@@ -53,8 +53,8 @@ fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStrea
                 let reader = reader_of(f);
                 let optional = f.optional;
                 let mut normal = match place {
-                    Place::Slot(s) => quote!(#reader(__p::FastSink::slot_raw(__s, #s), #w)),
-                    Place::Member(m) => quote!(#reader(__p::FastSink::take_member(__s, #m), #w)),
+                    Place::Slot(s) => quote!(#reader(__p::engine::Sink::slot_raw(__s, #s), #w)),
+                    Place::Member(m) => quote!(#reader(__p::engine::Sink::take_member(__s, #m), #w)),
                     Place::Hole => {
                         use error_catalog_model::model::BaseType as B;
                         match f.base {

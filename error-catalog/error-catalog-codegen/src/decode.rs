@@ -151,9 +151,6 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                 fn extra(&mut self, __pointer: &__p::engine::PointerTo<'_>, __raw: &str) -> __p::Result<(), __p::TooLong> {
                     __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
                 }
-            }
-            #walkers
-            impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
                 #walk
                 fn new(__typed: bool) -> Self {
                     __Fast { on: __typed, ..::core::default::Default::default() }
@@ -175,6 +172,7 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                     self.raw.get_mut()?.slot_str(__slot)
                 }
             }
+            #walkers
         }
     } else {
         TokenStream::new()

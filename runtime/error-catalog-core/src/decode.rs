@@ -1,7 +1,7 @@
 //! Decoding a response: the one function that says which error a response is
 //! and builds it, for code generated from a catalog and for the CLI alike.
 //!
-//! [`decode`] reads the body once ([`engine::walk`] into a [`FastSink`]),
+//! [`decode`] reads the body once ([`engine::walk`] into an [`engine::Sink`]),
 //! classifies it ([`Table::classify`], or a classifier compiled for one enum
 //! that agrees with it), builds the value of the entry found ([`Decode::build`]:
 //! generated code builds a variant, the CLI a record of JSON values),
@@ -10,7 +10,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::engine::{self, Captured, Condition, Identity, Layout, Table};
+use crate::engine::{self, Captured, Condition, Identity, Layout, Sink as _, Table};
 use crate::headers::HeaderLookup;
 use crate::hole_texts::HoleTexts;
 use crate::raw_members::RawMembers;
@@ -59,7 +59,7 @@ pub trait Decode<'b>: fmt::Display + Sized {
     /// for the CLI, its catalog.
     type Context: Copy;
     /// The sink the body is walked into.
-    type Sink: FastSink<'b>;
+    type Sink: engine::Sink<'b>;
     /// Where the value keeps its extra.
     type Extra: KeepExtra;
     /// The value of a body holding `message` alone (received with `status`),
@@ -86,57 +86,6 @@ pub trait Decode<'b>: fmt::Display + Sized {
     /// received message is kept).
     fn template_renders(&self, text: &str) -> bool {
         display_eq(self, text)
-    }
-}
-
-/// The sink generated code reads bodies with: raw capture, plus typed fields once
-/// the code is known.
-pub trait FastSink<'b>: engine::Sink<'b> + Sized {
-    /// A sink; `typed` enables typed reading (the code and the message as
-    /// strings, and fields once the code is known).
-    fn new(typed: bool) -> Self;
-    /// Whether typed reading is on.
-    fn typed(&self) -> bool;
-    /// The raw capture, when anything was captured raw (a typed sink makes it
-    /// on the first raw value).
-    fn capture(&mut self) -> Option<&mut Captured<'b>>;
-    /// The entry the code named, when the sink already looked it up.
-    fn entry(&self) -> Option<usize> {
-        None
-    }
-    /// Takes the string at `slot` (the code's or the message's): read as a string
-    /// by the sink, or from the raw capture.
-    fn take_text(&mut self, slot: usize) -> Option<std::borrow::Cow<'b, str>> {
-        Captured::slot_str(self.capture()?, slot)
-    }
-    /// The raw JSON captured at `slot`.
-    fn slot_raw(&mut self, slot: usize) -> Option<&'b str> {
-        Captured::slot_raw(self.capture()?, slot)
-    }
-    /// Takes the member `name` of the fields object out of the raw capture.
-    fn take_member<'s>(&'s mut self, name: &str) -> Option<&'s str>
-    where
-        'b: 's,
-    {
-        Captured::take_member(self.capture()?, name)
-    }
-    /// Walks `body` into the sink: [`engine::walk`] over `layout`, or a walker
-    /// generated for the wire (handing the sink the same calls, and refusing any
-    /// body it does not expect, which is then read again raw).
-    fn walk(&mut self, body: &'b [u8], layout: &Layout<'_>) -> Result<(), engine::CaptureError> {
-        engine::walk(body, layout, self)
-    }
-}
-
-impl<'b> FastSink<'b> for Captured<'b> {
-    fn new(_: bool) -> Self {
-        Captured::default()
-    }
-    fn typed(&self) -> bool {
-        false
-    }
-    fn capture(&mut self) -> Option<&mut Captured<'b>> {
-        Some(self)
     }
 }
 
@@ -419,7 +368,7 @@ fn finish<'b, E: Decode<'b>>(
         text.is_none()
             && slot
                 .zip(c.as_ref())
-                .and_then(|(s, c)| c.slot(s))
+                .and_then(|(s, c)| Captured::slot(c, s))
                 .is_some_and(|r| r.get() != "null")
     };
     let fail =

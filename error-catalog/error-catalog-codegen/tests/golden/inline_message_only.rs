@@ -338,7 +338,7 @@ const _: () = {
                     __p::Ok(Self::LimitReached {
                         used: if __problem {
                             __p::field_int(
-                                __p::FastSink::take_member(__s, "used"),
+                                __p::engine::Sink::take_member(__s, "used"),
                                 "used",
                             )
                         } else {
@@ -346,7 +346,7 @@ const _: () = {
                         }?,
                         limit: if __problem {
                             __p::field_int(
-                                __p::FastSink::take_member(__s, "limit"),
+                                __p::engine::Sink::take_member(__s, "limit"),
                                 "limit",
                             )
                         } else {
@@ -354,7 +354,7 @@ const _: () = {
                         }?,
                         rest: if __problem {
                             __p::field_string(
-                                __p::FastSink::take_member(__s, "rest"),
+                                __p::engine::Sink::take_member(__s, "rest"),
                                 "rest",
                             )
                         } else {
@@ -446,6 +446,44 @@ const _: () = {
         ) -> __p::Result<(), __p::TooLong> {
             __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
         }
+        #[inline(always)]
+        fn walk(
+            &mut self,
+            __body: &'b [u8],
+            __layout: &__p::Layout<'_>,
+        ) -> __p::Result<(), __p::engine::CaptureError> {
+            if self.on {
+                __p::engine::walk_with(__body, __Walk0(self))
+            } else {
+                __p::engine::walk(__body, __layout, self)
+            }
+        }
+        fn new(__typed: bool) -> Self {
+            __Fast {
+                on: __typed,
+                ..::core::default::Default::default()
+            }
+        }
+        fn typed(&self) -> bool {
+            self.on
+        }
+        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+            self.raw.get_mut()
+        }
+        fn entry(&self) -> __p::Option<usize> {
+            self.entry
+        }
+        fn take_text(
+            &mut self,
+            __slot: usize,
+        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
+            if self.on {
+                if __slot == 0usize {
+                    return self.message.take();
+                }
+            }
+            self.raw.get_mut()?.slot_str(__slot)
+        }
     }
     struct __Walk0<'s, 'b, const __OWN: bool>(&'s mut __Fast<'b, __OWN>);
     impl<'s, 'b, const __OWN: bool> __p::serde::de::DeserializeSeed<'b>
@@ -507,46 +545,6 @@ const _: () = {
                 }
             }
             __p::Ok(())
-        }
-    }
-    impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
-        #[inline(always)]
-        fn walk(
-            &mut self,
-            __body: &'b [u8],
-            __layout: &__p::Layout<'_>,
-        ) -> __p::Result<(), __p::engine::CaptureError> {
-            if self.on {
-                __p::engine::walk_with(__body, __Walk0(self))
-            } else {
-                __p::engine::walk(__body, __layout, self)
-            }
-        }
-        fn new(__typed: bool) -> Self {
-            __Fast {
-                on: __typed,
-                ..::core::default::Default::default()
-            }
-        }
-        fn typed(&self) -> bool {
-            self.on
-        }
-        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
-            self.raw.get_mut()
-        }
-        fn entry(&self) -> __p::Option<usize> {
-            self.entry
-        }
-        fn take_text(
-            &mut self,
-            __slot: usize,
-        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
-            if self.on {
-                if __slot == 0usize {
-                    return self.message.take();
-                }
-            }
-            self.raw.get_mut()?.slot_str(__slot)
         }
     }
     #[automatically_derived]

@@ -36,6 +36,10 @@ const RETIRED: &[(&str, &str)] = &[
     ("capture_text", "hole_text"),
     ("axum::Problem", "axum::ProblemResponse (problem::Problem is the serialized problem details)"),
     ("model::RateLimit", "model::RateLimitPolicy (headers::RateLimit is what a response's headers say)"),
+    ("Decoded", "decode::Decode: the one trait a decoded type implements for the decoder"),
+    ("FastSink", "engine::Sink (the walk's sink is also what the decoder reads back from)"),
+    ("__build", "Decode::build (generated; __build_view likewise)"),
+    ("__decode", "decode::decode::<Self> (generated code calls it directly; __decode_view likewise)"),
 ];
 
 /// The checkout's root: this package's parent folder.

@@ -1,6 +1,6 @@
-//! Building a variant once its entry is known: `__build` for the enum and, with
-//! `#[api_error(borrowed)]`, `__build_view` for its borrowed view; and the
-//! `Decoded` impl the decoder asks of either.
+//! The `Decode` impl of the enum and, with `#[api_error(borrowed)]`, of its
+//! borrowed view: the whole contract with the decoder, chiefly `build`, the
+//! variant of an entry once it is known.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -12,22 +12,10 @@ use error_catalog_core::template::Template;
 use error_catalog_model::layout::Place;
 use error_catalog_model::plan::PlanBuf;
 
-/// `__build` (the enum), or `__build_view` (its borrowed view, named `view`):
-/// the variant of an entry from what the sink read. The view takes typed text
-/// as stored; read any other way, text is read owned and lent.
-pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStream {
-    let (name, ty, sink) = match view {
-        Some(v) => (
-            format_ident!("__build_view"),
-            v.clone(),
-            format_ident!("__ViewSink"),
-        ),
-        None => (
-            format_ident!("__build"),
-            input.ident.clone(),
-            format_ident!("__Sink"),
-        ),
-    };
+/// `Decode::build` for the enum, or for its borrowed view (named `view`): the
+/// variant of an entry from what the sink read. The view takes typed text as
+/// stored; read any other way, text is read owned and lent.
+fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStream {
     let lend = |f: &BoundField, value: TokenStream| -> TokenStream {
         if view.is_some() && f.is_text() {
             let stored = view_ty(f);
@@ -65,8 +53,8 @@ pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) ->
                 let reader = reader_of(f);
                 let optional = f.optional;
                 let mut normal = match place {
-                    Place::Slot(s) => quote!(#reader(__p::FastSink::slot_raw(__s, #s), #w)),
-                    Place::Member(m) => quote!(#reader(__p::FastSink::take_member(__s, #m), #w)),
+                    Place::Slot(s) => quote!(#reader(__p::engine::Sink::slot_raw(__s, #s), #w)),
+                    Place::Member(m) => quote!(#reader(__p::engine::Sink::take_member(__s, #m), #w)),
                     Place::Hole => {
                         use error_catalog_model::model::BaseType as B;
                         match f.base {
@@ -116,9 +104,9 @@ pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) ->
             .as_ref()
             .map(|x| quote!(#x: ::core::default::Default::default(),));
         if b.named {
-            quote!(#i => { #take_typed __p::Ok(#ty::#v { #(#inits)* #extra }) })
+            quote!(#i => { #take_typed __p::Ok(Self::#v { #(#inits)* #extra }) })
         } else {
-            quote!(#i => __p::Ok(#ty::#v),)
+            quote!(#i => __p::Ok(Self::#v),)
         }
     });
     // The fields every variant reads from one typed slot, read before the match.
@@ -134,13 +122,9 @@ pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) ->
             };
         }
     });
-    let out = match view {
-        Some(v) => quote!(#v<'b>),
-        None => quote!(#ty),
-    };
     quote! {
         #[allow(unused_variables, unused_mut)]
-        fn #name<'b>(__entry: usize, __s: &mut #sink<'b>, __holes: &[(usize, &str)], __problem: bool) -> __p::Result<#out, ::std::string::String> {
+        fn build(__problem: bool, __entry: usize, __s: &mut Self::Sink, __holes: &[(usize, &str)]) -> __p::Result<Self, ::std::string::String> {
             #(#hoisted)*
             match __entry {
                 #(#arms)*
@@ -150,8 +134,39 @@ pub(super) fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) ->
     }
 }
 
-/// The `Decoded` impl for `ty` (the enum, or its view).
-pub(super) fn decoded(input: &Input, ty: &TokenStream) -> TokenStream {
+/// The `Decode` impl of the enum, or of its borrowed view (named `view`), whose
+/// context is whether the body is `application/problem+json`. `fast`: the body
+/// is walked into the typed sink `__Fast` (else into the raw capture);
+/// `direct`: a body holding the message alone is built by `__direct`.
+pub(super) fn decode_impl(
+    input: &Input,
+    r: &PlanBuf,
+    view: Option<&syn::Ident>,
+    fast: bool,
+    direct: bool,
+) -> TokenStream {
+    let ident = &input.ident;
+    let unknown = &input.unknown;
+    let ty = match view {
+        Some(v) => quote!(#v<'b>),
+        None => quote!(#ident),
+    };
+    let sink = match (fast, view) {
+        (false, _) => quote!(__p::Captured<'b>),
+        // the enum's sink reads text owned; the view's borrows it
+        (true, None) => quote!(__Fast<'b, true>),
+        (true, Some(_)) => quote!(__Fast<'b, false>),
+    };
+    // (the problem+json plan reads raw: its fields all sit at the top; the
+    // view's message alone takes the general steps)
+    let direct = (direct && view.is_none()).then(|| {
+        quote! {
+            fn direct(__problem: bool, __status: u16, __m: &str) -> __p::Option<Self> {
+                if __problem { __p::None } else { __direct(__status, __m) }
+            }
+        }
+    });
+    let build = build_fn(input, r, view);
     let krate = &input.krate;
     // a template without placeholders is compared as it is, not rendered
     let literal_arms = input
@@ -171,8 +186,15 @@ pub(super) fn decoded(input: &Input, ty: &TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
         #[allow(unreachable_patterns)]
-        impl __p::Decoded for #ty {
+        impl<'b> __p::Decode<'b> for #ty {
+            type Context = bool;
+            type Sink = #sink;
             type Extra = #krate::Extra;
+            #direct
+            #build
+            fn unknown(__f: __p::Fallback<'_>) -> Self {
+                Self::#unknown(::core::convert::From::from(__f))
+            }
             fn extra_mut(&mut self) -> __p::Option<&mut #krate::Extra> {
                 match self {
                     #(#extra_arms)*

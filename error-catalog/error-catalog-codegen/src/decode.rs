@@ -1,23 +1,18 @@
 //! The enum's decoding: its typed sink (`__Fast`, read owned for the enum and
-//! borrowed for its view), and `__decode` / `__decode_view`, which hand the
-//! plan, the sink and the builders to the decoder.
+//! borrowed for its view), and the `Decode` impls that name it.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::ast::Input;
-use crate::build::{build_fn, decoded};
+use crate::build::decode_impl;
 use crate::lower::slot_fields;
 use crate::tables::code_lookup;
 use error_catalog_model::plan::PlanBuf;
 
 pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream {
-    let ident = &input.ident;
-    let unknown = &input.unknown;
     let (placement, typed, typed_slots) = (&low.placement, low.typed, slot_fields(input, low));
     let slot_name = |s: usize| format_ident!("__slot{}", s);
-    let build = build_fn(input, low, None);
-    let decoded_impl = decoded(input, &quote!(#ident));
     // The code and the message are read as strings while walking on every wire
     // that has them.
     let fast = typed || placement.message.is_some();
@@ -115,8 +110,9 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                 // the view's sink)
                 Body(::core::marker::PhantomData<&'b str>),
             }
+            // (public as the `Decode` impls' `Sink`: unreachable outside this block)
             #[derive(Default)]
-            struct __Fast<'b, const __OWN: bool> {
+            pub struct __Fast<'b, const __OWN: bool> {
                 raw: __p::LazyCapture<'b>,
                 on: bool,
                 code: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -155,9 +151,6 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                 fn extra(&mut self, __pointer: &__p::engine::PointerTo<'_>, __raw: &str) -> __p::Result<(), __p::TooLong> {
                     __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
                 }
-            }
-            #walkers
-            impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
                 #walk
                 fn new(__typed: bool) -> Self {
                     __Fast { on: __typed, ..::core::default::Default::default() }
@@ -179,47 +172,19 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                     self.raw.get_mut()?.slot_str(__slot)
                 }
             }
-            // the enum's sink reads text owned; the view's borrows it
-            type __Sink<'b> = __Fast<'b, true>;
-            type __ViewSink<'b> = __Fast<'b, false>;
+            #walkers
         }
     } else {
-        quote!(
-            type __Sink<'b> = __p::Captured<'b>;
-            type __ViewSink<'b> = __p::Captured<'b>;
-        )
+        TokenStream::new()
     };
-    // a body holding the message alone is classified and built in one step
-    let direct = if direct {
-        quote!(|__st, __m| if __problem {
-            __p::None
-        } else {
-            __direct(__st, __m)
-        })
-    } else {
-        quote!(|_, _| __p::None)
-    };
-    let view = input.view.as_ref().map(|v| {
-        let view = &v.ident;
-        let build = build_fn(input, low, Some(view));
-        let decoded = decoded(input, &quote!(#view<'_>));
-        quote! {
-            #decoded
-            #build
-            fn __decode_view<'b>(__status: __p::Option<u16>, __body: &'b [u8], __plan: &__p::Plan<'_>, __problem: bool) -> #view<'b> {
-                // (a body holding the message alone takes the general steps)
-                __p::decode::<#view<'b>, __ViewSink<'b>>(__status, __body, __plan, &(), |_, _| __p::None, |__e, __s, __holes| __build_view(__e, __s, __holes, __problem), |__f| #view::#unknown(::core::convert::From::from(__f)))
-            }
-        }
-    });
+    let decode = decode_impl(input, low, None, fast, direct);
+    let view = input
+        .view
+        .as_ref()
+        .map(|v| decode_impl(input, low, Some(&v.ident), fast, direct));
     quote! {
-        #decoded_impl
+        #decode
         #sink
-        #build
-        fn __decode(__status: __p::Option<u16>, __headers: &dyn __p::HeaderLookup, __body: &[u8], __plan: &__p::Plan<'_>, __problem: bool) -> #ident {
-            // (the problem+json plan reads raw: its fields all sit at the top)
-            __p::decode::<#ident, __Sink<'_>>(__status, __body, __plan, __headers, #direct, |__e, __s, __holes| __build(__e, __s, __holes, __problem), |__f| #ident::#unknown(::core::convert::From::from(__f)))
-        }
         #view
     }
 }

@@ -65,7 +65,7 @@ pub fn expand(input: &Input) -> TokenStream {
             #[automatically_derived]
             impl<'de> __p::serde::Deserialize<'de> for #ident {
                 fn deserialize<__D: __p::serde::Deserializer<'de>>(__d: __D) -> __p::Result<Self, __D::Error> {
-                    __p::deserialize_via_json(__d, |__b| __decode(__p::None, &(), __b, &__PLAN, false))
+                    __p::deserialize_via_json(__d, |__b| __p::decode::<Self>(__p::None, __b, &__PLAN, &(), false))
                 }
             }
         }
@@ -121,13 +121,13 @@ pub fn expand(input: &Input) -> TokenStream {
                         .is_success(status, body)
                 }
                 fn from_response(status: u16, body: &[u8]) -> Self {
-                    __decode(__p::Some(status), &(), body, &__PLAN, false)
+                    __p::decode::<Self>(__p::Some(status), body, &__PLAN, &(), false)
                 }
                 fn from_problem_json(status: u16, body: &[u8]) -> Self {
-                    __decode(__p::Some(status), &(), body, &__PROBLEM, true)
+                    __p::decode::<Self>(__p::Some(status), body, &__PROBLEM, &(), true)
                 }
                 fn from_parts(status: u16, headers: &dyn __p::HeaderLookup, body: &[u8]) -> Self {
-                    __decode(__p::Some(status), headers, body, &__PLAN, false)
+                    __p::decode::<Self>(__p::Some(status), body, &__PLAN, headers, false)
                 }
             }
             #serialize

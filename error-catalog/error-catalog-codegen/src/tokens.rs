@@ -127,8 +127,8 @@ pub(super) fn reader_for(t: FieldType) -> TokenStream {
 pub(super) fn problem_read(f: &BoundField, problem: &ProblemSlots) -> TokenStream {
     let (w, reader) = (&f.wire, reader_of(f));
     match problem.slot_of(&f.wire) {
-        Some(slot) => quote!(#reader(__p::FastSink::slot_raw(__s, #slot), #w)),
-        None => quote!(#reader(__p::FastSink::take_member(__s, #w), #w)),
+        Some(slot) => quote!(#reader(__p::engine::Sink::slot_raw(__s, #slot), #w)),
+        None => quote!(#reader(__p::engine::Sink::take_member(__s, #w), #w)),
     }
 }
 

@@ -60,7 +60,7 @@ pub(super) fn definition(input: &Input, v: &View) -> TokenStream {
 }
 
 /// The view's impls: the enum's traits, its own methods, and `From<view>` for
-/// the enum (inside the enum's `const _` block, beside `__decode_view`).
+/// the enum (inside the enum's `const _` block, beside its `Decode` impl).
 pub(super) fn impls(input: &Input, placement: &Placement, view: &syn::Ident) -> TokenStream {
     let ty = quote!(#view<'_>);
     let (display, render) = display(input, &ty);
@@ -108,12 +108,12 @@ pub(super) fn impls(input: &Input, placement: &Placement, view: &syn::Ident) -> 
             #[doc = #from_doc]
             #[must_use]
             pub fn from_response(status: u16, body: &'b [u8]) -> Self {
-                __decode_view(__p::Some(status), body, &__PLAN, false)
+                __p::decode::<Self>(__p::Some(status), body, &__PLAN, &(), false)
             }
             #[doc = #problem_doc]
             #[must_use]
             pub fn from_problem_json(status: u16, body: &'b [u8]) -> Self {
-                __decode_view(__p::Some(status), body, &__PROBLEM, true)
+                __p::decode::<Self>(__p::Some(status), body, &__PROBLEM, &(), true)
             }
             #[doc = #owned_doc]
             #[must_use]

@@ -72,7 +72,7 @@ fn levels(placement: &Placement) -> Vec<Level> {
     levels
 }
 
-/// The visitors, and `FastSink::walk` for the sink `__Fast`.
+/// The visitors, and `Sink::walk` for the sink `__Fast`.
 pub(super) fn walker(placement: &Placement) -> (TokenStream, TokenStream) {
     let levels = levels(placement);
     let visitors = levels.iter().enumerate().map(|(n, node)| {

@@ -3,6 +3,9 @@
 //! to generated code, re-bless explicitly:
 //! `BLESS=1 cargo test -p error-catalog-codegen --test golden`.
 
+// one copy of the golden helper, the model's (whose crate this one builds on);
+// it resolves `tests/<dir>` against the crate compiling it
+#[path = "../../error-catalog-model/tests/common/mod.rs"]
 mod common;
 
 fn expand(src: &str) -> String {

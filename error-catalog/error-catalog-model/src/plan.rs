@@ -262,6 +262,26 @@ pub fn lower<'c>(
     plan
 }
 
+/// The `when` and `when_header` conditions of `e` (members first, in catalog
+/// order), as an [`EntryBuf`] holds them; with `problem`, members are named where
+/// problem+json carries them.
+pub fn conditions(e: &ErrorEntry, problem: Option<&ProblemSlots>) -> Vec<ConditionBuf> {
+    let members = e.when.iter().map(|(p, v)| ConditionBuf {
+        pointer: match problem {
+            Some(slots) => slots.pointer_of(&problem_key(&p.value)),
+            None => p.value.text.clone(),
+        },
+        value: v.value.clone(),
+        header: false,
+    });
+    let headers = e.when_headers.iter().map(|(n, v)| ConditionBuf {
+        pointer: n.value.clone(),
+        value: v.value.clone(),
+        header: true,
+    });
+    members.chain(headers).collect()
+}
+
 /// Entry `e` (holding `fields`) as the table classifies it; with `problem`,
 /// as problem+json carries it.
 fn entry(
@@ -289,25 +309,12 @@ fn entry(
                 .collect()
         })
         .collect();
-    let members = e.when.iter().map(|(p, v)| ConditionBuf {
-        pointer: match problem {
-            Some(slots) => slots.pointer_of(&problem_key(&p.value)),
-            None => p.value.text.clone(),
-        },
-        value: v.value.clone(),
-        header: false,
-    });
-    let headers = e.when_headers.iter().map(|(n, v)| ConditionBuf {
-        pointer: n.value.clone(),
-        value: v.value.clone(),
-        header: true,
-    });
     EntryBuf {
         code: e.code.value.clone(),
         status: e.status_u16(),
         patterns,
         by_status: e.by_status(identity),
-        when: members.chain(headers).collect(),
+        when: conditions(e, problem),
         code_in_body: e.sends_code() || problem.is_some(),
         range: e.code_range.as_ref().map(|r| r.value),
     }

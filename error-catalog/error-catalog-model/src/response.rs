@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 use crate::layout::Place;
 use crate::model::{Catalog, ErrorEntry, Field};
 use crate::plan::{lower, FieldSpec};
-use error_catalog_core::decode::{self, Decoded, Fallback, KeepExtra};
-use error_catalog_core::engine::{Captured, Condition};
+use error_catalog_core::decode::{self, Decode, Fallback, KeepExtra, ObjectShape, Plan};
+use error_catalog_core::engine::Captured;
 use error_catalog_core::headers::HeaderLookup;
 use error_catalog_core::raw_members::RawMembers;
 use error_catalog_core::template::{Segment, Template};
@@ -87,19 +87,6 @@ pub fn is_success(c: &Catalog, status: u16, body: &[u8]) -> bool {
     .is_success(status, body)
 }
 
-/// The `when` conditions of `e`, as the engine reads them.
-pub fn conditions(e: &ErrorEntry) -> Vec<Condition<'_>> {
-    let members = e
-        .when
-        .iter()
-        .map(|(p, v)| Condition::member(&p.value.text, &v.value));
-    let headers = e
-        .when_headers
-        .iter()
-        .map(|(n, v)| Condition::header(&n.value, &v.value));
-    members.chain(headers).collect()
-}
-
 /// Decodes `body` received with `status`: which entry it is (classified by
 /// the catalog's identity), its fields, what it keeps, or why it is none.
 ///
@@ -170,56 +157,27 @@ pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
     });
     let shapes = c.shapes();
     plan.with_plan(|tables| {
+        let reader = Reader {
+            catalog: c,
+            places: &plan.placement.places,
+            tables,
+            shapes: &shapes,
+        };
         let one = |status: u16, headers: &dyn HeaderLookup, body: &[u8]| {
-            let build = |entry: usize, sink: &mut Captured<'_>, holes: &[(usize, &str)]| {
-                let e = c.errors.get(entry).ok_or("no entry")?;
-                let places = plan.placement.places.get(entry).ok_or("no entry")?;
-                // the code and message as the body carried them (the decoder
-                // hands over only a received message that differs from the template)
-                let text = |slot: Option<usize>| sink.slot_str(slot?).map(Cow::into_owned);
-                let (code, message) = (text(tables.code), text(tables.message));
-                let mut fields = Map::new();
-                for (i, (f, place)) in fields_of(c, e).into_iter().zip(places).enumerate() {
-                    let (ty, name) = (f.ty.value, f.wire.value.as_str());
-                    let value = match place {
-                        Place::Slot(s) => {
-                            decode::read_value_in(ty, sink.slot_raw(*s), name, &shapes)?
-                        }
-                        Place::Member(m) => {
-                            decode::read_value_in(ty, sink.take_member(m), name, &shapes)?
-                        }
-                        Place::Hole => decode::read_hole_value(ty, holes, i, name)?,
-                    };
-                    if !value.is_null() {
-                        fields.insert(name.to_string(), value);
-                    }
-                }
-                Ok(Outcome::Known(Record {
-                    entry,
-                    template: &e.message.value,
-                    code,
-                    message,
-                    fields,
-                    extra: Extra::default(),
-                }))
-            };
-            let decoded = decode::decode(
-                Some(status),
-                body,
-                tables,
-                headers,
-                |_, _| None,
-                build,
-                |f: Fallback<'_>| Outcome::Fallback {
-                    code: f.code.map(str::to_owned),
-                    message: f.message.map(str::to_owned),
-                    reason: f.reason,
-                },
-            );
-            decoded.into_response()
+            decode::decode::<Outcome<'_>>(Some(status), body, tables, headers, &reader)
+                .into_response()
         };
         f(&one)
     })
+}
+
+/// What the CLI builds a record with: its catalog, where each entry's fields
+/// are, the plan's tables and the catalog's object types.
+struct Reader<'c> {
+    catalog: &'c Catalog,
+    places: &'c [Vec<Place>],
+    tables: &'c Plan<'c>,
+    shapes: &'c [ObjectShape<'c>],
 }
 
 impl Outcome<'_> {
@@ -295,16 +253,14 @@ struct Record<'c> {
 struct Extra {
     members: RawMembers,
     body: Option<String>,
-    message: Option<String>,
 }
 
 impl KeepExtra for Extra {
     fn keep_members(&mut self, members: RawMembers) {
         self.members = members;
     }
-    fn keep_message(&mut self, message: &str) {
-        self.message = Some(message.to_string());
-    }
+    /// (the record has the message as received already)
+    fn keep_message(&mut self, _: &str) {}
     fn keep_body(&mut self, body: &[u8]) {
         self.body = Some(String::from_utf8_lossy(body).into_owned());
     }
@@ -343,8 +299,51 @@ impl fmt::Display for Record<'_> {
     }
 }
 
-impl Decoded for Outcome<'_> {
+impl<'b, 'c> Decode<'b> for Outcome<'c> {
+    type Context = &'c Reader<'c>;
+    type Sink = Captured<'b>;
     type Extra = Extra;
+    fn build(
+        r: &'c Reader<'c>,
+        entry: usize,
+        sink: &mut Captured<'b>,
+        holes: &[(usize, &str)],
+    ) -> Result<Self, String> {
+        let c = r.catalog;
+        let e = c.errors.get(entry).ok_or("no entry")?;
+        let places = r.places.get(entry).ok_or("no entry")?;
+        // the code and message as the body carried them (the decoder
+        // hands over only a received message that differs from the template)
+        let text = |slot: Option<usize>| sink.slot_str(slot?).map(Cow::into_owned);
+        let (code, message) = (text(r.tables.code), text(r.tables.message));
+        let mut fields = Map::new();
+        for (i, (f, place)) in fields_of(c, e).into_iter().zip(places).enumerate() {
+            let (ty, name) = (f.ty.value, f.wire.value.as_str());
+            let value = match place {
+                Place::Slot(s) => decode::read_value_in(ty, sink.slot_raw(*s), name, r.shapes)?,
+                Place::Member(m) => decode::read_value_in(ty, sink.take_member(m), name, r.shapes)?,
+                Place::Hole => decode::read_hole_value(ty, holes, i, name)?,
+            };
+            if !value.is_null() {
+                fields.insert(name.to_string(), value);
+            }
+        }
+        Ok(Outcome::Known(Record {
+            entry,
+            template: &e.message.value,
+            code,
+            message,
+            fields,
+            extra: Extra::default(),
+        }))
+    }
+    fn unknown(f: Fallback<'_>) -> Self {
+        Outcome::Fallback {
+            code: f.code.map(str::to_owned),
+            message: f.message.map(str::to_owned),
+            reason: f.reason,
+        }
+    }
     fn extra_mut(&mut self) -> Option<&mut Extra> {
         match self {
             Outcome::Known(r) => Some(&mut r.extra),

@@ -1,16 +1,16 @@
 //! Decoding a response: the one function that says which error a response is
 //! and builds it, for code generated from a catalog and for the CLI alike.
 //!
-//! [`decode`] reads the body once ([`engine::walk`] into a [`FastSink`]),
+//! [`decode`] reads the body once ([`engine::walk`] into an [`engine::Sink`]),
 //! classifies it ([`Table::classify`], or a classifier compiled for one enum
-//! that agrees with it), builds the value of the entry found (a `build`
-//! closure: generated code builds a variant, the CLI a record of JSON values),
+//! that agrees with it), builds the value of the entry found ([`Decode::build`]:
+//! generated code builds a variant, the CLI a record of JSON values),
 //! keeps whatever the body carried beyond the value's fields (its **extra**, [`KeepExtra`]), and
 //! turns every failure into a [`Fallback`] that keeps the body.
 
 use std::fmt::{self, Write as _};
 
-use crate::engine::{self, Captured, Condition, Identity, Layout, Table};
+use crate::engine::{self, Captured, Condition, Identity, Layout, Sink as _, Table};
 use crate::headers::HeaderLookup;
 use crate::hole_texts::HoleTexts;
 use crate::raw_members::RawMembers;
@@ -48,68 +48,44 @@ pub trait KeepExtra {
     fn keep_body(&mut self, body: &[u8]);
 }
 
-/// What the decoder needs from what it decodes into: a generated enum (or its
-/// borrowed view), or the CLI's record of fields as JSON values.
-pub trait Decoded: fmt::Display + Sized {
+/// A type [`decode`] decodes into: a generated enum (or its borrowed view), or
+/// the CLI's record of fields as JSON values. The whole contract between the
+/// decoder and what it decodes into: the sink that reads the body, how the
+/// value of an entry is built, the fallback's value, and where the value keeps
+/// its extra.
+pub trait Decode<'b>: fmt::Display + Sized {
+    /// What building reads besides the sink (passed to [`decode`] as it is):
+    /// for generated code, whether the body is `application/problem+json`;
+    /// for the CLI, its catalog.
+    type Context: Copy;
+    /// The sink the body is walked into.
+    type Sink: engine::Sink<'b>;
     /// Where the value keeps its extra.
     type Extra: KeepExtra;
+    /// The value of a body holding `message` alone (received with `status`),
+    /// classified and built in one step where that gives what the general
+    /// steps would; `None` (the default): take them.
+    #[inline(always)]
+    fn direct(cx: Self::Context, status: u16, message: &str) -> Option<Self> {
+        let _ = (cx, status, message);
+        None
+    }
+    /// The value of `entry`, from what `sink` read and the hole texts `holes`;
+    /// `Err` gives the reason for the fallback.
+    fn build(
+        cx: Self::Context,
+        entry: usize,
+        sink: &mut Self::Sink,
+        holes: &[(usize, &str)],
+    ) -> Result<Self, String>;
+    /// The value of a response that is no known error.
+    fn unknown(fallback: Fallback<'_>) -> Self;
     /// The variant's place for its extra, when it has one.
     fn extra_mut(&mut self) -> Option<&mut Self::Extra>;
     /// True when the variant's template renders exactly `text` (asked before any
     /// received message is kept).
     fn template_renders(&self, text: &str) -> bool {
         display_eq(self, text)
-    }
-}
-
-/// The sink generated code reads bodies with: raw capture, plus typed fields once
-/// the code is known.
-pub trait FastSink<'b>: engine::Sink<'b> + Sized {
-    /// A sink; `typed` enables typed reading (the code and the message as
-    /// strings, and fields once the code is known).
-    fn new(typed: bool) -> Self;
-    /// Whether typed reading is on.
-    fn typed(&self) -> bool;
-    /// The raw capture, when anything was captured raw (a typed sink makes it
-    /// on the first raw value).
-    fn capture(&mut self) -> Option<&mut Captured<'b>>;
-    /// The entry the code named, when the sink already looked it up.
-    fn entry(&self) -> Option<usize> {
-        None
-    }
-    /// Takes the string at `slot` (the code's or the message's): read as a string
-    /// by the sink, or from the raw capture.
-    fn take_text(&mut self, slot: usize) -> Option<std::borrow::Cow<'b, str>> {
-        Captured::slot_str(self.capture()?, slot)
-    }
-    /// The raw JSON captured at `slot`.
-    fn slot_raw(&mut self, slot: usize) -> Option<&'b str> {
-        Captured::slot_raw(self.capture()?, slot)
-    }
-    /// Takes the member `name` of the fields object out of the raw capture.
-    fn take_member<'s>(&'s mut self, name: &str) -> Option<&'s str>
-    where
-        'b: 's,
-    {
-        Captured::take_member(self.capture()?, name)
-    }
-    /// Walks `body` into the sink: [`engine::walk`] over `layout`, or a walker
-    /// generated for the wire (handing the sink the same calls, and refusing any
-    /// body it does not expect, which is then read again raw).
-    fn walk(&mut self, body: &'b [u8], layout: &Layout<'_>) -> Result<(), engine::CaptureError> {
-        engine::walk(body, layout, self)
-    }
-}
-
-impl<'b> FastSink<'b> for Captured<'b> {
-    fn new(_: bool) -> Self {
-        Captured::default()
-    }
-    fn typed(&self) -> bool {
-        false
-    }
-    fn capture(&mut self) -> Option<&mut Captured<'b>> {
-        Some(self)
     }
 }
 
@@ -167,48 +143,29 @@ pub fn canonical_int(text: &str) -> bool {
     }
 }
 
-/// HoleTexts, classifies and builds; anything that fails lands in the fallback.
-/// `direct` classifies and builds a body holding the message alone in one step
-/// where that gives what the general steps would (`None`: take them).
-#[inline(always)]
-pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
+/// Decodes `body` into `E`: walks, classifies and builds; anything that fails
+/// lands in the fallback ([`Decode::unknown`]). `cx` is handed to `E`'s
+/// builders as it is. (Not inlined: one copy per type, called from each of
+/// its entry points.)
+pub fn decode<'b, E: Decode<'b>>(
     status: Option<u16>,
     body: &'b [u8],
     plan: &Plan<'_>,
     headers: &dyn HeaderLookup,
-    direct: impl Fn(u16, &str) -> Option<E>,
-    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
-    unknown: impl FnOnce(Fallback<'_>) -> E,
+    cx: E::Context,
 ) -> E {
     // a body that is the message alone, without escapes: no parser set up
     let lone = plan.lone.and_then(|key| engine::lone_member(body, key));
     if let Some(m) = lone {
-        if let Some(value) = direct(status.unwrap_or(0), m) {
+        if let Some(value) = E::direct(cx, status.unwrap_or(0), m) {
             return value;
         }
     }
-    // (`direct` said no to this very message already: not asked again)
-    let direct = |s: u16, m: &str| if lone.is_some() { None } else { direct(s, m) };
-    let mut sink = S::new(plan.typed);
+    let mut sink = E::Sink::new(plan.typed);
     match sink.walk(body, &plan.layout) {
-        Ok(()) => finish(
-            (status, headers),
-            body,
-            plan,
-            &mut sink,
-            direct,
-            build,
-            unknown,
-        ),
-        Err(e) => walk_again(
-            (status, headers),
-            body,
-            plan,
-            sink.typed(),
-            e,
-            build,
-            unknown,
-        ),
+        // (`direct` said no to this very message already: not asked again)
+        Ok(()) => finish((status, headers), body, plan, &mut sink, cx, lone.is_none()),
+        Err(e) => walk_again((status, headers), body, plan, sink.typed(), e, cx),
     }
 }
 
@@ -217,30 +174,18 @@ pub fn decode<'b, E: Decoded, S: FastSink<'b>>(
 /// the status alone can identify an error (a proxy's page; the body is kept).
 #[cold]
 #[inline(never)]
-fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
+fn walk_again<'b, E: Decode<'b>>(
     (status, headers): (Option<u16>, &dyn HeaderLookup),
     body: &'b [u8],
     plan: &Plan<'_>,
     typed: bool,
     first: engine::CaptureError,
-    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
-    unknown: impl FnOnce(Fallback<'_>) -> E,
+    cx: E::Context,
 ) -> E {
     let e = if typed {
-        let mut sink = S::new(false);
+        let mut sink = E::Sink::new(false);
         match engine::walk(body, &plan.layout, &mut sink) {
-            Ok(()) => {
-                let direct = |_: u16, _: &str| None;
-                return finish(
-                    (status, headers),
-                    body,
-                    plan,
-                    &mut sink,
-                    direct,
-                    build,
-                    unknown,
-                );
-            }
+            Ok(()) => return finish((status, headers), body, plan, &mut sink, cx, false),
             Err(e) => e,
         }
     } else {
@@ -258,7 +203,7 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
             )
         });
         if let Some((entry, _)) = hit {
-            if let Ok(mut value) = build(entry, &mut S::new(false), &[]) {
+            if let Ok(mut value) = E::build(cx, entry, &mut E::Sink::new(false), &[]) {
                 if let Some(extra) = value.extra_mut() {
                     extra.keep_body(body);
                 }
@@ -266,7 +211,7 @@ fn walk_again<'b, E: Decoded, S: FastSink<'b>>(
             }
         }
     }
-    unknown(Fallback {
+    E::unknown(Fallback {
         status,
         body,
         code: None,
@@ -374,15 +319,14 @@ fn take_conditions(c: &mut Captured<'_>, plan: &Plan<'_>, entry: usize) {
 /// The fallback, keeping the body and the code and message read from it.
 #[cold]
 #[inline(never)]
-fn fall_back<E>(
+fn fall_back<'b, E: Decode<'b>>(
     status: Option<u16>,
     body: &[u8],
     code: Option<&str>,
     message: Option<&str>,
     reason: String,
-    unknown: impl FnOnce(Fallback<'_>) -> E,
 ) -> E {
-    unknown(Fallback {
+    E::unknown(Fallback {
         status,
         body,
         code,
@@ -391,16 +335,16 @@ fn fall_back<E>(
     })
 }
 
-/// Classifies and builds from a walked body.
+/// Classifies and builds from a walked body; `direct`: [`Decode::direct`] may
+/// be asked.
 #[inline(always)]
-fn finish<'b, E: Decoded, S: FastSink<'b>>(
+fn finish<'b, E: Decode<'b>>(
     (status, headers): (Option<u16>, &dyn HeaderLookup),
     body: &'b [u8],
     plan: &Plan<'_>,
-    sink: &mut S,
-    direct: impl Fn(u16, &str) -> Option<E>,
-    build: impl FnOnce(usize, &mut S, &[(usize, &str)]) -> Result<E, String>,
-    unknown: impl FnOnce(Fallback<'_>) -> E,
+    sink: &mut E::Sink,
+    cx: E::Context,
+    direct: bool,
 ) -> E {
     let code = plan.code.and_then(|s| sink.take_text(s)).or_else(|| {
         // an integer code is its digits as written (`-32601`)
@@ -412,8 +356,8 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
     // a body holding the message alone: classified and built in one step where
     // that gives what the steps below would
     if let (None, Some(m)) = (&code, &message) {
-        if sink.entry().is_none() && sink.capture().is_none() {
-            if let Some(value) = direct(status.unwrap_or(0), m) {
+        if direct && sink.entry().is_none() && sink.capture().is_none() {
+            if let Some(value) = E::direct(cx, status.unwrap_or(0), m) {
                 return value;
             }
         }
@@ -424,19 +368,11 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         text.is_none()
             && slot
                 .zip(c.as_ref())
-                .and_then(|(s, c)| c.slot(s))
+                .and_then(|(s, c)| Captured::slot(c, s))
                 .is_some_and(|r| r.get() != "null")
     };
-    let fail = |reason: String| {
-        fall_back(
-            status,
-            body,
-            code.as_deref(),
-            message.as_deref(),
-            reason,
-            unknown,
-        )
-    };
+    let fail =
+        |reason: String| fall_back::<E>(status, body, code.as_deref(), message.as_deref(), reason);
     // (a code that is not text matters only where the code identifies the error)
     let by_code = plan.table.identity == Identity::Code;
     let what = if by_code && not_text(plan.code, &code) {
@@ -486,7 +422,7 @@ fn finish<'b, E: Decoded, S: FastSink<'b>>(
         take_conditions(c, plan, entry);
     }
     // (the value is finished where `build` put it and moved once, on return)
-    let mut built = build(entry, sink, holes);
+    let mut built = E::build(cx, entry, sink, holes);
     if let Ok(value) = &mut built {
         let kept_any = sink
             .capture()

@@ -42,7 +42,10 @@
 //! - **decode**: walk, classify, build the entry's value, keep its **extra**
 //!   (what the body carried beyond the value's fields: undeclared members, a
 //!   message that differs from the template, an unread body; `Extra`,
-//!   `KeepExtra`).
+//!   `KeepExtra`). What a response is decoded into (a generated enum, its
+//!   borrowed view, the CLI's record) implements one trait, `decode::Decode`:
+//!   its sink, how an entry's value is built, the fallback's value, where it
+//!   keeps its extra.
 //! - **fallback** and **unknown**: the fallback is the decoder's verdict that
 //!   a response is no entry it knows (`decode::Fallback`, with the whole body
 //!   and the **reason**); an enum holds it in its **unknown** variant, as an

@@ -319,8 +319,56 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(unreachable_patterns)]
-    impl __p::Decoded for McpError {
+    impl<'b> __p::Decode<'b> for McpError {
+        type Context = bool;
+        type Sink = __Fast<'b, true>;
         type Extra = ::error_catalog::Extra;
+        fn direct(__problem: bool, __status: u16, __m: &str) -> __p::Option<Self> {
+            if __problem { __p::None } else { __direct(__status, __m) }
+        }
+        #[allow(unused_variables, unused_mut)]
+        fn build(
+            __problem: bool,
+            __entry: usize,
+            __s: &mut Self::Sink,
+            __holes: &[(usize, &str)],
+        ) -> __p::Result<Self, ::std::string::String> {
+            match __entry {
+                0usize => {
+                    __p::Ok(Self::LimitReached {
+                        used: if __problem {
+                            __p::field_int(
+                                __p::engine::Sink::take_member(__s, "used"),
+                                "used",
+                            )
+                        } else {
+                            __p::field_int(__p::hole_text(__holes, 0usize), "used")
+                        }?,
+                        limit: if __problem {
+                            __p::field_int(
+                                __p::engine::Sink::take_member(__s, "limit"),
+                                "limit",
+                            )
+                        } else {
+                            __p::field_int(__p::hole_text(__holes, 1usize), "limit")
+                        }?,
+                        rest: if __problem {
+                            __p::field_string(
+                                __p::engine::Sink::take_member(__s, "rest"),
+                                "rest",
+                            )
+                        } else {
+                            __p::hole_string(__holes, 2usize, "rest", false)
+                        }?,
+                    })
+                }
+                1usize => __p::Ok(Self::NotAuthenticated),
+                _ => __p::Err(::std::string::String::from("no variant for this entry")),
+            }
+        }
+        fn unknown(__f: __p::Fallback<'_>) -> Self {
+            Self::Unknown(::core::convert::From::from(__f))
+        }
         fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 _ => __p::None,
@@ -341,7 +389,7 @@ const _: () = {
         Body(::core::marker::PhantomData<&'b str>),
     }
     #[derive(Default)]
-    struct __Fast<'b, const __OWN: bool> {
+    pub struct __Fast<'b, const __OWN: bool> {
         raw: __p::LazyCapture<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -397,6 +445,44 @@ const _: () = {
             __raw: &str,
         ) -> __p::Result<(), __p::TooLong> {
             __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
+        }
+        #[inline(always)]
+        fn walk(
+            &mut self,
+            __body: &'b [u8],
+            __layout: &__p::Layout<'_>,
+        ) -> __p::Result<(), __p::engine::CaptureError> {
+            if self.on {
+                __p::engine::walk_with(__body, __Walk0(self))
+            } else {
+                __p::engine::walk(__body, __layout, self)
+            }
+        }
+        fn new(__typed: bool) -> Self {
+            __Fast {
+                on: __typed,
+                ..::core::default::Default::default()
+            }
+        }
+        fn typed(&self) -> bool {
+            self.on
+        }
+        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+            self.raw.get_mut()
+        }
+        fn entry(&self) -> __p::Option<usize> {
+            self.entry
+        }
+        fn take_text(
+            &mut self,
+            __slot: usize,
+        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
+            if self.on {
+                if __slot == 0usize {
+                    return self.message.take();
+                }
+            }
+            self.raw.get_mut()?.slot_str(__slot)
         }
     }
     struct __Walk0<'s, 'b, const __OWN: bool>(&'s mut __Fast<'b, __OWN>);
@@ -461,102 +547,6 @@ const _: () = {
             __p::Ok(())
         }
     }
-    impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
-        #[inline(always)]
-        fn walk(
-            &mut self,
-            __body: &'b [u8],
-            __layout: &__p::Layout<'_>,
-        ) -> __p::Result<(), __p::engine::CaptureError> {
-            if self.on {
-                __p::engine::walk_with(__body, __Walk0(self))
-            } else {
-                __p::engine::walk(__body, __layout, self)
-            }
-        }
-        fn new(__typed: bool) -> Self {
-            __Fast {
-                on: __typed,
-                ..::core::default::Default::default()
-            }
-        }
-        fn typed(&self) -> bool {
-            self.on
-        }
-        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
-            self.raw.get_mut()
-        }
-        fn entry(&self) -> __p::Option<usize> {
-            self.entry
-        }
-        fn take_text(
-            &mut self,
-            __slot: usize,
-        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
-            if self.on {
-                if __slot == 0usize {
-                    return self.message.take();
-                }
-            }
-            self.raw.get_mut()?.slot_str(__slot)
-        }
-    }
-    type __Sink<'b> = __Fast<'b, true>;
-    type __ViewSink<'b> = __Fast<'b, false>;
-    #[allow(unused_variables, unused_mut)]
-    fn __build<'b>(
-        __entry: usize,
-        __s: &mut __Sink<'b>,
-        __holes: &[(usize, &str)],
-        __problem: bool,
-    ) -> __p::Result<McpError, ::std::string::String> {
-        match __entry {
-            0usize => {
-                __p::Ok(McpError::LimitReached {
-                    used: if __problem {
-                        __p::field_int(__p::FastSink::take_member(__s, "used"), "used")
-                    } else {
-                        __p::field_int(__p::hole_text(__holes, 0usize), "used")
-                    }?,
-                    limit: if __problem {
-                        __p::field_int(__p::FastSink::take_member(__s, "limit"), "limit")
-                    } else {
-                        __p::field_int(__p::hole_text(__holes, 1usize), "limit")
-                    }?,
-                    rest: if __problem {
-                        __p::field_string(
-                            __p::FastSink::take_member(__s, "rest"),
-                            "rest",
-                        )
-                    } else {
-                        __p::hole_string(__holes, 2usize, "rest", false)
-                    }?,
-                })
-            }
-            1usize => __p::Ok(McpError::NotAuthenticated),
-            _ => __p::Err(::std::string::String::from("no variant for this entry")),
-        }
-    }
-    fn __decode(
-        __status: __p::Option<u16>,
-        __headers: &dyn __p::HeaderLookup,
-        __body: &[u8],
-        __plan: &__p::Plan<'_>,
-        __problem: bool,
-    ) -> McpError {
-        __p::decode::<
-            McpError,
-            __Sink<'_>,
-        >(
-            __status,
-            __body,
-            __plan,
-            __headers,
-            |__st, __m| if __problem { __p::None } else { __direct(__st, __m) },
-            |__e, __s, __holes| __build(__e, __s, __holes, __problem),
-            |__f| McpError::Unknown(::core::convert::From::from(__f)),
-        )
-    }
     #[automatically_derived]
     impl ::error_catalog::FromResponse for McpError {
         const SUCCESS_IN_BODY: bool = false;
@@ -568,17 +558,17 @@ const _: () = {
                 .is_success(status, body)
         }
         fn from_response(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), &(), body, &__PLAN, false)
+            __p::decode::<Self>(__p::Some(status), body, &__PLAN, &(), false)
         }
         fn from_problem_json(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), &(), body, &__PROBLEM, true)
+            __p::decode::<Self>(__p::Some(status), body, &__PROBLEM, &(), true)
         }
         fn from_parts(
             status: u16,
             headers: &dyn __p::HeaderLookup,
             body: &[u8],
         ) -> Self {
-            __decode(__p::Some(status), headers, body, &__PLAN, false)
+            __p::decode::<Self>(__p::Some(status), body, &__PLAN, headers, false)
         }
     }
     #[automatically_derived]

@@ -211,8 +211,48 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(unreachable_patterns)]
-    impl __p::Decoded for ShopError {
+    impl<'b> __p::Decode<'b> for ShopError {
+        type Context = bool;
+        type Sink = __Fast<'b, true>;
         type Extra = ::error_catalog::Extra;
+        #[allow(unused_variables, unused_mut)]
+        fn build(
+            __problem: bool,
+            __entry: usize,
+            __s: &mut Self::Sink,
+            __holes: &[(usize, &str)],
+        ) -> __p::Result<Self, ::std::string::String> {
+            match __entry {
+                0usize => {
+                    let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
+                        __Typed::V0 { __t0, __t1 } => (__t0, __t1),
+                        _ => (__p::None, __p::None),
+                    };
+                    __p::Ok(Self::NotFound {
+                        id: __p::typed_or(
+                            __t0.map(__p::Text::owned),
+                            __s,
+                            __p::FieldAt::Member("id"),
+                            "id",
+                            __p::field_string,
+                        )?,
+                        note: __p::typed_or(
+                            __t1.map(__p::Text::owned),
+                            __s,
+                            __p::FieldAt::Member("note"),
+                            "note",
+                            __p::field_opt_string,
+                        )?,
+                        extra: ::core::default::Default::default(),
+                    })
+                }
+                1usize => __p::Ok(Self::Busy),
+                _ => __p::Err(::std::string::String::from("no variant for this entry")),
+            }
+        }
+        fn unknown(__f: __p::Fallback<'_>) -> Self {
+            Self::Unknown(::core::convert::From::from(__f))
+        }
         fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 Self::NotFound { extra, .. } => __p::Some(extra),
@@ -238,7 +278,7 @@ const _: () = {
         Body(::core::marker::PhantomData<&'b str>),
     }
     #[derive(Default)]
-    struct __Fast<'b, const __OWN: bool> {
+    pub struct __Fast<'b, const __OWN: bool> {
         raw: __p::LazyCapture<'b>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -332,6 +372,47 @@ const _: () = {
             __raw: &str,
         ) -> __p::Result<(), __p::TooLong> {
             __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
+        }
+        #[inline(always)]
+        fn walk(
+            &mut self,
+            __body: &'b [u8],
+            __layout: &__p::Layout<'_>,
+        ) -> __p::Result<(), __p::engine::CaptureError> {
+            if self.on {
+                __p::engine::walk_with(__body, __Walk0(self))
+            } else {
+                __p::engine::walk(__body, __layout, self)
+            }
+        }
+        fn new(__typed: bool) -> Self {
+            __Fast {
+                on: __typed,
+                ..::core::default::Default::default()
+            }
+        }
+        fn typed(&self) -> bool {
+            self.on
+        }
+        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
+            self.raw.get_mut()
+        }
+        fn entry(&self) -> __p::Option<usize> {
+            self.entry
+        }
+        fn take_text(
+            &mut self,
+            __slot: usize,
+        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
+            if self.on {
+                if __slot == 0usize {
+                    return self.code.take();
+                }
+                if __slot == 1usize {
+                    return self.message.take();
+                }
+            }
+            self.raw.get_mut()?.slot_str(__slot)
         }
     }
     struct __Walk0<'s, 'b, const __OWN: bool>(&'s mut __Fast<'b, __OWN>);
@@ -459,110 +540,60 @@ const _: () = {
             __p::Ok(())
         }
     }
-    impl<'b, const __OWN: bool> __p::FastSink<'b> for __Fast<'b, __OWN> {
-        #[inline(always)]
-        fn walk(
-            &mut self,
-            __body: &'b [u8],
-            __layout: &__p::Layout<'_>,
-        ) -> __p::Result<(), __p::engine::CaptureError> {
-            if self.on {
-                __p::engine::walk_with(__body, __Walk0(self))
-            } else {
-                __p::engine::walk(__body, __layout, self)
-            }
-        }
-        fn new(__typed: bool) -> Self {
-            __Fast {
-                on: __typed,
-                ..::core::default::Default::default()
-            }
-        }
-        fn typed(&self) -> bool {
-            self.on
-        }
-        fn capture(&mut self) -> __p::Option<&mut __p::Captured<'b>> {
-            self.raw.get_mut()
-        }
-        fn entry(&self) -> __p::Option<usize> {
-            self.entry
-        }
-        fn take_text(
-            &mut self,
-            __slot: usize,
-        ) -> __p::Option<::std::borrow::Cow<'b, str>> {
-            if self.on {
-                if __slot == 0usize {
-                    return self.code.take();
-                }
-                if __slot == 1usize {
-                    return self.message.take();
-                }
-            }
-            self.raw.get_mut()?.slot_str(__slot)
-        }
-    }
-    type __Sink<'b> = __Fast<'b, true>;
-    type __ViewSink<'b> = __Fast<'b, false>;
-    #[allow(unused_variables, unused_mut)]
-    fn __build<'b>(
-        __entry: usize,
-        __s: &mut __Sink<'b>,
-        __holes: &[(usize, &str)],
-        __problem: bool,
-    ) -> __p::Result<ShopError, ::std::string::String> {
-        match __entry {
-            0usize => {
-                let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
-                    __Typed::V0 { __t0, __t1 } => (__t0, __t1),
-                    _ => (__p::None, __p::None),
-                };
-                __p::Ok(ShopError::NotFound {
-                    id: __p::typed_or(
-                        __t0.map(__p::Text::owned),
-                        __s,
-                        __p::FieldAt::Member("id"),
-                        "id",
-                        __p::field_string,
-                    )?,
-                    note: __p::typed_or(
-                        __t1.map(__p::Text::owned),
-                        __s,
-                        __p::FieldAt::Member("note"),
-                        "note",
-                        __p::field_opt_string,
-                    )?,
-                    extra: ::core::default::Default::default(),
-                })
-            }
-            1usize => __p::Ok(ShopError::Busy),
-            _ => __p::Err(::std::string::String::from("no variant for this entry")),
-        }
-    }
-    fn __decode(
-        __status: __p::Option<u16>,
-        __headers: &dyn __p::HeaderLookup,
-        __body: &[u8],
-        __plan: &__p::Plan<'_>,
-        __problem: bool,
-    ) -> ShopError {
-        __p::decode::<
-            ShopError,
-            __Sink<'_>,
-        >(
-            __status,
-            __body,
-            __plan,
-            __headers,
-            |_, _| __p::None,
-            |__e, __s, __holes| __build(__e, __s, __holes, __problem),
-            |__f| ShopError::Unknown(::core::convert::From::from(__f)),
-        )
-    }
     #[automatically_derived]
     #[allow(unreachable_patterns)]
-    impl __p::Decoded for ShopErrorRef<'_> {
+    impl<'b> __p::Decode<'b> for ShopErrorRef<'b> {
+        type Context = bool;
+        type Sink = __Fast<'b, false>;
         type Extra = ::error_catalog::Extra;
+        #[allow(unused_variables, unused_mut)]
+        fn build(
+            __problem: bool,
+            __entry: usize,
+            __s: &mut Self::Sink,
+            __holes: &[(usize, &str)],
+        ) -> __p::Result<Self, ::std::string::String> {
+            match __entry {
+                0usize => {
+                    let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
+                        __Typed::V0 { __t0, __t1 } => (__t0, __t1),
+                        _ => (__p::None, __p::None),
+                    };
+                    __p::Ok(Self::NotFound {
+                        id: __p::typed_or(
+                            __t0,
+                            __s,
+                            __p::FieldAt::Member("id"),
+                            "id",
+                            |__r, __n| {
+                                (__p::field_string(__r, __n))
+                                    .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
+                            },
+                        )?,
+                        note: __p::typed_or(
+                            __t1,
+                            __s,
+                            __p::FieldAt::Member("note"),
+                            "note",
+                            |__r, __n| {
+                                (__p::field_opt_string(__r, __n))
+                                    .map(
+                                        <::core::option::Option<
+                                            ::std::borrow::Cow<'b, str>,
+                                        > as __p::Text<'b>>::lent,
+                                    )
+                            },
+                        )?,
+                        extra: ::core::default::Default::default(),
+                    })
+                }
+                1usize => __p::Ok(Self::Busy),
+                _ => __p::Err(::std::string::String::from("no variant for this entry")),
+            }
+        }
+        fn unknown(__f: __p::Fallback<'_>) -> Self {
+            Self::Unknown(::core::convert::From::from(__f))
+        }
         fn extra_mut(&mut self) -> __p::Option<&mut ::error_catalog::Extra> {
             match self {
                 Self::NotFound { extra, .. } => __p::Some(extra),
@@ -576,70 +607,6 @@ const _: () = {
             }
         }
     }
-    #[allow(unused_variables, unused_mut)]
-    fn __build_view<'b>(
-        __entry: usize,
-        __s: &mut __ViewSink<'b>,
-        __holes: &[(usize, &str)],
-        __problem: bool,
-    ) -> __p::Result<ShopErrorRef<'b>, ::std::string::String> {
-        match __entry {
-            0usize => {
-                let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
-                    __Typed::V0 { __t0, __t1 } => (__t0, __t1),
-                    _ => (__p::None, __p::None),
-                };
-                __p::Ok(ShopErrorRef::NotFound {
-                    id: __p::typed_or(
-                        __t0,
-                        __s,
-                        __p::FieldAt::Member("id"),
-                        "id",
-                        |__r, __n| {
-                            (__p::field_string(__r, __n))
-                                .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
-                        },
-                    )?,
-                    note: __p::typed_or(
-                        __t1,
-                        __s,
-                        __p::FieldAt::Member("note"),
-                        "note",
-                        |__r, __n| {
-                            (__p::field_opt_string(__r, __n))
-                                .map(
-                                    <::core::option::Option<
-                                        ::std::borrow::Cow<'b, str>,
-                                    > as __p::Text<'b>>::lent,
-                                )
-                        },
-                    )?,
-                    extra: ::core::default::Default::default(),
-                })
-            }
-            1usize => __p::Ok(ShopErrorRef::Busy),
-            _ => __p::Err(::std::string::String::from("no variant for this entry")),
-        }
-    }
-    fn __decode_view<'b>(
-        __status: __p::Option<u16>,
-        __body: &'b [u8],
-        __plan: &__p::Plan<'_>,
-        __problem: bool,
-    ) -> ShopErrorRef<'b> {
-        __p::decode::<
-            ShopErrorRef<'b>,
-            __ViewSink<'b>,
-        >(
-            __status,
-            __body,
-            __plan,
-            &(),
-            |_, _| __p::None,
-            |__e, __s, __holes| __build_view(__e, __s, __holes, __problem),
-            |__f| ShopErrorRef::Unknown(::core::convert::From::from(__f)),
-        )
-    }
     #[automatically_derived]
     impl ::error_catalog::FromResponse for ShopError {
         const SUCCESS_IN_BODY: bool = false;
@@ -651,17 +618,17 @@ const _: () = {
                 .is_success(status, body)
         }
         fn from_response(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), &(), body, &__PLAN, false)
+            __p::decode::<Self>(__p::Some(status), body, &__PLAN, &(), false)
         }
         fn from_problem_json(status: u16, body: &[u8]) -> Self {
-            __decode(__p::Some(status), &(), body, &__PROBLEM, true)
+            __p::decode::<Self>(__p::Some(status), body, &__PROBLEM, &(), true)
         }
         fn from_parts(
             status: u16,
             headers: &dyn __p::HeaderLookup,
             body: &[u8],
         ) -> Self {
-            __decode(__p::Some(status), headers, body, &__PLAN, false)
+            __p::decode::<Self>(__p::Some(status), body, &__PLAN, headers, false)
         }
     }
     #[automatically_derived]
@@ -795,7 +762,7 @@ const _: () = {
         ) -> __p::Result<Self, __D::Error> {
             __p::deserialize_via_json(
                 __d,
-                |__b| __decode(__p::None, &(), __b, &__PLAN, false),
+                |__b| __p::decode::<Self>(__p::None, __b, &__PLAN, &(), false),
             )
         }
     }
@@ -1010,12 +977,12 @@ const _: () = {
         /// Classifies `body` received with `status`, as [`ShopError`]'s `FromResponse::from_response` does, borrowing text from `body`.
         #[must_use]
         pub fn from_response(status: u16, body: &'b [u8]) -> Self {
-            __decode_view(__p::Some(status), body, &__PLAN, false)
+            __p::decode::<Self>(__p::Some(status), body, &__PLAN, &(), false)
         }
         /// Classifies an `application/problem+json` body, as [`ShopError`]'s `FromResponse::from_problem_json` does, borrowing text from `body`.
         #[must_use]
         pub fn from_problem_json(status: u16, body: &'b [u8]) -> Self {
-            __decode_view(__p::Some(status), body, &__PROBLEM, true)
+            __p::decode::<Self>(__p::Some(status), body, &__PROBLEM, &(), true)
         }
         /// The [`ShopError`] this view shows, copying the text it borrows.
         #[must_use]

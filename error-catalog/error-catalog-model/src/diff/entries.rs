@@ -20,17 +20,15 @@ fn name(e: &ErrorEntry) -> String {
     }
 }
 
-/// An error's `when` and `when_header` conditions, as reports show them, sorted.
+/// An error's `when` and `when_header` conditions (the plan's), as reports
+/// show them, sorted.
 fn conditions(e: &ErrorEntry) -> Vec<String> {
-    let mut v: Vec<String> = e
-        .when
-        .iter()
-        .map(|(p, x)| format!("`{}` = {}", p.value.text, x.value))
-        .chain(
-            e.when_headers
-                .iter()
-                .map(|(h, x)| format!("header `{}: {}`", h.value.to_ascii_lowercase(), x.value)),
-        )
+    let mut v: Vec<String> = crate::plan::conditions(e, None)
+        .into_iter()
+        .map(|c| match c.header {
+            true => format!("header `{}: {}`", c.pointer.to_ascii_lowercase(), c.value),
+            false => format!("`{}` = {}", c.pointer, c.value),
+        })
         .collect();
     v.sort();
     v

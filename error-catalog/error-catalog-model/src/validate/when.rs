@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::sound;
 use crate::diag::Diagnostic;
 use crate::model::*;
+use crate::plan::conditions;
 use crate::rules::Rule;
 use error_catalog_core::engine::Identity;
 
@@ -26,25 +27,20 @@ pub(super) enum Overlap {
     Ambiguous,
 }
 
-/// Every condition of `e` as (what it tests, the value): a member by its
-/// pointer, a header by its name.
-fn conditions(e: &ErrorEntry) -> Vec<(String, &str)> {
-    let members = e
-        .when
-        .iter()
-        .map(|(p, v)| (p.value.text.clone(), v.value.as_str()));
-    let headers = e
-        .when_headers
-        .iter()
-        .map(|(n, v)| (format!("header {}", n.value), v.value.as_str()));
-    members.chain(headers).collect()
+/// Every condition of `e` (the plan's, [`conditions`]) as (what it tests, the
+/// value): a member by its pointer, a header by its name.
+fn tests(e: &ErrorEntry) -> Vec<((bool, String), String)> {
+    conditions(e, None)
+        .into_iter()
+        .map(|c| ((c.header, c.pointer), c.value))
+        .collect()
 }
 
 /// How the conditions (`when`, `when_header`) of `a` relate to those of `b`.
 pub(super) fn overlap(a: &ErrorEntry, b: &ErrorEntry) -> Overlap {
-    let (ca, cb) = (conditions(a), conditions(b));
-    fn value_at<'v>(c: &[(String, &'v str)], k: &str) -> Option<&'v str> {
-        c.iter().find(|(q, _)| q == k).map(|(_, v)| *v)
+    let (ca, cb) = (tests(a), tests(b));
+    fn value_at<'v>(c: &'v [((bool, String), String)], k: &(bool, String)) -> Option<&'v str> {
+        c.iter().find(|(q, _)| q == k).map(|(_, v)| v.as_str())
     }
     let differ = ca
         .iter()

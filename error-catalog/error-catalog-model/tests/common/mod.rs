@@ -1,4 +1,5 @@
-//! What the golden tests share: comparing a rendered text with its checked-in
+//! What the golden tests share (the model's and, by `#[path]`, the code
+//! generator's): comparing a rendered text with its checked-in
 //! file, or rewriting the file under `BLESS=1`.
 
 use std::path::PathBuf;

@@ -11,7 +11,7 @@ use crate::engine;
 use crate::field_type::{BaseType, FieldType};
 
 use super::objects::ObjectShape;
-use super::FastSink;
+use crate::engine::Sink;
 
 /// Decodes one field from its raw JSON; an absent field decodes from `null`, so
 /// `Option` fields become `None` and required ones fail.
@@ -149,7 +149,7 @@ pub fn typed_or<'b, T, S, R>(
     read: R,
 ) -> Result<T, String>
 where
-    S: FastSink<'b>,
+    S: Sink<'b>,
     R: FnOnce(Option<&str>, &str) -> Result<T, String>,
 {
     match (typed, at) {

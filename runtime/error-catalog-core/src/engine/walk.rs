@@ -10,9 +10,10 @@ use serde_json::value::RawValue;
 use super::{CaptureError, Captured, Layout, MAX_SLOTS};
 use crate::raw_members::{TooLong, MAX_PART};
 
-/// Receives what [`walk`] finds. [`Captured`] keeps everything as raw JSON; generated
-/// code wraps it to parse an error's fields straight into their types once the
-/// code is known.
+/// Receives what [`walk`] finds, and gives it back to the decoder (the
+/// `decode::Decode` impl names its sink). [`Captured`] keeps everything as raw
+/// JSON; generated code wraps it to parse an error's fields straight into their
+/// types once the code is known.
 pub trait Sink<'de> {
     /// The value at slot `slot`: read it with `map.next_value()` (exactly once).
     fn slot<A: MapAccess<'de>>(&mut self, slot: usize, map: &mut A) -> Result<(), A::Error>;
@@ -24,6 +25,47 @@ pub trait Sink<'de> {
     ) -> Result<(), A::Error>;
     /// Anything else: its JSON pointer and raw JSON.
     fn extra(&mut self, pointer: &PointerTo<'_>, raw: &str) -> Result<(), TooLong>;
+    /// A sink; `typed` enables typed reading (the code and the message as
+    /// strings, and fields once the code is known).
+    fn new(typed: bool) -> Self
+    where
+        Self: Sized;
+    /// Whether typed reading is on.
+    fn typed(&self) -> bool {
+        false
+    }
+    /// The raw capture, when anything was captured raw (a typed sink makes it
+    /// on the first raw value).
+    fn capture(&mut self) -> Option<&mut Captured<'de>>;
+    /// The entry the code named, when the sink already looked it up.
+    fn entry(&self) -> Option<usize> {
+        None
+    }
+    /// Takes the string at `slot` (the code's or the message's): read as a string
+    /// by the sink, or from the raw capture.
+    fn take_text(&mut self, slot: usize) -> Option<Cow<'de, str>> {
+        Captured::slot_str(self.capture()?, slot)
+    }
+    /// The raw JSON captured at `slot`.
+    fn slot_raw(&mut self, slot: usize) -> Option<&'de str> {
+        Captured::slot_raw(self.capture()?, slot)
+    }
+    /// Takes the member `name` of the fields object out of the raw capture.
+    fn take_member<'s>(&'s mut self, name: &str) -> Option<&'s str>
+    where
+        'de: 's,
+    {
+        Captured::take_member(self.capture()?, name)
+    }
+    /// Walks `body` into the sink: [`walk`] over `layout`, or a walker
+    /// generated for the wire (handing the sink the same calls, and refusing any
+    /// body it does not expect, which is then read again raw).
+    fn walk(&mut self, body: &'de [u8], layout: &Layout<'_>) -> Result<(), CaptureError>
+    where
+        Self: Sized,
+    {
+        walk(body, layout, self)
+    }
 }
 
 impl<'de> Sink<'de> for Captured<'de> {
@@ -46,6 +88,14 @@ impl<'de> Sink<'de> for Captured<'de> {
 
     fn extra(&mut self, pointer: &PointerTo<'_>, raw: &str) -> Result<(), TooLong> {
         self.extras.push_with(|s| pointer.write(s), raw)
+    }
+
+    fn new(_: bool) -> Self {
+        Captured::default()
+    }
+
+    fn capture(&mut self) -> Option<&mut Captured<'de>> {
+        Some(self)
     }
 }
 

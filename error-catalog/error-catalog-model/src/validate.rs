@@ -19,7 +19,7 @@ use crate::model::*;
 use crate::naming::{is_rust_ident, is_snake_case};
 use crate::rules::Rule;
 use error_catalog_core::engine::Identity;
-use error_catalog_core::template::{patterns_overlap, HoleKind, Template};
+use error_catalog_core::template::{patterns_overlap, HoleKind, Segment, Template};
 
 /// Runs every rule and returns every problem, in no particular order; on a
 /// catalog that breaks none, decodes its examples (the catalog checks
@@ -422,34 +422,67 @@ fn check_pattern_overlap(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 .filter_map(move |m| Template::parse(&m.value).ok().map(|t| (e, m, t)))
         })
         .collect();
-    for (i, (a, am, at)) in pats.iter().enumerate() {
-        for (b, bm, bt) in &pats[i + 1..] {
-            if std::ptr::eq(*a, *b)
-                || a.priority != b.priority
-                || when::overlap(a, b) == when::Overlap::Disjoint
-            {
+    // Two patterns can match one message only if the literal text before
+    // their first placeholder agrees: one of the two is a prefix of the other.
+    // So each pattern meets only the patterns filed under a prefix of its own
+    // leading literal (a map lookup per prefix length), not every other one.
+    let leads: Vec<&str> = pats.iter().map(|(_, _, t)| leading_literal(t)).collect();
+    let mut by_lead: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, lead) in leads.iter().enumerate() {
+        by_lead.entry(lead).or_default().push(i);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (j, lead) in leads.iter().enumerate() {
+        let cuts = lead.char_indices().map(|(k, _)| k).chain([lead.len()]);
+        for k in cuts {
+            let Some(found) = by_lead.get(&lead[..k]) else {
                 continue;
-            }
-            let same_status = match (a.status_u16(), b.status_u16()) {
-                (Some(x), Some(y)) => x == y,
-                _ => true,
             };
-            if same_status
-                && patterns_overlap(at, bt, |n| hole_kind(c, a, n), |n| hole_kind(c, b, n))
-            {
-                d.push(
-                    Diagnostic::new(
-                        Rule::PatternOverlap,
-                        &bm.at,
-                        format!(
-                            "pattern \"{}\" of error `{}` can match the same message as \"{}\" of error `{}`",
-                            bm.value, b.code.value, am.value, a.code.value
-                        ),
-                    )
-                    .help("make the patterns distinct, or give the more specific one a higher `priority`"),
-                );
-            }
+            // (a pair with equal leads is taken once, from its second pattern;
+            // a pair with a shorter lead, from the pattern with the longer one)
+            let equal = k == lead.len();
+            pairs.extend(
+                found
+                    .iter()
+                    .filter(|&&i| !equal || i < j)
+                    .map(|&i| (i.min(j), i.max(j))),
+            );
         }
+    }
+    pairs.sort_unstable();
+    for (i, j) in pairs {
+        let ((a, am, at), (b, bm, bt)) = (&pats[i], &pats[j]);
+        if std::ptr::eq(*a, *b)
+            || a.priority != b.priority
+            || when::overlap(a, b) == when::Overlap::Disjoint
+        {
+            continue;
+        }
+        let same_status = match (a.status_u16(), b.status_u16()) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        if same_status && patterns_overlap(at, bt, |n| hole_kind(c, a, n), |n| hole_kind(c, b, n)) {
+            d.push(
+                Diagnostic::new(
+                    Rule::PatternOverlap,
+                    &bm.at,
+                    format!(
+                        "pattern \"{}\" of error `{}` can match the same message as \"{}\" of error `{}`",
+                        bm.value, b.code.value, am.value, a.code.value
+                    ),
+                )
+                .help("make the patterns distinct, or give the more specific one a higher `priority`"),
+            );
+        }
+    }
+}
+
+/// The literal text a pattern starts with, before its first placeholder.
+fn leading_literal(t: &Template) -> &str {
+    match t.segments.first() {
+        Some(Segment::Lit(l)) => l,
+        _ => "",
     }
 }
 

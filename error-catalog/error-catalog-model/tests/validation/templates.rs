@@ -216,3 +216,47 @@ fields = { id = "string" }
     loads(&text.replace("status = 404\n", "status = 404\ncode_in_body = false\n"));
     loads(&text.replace("matches = [\"No such customer: {id}\"]\n", ""));
 }
+
+/// Overlap is found between patterns whose leading texts agree (one a prefix
+/// of the other, an empty one included), and only there: the check looks
+/// patterns up by their leading text instead of comparing every pair.
+#[test]
+fn overlap_found_through_leading_texts() {
+    let text = catalog(
+        "message = \"/message\"\nidentity = \"message\"",
+        r#"[[errors]]
+code = "A"
+status = 400
+message = "Not found: {a}"
+fields = { a = "string" }
+[[errors]]
+code = "B"
+status = 400
+message = "Not {x}"
+fields = { x = "string" }
+[[errors]]
+code = "C"
+status = 400
+message = "{y} failed"
+fields = { y = "string" }
+[[errors]]
+code = "D"
+status = 400
+message = "Other {z}"
+fields = { z = "string" }
+"#,
+    );
+    let found = expect(&text, &[Rule::PatternOverlap; 4]);
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|d| {
+            let names: Vec<&str> = d.split('`').skip(1).step_by(2).collect();
+            (names[1], names[0])
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [("A", "B"), ("A", "C"), ("B", "C"), ("C", "D")],
+        "{found:?}"
+    );
+}

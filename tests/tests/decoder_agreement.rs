@@ -26,6 +26,11 @@ mod lists {
 }
 use lists::ListsError;
 
+mod slack_like {
+    error_catalog::catalog!("catalogs/slack_like.toml");
+}
+use slack_like::SlackLikeError;
+
 /// The fallback of a generated enum, when it is one.
 trait Fallback {
     fn fallback(&self) -> Option<&UnknownError>;
@@ -51,7 +56,8 @@ fallback!(
     aironclaw::AironclawError,
     moca_air::MocaAirError,
     MessageIdentityError,
-    ListsError
+    ListsError,
+    SlackLikeError
 );
 
 /// Every value swapped into a member by the mutations: one of each JSON type,
@@ -348,4 +354,35 @@ fn lists_agree() {
     assert!(cases.len() >= 300, "only {} cases", cases.len());
     let known = agree::<ListsError>(&c, &cases);
     assert!(known >= 40, "only {known} recognised");
+}
+
+/// A wire with a success mark: both sides read the mark's member as envelope
+/// (the CLI keeps no `/ok` extra), and the generated value writes it back
+/// first, as an error carries it (`"ok": false`).
+#[test]
+fn slack_like_agrees() {
+    let text = include_str!("../catalogs/slack_like.toml");
+    let c = error_catalog_model::load_str("slack_like.toml", text).expect("test catalog loads");
+    let cases = cases(&c);
+    assert!(cases.len() >= 80, "only {} cases", cases.len());
+    let known = agree::<SlackLikeError>(&c, &cases);
+    assert!(known >= c.errors.len(), "only {known} recognised");
+    for (status, body) in &cases {
+        let cli = error_catalog_model::response::decode(&c, *status, body);
+        if cli.entry.is_none() {
+            continue;
+        }
+        let text = String::from_utf8_lossy(body);
+        assert!(
+            cli.extras.iter().all(|(p, _)| p != "/ok"),
+            "{status} {text}: {:?}",
+            cli.extras
+        );
+        let generated = SlackLikeError::from_response(*status, body);
+        let wire = serde_json::to_string(&generated).expect("serializes");
+        assert!(
+            wire.starts_with(r#"{"ok":false,"#),
+            "{status} {text}: {wire}"
+        );
+    }
 }

@@ -35,6 +35,59 @@ fn success_marks_in_the_body() {
     assert!(SlackLikeError::error_in(429, OK).is_some());
 }
 
+/// The success mark travels both ways: an error built in code writes what an
+/// error carries opposite the mark (`"ok": false`, first, as Slack sends it),
+/// and reading a body keeps no `/ok` extra: the member is envelope.
+#[test]
+fn the_error_mark_is_written_and_not_kept_as_extra() {
+    let err = SlackLikeError::ChannelNotFound {
+        extra: Default::default(),
+    };
+    let json = serde_json::to_string(&err).unwrap();
+    assert_eq!(json, r#"{"ok":false,"error":"channel_not_found"}"#);
+    let back = SlackLikeError::error_in(200, json.as_bytes());
+    let Some(SlackLikeError::ChannelNotFound { extra }) = &back else {
+        panic!("{back:?}")
+    };
+    assert!(extra.is_empty(), "{extra:?}");
+    assert_eq!(back.as_ref(), Some(&err));
+    // as the service sends it, and with a member beyond the envelope
+    let body = br#"{"ok": false, "error": "channel_not_found", "warning": "superfluous_charset"}"#;
+    let read = SlackLikeError::error_in(200, body);
+    let Some(SlackLikeError::ChannelNotFound { extra }) = &read else {
+        panic!("{read:?}")
+    };
+    assert!(extra.get("/ok").is_none(), "{extra:?}");
+    assert_eq!(
+        extra.get("/warning").map(|v| v.get()),
+        Some(r#""superfluous_charset""#)
+    );
+    assert_eq!(
+        serde_json::to_string(&read).unwrap(),
+        r#"{"ok":false,"error":"channel_not_found","warning":"superfluous_charset"}"#
+    );
+    // a public body carries the mark too, the fallback's included
+    let public = serde_json::to_value(error_catalog::Public(&err)).unwrap();
+    assert_eq!(public["ok"], false, "{public}");
+    let unknown = SlackLikeError::error_in(200, br#"{"ok": false, "error": "not_in_channel"}"#);
+    let public = serde_json::to_value(error_catalog::Public(&unknown.unwrap())).unwrap();
+    assert_eq!(public, serde_json::json!({"ok": false}));
+}
+
+/// The CLI reads the mark as envelope too: no `/ok` among the extras.
+#[test]
+fn the_cli_keeps_no_mark_as_extra() {
+    let c =
+        error_catalog_model::load_str("slack_like.toml", CATALOG).unwrap_or_else(|p| panic!("{p}"));
+    let r = error_catalog_model::response::decode(&c, 200, NOT_FOUND);
+    assert_eq!(r.entry, Some(0), "{r:?}");
+    assert!(r.extras.is_empty(), "{:?}", r.extras);
+    let body = br#"{"ok": false, "error": "channel_not_found", "warning": "w"}"#;
+    let r = error_catalog_model::response::decode(&c, 200, body);
+    let pointers: Vec<&str> = r.extras.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(pointers, ["/warning"]);
+}
+
 #[test]
 fn by_default_a_2xx_without_the_code_is_a_success() {
     const { assert!(!CustomerVerificationError::SUCCESS_IN_BODY) };

@@ -7,7 +7,7 @@ use quote::quote;
 use crate::ast::{Bound, Input};
 use crate::tokens::{pat, redacted, scalar_literal};
 use crate::tree::{tree, Leaf, Node};
-use error_catalog_model::layout::Placement;
+use error_catalog_model::layout::{error_marks, Placement};
 use error_catalog_model::model::ErrorEntry;
 
 pub(super) fn chunk(members: Vec<TokenStream>) -> TokenStream {
@@ -117,9 +117,13 @@ pub(super) fn object(e: &ErrorEntry, node: &Node, b: &Bound) -> TokenStream {
     quote!(__p::Obj(#members))
 }
 
-/// The body a public response shows for the fallback: the wire's message alone.
+/// The body a public response shows for the fallback: the wire's error marks
+/// and its message.
 pub(super) fn public_unknown(input: &Input) -> TokenStream {
     let mut node = Node::default();
+    for (p, value) in error_marks(&input.catalog.wire) {
+        node.insert_leaf(&p.segments, Leaf::Constant(value.to_string()));
+    }
     if let Some(p) = &input.catalog.wire.message {
         node.insert_leaf(
             &p.value.segments,

@@ -2,7 +2,7 @@
 //! holds the code, the message, each field and each fixed text.
 
 use crate::ast::{Bound, Input};
-use error_catalog_model::layout::{Place, Placement};
+use error_catalog_model::layout::{error_marks, Place, Placement};
 
 /// What one leaf of the serialized body holds.
 #[derive(Debug, Clone)]
@@ -57,6 +57,33 @@ impl Node {
     /// Adds a leaf at a pointer's segments.
     pub fn insert_leaf(&mut self, segments: &[String], leaf: Leaf) {
         self.insert(segments, leaf);
+    }
+
+    /// Adds a leaf at a pointer's segments, before its object's other
+    /// members (and that object before its siblings).
+    pub fn insert_front(&mut self, segments: &[String], leaf: Leaf) {
+        self.insert(segments, leaf);
+        self.raise(segments);
+    }
+
+    /// Moves the member at `segments` (and the objects holding it) first.
+    fn raise(&mut self, segments: &[String]) {
+        match segments {
+            [] => {}
+            [last] => {
+                if let Some(i) = self.leaves.iter().rposition(|(k, _)| k == last) {
+                    let leaf = self.leaves.remove(i);
+                    self.leaves.insert(0, leaf);
+                }
+            }
+            [first, rest @ ..] => {
+                if let Some(i) = self.children.iter().position(|(k, _)| k == first) {
+                    let child = self.children.remove(i);
+                    self.children.insert(0, child);
+                    self.children[0].1.raise(rest);
+                }
+            }
+        }
     }
 
     fn insert(&mut self, segments: &[String], leaf: Leaf) {
@@ -148,6 +175,13 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     for (p, value) in &e.when {
         if !root.has_leaf(&p.value.segments) {
             root.insert(&p.value.segments, Leaf::Constant(value.value.clone()));
+        }
+    }
+    // the member an error carries opposite each success mark, first (as
+    // Slack sends `{"ok": false, "error": ...}`), where no field writes it
+    for (p, value) in error_marks(w) {
+        if !root.has_leaf(&p.segments) {
+            root.insert_front(&p.segments, Leaf::Constant(value.to_string()));
         }
     }
     if b.extra.is_some() {

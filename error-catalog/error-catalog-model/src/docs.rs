@@ -91,6 +91,10 @@ pub fn sample_body(c: &Catalog, e: &ErrorEntry) -> String {
 fn built_body(c: &Catalog, e: &ErrorEntry, sample: bool) -> String {
     let mut root = json::OrderedObject::default();
     let w = &c.wire;
+    // what an error carries opposite the success marks comes first
+    for (p, value) in crate::layout::error_marks(w) {
+        root.insert_raw(&p.segments, value);
+    }
     let fields = fields_of(c, e);
     let message = if sample {
         let text = e.matches.first().unwrap_or(&e.message);

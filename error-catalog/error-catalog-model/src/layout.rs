@@ -91,6 +91,11 @@ impl Placement {
         {
             l.slot_of(&p.value);
         }
+        // the error mark is envelope, read into a slot of its own (never an
+        // extra); wires without success marks add none
+        for (p, _) in error_marks(wire) {
+            l.slot_of(p);
+        }
         l.fields_at = wire.fields_at.as_ref().map(|p| p.value.clone());
         l
     }
@@ -198,6 +203,43 @@ pub fn success_rule(wire: &Wire) -> Success {
         marks,
         marker: marker.map(|p| p.value.segments.clone()),
     }
+}
+
+/// The members every error body of `wire` carries opposite its success
+/// marks, as (pointer, JSON text): each boolean mark negated (`"/ok" = true`
+/// gives `"ok": false`, what a Slack-like error sends). They belong to the
+/// envelope: decoding reads them as slots, never as extra, and `Serialize`
+/// writes them first. A mark of another value (a string, a number) does not
+/// say what an error carries there, so it adds nothing: its member stays an
+/// ordinary one, kept as extra and written back as received.
+///
+/// ```
+/// let slack = error_catalog_model::load_str("slack.toml", r#"
+/// [service]
+/// id = "slack"
+/// name = "Slack"
+/// [wire]
+/// code = "/error"
+/// success = { "/ok" = true, "/status" = "done" }
+/// [[errors]]
+/// code = "channel_not_found"
+/// status = 200
+/// message = "Channel not found"
+/// "#).unwrap();
+/// let marks: Vec<_> = error_catalog_model::layout::error_marks(&slack.wire)
+///     .map(|(p, v)| (p.text.as_str(), v))
+///     .collect();
+/// assert_eq!(marks, [("/ok", "false")]);
+/// ```
+pub fn error_marks(wire: &Wire) -> impl Iterator<Item = (&Pointer, &'static str)> + '_ {
+    wire.success.iter().filter_map(|(p, v)| {
+        let error = match v.value.as_str() {
+            "true" => "false",
+            "false" => "true",
+            _ => return None,
+        };
+        Some((&p.value, error))
+    })
 }
 
 /// A wire's success rule, owned (see [`success_rule`]).

@@ -79,6 +79,10 @@ message = "Value passed for channel was invalid."
     let r = run_with_stdin(&json_args, r#"{"ok": false, "error": "channel_not_found"}"#);
     assert_eq!(r.json()["success"], Value::Null);
     assert_eq!(r.json()["known"], true);
+    // the mark's member is envelope, not an extra
+    assert_eq!(r.json()["extras"], serde_json::json!({}));
+    let r = run_with_stdin(&args, r#"{"ok": false, "error": "channel_not_found"}"#);
+    assert!(!r.stdout.contains("/ok"), "{}", r.stdout);
 }
 
 #[test]

@@ -145,6 +145,8 @@ rules! {
         "Examples are checked by decoding them; a body that is not JSON documents nothing the service sends. Fix the JSON.";
     PlaceClash = "place-clash", "No two values share a place in the body.",
         "The code, the message, the envelope's values and each field need a place of their own: two at one pointer, or one inside the other, would be read as one value and written twice. Give the field another `at` (or name), or move the `[wire]` pointer.";
+    SlotsTooMany = "slots-too-many", "The values read by pointer fit the decoder's slots.",
+        "The decoder reads the code, the message, the envelope's values, the error marks and every field with an `at` of its own into a fixed set of 16 slots (one pointer, one slot, shared by the errors that name it). A catalog that needs more would have every body refused at run time. Put fields in the fields object (`[wire] fields_at`) instead of giving each its own `at`, or let errors that carry the same value share one pointer.";
     ExampleReadsAsSuccess = "example-reads-as-success", "An error's example is an error by the success rule.",
         "A documented error body that the wire's `success` rule calls a success would be hidden from clients. Make the success marks something error bodies never have, or fix the example.";
     ExampleReadsAsOther = "example-reads-as-other", "An error's example decodes as that error.",

@@ -62,6 +62,7 @@ pub fn validate_rules(c: &Catalog) -> Vec<Diagnostic> {
     check_status_identity(c, &mut d);
     examples::check_examples(c, &mut d);
     places::check_distinct_places(c, &mut d);
+    places::check_slot_count(c, &mut d);
     examples::check_examples_are_errors(c, &mut d);
     check_content_type(c, &mut d);
     when::check_when_order(c, &mut d);

@@ -129,3 +129,55 @@ pub(super) fn check_distinct_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// Rule: the values read from a body by pointer (the code, the message, the
+/// envelope's values, the error marks, each field with a place of its own)
+/// fit the decoder's slots ([`MAX_SLOTS`]); past them the walk would refuse
+/// every body.
+///
+/// [`MAX_SLOTS`]: error_catalog_core::engine::MAX_SLOTS
+pub(super) fn check_slot_count(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    use error_catalog_core::engine::MAX_SLOTS;
+    if c.wire.damaged || c.errors.iter().any(|e| e.damaged) {
+        return;
+    }
+    let entries = c.errors.iter().map(|e| {
+        let fields = crate::response::fields_of(c, e)
+            .into_iter()
+            .map(|f| (f.wire.value.as_str(), f.at_ptr.as_ref().map(|p| &p.value)));
+        (e, fields)
+    });
+    let placement = crate::layout::Placement::new(&c.wire, entries);
+    let Some(first_over) = placement.slots.get(MAX_SLOTS) else {
+        return;
+    };
+    // who named the first pointer past the limit: a success mark, or a field
+    let mark = c
+        .wire
+        .success
+        .iter()
+        .find(|(p, _)| p.value == *first_over)
+        .map(|(p, _)| &p.at);
+    let field = || {
+        c.errors
+            .iter()
+            .flat_map(|e| crate::response::fields_of(c, e))
+            .find(|f| f.at_ptr.as_ref().is_some_and(|p| p.value == *first_over))
+            .map(|f| &f.wire.at)
+    };
+    let Some(at) = mark.or_else(field) else {
+        return;
+    };
+    d.push(
+        Diagnostic::new(
+            Rule::SlotsTooMany,
+            at,
+            format!(
+                "this catalog reads {} values by pointer (the code, the message, the envelope's values, the error marks and the fields with an `at` of their own); the decoder holds at most {MAX_SLOTS}, and `{}` is one past them",
+                placement.slots.len(),
+                first_over.text
+            ),
+        )
+        .help("put fields in the fields object (`[wire] fields_at`) instead of giving each its own `at`, or share one pointer between errors that carry the same value"),
+    );
+}

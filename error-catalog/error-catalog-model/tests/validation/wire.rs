@@ -227,3 +227,33 @@ fields = { error = { type = "json", at = "/error" } }
         expect(&text, &[Rule::PlaceClash, Rule::PlaceClash])
     );
 }
+
+/// More values read by pointer than the decoder has slots for: reported at
+/// the first pointer past the limit; at the limit, the catalog loads.
+#[test]
+fn more_pointers_than_slots() {
+    let fields = |n: usize| {
+        (0..n)
+            .map(|i| format!("f{i} = {{ type = \"u32?\", at = \"/x/f{i}\" }}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let text = |n: usize| {
+        catalog(
+            "code = \"/error/code\"\nmessage = \"/error/message\"",
+            &format!(
+                "[[errors]]\ncode = \"WIDE\"\nstatus = 400\nmessage = \"Wide\"\nfields = {{ {} }}\n",
+                fields(n)
+            ),
+        )
+    };
+    // the code and the message take two slots: 14 fields fill the 16
+    loads(&text(14));
+    let found = expect(&text(16), &[Rule::SlotsTooMany]);
+    assert!(
+        found[0].starts_with("t.toml:11:")
+            && found[0].contains("this catalog reads 18 values by pointer")
+            && found[0].contains("`/x/f14` is one past them"),
+        "{found:?}"
+    );
+}

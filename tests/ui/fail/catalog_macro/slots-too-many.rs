@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/slots_too_many.toml");
+
+fn main() {}

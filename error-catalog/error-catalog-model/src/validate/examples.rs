@@ -59,9 +59,10 @@ pub(super) fn check_examples_are_errors(c: &Catalog, d: &mut Vec<Diagnostic>) {
 }
 
 /// Rules: every documented example of an error decodes, through the one
-/// decoder, as that error, with every field it declares filled by some
-/// example; an error without examples is judged by the body its declaration
-/// describes ([`crate::docs::sample_body`]). Run only on a catalog with no
+/// decoder, as that error, and every field value it carries (a member named
+/// like a declared field) is read; an error without examples is judged by the
+/// body its declaration describes ([`crate::docs::sample_body`]), every field
+/// of which must read back. Run only on a catalog with no
 /// other problem: decoding a catalog that breaks a rule would report echoes
 /// of that problem.
 pub(super) fn check_examples_decode(c: &Catalog, d: &mut Vec<Diagnostic>) {

@@ -143,3 +143,126 @@ fn escaped_keys_are_matched_unescaped() {
     assert_eq!(c.slot(0).map(|r| r.get()), Some("1"));
     assert_eq!(c.extras.iter().next().map(|e| e.0), Some("/c~0d"));
 }
+
+fn extras(c: &Captured<'_>) -> Vec<(String, String)> {
+    c.extras
+        .iter()
+        .map(|(p, v)| (p.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Cloudflare-v4-style: the first element of `errors` decides; the others are
+/// kept by index, as is everything beside it.
+#[test]
+fn first_element_holding_the_rest_is_taken() {
+    let layout = Layout {
+        slots: &[&["errors", "*", "code"], &["errors", "*", "message"]],
+        fields_at: None,
+    };
+    let body = br#"{"success":false,"errors":[{"note":1},{"code":7003,"message":"Could not route"},{"code":9}],"messages":[]}"#;
+    let c = capture(body, &layout).unwrap();
+    assert_eq!(c.slot_raw(0), Some("7003"));
+    assert_eq!(c.slot_str(1).as_deref(), Some("Could not route"));
+    assert_eq!(
+        extras(&c),
+        [
+            ("/success", "false"),
+            ("/errors/0/note", "1"),
+            ("/errors/2", r#"{"code":9}"#),
+            ("/messages", "[]"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+/// Google AIP-193: the element of `details` whose `@type` names ErrorInfo,
+/// wherever it sits, and the fields object inside it.
+#[test]
+fn filtered_element_is_found_by_its_member() {
+    let layout = Layout {
+        slots: &[
+            &["error", "status"],
+            &[
+                "error",
+                "details",
+                "[@type=type.googleapis.com/google.rpc.ErrorInfo]",
+                "reason",
+            ],
+            &[
+                "error",
+                "details",
+                "[@type=type.googleapis.com/google.rpc.RetryInfo]",
+                "retryDelay",
+            ],
+        ],
+        fields_at: Some(&[
+            "error",
+            "details",
+            "[@type=type.googleapis.com/google.rpc.ErrorInfo]",
+            "metadata",
+        ]),
+    };
+    let body = br#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[
+        {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"30s"},
+        {"reason":"RATE_LIMIT_EXCEEDED","@type":"type.googleapis.com/google.rpc.ErrorInfo","metadata":{"service":"x.googleapis.com"}}]}}"#;
+    let c = capture(body, &layout).unwrap();
+    assert_eq!(c.slot_str(0).as_deref(), Some("RESOURCE_EXHAUSTED"));
+    assert_eq!(c.slot_str(1).as_deref(), Some("RATE_LIMIT_EXCEEDED"));
+    assert_eq!(c.slot_str(2).as_deref(), Some("30s"));
+    assert_eq!(
+        c.members.iter().collect::<Vec<_>>(),
+        [("service", "\"x.googleapis.com\"")]
+    );
+    let kept: Vec<String> = extras(&c).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        kept,
+        [
+            "/error/code",
+            "/error/details/0/@type",
+            "/error/details/1/@type"
+        ]
+    );
+}
+
+/// RFC 6901 index tokens, an element that is itself the slot (Jira's
+/// `errorMessages`), and the same tokens naming members of an object.
+#[test]
+fn index_tokens_read_elements_and_keys() {
+    let layout = Layout {
+        slots: &[&["errorMessages", "0"], &["errors", "1", "code"]],
+        fields_at: None,
+    };
+    let c = capture(br#"{"errorMessages":["Issue does not exist","second"],"errors":[{"code":"a"},{"code":"b"}]}"#, &layout).unwrap();
+    assert_eq!(c.slot_str(0).as_deref(), Some("Issue does not exist"));
+    assert_eq!(c.slot_str(1).as_deref(), Some("b"));
+    let kept: Vec<String> = extras(&c).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(kept, ["/errorMessages/1", "/errors/0"]);
+    let c = capture(br#"{"errorMessages":{"0":"as a key"}}"#, &layout).unwrap();
+    assert_eq!(c.slot_str(0).as_deref(), Some("as a key"));
+}
+
+/// Arrays no selector reaches into are kept whole, as before; one that is
+/// empty, or whose elements are not objects, loses nothing either.
+#[test]
+fn arrays_are_kept_whole_unless_a_selector_reads_them() {
+    let layout = Layout {
+        slots: &[&["errors", "*", "code"]],
+        fields_at: Some(&["error"]),
+    };
+    for (body, kept) in [
+        (r#"{"errors":[]}"#, vec![("/errors", "[]")]),
+        (
+            r#"{"errors":[1,"x"]}"#,
+            vec![("/errors/0", "1"), ("/errors/1", "\"x\"")],
+        ),
+        (r#"{"error":[1]}"#, vec![("/error", "[1]")]),
+        (r#"{"errors":{"*":{"code":"k"}}}"#, vec![]),
+    ] {
+        let c = capture(body.as_bytes(), &layout).unwrap();
+        let want: Vec<(String, String)> = kept
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(extras(&c), want, "{body}");
+    }
+}

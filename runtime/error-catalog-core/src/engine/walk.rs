@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::select::{index_text, OneValue, Select};
 use super::{CaptureError, Captured, Layout, MAX_SLOTS};
 use crate::raw_members::{TooLong, MAX_PART};
 
@@ -126,8 +127,22 @@ pub fn walk<'b, S: Sink<'b>>(
         fields_on_path: layout.fields_at.is_some_and(|f| !f.is_empty()),
         fields_here: layout.fields_at.is_some_and(|f| f.is_empty()),
     };
-    walk_with(body, seed)
+    walk_with(body, Root(seed))
 }
+
+/// The body's own level, its reach dropped.
+struct Root<L>(L);
+
+impl<'de, L: DeserializeSeed<'de, Value = u32>> DeserializeSeed<'de> for Root<L> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.0.deserialize(d).map(|_| ())
+    }
+}
+
+/// The bit of a level's reach saying the fields object was among what it
+/// walked (bits 0 to 15 are the slots it handed to the sink).
+const FIELDS_REACHED: u32 = 1 << MAX_SLOTS;
 
 /// Reads `body` (one JSON value, UTF-8 validated once, at most 1 GiB) with
 /// `seed`: [`walk`]'s reading, for a walker of one's own. Generated code walks
@@ -341,7 +356,7 @@ impl fmt::Display for PointerTo<'_> {
 }
 
 impl<'de, S: Sink<'de>> Level<'_, '_, S> {
-    fn keep<E: de::Error>(self, value: serde_json::Value) -> Result<(), E> {
+    fn keep<E: de::Error>(self, value: serde_json::Value) -> Result<u32, E> {
         if self.path.is_none() {
             return Err(E::custom("expected a JSON object"));
         }
@@ -351,26 +366,30 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
             path: self.path,
             key: None,
         };
-        self.out.extra(&p, &raw).map_err(E::custom)
+        self.out.extra(&p, &raw).map_err(E::custom)?;
+        Ok(0)
     }
 }
 
 impl<'de, S: Sink<'de>> DeserializeSeed<'de> for Level<'_, '_, S> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    /// What the level reached: the slots handed to the sink, and
+    /// [`FIELDS_REACHED`].
+    type Value = u32;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
-    type Value = ();
+    type Value = u32;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<u32, M::Error> {
         let d = self.depth;
+        let mut reached = if self.fields_here { FIELDS_REACHED } else { 0 };
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             let mut slot = None;
             let mut child = 0u16;
@@ -398,6 +417,7 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
             }
             if let Some(i) = slot {
                 self.out.slot(i, &mut map)?;
+                reached |= 1 << i;
             } else if child != 0 || f_on || f_here {
                 let node = PathNode {
                     key: &key,
@@ -418,9 +438,11 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                 // parsed into a value that could fail or be respelt.
                 let raw: &'de RawValue = map.next_value()?;
                 let text = raw.get();
-                if text.starts_with('{') {
+                if text.starts_with('{')
+                    || text.starts_with('[') && self.layout.selects(child, f_on, d + 1)
+                {
                     let mut object = serde_json::Deserializer::from_str(text);
-                    inner.deserialize(&mut object).map_err(de::Error::custom)?;
+                    reached |= inner.deserialize(&mut object).map_err(de::Error::custom)?;
                 } else {
                     let p = PointerTo {
                         base: &[],
@@ -441,32 +463,151 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                 self.out.extra(&p, raw.get()).map_err(de::Error::custom)?;
             }
         }
-        Ok(())
+        Ok(reached)
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
         self.keep(serde_json::Value::String(v.to_string()))
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<u32, E> {
         self.keep(serde_json::Value::Bool(v))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
         self.keep(serde_json::Value::from(v))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
         self.keep(serde_json::Value::from(v))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
         self.keep(serde_json::Value::from(v))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+    fn visit_unit<E: de::Error>(self) -> Result<u32, E> {
         self.keep(serde_json::Value::Null)
     }
-    fn visit_seq<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<(), Q::Error> {
+    fn visit_seq<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<u32, Q::Error> {
+        if self.path.is_some() {
+            return self.elements(seq);
+        }
         let mut items = Vec::new();
         while let Some(v) = seq.next_element::<serde_json::Value>()? {
             items.push(v);
         }
         self.keep(serde_json::Value::Array(items))
+    }
+}
+
+impl<'de, S: Sink<'de>> Level<'_, '_, S> {
+    /// An array some pointer passes through: each element is offered to the
+    /// pointers whose segment here selects it ([`Select`]); an element that is
+    /// a slot is handed to the sink, one the rest of a pointer (or the fields
+    /// object) lies in is walked, and every other element is kept as an extra.
+    /// `*` and `[member=value]` stop taking elements once one held what they
+    /// point to.
+    fn elements<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<u32, Q::Error> {
+        let d = self.depth;
+        let mut reached = 0u32;
+        let mut fields_open = self.fields_on_path;
+        let mut index = 0usize;
+        let mut buf = [0u8; 20];
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            let mut slots = 0u16;
+            let mut child = 0u16;
+            // (a slot reached under an earlier element is not offered again)
+            let mut bits = self.active & !(reached as u16);
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let p = self.layout.slots[i];
+                if Select::of(p[d]).is_some_and(|s| s.takes(index, raw)) {
+                    if p.len() == d + 1 {
+                        slots |= 1 << i;
+                    } else {
+                        child |= 1 << i;
+                    }
+                }
+            }
+            let (mut f_on, mut f_here) = (false, false);
+            if fields_open {
+                if let Some(f) = self.layout.fields_at {
+                    if Select::of(f[d]).is_some_and(|s| s.takes(index, raw)) {
+                        f_here = f.len() == d + 1;
+                        f_on = !f_here;
+                    }
+                }
+            }
+            let key = index_text(index, &mut buf);
+            let text = raw.get();
+            if slots != 0 {
+                // an element that is a slot is a slot, as a member is
+                let mut bits = slots;
+                while bits != 0 {
+                    let i = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    self.out
+                        .slot(i, &mut OneValue(Some(text)))
+                        .map_err(de::Error::custom)?;
+                }
+                reached |= u32::from(slots);
+            } else if (child != 0 || f_on || f_here)
+                && (text.starts_with('{')
+                    || text.starts_with('[') && self.layout.selects(child, f_on, d + 1))
+            {
+                let node = PathNode {
+                    key,
+                    parent: self.path,
+                };
+                let inner = Level {
+                    layout: self.layout,
+                    depth: d + 1,
+                    path: Some(&node),
+                    out: &mut *self.out,
+                    active: child,
+                    fields_on_path: f_on,
+                    fields_here: f_here,
+                };
+                let mut value = serde_json::Deserializer::from_str(text);
+                let got = inner.deserialize(&mut value).map_err(de::Error::custom)?;
+                if got & FIELDS_REACHED != 0 {
+                    fields_open = false;
+                }
+                reached |= got;
+            } else {
+                let p = PointerTo {
+                    base: &[],
+                    path: self.path,
+                    key: Some(key),
+                };
+                self.out.extra(&p, text).map_err(de::Error::custom)?;
+            }
+            index += 1;
+        }
+        if index == 0 {
+            // an empty array is kept as it came
+            let p = PointerTo {
+                base: &[],
+                path: self.path,
+                key: None,
+            };
+            self.out.extra(&p, "[]").map_err(de::Error::custom)?;
+        }
+        Ok(reached)
+    }
+}
+
+impl Layout<'_> {
+    /// True when a pointer among `slots` (or the fields object's, when
+    /// `fields`) selects array elements with its segment `depth`: an array
+    /// met there is walked element by element, not kept whole.
+    fn selects(&self, slots: u16, fields: bool, depth: usize) -> bool {
+        let at = |p: &[&str]| p.get(depth).is_some_and(|s| Select::of(s).is_some());
+        let mut bits = slots;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if self.slots.get(i).is_some_and(|p| at(p)) {
+                return true;
+            }
+        }
+        fields && self.fields_at.is_some_and(at)
     }
 }

@@ -31,6 +31,16 @@ mod slack_like {
 }
 use slack_like::SlackLikeError;
 
+mod cloudflare_like {
+    error_catalog::catalog!("catalogs/cloudflare_like.toml");
+}
+use cloudflare_like::CloudflareLikeError;
+
+mod aip193_like {
+    error_catalog::catalog!("catalogs/aip193_like.toml");
+}
+use aip193_like::Aip193LikeError;
+
 /// The fallback of a generated enum, when it is one.
 trait Fallback {
     fn fallback(&self) -> Option<&UnknownError>;
@@ -57,7 +67,9 @@ fallback!(
     moca_air::MocaAirError,
     MessageIdentityError,
     ListsError,
-    SlackLikeError
+    SlackLikeError,
+    CloudflareLikeError,
+    Aip193LikeError
 );
 
 /// Every value swapped into a member by the mutations: one of each JSON type,
@@ -384,5 +396,88 @@ fn slack_like_agrees() {
             wire.starts_with(r#"{"ok":false,"#),
             "{status} {text}: {wire}"
         );
+    }
+}
+
+/// Pointers into arrays (`*`, `[member=value]`): both sides take the same
+/// element, elements moved, removed or of another type included; and what the
+/// generated value writes reads back as the same error.
+#[test]
+fn array_envelopes_agree() {
+    for (name, text) in [
+        (
+            "cloudflare_like.toml",
+            include_str!("../catalogs/cloudflare_like.toml"),
+        ),
+        (
+            "aip193_like.toml",
+            include_str!("../catalogs/aip193_like.toml"),
+        ),
+    ] {
+        let c = error_catalog_model::load_str(name, text).expect("test catalog loads");
+        let mut cases = cases(&c);
+        // the element that decides comes second, or beside another error
+        for e in &c.errors {
+            for ex in &e.examples {
+                let Ok(v) = serde_json::from_str::<Value>(&ex.body.value) else {
+                    continue;
+                };
+                let mut moved = v.clone();
+                for p in ["/errors", "/error/details"] {
+                    if let Some(Value::Array(a)) = moved.pointer_mut(p) {
+                        a.insert(0, json!({"note": "first"}));
+                        a.push(json!({"code": 1, "reason": "OTHER", "@type": "type.googleapis.com/google.rpc.ErrorInfo"}));
+                    }
+                }
+                cases.push((
+                    e.status_u16().unwrap_or(400),
+                    moved.to_string().into_bytes(),
+                ));
+            }
+        }
+        assert!(cases.len() >= 100, "{name}: only {} cases", cases.len());
+        let known = if name.starts_with("cloudflare") {
+            agree::<CloudflareLikeError>(&c, &cases)
+        } else {
+            agree::<Aip193LikeError>(&c, &cases)
+        };
+        assert!(
+            known >= c.errors.len() + 1,
+            "{name}: only {known} recognised"
+        );
+        for (status, body) in &cases {
+            let text = String::from_utf8_lossy(body);
+            let (code, wire) = if name.starts_with("cloudflare") {
+                let e = CloudflareLikeError::from_response(*status, body);
+                (
+                    e.is_known().then(|| e.code().to_string()),
+                    serde_json::to_vec(&e),
+                )
+            } else {
+                let e = Aip193LikeError::from_response(*status, body);
+                (
+                    e.is_known().then(|| e.code().to_string()),
+                    serde_json::to_vec(&e),
+                )
+            };
+            let Some(code) = code else { continue };
+            let wire = wire.expect("serializes");
+            // written as the service sends it: the element inside an array
+            let written: Value = serde_json::from_slice(&wire).expect("JSON");
+            let element = written
+                .pointer("/errors/0/code")
+                .or_else(|| written.pointer("/error/details/0/reason"));
+            assert!(
+                element.is_some(),
+                "{name} {status} {text}: written as {written}"
+            );
+            let again = error_catalog_model::response::decode(&c, *status, &wire);
+            assert_eq!(
+                again.entry.map(|i| c.errors[i].code.value.clone()),
+                Some(code),
+                "{name} {status} {text}: written as {}",
+                String::from_utf8_lossy(&wire)
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@ use quote::quote;
 use crate::ast::{Bound, Input};
 use crate::tokens::{pat, redacted, scalar_literal};
 use crate::tree::{tree, Leaf, Node};
+use error_catalog_core::engine::Select;
 use error_catalog_model::layout::{error_marks, Placement};
 use error_catalog_model::model::ErrorEntry;
 
@@ -18,48 +19,101 @@ pub(super) fn chunk(members: Vec<TokenStream>) -> TokenStream {
     chunk(groups)
 }
 
+/// What writes `leaf`: a member named `key`, or (`key` `None`) an array's element.
+fn leaf_writer(e: &ErrorEntry, key: Option<&str>, leaf: &Leaf, b: &Bound) -> Option<TokenStream> {
+    let one = |value: TokenStream| match key {
+        Some(k) => quote!(__p::Member(#k, #value)),
+        None => quote!(__p::Element(#value)),
+    };
+    Some(match leaf {
+        Leaf::Code => {
+            let c = &e.code.value;
+            one(quote!(#c))
+        }
+        Leaf::IntegerCode => match e.code.value.parse::<i64>() {
+            Ok(n) => one(quote!(&#n)),
+            Err(_) => {
+                let c = &e.code.value;
+                one(quote!(#c))
+            }
+        },
+        Leaf::Message => one(quote!(&__p::MessageStr(self, __public))),
+        Leaf::Static(s) => one(quote!(#s)),
+        Leaf::Constant(json) => {
+            let value = scalar_literal(json)?;
+            one(quote!(&#value))
+        }
+        Leaf::FixCommand => one(quote!(&__p::FixCommandStr(self, __public))),
+        Leaf::Field(i) => {
+            let f = &b.fields[*i];
+            let id = &f.ident;
+            let m = match (f.optional, key) {
+                (true, Some(k)) => quote!(__p::OptMember(#k, #id)),
+                (true, None) => quote!(__p::OptElement(#id)),
+                (false, _) => one(quote!(#id)),
+            };
+            if redacted(e, f) {
+                quote!(__p::When(!__public, #m))
+            } else {
+                m
+            }
+        }
+    })
+}
+
+/// An array the wire's pointers select elements of (`*`, `0`,
+/// `[member=value]`): the elements the variant writes, an index's at its
+/// place (`{}` before it), then the elements kept as extras.
+fn array(e: &ErrorEntry, node: &Node, b: &Bound) -> TokenStream {
+    let mut placed: Vec<Option<TokenStream>> = Vec::new();
+    let mut rest = Vec::new();
+    let mut put = |key: &str, w: TokenStream| match Select::of(key) {
+        Some(Select::Index(i)) if i < 256 => {
+            if placed.len() <= i {
+                placed.resize(i + 1, None);
+            }
+            placed[i] = Some(w);
+        }
+        _ => rest.push(w),
+    };
+    for (key, leaf) in &node.leaves {
+        if let Some(w) = leaf_writer(e, None, leaf, b) {
+            put(key, w);
+        }
+    }
+    for (key, child) in &node.children {
+        let obj = if child.is_array() {
+            array(e, child, b)
+        } else {
+            object(e, child, b)
+        };
+        put(key, quote!(__p::Element(&#obj)));
+    }
+    let mut elements: Vec<TokenStream> = placed
+        .into_iter()
+        .map(|w| w.unwrap_or_else(|| quote!(__p::Element(&__p::Obj(())))))
+        .collect();
+    elements.extend(rest);
+    if let Some(x) = &b.extra {
+        let ptr = &node.pointer;
+        elements.push(quote!(__p::When(!__public, __p::ExtraElements(__p::Some(#x), #ptr))));
+    }
+    let elements = chunk(elements);
+    quote!(__p::Arr(#elements))
+}
+
 pub(super) fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenStream> {
     let mut out = Vec::new();
     for (key, leaf) in &node.leaves {
-        out.push(match leaf {
-            Leaf::Code => {
-                let c = &e.code.value;
-                quote!(__p::Member(#key, #c))
-            }
-            Leaf::IntegerCode => match e.code.value.parse::<i64>() {
-                Ok(n) => quote!(__p::Member(#key, &#n)),
-                Err(_) => {
-                    let c = &e.code.value;
-                    quote!(__p::Member(#key, #c))
-                }
-            },
-            Leaf::Message => quote!(__p::Member(#key, &__p::MessageStr(self, __public))),
-            Leaf::Static(s) => quote!(__p::Member(#key, #s)),
-            Leaf::Constant(json) => {
-                let Some(value) = scalar_literal(json) else {
-                    continue;
-                };
-                quote!(__p::Member(#key, &#value))
-            }
-            Leaf::FixCommand => quote!(__p::Member(#key, &__p::FixCommandStr(self, __public))),
-            Leaf::Field(i) => {
-                let f = &b.fields[*i];
-                let id = &f.ident;
-                let m = if f.optional {
-                    quote!(__p::OptMember(#key, #id))
-                } else {
-                    quote!(__p::Member(#key, #id))
-                };
-                if redacted(e, f) {
-                    quote!(__p::When(!__public, #m))
-                } else {
-                    m
-                }
-            }
-        });
+        if let Some(w) = leaf_writer(e, Some(key), leaf, b) {
+            out.push(w);
+        }
     }
     for (key, child) in &node.children {
-        if child.has_leaves() {
+        if child.has_leaves() && child.is_array() {
+            let inner = array(e, child, b);
+            out.push(quote!(__p::Member(#key, &#inner)));
+        } else if child.has_leaves() {
             let inner = object(e, child, b);
             // a body with something other than an object here kept that value
             // at the pointer; it is written back when none of the object's own

@@ -2,7 +2,9 @@
 //! holds the code, the message, each field and each fixed text.
 
 use crate::ast::{Bound, Input};
+use error_catalog_core::engine::Select;
 use error_catalog_model::layout::{error_marks, Place, Placement};
+use error_catalog_model::model::Pointer;
 
 /// What one leaf of the serialized body holds.
 #[derive(Debug, Clone)]
@@ -41,7 +43,7 @@ impl Node {
             let i = match self.children.iter().position(|(k, _)| k == first) {
                 Some(i) => i,
                 None => {
-                    let esc = first.replace('~', "~0").replace('/', "~1");
+                    let esc = Pointer::escape(first);
                     let node = Node {
                         pointer: format!("{}/{esc}", self.pointer),
                         ..Node::default()
@@ -95,7 +97,7 @@ impl Node {
                 let i = match pos {
                     Some(i) => i,
                     None => {
-                        let esc = first.replace('~', "~0").replace('/', "~1");
+                        let esc = Pointer::escape(first);
                         let node = Node {
                             pointer: format!("{}/{esc}", self.pointer),
                             ..Node::default()
@@ -118,6 +120,33 @@ impl Node {
                 .children
                 .iter()
                 .any(|(k, c)| k == first && c.has_leaf(rest)),
+        }
+    }
+
+    /// True when the node is an array: every member's key selects elements
+    /// (`*`, `0`, `[member=value]`).
+    pub fn is_array(&self) -> bool {
+        let mut keys = self
+            .leaves
+            .iter()
+            .map(|(k, _)| k)
+            .chain(self.children.iter().map(|(k, _)| k))
+            .peekable();
+        keys.peek().is_some() && keys.all(|k| Select::of(k).is_some())
+    }
+
+    /// Writes, first in every element a `[member=value]` selector takes, the
+    /// member it requires (where nothing else writes it).
+    fn add_selected_members(&mut self) {
+        for (key, child) in &mut self.children {
+            if let Some(Select::Where { member, value }) = Select::of(key) {
+                let seg = [member.to_string()];
+                if !child.has_leaf(&seg) {
+                    let json = serde_json::Value::String(value.to_string()).to_string();
+                    child.insert_front(&seg, Leaf::Constant(json));
+                }
+            }
+            child.add_selected_members();
         }
     }
 
@@ -184,6 +213,7 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
             root.insert_front(&p.segments, Leaf::Constant(value.to_string()));
         }
     }
+    root.add_selected_members();
     if b.extra.is_some() {
         for p in &placement.slots {
             root.ensure(&p.segments[..p.segments.len().saturating_sub(1)]);

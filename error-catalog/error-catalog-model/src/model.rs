@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use error_catalog_core::engine::Identity;
+use error_catalog_core::engine::{Identity, Select};
 use error_catalog_core::template::{Template, TemplateError};
 
 /// Where a model node came from.
@@ -200,12 +200,22 @@ pub struct Pointer {
 }
 
 impl Pointer {
-    /// Parses an RFC 6901 pointer (`""` is the whole body).
+    /// Parses an RFC 6901 pointer (`""` is the whole body). Where the body
+    /// holds an array, a segment selects its elements
+    /// ([`error_catalog_core::engine::Select`]): an index (`/errors/0/code`),
+    /// `*` (the first element holding the rest), or `[member=value]` (the
+    /// first element whose `member` is `value`; a `/` inside the brackets is
+    /// part of the value).
     ///
     /// ```
     /// use error_catalog_model::model::Pointer;
     /// assert_eq!(Pointer::parse("/a~1b/c").unwrap().segments, ["a/b", "c"]);
+    /// assert_eq!(
+    ///     Pointer::parse("/error/details/[@type=type.googleapis.com/google.rpc.ErrorInfo]/reason").unwrap().segments,
+    ///     ["error", "details", "[@type=type.googleapis.com/google.rpc.ErrorInfo]", "reason"]
+    /// );
     /// assert!(Pointer::parse("error/code").is_err());
+    /// assert!(Pointer::parse("/details/[@type/reason").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Pointer, String> {
         if text.is_empty() {
@@ -217,21 +227,74 @@ impl Pointer {
         let Some(rest) = text.strip_prefix('/') else {
             return Err(format!("`{text}` is not a JSON pointer: it must start with `/` (or be `\"\"` for the whole body)"));
         };
-        let segments = rest
-            .split('/')
-            .map(|s| s.replace("~1", "/").replace("~0", "~"))
-            .collect();
-        Ok(Pointer {
-            text: text.to_string(),
-            segments,
-        })
+        let mut segments = Vec::new();
+        let mut left = rest;
+        loop {
+            // a selector's brackets hold its value whole, `/` included
+            let end = if left.starts_with('[') {
+                match left.find("]/") {
+                    Some(i) => i + 1,
+                    None if left.ends_with(']') => left.len(),
+                    None => {
+                        return Err(format!(
+                            "`{text}`: the selector `{left}` has no closing `]`"
+                        ))
+                    }
+                }
+            } else {
+                left.find('/').unwrap_or(left.len())
+            };
+            let segment = left[..end].replace("~1", "/").replace("~0", "~");
+            Select::check(&segment).map_err(|e| format!("`{text}`: {e}"))?;
+            segments.push(segment);
+            match left.get(end + 1..) {
+                Some(next) => left = next,
+                None => break,
+            }
+        }
+        // spelled as `Pointer::child` spells it, so that pointers built from
+        // segments name the same places
+        let mut text = String::new();
+        for seg in &segments {
+            text.push('/');
+            text.push_str(&Pointer::escape(seg));
+        }
+        Ok(Pointer { text, segments })
+    }
+
+    /// A segment as a pointer spells it: `~` and `/` escaped (`~0`, `~1`),
+    /// but for a `[member=value]` selector, whose brackets hold it whole.
+    ///
+    /// ```
+    /// use error_catalog_model::model::Pointer;
+    /// assert_eq!(Pointer::escape("a/b~c"), "a~1b~0c");
+    /// assert_eq!(Pointer::escape("[@type=x/y]"), "[@type=x/y]");
+    /// ```
+    pub fn escape(segment: &str) -> std::borrow::Cow<'_, str> {
+        if segment.starts_with('[') && Select::of(segment).is_some()
+            || !segment.contains(['~', '/'])
+        {
+            return std::borrow::Cow::Borrowed(segment);
+        }
+        std::borrow::Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
+    }
+
+    /// True when a segment of the pointer selects array elements.
+    ///
+    /// ```
+    /// use error_catalog_model::model::Pointer;
+    /// assert!(Pointer::parse("/errors/*/code").unwrap().selects());
+    /// assert!(!Pointer::parse("/error/code").unwrap().selects());
+    /// ```
+    pub fn selects(&self) -> bool {
+        self.segments.iter().any(|s| Select::of(s).is_some())
     }
 
     /// The pointer one level deeper.
     pub fn child(&self, key: &str) -> Pointer {
         let mut segments = self.segments.clone();
         segments.push(key.to_string());
-        let esc = key.replace('~', "~0").replace('/', "~1");
+        let esc = Pointer::escape(key);
         Pointer {
             text: format!("{}/{}", self.text, esc),
             segments,

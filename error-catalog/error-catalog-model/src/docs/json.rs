@@ -94,7 +94,10 @@ fn newline(out: &mut String, depth: usize) {
 }
 
 /// A JSON object whose members stay in insertion order, for bodies the docs
-/// build from the wire's pointers.
+/// build from the wire's pointers; one whose keys all select array elements
+/// (`*`, `0`, `[member=value]`) is written as the array they select from.
+use error_catalog_core::engine::Select;
+
 #[derive(Debug, Default)]
 pub(crate) struct OrderedObject {
     members: Vec<(String, JsonNode)>,
@@ -156,20 +159,82 @@ impl OrderedObject {
     }
 
     fn write_compact(&self, out: &mut String) {
+        if let Some(elements) = self.elements() {
+            out.push('[');
+            for (i, (member, node)) in elements.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                match (member, node) {
+                    (_, None) => out.push_str("{}"),
+                    (Some((key, value)), Some(JsonNode::Object(o))) => {
+                        o.write_compact_with(out, Some((key, value)));
+                    }
+                    (_, Some(node)) => node.write_compact(out),
+                }
+            }
+            out.push(']');
+            return;
+        }
+        self.write_compact_with(out, None);
+    }
+
+    /// An object whose every key selects array elements is an array: its
+    /// elements in order (an index's at its place, `{}` before it), each with
+    /// the member a `[member=value]` selector requires; `None` for an object.
+    #[allow(clippy::type_complexity)]
+    fn elements(&self) -> Option<Vec<(Option<(&str, &str)>, Option<&JsonNode>)>> {
+        if self.members.is_empty() {
+            return None;
+        }
+        let mut out: Vec<(Option<(&str, &str)>, Option<&JsonNode>)> = Vec::new();
+        let mut rest = Vec::new();
+        for (key, node) in &self.members {
+            match Select::of(key)? {
+                // (an index past a few hundred is no sample: written last)
+                Select::Index(i) if i < 256 => {
+                    if out.len() <= i {
+                        out.resize(i + 1, (None, None));
+                    }
+                    out[i] = (None, Some(node));
+                }
+                Select::Index(_) | Select::First => rest.push((None, Some(node))),
+                Select::Where { member, value } => rest.push((Some((member, value)), Some(node))),
+            }
+        }
+        out.extend(rest);
+        Some(out)
+    }
+
+    fn write_compact_with(&self, out: &mut String, first: Option<(&str, &str)>) {
         out.push('{');
+        if let Some((key, value)) = first {
+            write_string(out, key);
+            out.push(':');
+            write_string(out, value);
+            if !self.members.is_empty() {
+                out.push(',');
+            }
+        }
         for (i, (key, member)) in self.members.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             write_string(out, key);
             out.push(':');
-            match member {
-                JsonNode::Text(s) => write_string(out, s),
-                JsonNode::Raw(json) => out.push_str(json),
-                JsonNode::Object(o) => o.write_compact(out),
-            }
+            member.write_compact(out);
         }
         out.push('}');
+    }
+}
+
+impl JsonNode {
+    fn write_compact(&self, out: &mut String) {
+        match self {
+            JsonNode::Text(s) => write_string(out, s),
+            JsonNode::Raw(json) => out.push_str(json),
+            JsonNode::Object(o) => o.write_compact(out),
+        }
     }
 }
 

@@ -126,6 +126,7 @@ pub fn walk<'b, S: Sink<'b>>(
         active,
         fields_on_path: layout.fields_at.is_some_and(|f| !f.is_empty()),
         fields_here: layout.fields_at.is_some_and(|f| f.is_empty()),
+        implied: None,
     };
     walk_with(body, Root(seed))
 }
@@ -289,6 +290,9 @@ struct Level<'l, 'a, S> {
     fields_on_path: bool,
     /// This object is the fields object.
     fields_here: bool,
+    /// The member a `[member=value]` selector took this object by: envelope
+    /// when the object gave what the selector was for, kept otherwise.
+    implied: Option<&'a str>,
 }
 
 pub(super) fn push_escaped(s: &mut String, seg: &str) {
@@ -390,6 +394,7 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<u32, M::Error> {
         let d = self.depth;
         let mut reached = if self.fields_here { FIELDS_REACHED } else { 0 };
+        let mut held: Option<(Cow<'de, str>, &'de RawValue)> = None;
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             let mut slot = None;
             let mut child = 0u16;
@@ -431,6 +436,7 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                     active: child,
                     fields_on_path: f_on,
                     fields_here: f_here,
+                    implied: None,
                 };
                 // Taken raw first: where the layout expects an object, a body
                 // may hold anything, and a value that is not an object is kept
@@ -455,6 +461,10 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                 self.out.member(key, &mut map)?;
             } else {
                 let raw: &'de RawValue = map.next_value()?;
+                if held.is_none() && self.implied == Some(&*key) {
+                    held = Some((key, raw));
+                    continue;
+                }
                 let p = PointerTo {
                     base: &[],
                     path: self.path,
@@ -462,6 +472,14 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                 };
                 self.out.extra(&p, raw.get()).map_err(de::Error::custom)?;
             }
+        }
+        if let Some((key, raw)) = held.filter(|_| reached == 0) {
+            let p = PointerTo {
+                base: &[],
+                path: self.path,
+                key: Some(&key),
+            };
+            self.out.extra(&p, raw.get()).map_err(de::Error::custom)?;
         }
         Ok(reached)
     }
@@ -526,6 +544,15 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
                     }
                 }
             }
+            let mut implied = None;
+            let mut bits = child;
+            while bits != 0 && implied.is_none() {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(Select::Where { member, .. }) = Select::of(self.layout.slots[i][d]) {
+                    implied = Some(member);
+                }
+            }
             let (mut f_on, mut f_here) = (false, false);
             if fields_open {
                 if let Some(f) = self.layout.fields_at {
@@ -564,6 +591,7 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
                     active: child,
                     fields_on_path: f_on,
                     fields_here: f_here,
+                    implied,
                 };
                 let mut value = serde_json::Deserializer::from_str(text);
                 let got = inner.deserialize(&mut value).map_err(de::Error::custom)?;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::value::RawValue;
 
 use crate::{Extra, UnknownError};
@@ -50,7 +50,7 @@ impl<V: Serialize> WriteMembers for OptMember<'_, V> {
 /// the object writes itself (`.2`): a JSON object never gets a key twice.
 pub struct ExtraMembers<'a>(
     pub Option<&'a Extra>,
-    pub &'static str,
+    pub &'a str,
     pub &'static [&'static str],
 );
 
@@ -106,6 +106,84 @@ impl<T: WriteMembers> WriteMembers for ObjOrKept<'_, T> {
     }
 }
 
+/// A JSON array written from a tuple of elements.
+pub struct Arr<T>(pub T);
+
+/// Something that writes zero or more elements into an array.
+pub trait WriteElements {
+    /// Writes the elements.
+    fn write_elements<Q: SerializeSeq>(&self, seq: &mut Q) -> Result<(), Q::Error>;
+}
+
+impl<T: WriteElements> Serialize for Arr<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut q = s.serialize_seq(None)?;
+        self.0.write_elements(&mut q)?;
+        q.end()
+    }
+}
+
+/// An element that is always written.
+pub struct Element<'a, V: ?Sized>(pub &'a V);
+
+impl<V: Serialize + ?Sized> WriteElements for Element<'_, V> {
+    fn write_elements<Q: SerializeSeq>(&self, seq: &mut Q) -> Result<(), Q::Error> {
+        seq.serialize_element(self.0)
+    }
+}
+
+/// An element written only when `Some`.
+pub struct OptElement<'a, V>(pub &'a Option<V>);
+
+impl<V: Serialize> WriteElements for OptElement<'_, V> {
+    fn write_elements<Q: SerializeSeq>(&self, seq: &mut Q) -> Result<(), Q::Error> {
+        match self.0 {
+            Some(v) => seq.serialize_element(v),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<M: WriteElements> WriteElements for crate::public::When<M> {
+    fn write_elements<Q: SerializeSeq>(&self, seq: &mut Q) -> Result<(), Q::Error> {
+        if self.0 {
+            self.1.write_elements(seq)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The elements kept as extras under the array at a pointer (`/errors/1`,
+/// and members kept of an element walked without being taken,
+/// `/errors/0/note`), in the order of their indexes.
+pub struct ExtraElements<'a>(pub Option<&'a Extra>, pub &'static str);
+
+impl WriteElements for ExtraElements<'_> {
+    fn write_elements<Q: SerializeSeq>(&self, seq: &mut Q) -> Result<(), Q::Error> {
+        let Some(extra) = self.0 else {
+            return Ok(());
+        };
+        let mut indexes: Vec<(usize, &str)> = extra
+            .members()
+            .filter_map(|(p, _)| {
+                let rest = p.strip_prefix(self.1)?.strip_prefix('/')?;
+                let index = rest.split('/').next()?;
+                Some((index.parse().ok()?, &p[..self.1.len() + 1 + index.len()]))
+            })
+            .collect();
+        indexes.sort_unstable();
+        indexes.dedup();
+        for (_, at) in indexes {
+            match extra.get(at) {
+                Some(v) => seq.serialize_element(v)?,
+                None => seq.serialize_element(&Obj(ExtraMembers(Some(extra), at, &[])))?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Serializes a value's Display output as a string.
 pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
 
@@ -117,6 +195,14 @@ impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
 
 macro_rules! tuple_members {
     ($($name:ident)+) => {
+        impl<$($name: WriteElements),+> WriteElements for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn write_elements<SEQ: SerializeSeq>(&self, seq: &mut SEQ) -> Result<(), SEQ::Error> {
+                let ($($name,)+) = self;
+                $($name.write_elements(seq)?;)+
+                Ok(())
+            }
+        }
         impl<$($name: WriteMembers),+> WriteMembers for ($($name,)+) {
             #[allow(non_snake_case)]
             fn write<MAP: SerializeMap>(&self, map: &mut MAP) -> Result<(), MAP::Error> {
@@ -126,6 +212,12 @@ macro_rules! tuple_members {
             }
         }
     };
+}
+
+impl WriteElements for () {
+    fn write_elements<Q: SerializeSeq>(&self, _: &mut Q) -> Result<(), Q::Error> {
+        Ok(())
+    }
 }
 
 impl WriteMembers for () {

@@ -108,3 +108,25 @@ fn the_element_of_a_kind_decides_wherever_it_sits() {
         r#"{"error":{"code":403,"message":"denied","status":"PERMISSION_DENIED","details":[]}}"#;
     assert!(!Aip193LikeError::from_response(403, bare.as_bytes()).is_known());
 }
+
+/// Every error of a body that carries several, each classified on its own;
+/// a kind-filtered selector gives only the elements of its kind.
+#[test]
+fn every_error_of_the_array_is_readable() {
+    const { assert!(!CloudflareLikeError::ERRORS_AT.is_empty()) };
+    let body = br#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"},{"code":971,"message":"Please wait and consider throttling your request speed"},{"code":4242,"message":"new"}],"messages":[]}"#;
+    let all = CloudflareLikeError::all_from_response(403, body);
+    assert_eq!(all.len(), 3);
+    assert_eq!((all[0].code(), all[1].code()), ("10000", "971"));
+    assert!(matches!(all[1], CloudflareLikeError::Throttled { .. }));
+    assert!(matches!(&all[2], CloudflareLikeError::Unknown(u) if u.code() == Some("4242")));
+    // a body that is not JSON is the one fallback
+    assert_eq!(
+        CloudflareLikeError::all_from_response(502, b"<html>").len(),
+        1
+    );
+    let aip = br#"{"error":{"message":"m","details":[{"@type":"type.googleapis.com/google.rpc.Help"},{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID"}]}}"#;
+    let all = Aip193LikeError::all_from_response(400, aip);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].code(), "API_KEY_INVALID");
+}

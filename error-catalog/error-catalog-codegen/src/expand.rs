@@ -83,6 +83,7 @@ pub fn expand(input: &Input) -> TokenStream {
         marker: success_code,
     } = error_catalog_model::layout::success_rule(&input.catalog.wire);
     let success_in_body = !marks.is_empty();
+    let errors_at = errors_at(input);
     let marks = marks.iter().map(|(p, v)| quote!((&[#(#p),*], #v)));
     let success_code = match success_code {
         Some(p) => quote!(__p::Some(&[#(#p),*])),
@@ -115,6 +116,7 @@ pub fn expand(input: &Input) -> TokenStream {
             #[automatically_derived]
             impl #krate::FromResponse for #ident {
                 const SUCCESS_IN_BODY: bool = #success_in_body;
+                #errors_at
                 #header_names
                 fn is_success(status: u16, body: &[u8]) -> bool {
                     __p::SuccessRule { marks: &[#(#marks),*], marker: #success_code }
@@ -178,4 +180,22 @@ fn header_names(input: &Input) -> TokenStream {
             keep: &[#(#keep),*],
         };
     }
+}
+
+/// `FromResponse::ERRORS_AT`: the code's pointer up to its first segment
+/// that selects several array elements (`*`, `[member=value]`), where it has one.
+fn errors_at(input: &Input) -> TokenStream {
+    use error_catalog_core::engine::Select;
+    let Some(code) = &input.catalog.wire.code else {
+        return TokenStream::new();
+    };
+    let segs = &code.value.segments;
+    let Some(i) = segs
+        .iter()
+        .position(|s| matches!(Select::of(s), Some(Select::First | Select::Where { .. })))
+    else {
+        return TokenStream::new();
+    };
+    let at = &segs[..=i];
+    quote!(const ERRORS_AT: &'static [&'static str] = &[#(#at),*];)
 }

@@ -74,6 +74,13 @@ fn levels(placement: &Placement) -> Vec<Level> {
 
 /// The visitors, and `Sink::walk` for the sink `__Fast`.
 pub(super) fn walker(placement: &Placement) -> (TokenStream, TokenStream) {
+    // a wire reaching into arrays is walked by `engine::walk`, which selects
+    // elements (the typed sink reads through it all the same)
+    let selects = placement.slots.iter().any(|p| p.selects())
+        || placement.fields_at.as_ref().is_some_and(|p| p.selects());
+    if selects {
+        return (TokenStream::new(), TokenStream::new());
+    }
     let levels = levels(placement);
     let visitors = levels.iter().enumerate().map(|(n, node)| {
         let name = format_ident!("__Walk{}", n);

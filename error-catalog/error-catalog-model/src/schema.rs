@@ -6,6 +6,7 @@
 //! Members a catalog does not describe are allowed (the decoder keeps them),
 //! so a schema checks what the catalog says and nothing more.
 
+use error_catalog_core::engine::Select;
 use serde_json::{json, Map, Value};
 
 use crate::model::{BaseType, Catalog, ErrorEntry, FieldType, ObjectType};
@@ -196,6 +197,11 @@ impl Obj {
     }
 
     fn into_schema(self) -> Value {
+        let selects =
+            !self.members.is_empty() && self.members.iter().all(|(k, _)| Select::of(k).is_some());
+        if selects {
+            return self.into_array_schema();
+        }
         let mut props = Map::new();
         for (k, m) in self.members {
             let v = match m {
@@ -211,6 +217,42 @@ impl Obj {
             out.insert("required".into(), json!(self.required));
         }
         Value::Object(out)
+    }
+}
+
+impl Obj {
+    /// An object whose members all select array elements is an array that
+    /// contains each: the element a `[member=value]` selector takes has that
+    /// member.
+    fn into_array_schema(self) -> Value {
+        let mut contains = Vec::new();
+        for (k, m) in self.members {
+            let mut element = match m {
+                SchemaNode::Leaf(v) => v,
+                SchemaNode::Obj(o) => o.into_schema(),
+            };
+            if let (Some(Select::Where { member, value }), Value::Object(e)) =
+                (Select::of(&k), &mut element)
+            {
+                if let Some(Value::Object(props)) = e.get_mut("properties") {
+                    props.insert(member.to_string(), json!({ "const": value }));
+                }
+                match e.get_mut("required") {
+                    Some(Value::Array(r)) => r.push(json!(member)),
+                    _ => {
+                        e.insert("required".into(), json!([member]));
+                    }
+                }
+            }
+            contains.push(element);
+        }
+        match <[Value; 1]>::try_from(contains) {
+            Ok([one]) => json!({ "type": "array", "contains": one }),
+            Err(all) => json!({
+                "type": "array",
+                "allOf": all.into_iter().map(|c| json!({ "contains": c })).collect::<Vec<_>>(),
+            }),
+        }
     }
 }
 

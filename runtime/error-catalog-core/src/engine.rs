@@ -26,7 +26,7 @@ pub use index::{code_index, CodeIndex, CodeIndexBuf, CodeKey, EMPTY_SLOT};
 pub use key_seed::{KeyOf, KeySeed};
 pub use lazy_capture::LazyCapture;
 pub use lone::lone_member;
-pub use select::Select;
+pub use select::{each_element, Select};
 pub use table::{entry_literals, message_index, Classified, Condition, Entry, Identity, Table};
 pub use walk::{walk, walk_with, OptStrSeed, PointerTo, Sink, StrSeed};
 

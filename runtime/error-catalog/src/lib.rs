@@ -259,6 +259,41 @@ pub trait FromResponse: Sized {
     /// telling a success from an error takes reading the body even under 2xx.
     const SUCCESS_IN_BODY: bool = false;
 
+    /// Where a body holding several errors holds them: the code's pointer up
+    /// to its segment that selects array elements (`["errors", "*"]` for
+    /// `code = "/errors/*/code"`); empty when the wire's code is not in an array.
+    const ERRORS_AT: &'static [&'static str] = &[];
+
+    /// Every error the body carries, in order: where the code sits in an array
+    /// element ([`FromResponse::ERRORS_AT`]), each element the code's pointer
+    /// selects is classified as if it were the only one (the rest of the body
+    /// with it); otherwise, or when no element is selected, the one error
+    /// [`FromResponse::from_response`] gives.
+    ///
+    /// A wire whose code is not in an array gives the one error (a
+    /// Cloudflare-style `errors` array gives one per element: the repository's
+    /// `tests/tests/array_pointers.rs`):
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, FromResponse};
+    /// use error_catalog_services::kya::KyaError;
+    /// assert!(KyaError::ERRORS_AT.is_empty());
+    /// let body = br#"{"error": "Agent ID 9 not found in IdentityRegistry", "code": "AGENT_NOT_FOUND", "timestamp": 1}"#;
+    /// let all = KyaError::all_from_response(404, body);
+    /// assert_eq!(all.iter().map(|e| e.code()).collect::<Vec<_>>(), ["AGENT_NOT_FOUND"]);
+    /// ```
+    fn all_from_response(status: u16, body: &[u8]) -> Vec<Self> {
+        let each = error_catalog_core::engine::each_element(body, Self::ERRORS_AT)
+            .filter(|each| !each.is_empty());
+        match each {
+            Some(bodies) => bodies
+                .iter()
+                .map(|b| Self::from_response(status, b))
+                .collect(),
+            None => vec![Self::from_response(status, body)],
+        }
+    }
+
     /// The names of the headers the service sends (`[headers]` of its
     /// catalog; the standard names where it names none): the http, reqwest
     /// and axum integrations read and write headers by them.

@@ -170,10 +170,23 @@ fn judge(
         Some(j) => {
             let other = c.errors.get(j);
             let name = other.map_or("?", |o| o.code.value.as_str());
+            // (errors sharing a code, told apart by `when`, are named by variant too)
+            let shown = match other {
+                Some(o)
+                    if c.errors
+                        .iter()
+                        .filter(|e| e.code.value == o.code.value)
+                        .count()
+                        > 1 =>
+                {
+                    format!("`{name}` (`{}`)", o.variant.value)
+                }
+                _ => format!("`{name}`"),
+            };
             let mut diag = Diagnostic::new(
                 Rule::ExampleReadsAsOther,
                 at,
-                format!("{what} decodes as error `{name}`"),
+                format!("{what} decodes as error {shown}"),
             )
             .help(match other {
                 Some(o) if r.code.as_deref() == Some(o.code.value.as_str()) && o.code.value != c.errors.get(i).map_or("", |e| e.code.value.as_str()) => {
@@ -186,7 +199,7 @@ fn judge(
                 _ => "fix the example, or tell the two errors apart with `when` or `matches`",
             });
             if let Some(o) = other {
-                diag = diag.note(&o.code.at, format!("error `{name}` is declared here"));
+                diag = diag.note(&o.code.at, format!("error {shown} is declared here"));
             }
             d.push(diag);
             false

@@ -210,3 +210,46 @@ mod tests {
         }
     }
 }
+
+/// The bodies of the several errors one body carries: for each element the
+/// last segment of `at` (`*`, `[member=value]` or an index) selects in the
+/// array the rest of `at` leads to, the body with that element alone in the
+/// array. `None` when `at` selects nothing or the body has no such array.
+///
+/// ```
+/// use error_catalog_core::engine::each_element;
+/// let body = br#"{"errors":[{"code":1},{"code":2}],"result":null}"#;
+/// let each = each_element(body, &["errors", "*"]).unwrap();
+/// assert_eq!(each.len(), 2);
+/// assert_eq!(each[1], br#"{"errors":[{"code":2}],"result":null}"#);
+/// assert!(each_element(body, &["errors"]).is_none());
+/// ```
+pub fn each_element(body: &[u8], at: &[&str]) -> Option<Vec<Vec<u8>>> {
+    let (last, path) = at.split_last()?;
+    let select = Select::of(last)?;
+    let mut value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let mut pointer = String::new();
+    for seg in path {
+        pointer.push('/');
+        super::walk::push_escaped(&mut pointer, seg);
+    }
+    let elements = match value.pointer_mut(&pointer)? {
+        serde_json::Value::Array(a) => std::mem::take(a),
+        _ => return None,
+    };
+    let mut out = Vec::new();
+    for (i, element) in elements.into_iter().enumerate() {
+        let raw = serde_json::to_string(&element).ok()?;
+        let taken = RawValue::from_string(raw)
+            .ok()
+            .is_some_and(|r| select.takes(i, &r));
+        if !taken {
+            continue;
+        }
+        if let Some(serde_json::Value::Array(a)) = value.pointer_mut(&pointer) {
+            *a = vec![element];
+        }
+        out.push(serde_json::to_vec(&value).ok()?);
+    }
+    Some(out)
+}

@@ -59,6 +59,19 @@ const LAYOUTS: &[Layout<'static>] = &[
         ],
         fields_at: Some(&["x", "y"]),
     },
+    // pointers into arrays: the first element holding the rest (Cloudflare),
+    // the element of a kind (AIP-193), an index and an element that is a slot
+    Layout {
+        slots: &[
+            &["errors", "*", "code"],
+            &["errors", "*", "message"],
+            &["error", "details", "[@type=type.googleapis.com/google.rpc.ErrorInfo]", "reason"],
+            &["error", "details", "[@type=type.googleapis.com/google.rpc.RetryInfo]", "retryDelay"],
+            &["errorMessages", "0"],
+            &["errors", "1", "code"],
+        ],
+        fields_at: Some(&["error", "details", "[@type=type.googleapis.com/google.rpc.ErrorInfo]", "metadata"]),
+    },
     // the most slots a wire may have
     Layout {
         slots: &[

@@ -6,7 +6,8 @@
 //! ROUNDS=2000000 target/release/examples/profile_parse kya hand
 //! ```
 //!
-//! Bodies: the KYA `RATE_LIMITED` and Customer Verification `VALIDATION_ERROR`
+//! Bodies: `cloudflare`, an error in an array element (`hand`: a `Vec` of
+//! element structs and a `match`); the KYA `RATE_LIMITED` and Customer Verification `VALIDATION_ERROR`
 //! seed examples, and `aironclaw`: one of the classify bench's message-only
 //! bodies (`AIRONCLAW=tool_not_found|key_not_found|mcp_limit_reached`). Ways: the
 //! generated `from_response`, the generated borrowed view's (`view`: `…Ref`,
@@ -90,6 +91,43 @@ fn aironclaw(way: &str) -> bool {
     }
 }
 
+mod cloudflare_like {
+    error_catalog::catalog!("catalogs/cloudflare_like.toml");
+}
+
+/// A Cloudflare-v4-style body, whose error is the first element of `errors`.
+const CLOUDFLARE: &[u8] = br#"{"success":false,"errors":[{"code":7003,"message":"Could not route to /zones/abc, perhaps your object identifier is invalid?"}],"messages":[],"result":null}"#;
+
+/// What one would write by hand for it: a `Vec` of element structs, and a
+/// `match` on the first element's code.
+#[derive(serde::Deserialize)]
+struct CfBody<'a> {
+    #[allow(dead_code)]
+    success: bool,
+    #[serde(borrow)]
+    errors: Vec<CfElement<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct CfElement<'a> {
+    code: i64,
+    #[allow(dead_code)]
+    #[serde(borrow)]
+    message: std::borrow::Cow<'a, str>,
+}
+
+fn cloudflare(way: &str) -> bool {
+    match way {
+        "hand" => serde_json::from_slice::<CfBody<'_>>(black_box(CLOUDFLARE)).is_ok_and(|b| {
+            matches!(b.errors.first().map(|e| e.code), Some(7003 | 10000 | 971))
+        }),
+        _ => matches!(
+            cloudflare_like::CloudflareLikeError::from_response(400, black_box(CLOUDFLARE)),
+            cloudflare_like::CloudflareLikeError::CouldNotRoute { .. }
+        ),
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let body = args.next().unwrap_or_else(|| "kya".into());
@@ -101,6 +139,7 @@ fn main() {
     let parse = match body.as_str() {
         "cv" => cv,
         "aironclaw" => aironclaw,
+        "cloudflare" => cloudflare,
         _ => kya,
     };
     let hits = (0..rounds).filter(|_| parse(&way)).count();

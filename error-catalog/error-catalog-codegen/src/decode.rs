@@ -50,12 +50,25 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
         }
         let code_slot = placement.code.filter(|_| typed);
         let by_code = code_lookup(input);
+        // an integer code is its digits as written (anything else is read
+        // again raw, where the fallback says what it is)
+        let read_code = if input.catalog.wire.integer_codes {
+            quote! {{
+                let __raw: &'b __p::serde_json::value::RawValue = __p::serde::de::MapAccess::next_value(__map)?;
+                if !__p::canonical_int(__raw.get()) {
+                    return __p::Err(<__A::Error as __p::serde::de::Error>::custom("the code is not an integer"));
+                }
+                ::std::borrow::Cow::Borrowed(__raw.get())
+            }}
+        } else {
+            quote!(__p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?)
+        };
         let code_arm = code_slot.map(|code_slot| quote! {
             #code_slot => {
                 if self.code.is_some() {
                     return __p::Err(__twice());
                 }
-                let __code = __p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?;
+                let __code = #read_code;
                 self.entry = #by_code;
                 self.typed = match self.entry {
                     #[allow(unreachable_patterns)]

@@ -257,3 +257,22 @@ fn more_pointers_than_slots() {
         "{found:?}"
     );
 }
+
+// --- pointers into arrays ----------------------------------------------------------
+
+#[test]
+fn a_selector_is_checked_where_pointers_are_read() {
+    let text = r#"[service]
+id = "s"
+name = "S"
+
+[wire]
+code = "/errors/[@type/code"
+message = "/errors/[kind]/message"
+fields_at = "/error/details/[=x]"
+"#;
+    let p = expect(text, &[Rule::PointerInvalid, Rule::PointerInvalid, Rule::PointerInvalid]);
+    assert!(p[0].contains("has no closing `]`"), "{p:#?}");
+    assert!(p[1].contains("write `[member=value]`"), "{p:#?}");
+    assert!(p[2].contains("write `[member=value]`"), "{p:#?}");
+}

@@ -154,6 +154,6 @@ message = "Forbidden"
     let text = text.replace("headers = { x-ratelimit-remaining = \"0\" }\n", "");
     assert_eq!(
         expect(&text, &[Rule::ExampleReadsAsOther]),
-        ["t.toml:13:8: example of error `LIMITED` (HTTP 403) decodes as error `LIMITED`\n  note: t.toml:15:8: error `LIMITED` is declared here\n  help: fix the example, or tell the two errors apart with `when` or `matches`"]
+        ["t.toml:13:8: example of error `LIMITED` (HTTP 403) decodes as error `LIMITED` (`Forbidden`)\n  note: t.toml:15:8: error `LIMITED` (`Forbidden`) is declared here\n  help: fix the example, or tell the two errors apart with `when` or `matches`"]
     );
 }

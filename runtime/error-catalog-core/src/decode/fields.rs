@@ -190,6 +190,19 @@ fn raw_at<'s, 'b: 's, S: Sink<'b>>(sink: &'s mut S, at: FieldAt<'_>) -> Option<&
 /// capture ([`Unread`](crate::engine::Unread), nothing kept), so that the
 /// fallback's reason names its place.
 ///
+/// ```
+/// use error_catalog_core::decode::{read_field, field_string, FieldAt};
+/// use error_catalog_core::engine::{capture, Layout, UnreadAt};
+/// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
+/// let mut c = capture(br#"{"error": {"code": "card_declined", "charge": 5}}"#, &layout).unwrap();
+/// let e = read_field(&mut c, FieldAt::Member("charge"), "charge", field_string).unwrap_err();
+/// assert_eq!(e, "field `charge`: invalid type: integer `5`, expected a string");
+/// assert_eq!((&c.unread[0].at, c.unread[0].kept.as_deref()), (&UnreadAt::Member("charge".into()), None));
+/// // absent: nothing to place
+/// assert_eq!(read_field(&mut c, FieldAt::Member("charge"), "charge", field_string), Err("missing field `charge`".into()));
+/// assert_eq!(c.unread.len(), 1);
+/// ```
+///
 /// # Errors
 /// `read`'s: the field is missing or its value is not of its type.
 #[inline]

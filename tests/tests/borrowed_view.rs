@@ -153,3 +153,30 @@ fn a_problem_json_body_gives_the_enums_value() {
     }
     assert_eq!(view.into_owned(), CvError::from_problem_json(400, &body));
 }
+
+/// A problem+json body reads its optional fields leniently too: a value of
+/// another type is `None`, kept under its pointer in the problem's body.
+#[test]
+fn a_problem_json_body_with_optional_text_of_another_type() {
+    let owned = CvError::from_response(400, CV_VALIDATION);
+    let mut problem =
+        serde_json::to_value(error_catalog::problem::Problem(&owned)).expect("problem+json");
+    problem["field"] = serde_json::json!(42);
+    let body = problem.to_string();
+    let view = CvErrorRef::from_problem_json(400, body.as_bytes());
+    let CvErrorRef::ValidationError {
+        details: Some(details),
+        field: None,
+        extra,
+    } = &view
+    else {
+        panic!("{body}: {view:?}")
+    };
+    assert_eq!(details, "Field 'email' is required");
+    assert_eq!(extra.get("/field").map(|v| v.get()), Some("42"));
+    assert!(extra.unread_reason("/field").is_some(), "{extra:?}");
+    assert_eq!(
+        view.into_owned(),
+        CvError::from_problem_json(400, body.as_bytes())
+    );
+}

@@ -54,6 +54,35 @@ fn text_with_escapes_is_unescaped_and_owned() {
     }
 }
 
+/// Optional text of another type is `None` in the view as in the enum: the
+/// error keeps its identity, the value is kept in the extra under its
+/// pointer with the reason (the typed reading stopped at it: the body was
+/// read again raw, so the other text is lent owned).
+#[test]
+fn optional_text_of_another_type_is_none_and_kept() {
+    let body = br#"{"error":{"code":"VALIDATION_ERROR","message":"Invalid request parameters","details":"Field 'email' is required","field":42}}"#;
+    let view = CvErrorRef::from_response(400, body);
+    let CvErrorRef::ValidationError {
+        details: Some(details),
+        field: None,
+        extra,
+    } = &view
+    else {
+        panic!("{view:?}")
+    };
+    assert_eq!(details, "Field 'email' is required");
+    assert_eq!(extra.get("/error/field").map(|v| v.get()), Some("42"));
+    assert_eq!(
+        extra.unread().collect::<Vec<_>>(),
+        [(
+            "/error/field",
+            "field `field`: invalid type: integer `42`, expected a string"
+        )]
+    );
+    let owned = CvError::from_response(400, body);
+    assert_eq!(format!("{:?}", view.into_owned()), format!("{owned:?}"));
+}
+
 #[test]
 fn absent_and_null_text_is_none() {
     let body = br#"{"error":{"code":"VALIDATION_ERROR","message":"Invalid request parameters","details":null}}"#;
@@ -123,4 +152,31 @@ fn a_problem_json_body_gives_the_enums_value() {
         other => panic!("{other:?}"),
     }
     assert_eq!(view.into_owned(), CvError::from_problem_json(400, &body));
+}
+
+/// A problem+json body reads its optional fields leniently too: a value of
+/// another type is `None`, kept under its pointer in the problem's body.
+#[test]
+fn a_problem_json_body_with_optional_text_of_another_type() {
+    let owned = CvError::from_response(400, CV_VALIDATION);
+    let mut problem =
+        serde_json::to_value(error_catalog::problem::Problem(&owned)).expect("problem+json");
+    problem["field"] = serde_json::json!(42);
+    let body = problem.to_string();
+    let view = CvErrorRef::from_problem_json(400, body.as_bytes());
+    let CvErrorRef::ValidationError {
+        details: Some(details),
+        field: None,
+        extra,
+    } = &view
+    else {
+        panic!("{body}: {view:?}")
+    };
+    assert_eq!(details, "Field 'email' is required");
+    assert_eq!(extra.get("/field").map(|v| v.get()), Some("42"));
+    assert!(extra.unread_reason("/field").is_some(), "{extra:?}");
+    assert_eq!(
+        view.into_owned(),
+        CvError::from_problem_json(400, body.as_bytes())
+    );
 }

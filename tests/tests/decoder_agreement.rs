@@ -26,6 +26,14 @@ mod lists {
 }
 use lists::ListsError;
 
+mod optional_fields {
+    error_catalog::catalog!(
+        #[api_error(borrowed)]
+        "catalogs/optional_fields.toml"
+    );
+}
+use optional_fields::{OptionalFieldsError, OptionalFieldsErrorRef};
+
 mod slack_like {
     error_catalog::catalog!("catalogs/slack_like.toml");
 }
@@ -69,7 +77,8 @@ fallback!(
     ListsError,
     SlackLikeError,
     CloudflareLikeError,
-    Aip193LikeError
+    Aip193LikeError,
+    OptionalFieldsError
 );
 
 /// Every value swapped into a member by the mutations: one of each JSON type,
@@ -480,4 +489,165 @@ fn array_envelopes_agree() {
             );
         }
     }
+}
+
+fn optional_fields_catalog() -> Catalog {
+    let text = include_str!("../catalogs/optional_fields.toml");
+    error_catalog_model::load_str("optional_fields.toml", text).expect("test catalog loads")
+}
+
+/// A card declined with every field of the right type.
+fn card_declined() -> Value {
+    json!({
+        "error": {
+            "code": "card_declined",
+            "message": "Your card was declined",
+            "charge": "ch_1",
+            "decline_code": "insufficient_funds",
+            "attempts": 2,
+            "retryable": true,
+            "limits": [1, 2]
+        },
+        "meta": {"trace": "t-1"}
+    })
+}
+
+/// An optional field holding a value of another type reads as absent on
+/// every side (the generated enum read typed then again raw, its borrowed
+/// view, the CLI): the error keeps its identity, and the value is kept in
+/// the extra under its JSON pointer with the reason, so that serializing
+/// the error writes the body back as it came.
+#[test]
+fn an_optional_field_of_another_type_is_none_everywhere() {
+    let c = optional_fields_catalog();
+    let base = card_declined();
+    for (pointer, field, with) in [
+        // a string given a number, an integer given a string, one out of
+        // range, a boolean given an object, a list with a stray element,
+        // and a field at its own pointer
+        ("/error/decline_code", "decline_code", json!(42)),
+        ("/error/attempts", "attempts", json!("2")),
+        ("/error/attempts", "attempts", json!(-1)),
+        ("/error/retryable", "retryable", json!({"x": 1})),
+        ("/error/limits", "limits", json!([1, "two"])),
+        ("/meta/trace", "trace", json!(7)),
+    ] {
+        let body = mutate(&base, pointer, Some(&with)).to_string();
+        let what = format!("{pointer} = {with}");
+        let generated = OptionalFieldsError::from_response(402, body.as_bytes());
+        let OptionalFieldsError::CardDeclined { extra, .. } = &generated else {
+            panic!("{what}: {generated:?}")
+        };
+        let mut expected = base
+            .pointer("/error")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        expected.retain(|k, _| !matches!(k.as_str(), "code" | "message"));
+        expected.insert("trace".to_string(), json!("t-1"));
+        expected.remove(field);
+        assert_eq!(generated.details(), expected, "{what}: the other fields");
+        assert_eq!(
+            extra.get(pointer).map(|v| v.get()),
+            Some(with.to_string().as_str()),
+            "{what}: kept"
+        );
+        let unread: Vec<(&str, &str)> = extra.unread().collect();
+        assert_eq!(unread.len(), 1, "{what}: {unread:?}");
+        assert_eq!(unread[0].0, pointer, "{what}");
+        assert!(
+            unread[0].1.starts_with(&format!("field `{field}`: ")),
+            "{what}: the reason names the field: {}",
+            unread[0].1
+        );
+        assert_eq!(
+            serde_json::to_value(&generated).unwrap(),
+            serde_json::from_str::<Value>(&body).unwrap(),
+            "{what}: written back"
+        );
+
+        let view = OptionalFieldsErrorRef::from_response(402, body.as_bytes());
+        assert_eq!(
+            format!("{:?}", view.into_owned()),
+            format!("{generated:?}"),
+            "{what}: the view"
+        );
+
+        let cli = error_catalog_model::response::decode(&c, 402, body.as_bytes());
+        assert_eq!(cli.entry, Some(0), "{what}: {:?}", cli.reason);
+        assert_eq!(cli.fields, expected, "{what}: the CLI's fields");
+        let cli_unread: Vec<(&str, &str)> = cli
+            .unread
+            .iter()
+            .map(|(p, r)| (p.as_str(), r.as_str()))
+            .collect();
+        assert_eq!(cli_unread, unread, "{what}: the CLI's reason");
+        assert_eq!(
+            cli.extras,
+            [(pointer.to_string(), with.clone())],
+            "{what}: the CLI's extras"
+        );
+    }
+}
+
+/// `null` in an optional field is `None`, and nothing is kept.
+#[test]
+fn null_in_an_optional_field_stays_none() {
+    let c = optional_fields_catalog();
+    let base = card_declined();
+    for (pointer, field) in [
+        ("/error/decline_code", "decline_code"),
+        ("/error/attempts", "attempts"),
+        ("/error/retryable", "retryable"),
+        ("/error/limits", "limits"),
+        ("/meta/trace", "trace"),
+    ] {
+        let body = mutate(&base, pointer, Some(&Value::Null)).to_string();
+        let generated = OptionalFieldsError::from_response(402, body.as_bytes());
+        let OptionalFieldsError::CardDeclined { extra, .. } = &generated else {
+            panic!("{pointer}: {generated:?}")
+        };
+        assert!(extra.is_empty(), "{pointer}: {extra:?}");
+        assert!(!generated.details().contains_key(field), "{pointer}");
+        let cli = error_catalog_model::response::decode(&c, 402, body.as_bytes());
+        assert_eq!(
+            cli.fields,
+            generated.details(),
+            "{pointer}: the CLI's fields"
+        );
+        assert!(
+            cli.unread.is_empty() && cli.extras.is_empty(),
+            "{pointer}: {cli:?}"
+        );
+    }
+}
+
+/// A required field of another type still sends the response to the
+/// fallback, on every side, with a reason naming the field and its place.
+#[test]
+fn a_required_field_of_another_type_falls_back_everywhere() {
+    let c = optional_fields_catalog();
+    let body = mutate(&card_declined(), "/error/charge", Some(&json!(5))).to_string();
+    let reason = "field `charge`: invalid type: integer `5`, expected a string (at /error/charge)";
+    let generated = OptionalFieldsError::from_response(402, body.as_bytes());
+    assert_eq!(
+        generated.fallback().and_then(UnknownError::reason),
+        Some(reason)
+    );
+    let view = OptionalFieldsErrorRef::from_response(402, body.as_bytes());
+    assert!(
+        matches!(&view, OptionalFieldsErrorRef::Unknown(u) if u.reason() == Some(reason)),
+        "{view:?}"
+    );
+    let cli = error_catalog_model::response::decode(&c, 402, body.as_bytes());
+    assert_eq!(cli.reason.as_deref(), Some(reason));
+}
+
+/// The optional fields catalog's mutations agree too.
+#[test]
+fn optional_fields_agree() {
+    let c = optional_fields_catalog();
+    let cases = cases(&c);
+    let known = agree::<OptionalFieldsError>(&c, &cases);
+    assert!(known >= 60, "only {known} recognised");
 }

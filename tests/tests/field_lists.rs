@@ -106,10 +106,6 @@ fn a_wrong_shape_is_a_fallback_that_says_why() {
             "expected a sequence",
         ),
         (
-            r#"{"error": {"code": "QUOTA_EXCEEDED", "message": "m", "ids": [1], "quota": [1]}}"#,
-            "expected a `Quota` object",
-        ),
-        (
             r#"{"error": {"code": "QUOTA_EXCEEDED", "message": "m", "ids": ["1"]}}"#,
             "field `ids`",
         ),
@@ -122,6 +118,30 @@ fn a_wrong_shape_is_a_fallback_that_says_why() {
         let reason = u.reason().unwrap_or_default();
         assert!(reason.contains(why), "{body}: {reason}");
     }
+}
+
+/// An optional field (`quota = "Quota?"`) whose value does not have the
+/// declared shape is `None`: the error keeps its identity, and the value is
+/// kept in the extra under its pointer with the reason.
+#[test]
+fn a_wrong_shape_in_an_optional_field_is_none_and_kept() {
+    let body = r#"{"error": {"code": "QUOTA_EXCEEDED", "message": "m", "ids": [1], "quota": [1]}}"#;
+    let err = ListsError::from_response(422, body.as_bytes());
+    let ListsError::QuotaExceeded {
+        quota: None,
+        ids,
+        extra,
+        ..
+    } = &err
+    else {
+        panic!("{body}: {err:?}");
+    };
+    assert_eq!(ids, &[1]);
+    assert_eq!(extra.get("/error/quota").map(|v| v.get()), Some("[1]"));
+    assert_eq!(
+        extra.unread_reason("/error/quota"),
+        Some("field `quota`: invalid type: sequence, expected a `Quota` object")
+    );
 }
 
 #[test]

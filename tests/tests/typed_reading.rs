@@ -39,13 +39,47 @@ fn the_envelope_field_is_read_typed() {
     }
 }
 
+/// An optional envelope field of another type aborts typed reading; read
+/// again raw, it is `None`, the error keeps its identity, and the value is
+/// kept in the extra under its pointer with the reason.
 #[test]
-fn an_envelope_field_of_another_type_falls_back_with_its_reason() {
+fn an_optional_envelope_field_of_another_type_is_none_and_kept() {
     let e = kya(&format!(
         r#"{{"error":"Rate limit exceeded for agent tier","errorType":"RATE_LIMITED","details":{DETAILS},"timestamp":"soon"}}"#
     ));
-    let u = unknown(&e).expect("a timestamp that is not a number");
-    assert!(u.reason().is_some_and(|r| r.contains("timestamp")), "{u:?}");
+    let KyaError::RateLimited {
+        timestamp,
+        retry_after,
+        ref extra,
+        ..
+    } = e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!((timestamp, retry_after), (None, 45));
+    assert_eq!(extra.get("/timestamp").map(|v| v.get()), Some(r#""soon""#));
+    assert_eq!(
+        extra.unread().collect::<Vec<_>>(),
+        [(
+            "/timestamp",
+            "field `timestamp`: invalid type: string \"soon\", expected u64"
+        )]
+    );
+    assert_eq!(extra.members().count(), 1, "{extra:?}");
+}
+
+/// A required field of another type still falls back, with a reason naming
+/// the field and its place in the body.
+#[test]
+fn a_required_field_of_another_type_falls_back_with_its_place() {
+    let e = kya(
+        r#"{"error":"Rate limit exceeded for agent tier","errorType":"RATE_LIMITED","details":{"agentId":"42","tier":1,"limit":1,"retryAfter":"soon"}}"#,
+    );
+    let u = unknown(&e).expect("a retryAfter that is not a number");
+    assert_eq!(
+        u.reason(),
+        Some("field `retryAfter`: invalid type: string \"soon\", expected u64 (at /details/retryAfter)")
+    );
     assert_eq!(u.code(), Some("RATE_LIMITED"));
 }
 

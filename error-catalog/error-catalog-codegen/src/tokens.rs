@@ -125,10 +125,25 @@ pub(super) fn reader_for(t: FieldType) -> TokenStream {
 /// How field `f` is read from a problem+json body: from the `fields` object when
 /// its name clashes with a problem member (slots 6 on), else from the top.
 pub(super) fn problem_read(f: &BoundField, problem: &ProblemSlots) -> TokenStream {
-    let (w, reader) = (&f.wire, reader_of(f));
-    match problem.slot_of(&f.wire) {
-        Some(slot) => quote!(#reader(__p::engine::Sink::slot_raw(__s, #slot), #w)),
-        None => quote!(#reader(__p::engine::Sink::take_member(__s, #w), #w)),
+    let at = match problem.slot_of(&f.wire) {
+        Some(slot) => quote!(__p::FieldAt::Slot(#slot)),
+        None => {
+            let w = &f.wire;
+            quote!(__p::FieldAt::Member(#w))
+        }
+    };
+    read_at(f, at, reader_of(f))
+}
+
+/// Reads field `f` from its raw JSON at `at` (a `FieldAt`) with `read`: an
+/// optional field leniently (`read_optional`: a value not of its type reads
+/// as `None` and is kept in the extra), a required one strictly (`read_field`).
+pub(super) fn read_at(f: &BoundField, at: TokenStream, read: TokenStream) -> TokenStream {
+    let w = &f.wire;
+    if f.optional {
+        quote!(__p::read_optional(__s, #at, #w, #read))
+    } else {
+        quote!(__p::read_field(__s, #at, #w, #read))
     }
 }
 

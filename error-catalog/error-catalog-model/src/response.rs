@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::layout::Place;
 use crate::model::{Catalog, ErrorEntry, Field};
 use crate::plan::{lower, FieldSpec};
-use error_catalog_core::decode::{self, Decode, Fallback, KeepExtra, ObjectShape, Plan};
+use error_catalog_core::decode::{self, Decode, Fallback, FieldAt, KeepExtra, ObjectShape, Plan};
 use error_catalog_core::engine::Captured;
 use error_catalog_core::headers::HeaderLookup;
 use error_catalog_core::raw_members::RawMembers;
@@ -32,6 +32,10 @@ pub struct Response {
     /// Members the entry does not declare, by JSON pointer; a body that was
     /// not read (not JSON, the status identified the error) under `""`.
     pub extras: Vec<(String, Value)>,
+    /// The optional fields whose value could not be read as their type, as
+    /// (JSON pointer, reason): each is left out of `fields`, and its value is
+    /// in `extras` under the same pointer.
+    pub unread: Vec<(String, String)>,
     /// Why it is not a known error, for the fallback.
     pub reason: Option<String>,
 }
@@ -205,6 +209,7 @@ impl Outcome<'_> {
                     message: r.message,
                     fields: r.fields,
                     extras,
+                    unread: r.extra.unread,
                     reason: None,
                 }
             }
@@ -218,6 +223,7 @@ impl Outcome<'_> {
                 message,
                 fields: Map::new(),
                 extras: Vec::new(),
+                unread: Vec::new(),
                 reason: Some(reason),
             },
         }
@@ -253,6 +259,7 @@ struct Record<'c> {
 struct Extra {
     members: RawMembers,
     body: Option<String>,
+    unread: Vec<(String, String)>,
 }
 
 impl KeepExtra for Extra {
@@ -263,6 +270,9 @@ impl KeepExtra for Extra {
     fn keep_message(&mut self, _: &str) {}
     fn keep_body(&mut self, body: &[u8]) {
         self.body = Some(String::from_utf8_lossy(body).into_owned());
+    }
+    fn keep_unread(&mut self, pointer: &str, reason: &str) {
+        self.unread.push((pointer.to_string(), reason.to_string()));
     }
 }
 
@@ -319,10 +329,25 @@ impl<'b, 'c> Decode<'b> for Outcome<'c> {
         let mut fields = Map::new();
         for (i, (f, place)) in fields_of(c, e).into_iter().zip(places).enumerate() {
             let (ty, name) = (f.ty.value, f.wire.value.as_str());
-            let value = match place {
-                Place::Slot(s) => decode::read_value_in(ty, sink.slot_raw(*s), name, r.shapes)?,
-                Place::Member(m) => decode::read_value_in(ty, sink.take_member(m), name, r.shapes)?,
-                Place::Hole => decode::read_hole_value(ty, holes, i, name)?,
+            let read =
+                |raw: Option<&str>, name: &str| decode::read_value_in(ty, raw, name, r.shapes);
+            let at = match place {
+                Place::Slot(s) => FieldAt::Slot(*s),
+                Place::Member(m) => FieldAt::Member(m),
+                Place::Hole => {
+                    let value = decode::read_hole_value(ty, holes, i, name)?;
+                    if !value.is_null() {
+                        fields.insert(name.to_string(), value);
+                    }
+                    continue;
+                }
+            };
+            // an optional field whose value is not of its type reads as
+            // absent (`null`), as generated code reads it as `None`
+            let value = if ty.optional {
+                decode::read_optional(sink, at, name, read)?
+            } else {
+                decode::read_field(sink, at, name, read)?
             };
             if !value.is_null() {
                 fields.insert(name.to_string(), value);

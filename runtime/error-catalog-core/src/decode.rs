@@ -10,7 +10,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::engine::{self, Captured, Condition, Identity, Layout, Sink as _, Table};
+use crate::engine::{self, Captured, Condition, Identity, Layout, Sink as _, Table, UnreadAt};
 use crate::headers::HeaderLookup;
 use crate::hole_texts::HoleTexts;
 use crate::raw_members::RawMembers;
@@ -46,6 +46,10 @@ pub trait KeepExtra {
     fn keep_message(&mut self, message: &str);
     /// Keeps the whole body (it was not read: not JSON, identified by status).
     fn keep_body(&mut self, body: &[u8]);
+    /// Notes that the value at `pointer` (kept with the members) is an
+    /// optional field's that could not be read as its type, and why: the
+    /// field is absent from the value ([`read_optional`]).
+    fn keep_unread(&mut self, pointer: &str, reason: &str);
 }
 
 /// A type [`decode`] decodes into: a generated enum (or its borrowed view), or
@@ -426,7 +430,7 @@ fn finish<'b, E: Decode<'b>>(
     if let Ok(value) = &mut built {
         let kept_any = sink
             .capture()
-            .filter(|c| !c.extras.is_empty() || !c.members.is_empty());
+            .filter(|c| !c.extras.is_empty() || !c.members.is_empty() || !c.unread.is_empty());
         // (the variant is asked for its extra only when there is something to keep)
         if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
             // the members outside the fields object move over as they are; the
@@ -436,6 +440,16 @@ fn finish<'b, E: Decode<'b>>(
                 // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
                 let reason = "a member too long to keep".to_string();
                 return fail(reason);
+            }
+            // the values of optional fields that could not be read: kept with
+            // the members under their pointers, and why
+            for unread in c.unread.drain(..) {
+                let Some(raw) = unread.kept else { continue };
+                let pointer = pointer_of(plan, &unread.at);
+                if kept.push(&pointer, &raw).is_err() {
+                    return fail("a member too long to keep".to_string());
+                }
+                extra.keep_unread(&pointer, &unread.reason);
             }
             extra.keep_members(kept);
         }
@@ -449,8 +463,42 @@ fn finish<'b, E: Decode<'b>>(
     }
     match built {
         Ok(value) => value,
-        Err(reason) => fail(reason),
+        Err(reason) => {
+            // a required field's value of the wrong type: named by its place
+            // in the body (the reader saw the value alone)
+            let placed = sink.capture().and_then(|c| {
+                let u = c
+                    .unread
+                    .iter()
+                    .rev()
+                    .find(|u| u.kept.is_none() && u.reason == reason)?;
+                Some(format!("{reason} (at {})", pointer_of(plan, &u.at)))
+            });
+            fail(placed.unwrap_or(reason))
+        }
     }
+}
+
+/// The JSON pointer of a field's value in the body: a member of the fields
+/// object, or a slot.
+fn pointer_of(plan: &Plan<'_>, at: &UnreadAt) -> String {
+    fn push(s: &mut String, segment: &str) {
+        s.push('/');
+        s.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+    }
+    let mut s = String::new();
+    match at {
+        UnreadAt::Member(key) => {
+            s.push_str(plan.fields_at);
+            push(&mut s, key);
+        }
+        UnreadAt::Slot(slot) => {
+            for segment in plan.layout.slots.get(*slot).copied().unwrap_or_default() {
+                push(&mut s, segment);
+            }
+        }
+    }
+    s
 }
 
 /// True when `value`'s Display output is exactly `text`, without allocating.

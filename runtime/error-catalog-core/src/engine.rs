@@ -51,6 +51,33 @@ pub struct Captured<'b> {
     pub members: Members<'b>,
     /// Everything else the body carried: (JSON pointer, raw JSON).
     pub extras: RawMembers,
+    /// The fields whose value could not be read as their type, in the order
+    /// read (`decode::read_optional`, `decode::read_field`).
+    pub unread: Vec<Unread>,
+}
+
+/// A field whose value could not be read as its type: an optional one is
+/// then `None` and its raw value kept in the extra ([`Unread::kept`]); a
+/// required one sends the response to the fallback, whose reason names its
+/// place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// Where the value was: a member of the fields object, or a slot.
+    pub at: UnreadAt,
+    /// The raw JSON, kept for an optional field; `None` for a required one.
+    pub kept: Option<String>,
+    /// Why: the field's name and what did not fit
+    /// (``field `decline_code`: invalid type: integer `42`, expected a string``).
+    pub reason: String,
+}
+
+/// Where an [`Unread`] value was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnreadAt {
+    /// A member of the fields object, by key.
+    Member(String),
+    /// A slot of the layout.
+    Slot(usize),
 }
 
 /// How many members are kept without allocating.

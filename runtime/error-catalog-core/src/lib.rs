@@ -46,6 +46,12 @@
 //!   borrowed view, the CLI's record) implements one trait, `decode::Decode`:
 //!   its sink, how an entry's value is built, the fallback's value, where it
 //!   keeps its extra.
+//! - **unread**: an optional field's value that cannot be read as its type
+//!   (`decode::read_optional`, `engine::Unread`): the field reads as absent,
+//!   the error keeps its identity, and the value is kept in the extra under
+//!   its JSON pointer with the reason (`KeepExtra::keep_unread`). A required
+//!   field's value of the wrong type is the fallback, its reason naming the
+//!   value's place.
 //! - **fallback** and **unknown**: the fallback is the decoder's verdict that
 //!   a response is no entry it knows (`decode::Fallback`, with the whole body
 //!   and the **reason**); an enum holds it in its **unknown** variant, as an

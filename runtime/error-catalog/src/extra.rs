@@ -48,6 +48,8 @@ struct Parts {
     // costs a small multiple of its size
     members: RawMembers,
     body: Option<Box<[u8]>>,
+    // (pointer, reason) of each optional field's value that could not be read
+    unread: Vec<(Box<str>, Box<str>)>,
 }
 
 impl fmt::Debug for Extra {
@@ -60,6 +62,7 @@ impl fmt::Debug for Extra {
                 &DebugMembers(self.parts.as_ref().map_or(&empty, |k| &k.members)),
             )
             .field("body", &self.body().map(String::from_utf8_lossy))
+            .field("unread", &self.unread().collect::<Vec<_>>())
             .finish()
     }
 }
@@ -119,6 +122,57 @@ impl Extra {
     /// Keeps the whole body (see [`Extra::body`]).
     pub fn set_body(&mut self, body: &[u8]) {
         self.parts_mut().body = Some(body.into());
+    }
+
+    /// The optional fields whose value could not be read as their type, as
+    /// (JSON pointer, reason), in the order read. Such a field is `None`, the
+    /// error keeps its identity, and the value itself is kept with the
+    /// members under the same pointer ([`Extra::get`]), so serializing the
+    /// error writes it back. A required field's value of the wrong type sends
+    /// the response to the fallback instead.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, Extra, FromResponse, UnknownError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(wire = "nested")]
+    /// enum PayError {
+    ///     #[api_error(code = "card_declined", status = 402, message = "Your card was declined")]
+    ///     CardDeclined {
+    ///         decline_code: Option<String>,
+    ///         #[api_error(extra)]
+    ///         extra: Extra,
+    ///     },
+    ///     #[api_error(unknown)]
+    ///     Unknown(UnknownError),
+    /// }
+    ///
+    /// // `decline_code` is an optional string: 42 cannot be one
+    /// let body = br#"{"error": {"code": "card_declined", "message": "Your card was declined", "decline_code": 42}}"#;
+    /// let PayError::CardDeclined { decline_code, extra } = PayError::from_response(402, body) else {
+    ///     panic!()
+    /// };
+    /// assert_eq!(decline_code, None);
+    /// let unread: Vec<(&str, &str)> = extra.unread().collect();
+    /// assert_eq!(unread, [("/error/decline_code",
+    ///     "field `decline_code`: invalid type: integer `42`, expected a string")]);
+    /// assert_eq!(extra.get("/error/decline_code").map(|v| v.get()), Some("42"));
+    /// ```
+    pub fn unread(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.parts
+            .iter()
+            .flat_map(|k| k.unread.iter().map(|(p, r)| (&**p, &**r)))
+    }
+
+    /// The reason the value at `pointer` could not be read as its optional
+    /// field's type, when it could not (see [`Extra::unread`]).
+    ///
+    /// ```
+    /// let extra = error_catalog::Extra::default();
+    /// assert_eq!(extra.unread_reason("/error/decline_code"), None);
+    /// ```
+    pub fn unread_reason(&self, pointer: &str) -> Option<&str> {
+        self.unread().find(|(p, _)| *p == pointer).map(|(_, r)| r)
     }
 
     /// The received message, when it differs from the rendered template
@@ -227,5 +281,10 @@ impl error_catalog_core::decode::KeepExtra for Extra {
     }
     fn keep_body(&mut self, body: &[u8]) {
         self.set_body(body);
+    }
+    fn keep_unread(&mut self, pointer: &str, reason: &str) {
+        self.parts_mut()
+            .unread
+            .push((pointer.into(), reason.into()));
     }
 }

@@ -61,14 +61,6 @@ fn wrong_types_in_details() {
         Some("Agent ID 9999 not found in IdentityRegistry"),
         "agentId",
     );
-    bad_fields::<KyaError>(
-        "kya timestamp as text (optional field)",
-        500,
-        br#"{"error": "An unexpected error occurred", "errorType": "INTERNAL_ERROR", "timestamp": "yesterday"}"#,
-        "INTERNAL_ERROR",
-        Some("An unexpected error occurred"),
-        "timestamp",
-    );
     bad_fields::<CvError>(
         "customer_verification retryAfter as text",
         429,
@@ -77,13 +69,71 @@ fn wrong_types_in_details() {
         Some("Too many requests"),
         "retryAfter",
     );
-    bad_fields::<CvError>(
-        "customer_verification details as an object (optional field)",
-        400,
-        br#"{"error": {"code": "VALIDATION_ERROR", "message": "Invalid request parameters", "details": {"email": "required"}}}"#,
-        "VALIDATION_ERROR",
-        Some("Invalid request parameters"),
-        "details",
+}
+
+/// A required field's reason names its place in the body, not a position
+/// within the value.
+#[test]
+fn the_reason_names_the_fields_place() {
+    let u = found::<KyaError>(
+        "kya tier as text",
+        429,
+        br#"{"error": "Rate limit exceeded for agent tier", "errorType": "RATE_LIMITED", "details": {"agentId": "42", "tier": "one", "limit": 1, "retryAfter": 45}}"#,
+        Some("RATE_LIMITED"),
+        Some("Rate limit exceeded for agent tier"),
+    );
+    assert_eq!(
+        u.reason(),
+        Some("field `tier`: invalid type: string \"one\", expected u8 (at /details/tier)")
+    );
+}
+
+/// An optional field whose value is not of its type is `None`: the error
+/// keeps its identity, the value is kept in the extra under its JSON pointer
+/// with the reason, and serializing the error writes it back.
+#[test]
+fn optional_fields_of_another_type_keep_the_identity() {
+    let body = br#"{"error": "An unexpected error occurred", "errorType": "INTERNAL_ERROR", "timestamp": "yesterday"}"#;
+    let e = KyaError::from_response(500, body);
+    let KyaError::InternalError {
+        timestamp: None,
+        extra,
+    } = &e
+    else {
+        panic!("kya timestamp as text: {e:?}")
+    };
+    assert_eq!(
+        extra.get("/timestamp").map(|v| v.get()),
+        Some(r#""yesterday""#)
+    );
+    assert_eq!(
+        extra.unread_reason("/timestamp"),
+        Some("field `timestamp`: invalid type: string \"yesterday\", expected u64")
+    );
+    assert_eq!(
+        e.to_json(),
+        serde_json::from_slice::<serde_json::Value>(body).unwrap()
+    );
+
+    let body = br#"{"error": {"code": "VALIDATION_ERROR", "message": "Invalid request parameters", "details": {"email": "required"}, "field": 7}}"#;
+    let e = CvError::from_response(400, body);
+    let CvError::ValidationError {
+        details: None,
+        field: None,
+        extra,
+    } = &e
+    else {
+        panic!("customer_verification details as an object: {e:?}")
+    };
+    let unread: Vec<&str> = extra.unread().map(|(p, _)| p).collect();
+    assert_eq!(unread, ["/error/details", "/error/field"]);
+    assert_eq!(
+        extra.get("/error/details").map(|v| v.get()),
+        Some(r#"{"email": "required"}"#)
+    );
+    assert_eq!(
+        e.to_json(),
+        serde_json::from_slice::<serde_json::Value>(body).unwrap()
     );
 }
 

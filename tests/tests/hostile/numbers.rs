@@ -93,9 +93,21 @@ fn numbers_beyond_their_range() {
         let body = numbers_body(v[0], v[1], v[2], v[3], v[4]);
         falls_back_naming(what, body.as_bytes(), field);
     }
-    // An optional f64 out of range is wrong, not absent.
+    // An optional f64 out of range cannot be read: `None`, the error kept,
+    // the number kept as written in the extra with the reason.
     let body = r#"{"errorType": "NUMBERS", "details": {"small": 0, "signed": 0, "unsigned": 0, "byte": 0, "float": 0, "json": 1, "maybe": 1e400}}"#;
-    falls_back_naming("optional f64 overflow", body.as_bytes(), "maybe");
+    let out = classify_all("optional f64 overflow", 400, body.as_bytes());
+    let Numbers::Numbers {
+        maybe: None, extra, ..
+    } = &out.numbers
+    else {
+        panic!("optional f64 overflow: {:?}", out.numbers)
+    };
+    assert_eq!(extra.get("/details/maybe").map(|v| v.get()), Some("1e400"));
+    assert_eq!(
+        extra.unread_reason("/details/maybe"),
+        Some("field `maybe`: number out of range")
+    );
     // A JSON field cannot hold a number serde_json cannot (no arbitrary precision).
     let body = r#"{"errorType": "NUMBERS", "details": {"small": 0, "signed": 0, "unsigned": 0, "byte": 0, "float": 0, "json": 1e400}}"#;
     falls_back_naming("json field overflow", body.as_bytes(), "json");
@@ -227,7 +239,8 @@ fn detail_fields_of_the_wrong_type_or_null() {
             u.reason()
         );
     }
-    // Optional fields: null is absent; a wrong type is wrong.
+    // Optional fields: null is absent; a value of the wrong type reads as
+    // absent too, kept in the extra with the reason.
     let body = br#"{"error": {"code": "VALIDATION_ERROR", "details": null, "field": null}}"#;
     let out = classify_all("optional null", 400, body);
     assert!(
@@ -244,7 +257,14 @@ fn detail_fields_of_the_wrong_type_or_null() {
     );
     let body = br#"{"error": {"code": "VALIDATION_ERROR", "field": 7}}"#;
     let out = classify_all("optional of the wrong type", 400, body);
-    assert!(out.cv.unknown().is_some(), "{:?}", out.cv);
+    let CvError::ValidationError {
+        field: None, extra, ..
+    } = &out.cv
+    else {
+        panic!("optional of the wrong type: {:?}", out.cv)
+    };
+    assert_eq!(extra.get("/error/field").map(|v| v.get()), Some("7"));
+    assert!(extra.unread_reason("/error/field").is_some(), "{extra:?}");
 
     // The code and the message of the wrong type.
     for (what, body) in [

@@ -123,6 +123,8 @@ pub fn run(
             "request_id": headers.request_id,
             "headers": headers.kept.iter().map(|(k, v)| (k.to_string(), Value::from(v))).collect::<serde_json::Map<_, _>>(),
             "extras": r.extras.iter().map(|(p, v)| (p.clone(), v.clone())).collect::<serde_json::Map<_, _>>(),
+            // optional fields whose value (among the extras) is not of their type
+            "unread": r.unread.iter().map(|(p, why)| (p.clone(), Value::from(why.as_str()))).collect::<serde_json::Map<_, _>>(),
             "reason": r.reason,
         });
         outln!("{}", serde_json::to_string_pretty(&out)?);
@@ -150,6 +152,9 @@ pub fn run(
         }
         for (p, v) in &r.extras {
             field("extra", Some(&format!("{p} = {v}")));
+        }
+        for (p, why) in &r.unread {
+            field("unread", Some(&format!("{p}: {why}")));
         }
         field("suggestion", entry.and_then(|e| e.suggestion.as_deref()));
         field("fix", fix.as_deref());

@@ -37,6 +37,62 @@ fn classify_kya_rate_limited_json() {
         .contains("Retry-After header"));
     assert_eq!(v["reason"], Value::Null);
     assert_eq!(v["extras"], serde_json::json!({}));
+    assert_eq!(v["unread"], serde_json::json!({}));
+}
+
+/// An optional field whose value is not of its type is left out of the
+/// fields: the error keeps its identity, the value is among the extras and
+/// the reason among the unread, by JSON pointer; a required one's value of
+/// another type is the fallback, whose reason names its place.
+#[test]
+fn classify_an_optional_field_of_another_type() {
+    let body = KYA_RATE_LIMITED.replace("1707408000000", "\"soon\"");
+    let f = Temp::file("classify_unread", "body.json", &body);
+    let args = ["classify", "--catalog", "kya", "--status", "429", f.s()];
+    let r = run(&args);
+    r.expect_code(0);
+    assert!(
+        r.stdout.starts_with("RATE_LIMITED (KyaError::RateLimited)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "unread      /timestamp: field `timestamp`: invalid type: string \"soon\", expected u64\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v = run(&json_args).json();
+    assert_eq!(v["known"], true);
+    assert_eq!(v["fields"].get("timestamp"), None);
+    assert_eq!(v["extras"], serde_json::json!({"/timestamp": "soon"}));
+    assert_eq!(
+        v["unread"],
+        serde_json::json!({"/timestamp": "field `timestamp`: invalid type: string \"soon\", expected u64"})
+    );
+
+    let body = KYA_RATE_LIMITED.replace("\"retryAfter\": 45", "\"retryAfter\": \"soon\"");
+    assert_ne!(body, KYA_RATE_LIMITED);
+    let f = Temp::file("classify_unread_required", "body.json", &body);
+    let r = run(&[
+        "classify",
+        "--catalog",
+        "kya",
+        "--status",
+        "429",
+        "--json",
+        f.s(),
+    ]);
+    r.expect_code(1);
+    let v = r.json();
+    assert_eq!(v["known"], false);
+    assert_eq!(
+        v["reason"],
+        "field `retryAfter`: invalid type: string \"soon\", expected u64 (at /details/retryAfter)"
+    );
 }
 
 /// A success by the catalog's rule is "not an error" (exit 0, `"success":

@@ -337,25 +337,31 @@ const _: () = {
                 0usize => {
                     __p::Ok(Self::LimitReached {
                         used: if __problem {
-                            __p::field_int(
-                                __p::engine::Sink::take_member(__s, "used"),
+                            __p::read_field(
+                                __s,
+                                __p::FieldAt::Member("used"),
                                 "used",
+                                __p::field_int,
                             )
                         } else {
                             __p::field_int(__p::hole_text(__holes, 0usize), "used")
                         }?,
                         limit: if __problem {
-                            __p::field_int(
-                                __p::engine::Sink::take_member(__s, "limit"),
+                            __p::read_field(
+                                __s,
+                                __p::FieldAt::Member("limit"),
                                 "limit",
+                                __p::field_int,
                             )
                         } else {
                             __p::field_int(__p::hole_text(__holes, 1usize), "limit")
                         }?,
                         rest: if __problem {
-                            __p::field_string(
-                                __p::engine::Sink::take_member(__s, "rest"),
+                            __p::read_field(
+                                __s,
+                                __p::FieldAt::Member("rest"),
                                 "rest",
+                                __p::field_string,
                             )
                         } else {
                             __p::hole_string(__holes, 2usize, "rest", false)

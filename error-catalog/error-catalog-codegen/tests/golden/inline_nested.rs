@@ -219,10 +219,12 @@ const _: () = {
                     __p::Ok(Self::NotFound {
                         id: __p::typed_or(
                             __t0.map(__p::Text::owned),
-                            __s,
-                            __p::FieldAt::Member("id"),
-                            "id",
-                            __p::field_string,
+                            || __p::read_field(
+                                __s,
+                                __p::FieldAt::Member("id"),
+                                "id",
+                                __p::field_string,
+                            ),
                         )?,
                         extra: ::core::default::Default::default(),
                     })
@@ -235,10 +237,12 @@ const _: () = {
                     __p::Ok(Self::RateLimited {
                         retry_after: __p::typed_or(
                             __t0,
-                            __s,
-                            __p::FieldAt::Member("retryAfter"),
-                            "retryAfter",
-                            __p::field_opt_int,
+                            || __p::read_optional(
+                                __s,
+                                __p::FieldAt::Member("retryAfter"),
+                                "retryAfter",
+                                __p::field_opt_int,
+                            ),
                         )?,
                     })
                 }

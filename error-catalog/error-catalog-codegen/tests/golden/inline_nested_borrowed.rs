@@ -231,17 +231,21 @@ const _: () = {
                     __p::Ok(Self::NotFound {
                         id: __p::typed_or(
                             __t0.map(__p::Text::owned),
-                            __s,
-                            __p::FieldAt::Member("id"),
-                            "id",
-                            __p::field_string,
+                            || __p::read_field(
+                                __s,
+                                __p::FieldAt::Member("id"),
+                                "id",
+                                __p::field_string,
+                            ),
                         )?,
                         note: __p::typed_or(
                             __t1.map(__p::Text::owned),
-                            __s,
-                            __p::FieldAt::Member("note"),
-                            "note",
-                            __p::field_opt_string,
+                            || __p::read_optional(
+                                __s,
+                                __p::FieldAt::Member("note"),
+                                "note",
+                                __p::field_opt_string,
+                            ),
                         )?,
                         extra: ::core::default::Default::default(),
                     })
@@ -562,27 +566,31 @@ const _: () = {
                     __p::Ok(Self::NotFound {
                         id: __p::typed_or(
                             __t0,
-                            __s,
-                            __p::FieldAt::Member("id"),
-                            "id",
-                            |__r, __n| {
-                                (__p::field_string(__r, __n))
-                                    .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
-                            },
+                            || __p::read_field(
+                                __s,
+                                __p::FieldAt::Member("id"),
+                                "id",
+                                |__r, __n| {
+                                    (__p::field_string(__r, __n))
+                                        .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
+                                },
+                            ),
                         )?,
                         note: __p::typed_or(
                             __t1,
-                            __s,
-                            __p::FieldAt::Member("note"),
-                            "note",
-                            |__r, __n| {
-                                (__p::field_opt_string(__r, __n))
-                                    .map(
-                                        <::core::option::Option<
-                                            ::std::borrow::Cow<'b, str>,
-                                        > as __p::Text<'b>>::lent,
-                                    )
-                            },
+                            || __p::read_optional(
+                                __s,
+                                __p::FieldAt::Member("note"),
+                                "note",
+                                |__r, __n| {
+                                    (__p::field_opt_string(__r, __n))
+                                        .map(
+                                            <::core::option::Option<
+                                                ::std::borrow::Cow<'b, str>,
+                                            > as __p::Text<'b>>::lent,
+                                        )
+                                },
+                            ),
                         )?,
                         extra: ::core::default::Default::default(),
                     })

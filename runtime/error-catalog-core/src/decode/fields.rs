@@ -17,8 +17,26 @@ use crate::engine::Sink;
 /// `Option` fields become `None` and required ones fail.
 pub fn field<T: DeserializeOwned>(raw: Option<&str>, name: &str) -> Result<T, String> {
     match raw {
-        Some(r) => serde_json::from_str(r).map_err(|e| format!("field `{name}`: {e}")),
+        Some(r) => serde_json::from_str(r).map_err(|e| format!("field `{name}`: {}", unplaced(&e))),
         None => serde_json::from_str("null").map_err(|_| format!("missing field `{name}`")),
+    }
+}
+
+/// A `serde_json` error without its position: the line and column it gives
+/// are within the text read (a field's raw value, a placeholder's text), not
+/// the body; the decoder names the field's place instead.
+///
+/// ```
+/// use error_catalog_core::decode::unplaced;
+/// let e = serde_json::from_str::<String>("42").unwrap_err();
+/// assert_eq!(unplaced(&e), "invalid type: integer `42`, expected a string");
+/// ```
+pub fn unplaced(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&at) {
+        Some(message) => message.to_string(),
+        None => text,
     }
 }
 
@@ -138,11 +156,57 @@ pub enum FieldAt<'a> {
     Slot(usize),
 }
 
-/// A field read typed while walking, else its raw JSON at `at` read by `read`
-/// (one call per field in generated code instead of a `match` each).
+/// A field read typed while walking, else `read` (its raw JSON read by
+/// [`read_field`] or [`read_optional`]): one call per field in generated code
+/// instead of a `match` each.
+///
+/// ```
+/// use error_catalog_core::decode::typed_or;
+/// assert_eq!(typed_or(Some(7), || Err("not asked".to_string())), Ok(7));
+/// assert_eq!(typed_or(None, || Ok::<u8, String>(8)), Ok(8));
+/// ```
+#[inline(always)]
+pub fn typed_or<T, R>(typed: Option<T>, read: R) -> Result<T, String>
+where
+    R: FnOnce() -> Result<T, String>,
+{
+    match typed {
+        Some(v) => Ok(v),
+        None => read(),
+    }
+}
+
+/// The raw JSON of a field at `at` (a member is taken out of the capture).
+#[inline(always)]
+fn raw_at<'s, 'b: 's, S: Sink<'b>>(sink: &'s mut S, at: FieldAt<'_>) -> Option<&'s str> {
+    match at {
+        FieldAt::Member(m) => sink.take_member(m),
+        FieldAt::Slot(s) => sink.slot_raw(s),
+    }
+}
+
+/// A required field read from its raw JSON at `at` by `read` (the reader of
+/// its type). A value that is there and cannot be read is noted in the
+/// capture ([`Unread`](crate::engine::Unread), nothing kept), so that the
+/// fallback's reason names its place.
+///
+/// ```
+/// use error_catalog_core::decode::{read_field, field_string, FieldAt};
+/// use error_catalog_core::engine::{capture, Layout, UnreadAt};
+/// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
+/// let mut c = capture(br#"{"error": {"code": "card_declined", "charge": 5}}"#, &layout).unwrap();
+/// let e = read_field(&mut c, FieldAt::Member("charge"), "charge", field_string).unwrap_err();
+/// assert_eq!(e, "field `charge`: invalid type: integer `5`, expected a string");
+/// assert_eq!((&c.unread[0].at, c.unread[0].kept.as_deref()), (&UnreadAt::Member("charge".into()), None));
+/// // absent: nothing to place
+/// assert_eq!(read_field(&mut c, FieldAt::Member("charge"), "charge", field_string), Err("missing field `charge`".into()));
+/// assert_eq!(c.unread.len(), 1);
+/// ```
+///
+/// # Errors
+/// `read`'s: the field is missing or its value is not of its type.
 #[inline]
-pub fn typed_or<'b, T, S, R>(
-    typed: Option<T>,
+pub fn read_field<'b, T, S, R>(
     sink: &mut S,
     at: FieldAt<'_>,
     name: &str,
@@ -152,11 +216,81 @@ where
     S: Sink<'b>,
     R: FnOnce(Option<&str>, &str) -> Result<T, String>,
 {
-    match (typed, at) {
-        (Some(v), _) => Ok(v),
-        (None, FieldAt::Member(m)) => read(sink.take_member(m), name),
-        (None, FieldAt::Slot(s)) => read(sink.slot_raw(s), name),
+    let raw = raw_at(sink, at);
+    let present = raw.is_some();
+    match read(raw, name) {
+        Ok(v) => Ok(v),
+        Err(reason) if present => Err(note_unread(sink, at, None, reason)),
+        Err(reason) => Err(reason),
     }
+}
+
+/// An optional field read from its raw JSON at `at` by `read` (the reader of
+/// its type), leniently: a value that cannot be read as the field's type
+/// reads as absent (`T::default()`: `None`, or `null` for the CLI), and is
+/// noted in the capture with its raw JSON and the reason
+/// ([`Unread`](crate::engine::Unread)); the decoder keeps both in the extra
+/// under the value's JSON pointer. The error keeps its identity.
+///
+/// ```
+/// use error_catalog_core::decode::{read_optional, field_opt_string, FieldAt};
+/// use error_catalog_core::engine::{capture, Layout};
+/// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
+/// let mut c = capture(br#"{"error": {"code": "card_declined", "decline_code": 42}}"#, &layout).unwrap();
+/// let v = read_optional(&mut c, FieldAt::Member("decline_code"), "decline_code", field_opt_string);
+/// assert_eq!(v, Ok(None));
+/// assert_eq!(c.unread[0].kept.as_deref(), Some("42"));
+/// assert_eq!(c.unread[0].reason, "field `decline_code`: invalid type: integer `42`, expected a string");
+/// ```
+///
+/// # Errors
+/// None of its own: `Result` as [`read_field`], so that generated code calls either.
+#[inline]
+pub fn read_optional<'b, T, S, R>(
+    sink: &mut S,
+    at: FieldAt<'_>,
+    name: &str,
+    read: R,
+) -> Result<T, String>
+where
+    T: Default,
+    S: Sink<'b>,
+    R: FnOnce(Option<&str>, &str) -> Result<T, String>,
+{
+    let raw = raw_at(sink, at);
+    match read(raw, name) {
+        Ok(v) => Ok(v),
+        Err(reason) => match raw.map(str::to_owned) {
+            Some(kept) => {
+                note_unread(sink, at, Some(kept), reason);
+                Ok(T::default())
+            }
+            // (absent reads as `None` for every optional type: not reached)
+            None => Err(reason),
+        },
+    }
+}
+
+/// Notes a value that could not be read in the capture; gives the reason back.
+#[cold]
+#[inline(never)]
+fn note_unread<'b, S: Sink<'b>>(
+    sink: &mut S,
+    at: FieldAt<'_>,
+    kept: Option<String>,
+    reason: String,
+) -> String {
+    if let Some(c) = sink.capture() {
+        c.unread.push(crate::engine::Unread {
+            at: match at {
+                FieldAt::Member(m) => crate::engine::UnreadAt::Member(m.to_string()),
+                FieldAt::Slot(s) => crate::engine::UnreadAt::Slot(s),
+            },
+            kept,
+            reason: reason.clone(),
+        });
+    }
+    reason
 }
 
 /// [`field`] for a `String` field: no parser when the JSON string has no escapes.
@@ -310,7 +444,7 @@ pub fn from_hole<T: DeserializeOwned>(
         }
     }
     let quoted = serde_json::to_string(text).map_err(|e| e.to_string())?;
-    serde_json::from_str(&quoted).map_err(|e| format!("field `{name}`: {e}"))
+    serde_json::from_str(&quoted).map_err(|e| format!("field `{name}`: {}", unplaced(&e)))
 }
 /// A field read by the readers generated code uses for its type, as a JSON
 /// value (`null` for an absent optional field): what the CLI prints.

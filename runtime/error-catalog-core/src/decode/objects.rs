@@ -251,6 +251,6 @@ pub(super) fn read_compound(
     match (v, raw) {
         (Ok(v), _) => Ok(v),
         (Err(_), None) => Err(format!("missing field `{name}`")),
-        (Err(e), Some(_)) => Err(format!("field `{name}`: {e}")),
+        (Err(e), Some(_)) => Err(format!("field `{name}`: {}", super::unplaced(&e))),
     }
 }

@@ -47,7 +47,9 @@ impl<V: Serialize> WriteMembers for OptMember<'_, V> {
 }
 
 /// The extra members kept under the object at a pointer, except those whose key
-/// the object writes itself (`.2`): a JSON object never gets a key twice.
+/// the object writes itself (`.2`): a JSON object never gets a key twice. An
+/// optional field's value that could not be read is written back in its
+/// place (the field, `None`, writes nothing: `Extra::unread`).
 pub struct ExtraMembers<'a>(
     pub Option<&'a Extra>,
     pub &'a str,
@@ -58,13 +60,23 @@ impl WriteMembers for ExtraMembers<'_> {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         if let Some(extra) = self.0 {
             for (k, v) in extra.children(self.1) {
-                if !self.2.contains(&k.as_str()) {
+                if !self.2.contains(&k.as_str()) || unread_under(extra, self.1, &k) {
                     map.serialize_entry(&k, v)?;
                 }
             }
         }
         Ok(())
     }
+}
+
+/// True when the member `key` of the object at `parent` holds an optional
+/// field's value that could not be read.
+fn unread_under(extra: &Extra, parent: &str, key: &str) -> bool {
+    let mut pointer = String::with_capacity(parent.len() + key.len() + 1);
+    pointer.push_str(parent);
+    pointer.push('/');
+    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    extra.unread_reason(&pointer).is_some()
 }
 
 /// An object member written only when extra members were kept under it, or

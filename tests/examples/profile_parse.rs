@@ -118,9 +118,8 @@ struct CfElement<'a> {
 
 fn cloudflare(way: &str) -> bool {
     match way {
-        "hand" => serde_json::from_slice::<CfBody<'_>>(black_box(CLOUDFLARE)).is_ok_and(|b| {
-            matches!(b.errors.first().map(|e| e.code), Some(7003 | 10000 | 971))
-        }),
+        "hand" => serde_json::from_slice::<CfBody<'_>>(black_box(CLOUDFLARE))
+            .is_ok_and(|b| matches!(b.errors.first().map(|e| e.code), Some(7003 | 10000 | 971))),
         _ => matches!(
             cloudflare_like::CloudflareLikeError::from_response(400, black_box(CLOUDFLARE)),
             cloudflare_like::CloudflareLikeError::CouldNotRoute { .. }

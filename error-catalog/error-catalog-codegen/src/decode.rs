@@ -61,21 +61,26 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                 ::std::borrow::Cow::Borrowed(__raw.get())
             }}
         } else {
-            quote!(__p::serde::de::MapAccess::next_value_seed(__map, __p::engine::StrSeed)?)
+            quote!(__p::serde::de::MapAccess::next_value_seed(
+                __map,
+                __p::engine::StrSeed
+            )?)
         };
-        let code_arm = code_slot.map(|code_slot| quote! {
-            #code_slot => {
-                if self.code.is_some() {
-                    return __p::Err(__twice());
+        let code_arm = code_slot.map(|code_slot| {
+            quote! {
+                #code_slot => {
+                    if self.code.is_some() {
+                        return __p::Err(__twice());
+                    }
+                    let __code = #read_code;
+                    self.entry = #by_code;
+                    self.typed = match self.entry {
+                        #[allow(unreachable_patterns)]
+                        __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
+                        __p::None => __Typed::None,
+                    };
+                    self.code = __p::Some(__code);
                 }
-                let __code = #read_code;
-                self.entry = #by_code;
-                self.typed = match self.entry {
-                    #[allow(unreachable_patterns)]
-                    __p::Some(__e) => match __e { #(#new_arms)* _ => __Typed::None },
-                    __p::None => __Typed::None,
-                };
-                self.code = __p::Some(__code);
             }
         });
         let take_code = code_slot.map(|c| quote!(if __slot == #c { return self.code.take(); }));

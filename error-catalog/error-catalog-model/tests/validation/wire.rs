@@ -271,7 +271,14 @@ code = "/errors/[@type/code"
 message = "/errors/[kind]/message"
 fields_at = "/error/details/[=x]"
 "#;
-    let p = expect(text, &[Rule::PointerInvalid, Rule::PointerInvalid, Rule::PointerInvalid]);
+    let p = expect(
+        text,
+        &[
+            Rule::PointerInvalid,
+            Rule::PointerInvalid,
+            Rule::PointerInvalid,
+        ],
+    );
     assert!(p[0].contains("has no closing `]`"), "{p:#?}");
     assert!(p[1].contains("write `[member=value]`"), "{p:#?}");
     assert!(p[2].contains("write `[member=value]`"), "{p:#?}");

@@ -278,9 +278,10 @@ pub trait FromResponse: Sized {
     /// use error_catalog::{ApiError, FromResponse};
     /// use error_catalog_services::kya::KyaError;
     /// assert!(KyaError::ERRORS_AT.is_empty());
-    /// let body = br#"{"error": "Agent ID 9 not found in IdentityRegistry", "code": "AGENT_NOT_FOUND", "timestamp": 1}"#;
+    /// let body = br#"{"error": "Agent ID 9 not found in IdentityRegistry", "errorType": "AGENT_NOT_FOUND", "timestamp": 1}"#;
     /// let all = KyaError::all_from_response(404, body);
-    /// assert_eq!(all.iter().map(|e| e.code()).collect::<Vec<_>>(), ["AGENT_NOT_FOUND"]);
+    /// assert_eq!(all, [KyaError::from_response(404, body)]);
+    /// assert_eq!(all[0].code(), "AGENT_NOT_FOUND");
     /// ```
     fn all_from_response(status: u16, body: &[u8]) -> Vec<Self> {
         let each = error_catalog_core::engine::each_element(body, Self::ERRORS_AT)

@@ -175,42 +175,6 @@ pub(super) fn index_text(mut i: usize, buf: &mut [u8; 20]) -> &str {
     std::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn raw(s: &str) -> Box<RawValue> {
-        RawValue::from_string(s.to_string()).expect("test JSON")
-    }
-
-    #[test]
-    fn index_tokens_follow_rfc_6901() {
-        assert_eq!(Select::of("12"), Some(Select::Index(12)));
-        for not in ["-1", "+1", "007", "1a", "", "99999999999999999999999999"] {
-            assert_eq!(Select::of(not), None, "{not}");
-        }
-    }
-
-    #[test]
-    fn filters_compare_strings_by_text_and_others_as_written() {
-        let e = raw(r#"{"a":1,"@type":"x\/y","n":7003}"#);
-        assert!(Select::of("[@type=x/y]").is_some_and(|s| s.takes(3, &e)));
-        assert!(Select::of("[n=7003]").is_some_and(|s| s.takes(0, &e)));
-        assert!(!Select::of("[n=7004]").is_some_and(|s| s.takes(0, &e)));
-        assert!(!Select::of("[missing=1]").is_some_and(|s| s.takes(0, &e)));
-        assert!(!Select::of("[a=1]").is_some_and(|s| s.takes(0, &raw("[1]"))));
-        assert!(!member_is("{\"a\":", "a", "1"));
-    }
-
-    #[test]
-    fn index_text_spells_every_width() {
-        let mut buf = [0; 20];
-        for i in [0, 7, 10, 123, usize::MAX] {
-            assert_eq!(index_text(i, &mut buf), i.to_string());
-        }
-    }
-}
-
 /// The bodies of the several errors one body carries: for each element the
 /// last segment of `at` (`*`, `[member=value]` or an index) selects in the
 /// array the rest of `at` leads to, the body with that element alone in the
@@ -252,4 +216,40 @@ pub fn each_element(body: &[u8], at: &[&str]) -> Option<Vec<Vec<u8>>> {
         out.push(serde_json::to_vec(&value).ok()?);
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(s: &str) -> Box<RawValue> {
+        RawValue::from_string(s.to_string()).expect("test JSON")
+    }
+
+    #[test]
+    fn index_tokens_follow_rfc_6901() {
+        assert_eq!(Select::of("12"), Some(Select::Index(12)));
+        for not in ["-1", "+1", "007", "1a", "", "99999999999999999999999999"] {
+            assert_eq!(Select::of(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn filters_compare_strings_by_text_and_others_as_written() {
+        let e = raw(r#"{"a":1,"@type":"x\/y","n":7003}"#);
+        assert!(Select::of("[@type=x/y]").is_some_and(|s| s.takes(3, &e)));
+        assert!(Select::of("[n=7003]").is_some_and(|s| s.takes(0, &e)));
+        assert!(!Select::of("[n=7004]").is_some_and(|s| s.takes(0, &e)));
+        assert!(!Select::of("[missing=1]").is_some_and(|s| s.takes(0, &e)));
+        assert!(!Select::of("[a=1]").is_some_and(|s| s.takes(0, &raw("[1]"))));
+        assert!(!member_is("{\"a\":", "a", "1"));
+    }
+
+    #[test]
+    fn index_text_spells_every_width() {
+        let mut buf = [0; 20];
+        for i in [0, 7, 10, 123, usize::MAX] {
+            assert_eq!(index_text(i, &mut buf), i.to_string());
+        }
+    }
 }

@@ -125,11 +125,22 @@ pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> Token
         _ => quote!(__p::None),
     };
     let order = &plan.order;
+    let opt = |s: Option<&String>| match s {
+        Some(s) => quote!(__p::Some(#s)),
+        None => quote!(__p::None),
+    };
+    let (after, before) = match &plan.code_cut {
+        Some(c) => (opt(c.after.as_ref()), opt(c.before.as_ref())),
+        None => (quote!(__p::None), quote!(__p::None)),
+    };
+    let code_header = opt(plan.code_header.as_ref());
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
             table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[#(#order),*], by_message: &[] },
             code: #code,
+            code_cut: __p::CodeCut { after: #after, before: #before },
+            code_header: #code_header,
             integer_codes: #integer_codes,
             message: #message,
             fields_at: #fields_at_text,
@@ -175,6 +186,8 @@ pub(super) fn problem_plan(
             },
             table: __p::Table { identity: __p::Identity::Code, entries: &#entries, by_code: #by_code, pattern_order: &[], by_message: &[] },
             code: __p::Some(#code),
+            code_cut: __p::CodeCut { after: __p::None, before: __p::None },
+            code_header: __p::None,
             integer_codes: #integer_codes,
             message: __p::Some(#message),
             fields_at: "",

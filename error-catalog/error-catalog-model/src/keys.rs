@@ -37,7 +37,11 @@ pub const WIRE: &[&str] = &[
     "code_type",
     "content_type",
     "fields",
+    "code_cut",
+    "code_header",
 ];
+/// Keys of `[wire] code_cut`.
+pub const CODE_CUT: &[&str] = &["after", "before"];
 /// Keys of `[headers]`.
 pub const HEADERS: &[&str] = &[
     "retry_after",

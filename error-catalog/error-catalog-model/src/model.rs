@@ -302,6 +302,33 @@ impl Pointer {
     }
 }
 
+/// `[wire] code_cut = { after = "#", before = ":" }`: the code is what lies
+/// after the last `after` and before the first `before` (each optional,
+/// never empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeCutText {
+    /// The code follows the last occurrence of this text.
+    pub after: Option<String>,
+    /// The code precedes the first occurrence of this text.
+    pub before: Option<String>,
+}
+
+impl CodeCutText {
+    /// The cut as the decoder applies it.
+    ///
+    /// ```
+    /// use error_catalog_model::model::CodeCutText;
+    /// let cut = CodeCutText { after: Some("#".into()), before: None };
+    /// assert_eq!(cut.as_cut().apply("ns#Code".into()), "Code");
+    /// ```
+    pub fn as_cut(&self) -> error_catalog_core::code_cut::CodeCut<'_> {
+        error_catalog_core::code_cut::CodeCut {
+            after: self.after.as_deref(),
+            before: self.before.as_deref(),
+        }
+    }
+}
+
 /// `[wire]`, resolved: presets are expanded by the parser.
 #[derive(Debug, Clone)]
 pub struct Wire {
@@ -314,6 +341,11 @@ pub struct Wire {
     pub integer_codes: bool,
     /// Where the code is.
     pub code: Option<Located<Pointer>>,
+    /// `code_cut`: how the code is cut out of the text received.
+    pub code_cut: Option<Located<CodeCutText>>,
+    /// `code_header`: the header carrying the code (lowercase), read before
+    /// the body's code.
+    pub code_header: Option<Located<String>>,
     /// Where the message is.
     pub message: Option<Located<Pointer>>,
     /// The object holding an error's own fields.

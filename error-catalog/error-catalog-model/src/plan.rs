@@ -11,6 +11,7 @@
 
 use crate::layout::{Place, Placement};
 use crate::model::{BaseType, Catalog, ErrorEntry, FieldType, Pointer};
+use error_catalog_core::code_cut::CodeCut;
 use error_catalog_core::decode::Plan;
 use error_catalog_core::engine::{
     code_index, entry_literals, message_index, CodeIndexBuf, Condition, Entry, Identity, Layout,
@@ -130,6 +131,10 @@ pub struct PlanBuf {
     pub identity: Identity,
     /// Codes are JSON integers.
     pub integer_codes: bool,
+    /// How the code is cut out of the text received (`[wire] code_cut`).
+    pub code_cut: Option<crate::model::CodeCutText>,
+    /// The header carrying the code (`[wire] code_header`, lowercase).
+    pub code_header: Option<String>,
     /// Where every field of every entry sits.
     pub placement: Placement,
     /// The classification entries, in catalog order.
@@ -226,7 +231,8 @@ pub fn lower<'c>(
     let codes: Vec<&str> = c.errors.iter().map(|e| e.code.value.as_str()).collect();
     // (entries told apart by `when`, or sent without a code, are classified
     // after the walk: their code does not name one entry)
-    let typed = identity == Identity::Code && !conditional;
+    // (a code cut out of what is sent is looked up once cut, after the walk)
+    let typed = identity == Identity::Code && !conditional && c.wire.code_cut.is_none();
     let typed_fields = (0..specs.len())
         .map(|i| typed_fields(&placement, typed, i))
         .collect();
@@ -245,6 +251,8 @@ pub fn lower<'c>(
     let mut plan = PlanBuf {
         identity,
         integer_codes: c.wire.integer_codes,
+        code_cut: c.wire.code_cut.as_ref().map(|c| c.value.clone()),
+        code_header: c.wire.code_header.as_ref().map(|h| h.value.clone()),
         by_code: code_index(&codes),
         order: order(c),
         by_message: Vec::new(),
@@ -558,6 +566,8 @@ impl PlanBuf {
                     by_message: &self.by_message,
                 },
                 code: self.placement.code,
+                code_cut: self.code_cut.as_ref().map_or(CodeCut::NONE, |c| c.as_cut()),
+                code_header: self.code_header.as_deref(),
                 integer_codes: self.integer_codes,
                 message: self.placement.message,
                 fields_at: self.fields_at_text(),

@@ -75,6 +75,8 @@ pub(crate) fn custom_wire(at: At) -> Wire {
         identity: Identity::Status,
         integer_codes: false,
         code: None,
+        code_cut: None,
+        code_header: None,
         message: None,
         fields_at: None,
         suggestion: None,

@@ -145,6 +145,8 @@ rules! {
         "Examples are checked by decoding them; a body that is not JSON documents nothing the service sends. Fix the JSON.";
     PlaceClash = "place-clash", "No two values share a place in the body.",
         "The code, the message, the envelope's values and each field need a place of their own: two at one pointer, or one inside the other, would be read as one value and written twice. Give the field another `at` (or name), or move the `[wire]` pointer.";
+    CodeCutEmpty = "code-cut-empty", "`code_cut` cuts at a text.",
+        "`[wire] code_cut` says where the code lies in the text a service sends: after the last `after`, before the first `before`. An empty text would leave no code at all. Give the text that marks the code's start or end (AWS: `after = \"#\"`, `before = \":\"`), or leave the key out.";
     SlotsTooMany = "slots-too-many", "The values read by pointer fit the decoder's slots.",
         "The decoder reads the code, the message, the envelope's values, the error marks and every field with an `at` of its own into a fixed set of 16 slots (one pointer, one slot, shared by the errors that name it). A catalog that needs more would have every body refused at run time. Put fields in the fields object (`[wire] fields_at`) instead of giving each its own `at`, or let errors that carry the same value share one pointer.";
     ExampleReadsAsSuccess = "example-reads-as-success", "An error's example is an error by the success rule.",

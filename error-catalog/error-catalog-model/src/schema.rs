@@ -279,6 +279,10 @@ fn error_schema(c: &Catalog, e: &ErrorEntry) -> Value {
                     true,
                 );
             }
+            // (a code sent with a namespace or a suffix is not the bare code)
+            (None, true) if w.code_cut.is_some() => {
+                put(&p.value.segments, json!({ "type": "string" }), true);
+            }
             (None, true) => {
                 let code = match e.code.value.parse::<i64>() {
                     Ok(n) if w.integer_codes => json!(n),

@@ -10,6 +10,7 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::code_cut::CodeCut;
 use crate::engine::{self, Captured, Condition, Identity, Layout, Sink as _, Table, UnreadAt};
 use crate::headers::HeaderLookup;
 use crate::hole_texts::HoleTexts;
@@ -104,6 +105,11 @@ pub struct Plan<'a> {
     /// Codes are integers (JSON numbers such as `-32601`): the code's text is
     /// the number as written, when it is an integer in canonical form.
     pub integer_codes: bool,
+    /// How the code is cut out of the text received (a namespace, a suffix).
+    pub code_cut: CodeCut<'a>,
+    /// The header that carries the code (in lowercase), read before the
+    /// body's code; a response without it is read by the body's.
+    pub code_header: Option<&'a str>,
     /// The slot holding the message.
     pub message: Option<usize>,
     /// The pointer of the fields object, for naming unclaimed members.
@@ -165,7 +171,9 @@ pub fn decode<'b, E: Decode<'b>>(
             return value;
         }
     }
-    let mut sink = E::Sink::new(plan.typed);
+    // (a code the headers carry decides: the body's is not looked up while walking)
+    let typed = plan.typed && plan.code_header.is_none_or(|h| headers.header(h).is_none());
+    let mut sink = E::Sink::new(typed);
     match sink.walk(body, &plan.layout) {
         // (`direct` said no to this very message already: not asked again)
         Ok(()) => finish((status, headers), body, plan, &mut sink, cx, lone.is_none()),
@@ -195,12 +203,14 @@ fn walk_again<'b, E: Decode<'b>>(
     } else {
         first
     };
-    if plan.table.identity != Identity::Code {
+    // (a code the headers carry identifies the error whatever the body is)
+    let code = header_code(plan, headers).map(|c| plan.code_cut.apply(c));
+    if plan.table.identity != Identity::Code || code.is_some() {
         let hit = status.and_then(|s| {
             classify(
                 plan,
                 (s, headers),
-                None,
+                code.as_deref(),
                 None,
                 &mut HoleTexts::default(),
                 None,
@@ -218,10 +228,21 @@ fn walk_again<'b, E: Decode<'b>>(
     E::unknown(Fallback {
         status,
         body,
-        code: None,
+        code: code.as_deref(),
         message: None,
         reason: format!("body is not a JSON object: {e}"),
     })
+}
+
+/// The code the response's headers carry, where the plan names the header.
+#[inline]
+fn header_code<'h>(
+    plan: &Plan<'_>,
+    headers: &'h dyn HeaderLookup,
+) -> Option<std::borrow::Cow<'h, str>> {
+    let name = plan.code_header?;
+    let value = headers.header(name)?.trim();
+    (!value.is_empty()).then_some(std::borrow::Cow::Borrowed(value))
 }
 
 /// (entry, exact) for a response: by the plan's compiled classification where it
@@ -350,12 +371,16 @@ fn finish<'b, E: Decode<'b>>(
     cx: E::Context,
     direct: bool,
 ) -> E {
-    let code = plan.code.and_then(|s| sink.take_text(s)).or_else(|| {
+    let in_body = plan.code.and_then(|s| sink.take_text(s)).or_else(|| {
         // an integer code is its digits as written (`-32601`)
         let slot = plan.code.filter(|_| plan.integer_codes)?;
         let raw = sink.slot_raw(slot)?;
         canonical_int(raw).then_some(std::borrow::Cow::Borrowed(raw))
     });
+    // the header's code first, then the body's; each cut as the catalog says
+    let code = header_code(plan, headers)
+        .or(in_body)
+        .map(|c| plan.code_cut.apply(c));
     let message = plan.message.and_then(|s| sink.take_text(s));
     // a body holding the message alone: classified and built in one step where
     // that gives what the steps below would

@@ -71,6 +71,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod code_cut;
 pub mod command;
 #[doc(hidden)]
 pub mod decode;

@@ -1,5 +1,6 @@
 //! Items generated code reaches through `error_catalog::__private`. Not public API.
 
+pub use error_catalog_core::code_cut::CodeCut;
 pub use error_catalog_core::command::render as render_command;
 pub use error_catalog_core::decode::{
     canonical_int, decode, display_eq, exact_int, field, field_int, field_opt_int,

@@ -64,6 +64,23 @@ impl Parser {
         if let Some(p) = self.pointer(t, "message", ctx) {
             wire.message = Some(p);
         }
+        if let Some((ct, cut_at)) = self.table(t, "code_cut", ctx, &at, false) {
+            wire.code_cut = self.code_cut(ct, cut_at);
+        }
+        if let Some(h) = self.string(t, "code_header", ctx) {
+            if crate::model::is_header_name(&h.value) {
+                wire.code_header = Some(Located::new(h.value.to_ascii_lowercase(), h.at));
+            } else {
+                self.diags.push(
+                    Diagnostic::new(
+                        Rule::HeaderNameInvalid,
+                        &h.at,
+                        format!("`code_header` in {ctx}: `{}` is not a header name", h.value),
+                    )
+                    .help("name the header as it is sent, such as `x-amzn-errortype` (letters, digits, `-`; no spaces)"),
+                );
+            }
+        }
         if let Some(p) = self.pointer(t, "fields_at", ctx) {
             wire.fields_at = Some(p);
         }
@@ -102,7 +119,7 @@ impl Parser {
         if let Some(c) = self.plain(t, "content_type", ctx) {
             wire.content_type = c;
         }
-        wire.identity = if wire.code.is_some() {
+        wire.identity = if wire.code.is_some() || wire.code_header.is_some() {
             Identity::Code
         } else if wire
             .preset
@@ -143,6 +160,42 @@ impl Parser {
             wire.success = self.pointer_values(st, "`[wire] success`");
         }
         wire
+    }
+
+    /// `code_cut = { after = "#", before = ":" }`: each text given is a
+    /// non-empty string.
+    fn code_cut(&mut self, t: &DeTable<'_>, at: At) -> Option<Located<CodeCutText>> {
+        let ctx = "`[wire] code_cut`";
+        self.check_keys(t, ctx, keys::CODE_CUT);
+        let mut cut = CodeCutText::default();
+        let mut ok = true;
+        for key in keys::CODE_CUT {
+            let Some(s) = self.string(t, key, ctx) else {
+                continue;
+            };
+            if s.value.is_empty() {
+                ok = false;
+                self.diags.push(
+                    Diagnostic::new(
+                        Rule::CodeCutEmpty,
+                        &s.at,
+                        format!("`{key}` in {ctx} is empty: it would cut the whole code away"),
+                    )
+                    .help(if *key == "after" {
+                        "give the text the code follows (`\"#\"` after an AWS namespace), or leave `after` out"
+                    } else {
+                        "give the text the code ends before (`\":\"` before an AWS suffix), or leave `before` out"
+                    }),
+                );
+                continue;
+            }
+            if *key == "after" {
+                cut.after = Some(s.value);
+            } else {
+                cut.before = Some(s.value);
+            }
+        }
+        (ok && (cut.after.is_some() || cut.before.is_some())).then(|| Located::new(cut, at))
     }
 
     /// A table of JSON pointer → scalar (`success = { "/ok" = true }`, `when = {

@@ -283,3 +283,75 @@ fields_at = "/error/details/[=x]"
     assert!(p[1].contains("write `[member=value]`"), "{p:#?}");
     assert!(p[2].contains("write `[member=value]`"), "{p:#?}");
 }
+
+// --- codes as services send them ------------------------------------------------------
+
+#[test]
+fn code_cut_texts_are_not_empty_and_code_header_is_a_header() {
+    let text = r#"[service]
+id = "s"
+name = "S"
+
+[wire]
+code = "/__type"
+code_cut = { after = "", before = "", trim = "x" }
+code_header = "x amzn"
+"#;
+    let p = expect(
+        text,
+        &[
+            Rule::CodeCutEmpty,
+            Rule::CodeCutEmpty,
+            Rule::KeyUnknown,
+            Rule::HeaderNameInvalid,
+        ],
+    );
+    assert!(
+        p[0].contains("`after` in `[wire] code_cut` is empty"),
+        "{p:#?}"
+    );
+    assert!(
+        p[1].contains("`before` in `[wire] code_cut` is empty"),
+        "{p:#?}"
+    );
+    assert!(p[3].contains("`x amzn` is not a header name"), "{p:#?}");
+    // a good cut and header load
+    let good = text
+        .replace(
+            r#"code_cut = { after = "", before = "", trim = "x" }"#,
+            r##"code_cut = { after = "#" }"##,
+        )
+        .replace("x amzn", "X-Amzn-ErrorType");
+    let c = error_catalog_model::load_str("t.toml", &good).expect(&good);
+    assert_eq!(c.wire.identity, error_catalog_core::engine::Identity::Code);
+    assert_eq!(
+        c.wire.code_header.map(|h| h.value).as_deref(),
+        Some("x-amzn-errortype")
+    );
+    assert_eq!(
+        c.wire
+            .code_cut
+            .map(|c| c.value.after)
+            .unwrap_or_default()
+            .as_deref(),
+        Some("#")
+    );
+}
+
+/// The header is read before the body's code, not instead of a place for it:
+/// `check` reads every example and sample body, which carry the code.
+#[test]
+fn code_header_goes_beside_code() {
+    let text = r#"[service]
+id = "s"
+name = "S"
+
+[wire]
+code_header = "x-amzn-errortype"
+"#;
+    let p = expect(text, &[Rule::WireIdentityUnlocated]);
+    assert!(
+        p[0].contains("does not say where the error code is"),
+        "{p:#?}"
+    );
+}

@@ -46,6 +46,17 @@
 //!   borrowed view, the CLI's record) implements one trait, `decode::Decode`:
 //!   its sink, how an entry's value is built, the fallback's value, where it
 //!   keeps its extra.
+//! - **headers**: a response's headers as a catalog reads them
+//!   (`headers::ResponseHeaders`), read once by the names the catalog gives
+//!   them (`headers::HeaderNames`, a generated enum's `HEADER_NAMES`: the
+//!   roles, the headers it keeps, and its **conditions**, the headers its
+//!   `when_header` entries test), with `E::headers(…)` or
+//!   `ResponseHeaders::read`. Decoding (`from_parts`, for conditions) and
+//!   retry advice (`retry_with`) take that one value.
+//! - **delay**: the whole seconds a response asks a client to wait
+//!   (`Retry-After`, a rate-limit reset, a body's `retry_after_field`); one
+//!   sent with a fraction (`1.5`, `"1.5s"`) is rounded up
+//!   (`retry::DelaySeconds`).
 //! - **fallback** and **unknown**: the fallback is the decoder's verdict that
 //!   a response is no entry it knows (`decode::Fallback`, with the whole body
 //!   and the **reason**); an enum holds it in its **unknown** variant, as an

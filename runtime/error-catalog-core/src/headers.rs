@@ -138,18 +138,16 @@ pub struct ResponseHeaders {
     /// The service's own word on retrying (`X-Should-Retry: true|false`),
     /// overriding the error's retry rule either way.
     pub should_retry: Option<bool>,
-    /// The headers of [`HeaderNames::keep`] the response carried.
+    /// The headers of [`HeaderNames::keep`] the response carried, and apart
+    /// from them ([`KeptHeaders::tested`]) those of
+    /// [`HeaderNames::conditions`], which decoding looks up.
     pub kept: KeptHeaders,
-    /// The headers of [`HeaderNames::conditions`] the response carried, as
-    /// received: what decoding looks up ([`HeaderLookup`]) for entries told
-    /// apart by a header (`when_header`).
-    pub tested: KeptHeaders,
 }
 
 /// Decoding asks for the headers an entry's `when_header` conditions name:
-/// those of [`ResponseHeaders::tested`], which holds the headers of
+/// those [`KeptHeaders::tested`] holds, the headers of
 /// [`HeaderNames::conditions`] (a generated enum's `HEADER_NAMES` lists its
-/// catalog's). Headers read by other names answer nothing here.
+/// catalog's) as received. Headers read by other names answer nothing here.
 ///
 /// ```
 /// use error_catalog_core::headers::{HeaderLookup, HeaderNames, ResponseHeaders};
@@ -162,13 +160,17 @@ pub struct ResponseHeaders {
 /// ```
 impl HeaderLookup for ResponseHeaders {
     fn header(&self, name: &str) -> Option<&str> {
-        self.tested.get(name)
+        self.kept
+            .tested()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
     }
 }
 
 /// The headers a service's catalog keeps by name (`[headers] keep`), in the
-/// catalog's order: (name as the catalog spells it, value). Empty takes no
-/// allocation.
+/// catalog's order: (name as the catalog spells it, value); and apart from
+/// them, the headers its `when_header` conditions test
+/// ([`KeptHeaders::tested`]). Empty takes no allocation.
 ///
 /// ```
 /// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
@@ -183,9 +185,13 @@ impl HeaderLookup for ResponseHeaders {
 pub struct KeptHeaders(Option<Box<Pairs>>);
 
 /// (one pointer wide behind the `Option`: the headers stay small inside every
-/// received error)
+/// received error) The first `kept` pairs are the kept headers, the rest
+/// the tested ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Pairs(Vec<(String, String)>);
+struct Pairs {
+    pairs: Vec<(String, String)>,
+    kept: usize,
+}
 
 impl KeptHeaders {
     /// The value of a kept header, by name in any case.
@@ -199,13 +205,45 @@ impl KeptHeaders {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0
             .iter()
-            .flat_map(|kept| kept.0.iter())
+            .flat_map(|p| &p.pairs[..p.kept])
             .map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
-    /// True when none was kept.
+    /// The headers the catalog's `when_header` conditions test
+    /// ([`HeaderNames::conditions`]), as (name as the catalog spells it,
+    /// value as received): what decoding looks up.
+    ///
+    /// ```
+    /// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
+    ///
+    /// let names = HeaderNames { conditions: &["x-tier"], ..HeaderNames::STANDARD };
+    /// let h = ResponseHeaders::read(&names, "X-Tier: gold");
+    /// assert_eq!(h.kept.tested().collect::<Vec<_>>(), [("x-tier", "gold")]);
+    /// assert!(h.kept.is_empty() && h.kept.get("x-tier").is_none());
+    /// ```
+    pub fn tested(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .flat_map(|p| &p.pairs[p.kept..])
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// True when none was kept (tested headers aside).
     pub fn is_empty(&self) -> bool {
-        self.0.is_none()
+        self.iter().next().is_none()
+    }
+
+    /// The kept headers, then the tested ones.
+    fn new(mut kept: Vec<(String, String)>, tested: Vec<(String, String)>) -> Self {
+        if kept.is_empty() && tested.is_empty() {
+            return KeptHeaders(None);
+        }
+        let n = kept.len();
+        kept.extend(tested);
+        KeptHeaders(Some(Box::new(Pairs {
+            pairs: kept,
+            kept: n,
+        })))
     }
 }
 
@@ -219,7 +257,7 @@ impl From<Vec<(String, String)>> for KeptHeaders {
     /// assert!(KeptHeaders::from(Vec::new()).is_empty());
     /// ```
     fn from(pairs: Vec<(String, String)>) -> Self {
-        KeptHeaders((!pairs.is_empty()).then(|| Box::new(Pairs(pairs))))
+        KeptHeaders::new(pairs, Vec::new())
     }
 }
 
@@ -366,8 +404,7 @@ impl ResponseHeaders {
         });
         // (kept in the order the catalog lists them)
         kept.sort_by_key(|(k, _)| names.keep.iter().position(|n| n == k));
-        out.kept = KeptHeaders::from(kept);
-        out.tested = KeptHeaders::from(tested);
+        out.kept = KeptHeaders::new(kept, tested);
         let rl = &mut out.rate_limit;
         fill(&mut rl.limit, draft.limit);
         fill(&mut rl.remaining, draft.remaining);

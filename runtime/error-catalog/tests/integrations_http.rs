@@ -190,7 +190,6 @@ fn write_headers_round_trips() {
         request_id: Some("req_abc123xyz".into()),
         should_retry: Some(false),
         kept: Default::default(),
-        tested: Default::default(),
     };
     let mut map = HeaderMap::new();
     ah::write_headers(&headers, &mut map);

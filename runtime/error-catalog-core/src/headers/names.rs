@@ -40,7 +40,7 @@ pub struct HeaderNames<'a> {
     /// [`ResponseHeaders::kept`](super::ResponseHeaders::kept) (`x-github-request-id`).
     pub keep: &'a [&'a str],
     /// The headers the catalog's entries test (`when_header`), in lowercase:
-    /// their text is kept in [`ResponseHeaders::tested`](super::ResponseHeaders::tested),
+    /// their text is kept in [`KeptHeaders::tested`](super::KeptHeaders::tested),
     /// where decoding looks them up.
     pub conditions: &'a [&'a str],
 }

@@ -76,7 +76,8 @@ pub fn duration_seconds(text: &str) -> Option<u64> {
 pub fn float_seconds(secs: f64) -> Option<u64> {
     // 2^64: the first f64 past u64::MAX
     const LIMIT: f64 = 18_446_744_073_709_551_616.0;
-    if secs.is_nan() || secs < 0.0 || secs >= LIMIT {
+    // (NaN is in no range)
+    if !(0.0..LIMIT).contains(&secs) {
         return None;
     }
     // (in range: the cast is exact for the ceiling)

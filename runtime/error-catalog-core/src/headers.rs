@@ -27,7 +27,7 @@ mod lookup;
 mod names;
 mod source;
 
-use crate::retry::decimal_seconds;
+use crate::delay::decimal_seconds;
 use http_date::number;
 pub use http_date::parse_http_date;
 pub(crate) use http_date::unix_seconds;
@@ -58,6 +58,8 @@ impl RetryAfter {
     /// (RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms).
     /// Seconds with a fraction, which some services send (`1.5`), are
     /// rounded up ([`decimal_seconds`]).
+    ///
+    /// [`decimal_seconds`]: crate::retry::decimal_seconds
     ///
     /// Returns `None` for anything else (negative numbers, garbage,
     /// values that overflow `u64`, impossible dates).

@@ -79,6 +79,8 @@
 pub mod command;
 #[doc(hidden)]
 pub mod decode;
+// (beneath both `headers` and `retry`; its items are `retry`'s)
+mod delay;
 #[doc(hidden)]
 pub mod engine;
 pub mod field_type;

@@ -22,9 +22,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::headers::{unix_seconds, ResponseHeaders};
 
-mod delay;
-
-pub use delay::{decimal_seconds, duration_seconds, float_seconds, DelaySeconds};
+pub use crate::delay::{decimal_seconds, duration_seconds, float_seconds, DelaySeconds};
 
 /// A catalog's retry rule.
 ///

@@ -4,7 +4,7 @@
 use std::time::{Duration, SystemTime};
 
 use super::http_date::unix_seconds;
-use crate::retry::decimal_seconds;
+use crate::delay::decimal_seconds;
 
 /// Names of the headers a service uses.
 ///

@@ -57,9 +57,7 @@ impl RetryAfter {
     /// Parses a `Retry-After` value: delta-seconds or an HTTP-date
     /// (RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms).
     /// Seconds with a fraction, which some services send (`1.5`), are
-    /// rounded up ([`decimal_seconds`]).
-    ///
-    /// [`decimal_seconds`]: crate::retry::decimal_seconds
+    /// rounded up (as `retry::decimal_seconds` reads them).
     ///
     /// Returns `None` for anything else (negative numbers, garbage,
     /// values that overflow `u64`, impossible dates).

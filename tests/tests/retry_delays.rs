@@ -188,3 +188,44 @@ fn a_fractional_reset_header_rounds_up() {
     );
     assert_eq!(err.retry_with(&headers, before).seconds(), Some(2));
 }
+
+/// A derived enum's borrowed view reads a `Duration` text delay from its
+/// `Cow` field the same way the owned enum does.
+#[test]
+fn the_borrowed_view_reads_duration_text_too() {
+    use error_catalog::UnknownError;
+
+    #[derive(Debug, error_catalog::ApiError)]
+    #[api_error(wire = "nested", borrowed)]
+    enum CloudError {
+        #[api_error(
+            code = "RESOURCE_EXHAUSTED",
+            status = 429,
+            message = "Quota exceeded",
+            retry = "after",
+            retry_after_field = "retryDelay"
+        )]
+        ResourceExhausted {
+            #[api_error(rename = "retryDelay")]
+            retry_delay: Option<String>,
+        },
+        #[api_error(unknown)]
+        Unknown(UnknownError),
+    }
+
+    for (delay, want) in [
+        ("\"1.5s\"", Some(2)),
+        ("\"30s\"", Some(30)),
+        ("\"-1s\"", None),
+        ("null", None),
+    ] {
+        let body = format!(
+            r#"{{"error": {{"code": "RESOURCE_EXHAUSTED", "message": "Quota exceeded", "retryDelay": {delay}}}}}"#
+        );
+        let view = CloudErrorRef::from_response(429, body.as_bytes());
+        assert!(view.is_known(), "{body}");
+        assert_eq!(view.retry_after_field(), want, "{body}");
+        let owned = CloudError::from_response(429, body.as_bytes());
+        assert_eq!(owned.retry_after_field(), want, "{body}");
+    }
+}

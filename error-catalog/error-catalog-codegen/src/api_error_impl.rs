@@ -24,11 +24,9 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
             let f = b.fields.iter().find(|f| f.wire == r.value)?;
             let id = &f.ident;
             let p = pat(b, &[id]);
-            Some(if f.optional {
-                quote!(#p => #id.and_then(|__v| ::core::convert::TryFrom::try_from(__v).ok()),)
-            } else {
-                quote!(#p => ::core::convert::TryFrom::try_from(*#id).ok(),)
-            })
+            // (whole seconds, rounded up, from an integer, an `f64` or
+            // protobuf `Duration` text: the reading the CLI makes too)
+            Some(quote!(#p => #krate::retry::DelaySeconds::delay_seconds(#id),))
         });
     // a command without placeholders is static text (braces unescaped at
     // compile time); one with placeholders is rendered from the details

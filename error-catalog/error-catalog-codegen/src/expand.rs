@@ -146,11 +146,23 @@ pub fn expand(input: &Input) -> TokenStream {
     }
 }
 
-/// `FromResponse::HEADER_NAMES`, where the catalog names a header or says how
-/// one reads (the trait's default, the standard names, otherwise).
+/// `FromResponse::HEADER_NAMES`, where the catalog names a header, says how
+/// one reads, or tests one (`when_header`: listed in `conditions`, so the
+/// headers `E::headers` reads answer the decoder); the trait's default, the
+/// standard names, otherwise.
 fn header_names(input: &Input) -> TokenStream {
     let h = &input.catalog.headers;
-    if h.written.is_empty() && h.keep.is_empty() && h.rate_limit_reset_format.is_none() {
+    let mut conditions: Vec<&str> = Vec::new();
+    for (name, _) in input.catalog.errors.iter().flat_map(|e| &e.when_headers) {
+        if !conditions.contains(&name.value.as_str()) {
+            conditions.push(&name.value);
+        }
+    }
+    if h.written.is_empty()
+        && h.keep.is_empty()
+        && h.rate_limit_reset_format.is_none()
+        && conditions.is_empty()
+    {
         return TokenStream::new();
     }
     let krate = &input.krate;
@@ -178,6 +190,7 @@ fn header_names(input: &Input) -> TokenStream {
             request_id: #request_id,
             should_retry: #should_retry,
             keep: &[#(#keep),*],
+            conditions: &[#(#conditions),*],
         };
     }
 }

@@ -436,7 +436,8 @@ pub struct Headers {
 impl Headers {
     /// The names as the run-time header reader takes them: each role the
     /// catalog names, the standard name otherwise. Generated code emits the
-    /// same as the enum's `FromResponse::HEADER_NAMES`.
+    /// same as the enum's `FromResponse::HEADER_NAMES`, with the headers
+    /// the entries' `when_header` conditions test as its `conditions`.
     ///
     /// ```
     /// let c = error_catalog_model::load_str("ai.toml", r#"
@@ -475,6 +476,7 @@ impl Headers {
             request_id: or(&self.request_id, std.request_id),
             should_retry: or(&self.should_retry, std.should_retry),
             keep,
+            conditions: &[],
         }
     }
 }

@@ -133,8 +133,8 @@ rules! {
         "A field must be read from somewhere: its `at` pointer, the wire's `fields_at`, or a placeholder in every pattern of `matches`. Give it one of these.";
     RetryAfterFieldUnknown = "retry-after-field-unknown", "`retry_after_field` names a field of the error.",
         "The retry delay is read from the field named; a name that is no field gives nothing to read. Name one of the error's fields.";
-    RetryAfterFieldType = "retry-after-field-type", "`retry_after_field` names an integer field.",
-        "The retry delay is a number of seconds, read from a single integer field. Name an integer field, or change the field's type.";
+    RetryAfterFieldType = "retry-after-field-type", "`retry_after_field` names a field holding seconds.",
+        "The retry delay is read from a single field holding seconds: an integer, an `f64` (`64.57`), or a `string` in protobuf `Duration` form (`\"1.5s\"`, as Google AIP-193's `retryDelay`); fractions round up to whole seconds. A list, a `bool` or an object holds no delay. Name such a field, or change the field's type.";
     PatternOverlap = "pattern-overlap", "No two patterns of one priority match the same message.",
         "Two errors whose patterns can match one message under the same status (and the same `priority`) make the choice depend on order. Make the patterns distinct, or give the more specific one a higher `priority`.";
     PatternUnread = "pattern-unread", "Every `matches` pattern is read by a classification step.",

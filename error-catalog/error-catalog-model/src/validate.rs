@@ -378,7 +378,8 @@ fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Rule: `retry_after_field` names an integer field of the error.
+/// Rule: `retry_after_field` names a field of the error holding seconds: an
+/// integer, an `f64`, or a `string` (protobuf `Duration` text, `"1.5s"`).
 fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
     for e in c.errors.iter().filter(|e| sound(c, e)) {
         let Some(r) = &e.retry_after_field else {
@@ -393,11 +394,11 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
                     r.value, e.code.value
                 ),
             )),
-            Some(f) if !f.ty.value.base.is_integer() || f.ty.value.list => d.push(Diagnostic::new(
+            Some(f) if !holds_seconds(f.ty.value) => d.push(Diagnostic::new(
                 Rule::RetryAfterFieldType,
                 &r.at,
                 format!(
-                    "`retry_after_field` `{}` must be an integer field (seconds), not `{}`",
+                    "`retry_after_field` `{}` must hold seconds (an integer, `f64`, or `string` such as \"1.5s\"), not `{}`",
                     r.value,
                     c.type_text(f.ty.value)
                 ),
@@ -405,6 +406,11 @@ fn check_retry_after_field(c: &Catalog, d: &mut Vec<Diagnostic>) {
             Some(_) => {}
         }
     }
+}
+
+/// True for the types a delay is read from (`retry::DelaySeconds`).
+fn holds_seconds(t: FieldType) -> bool {
+    !t.list && (t.base.is_integer() || matches!(t.base, BaseType::F64 | BaseType::String))
 }
 
 /// Rule: no two patterns with the same priority can match the same message under

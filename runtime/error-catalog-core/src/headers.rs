@@ -4,12 +4,20 @@
 //! Everything here is lenient: a value that cannot be parsed is ignored
 //! (`None`), never a panic.
 //!
-//! ```
-//! use error_catalog_core::headers::{ResponseHeaders, RetryAfter};
+//! A response's headers are read once, by the names the service's catalog
+//! gives them ([`HeaderNames`], a generated enum's `FromResponse::HEADER_NAMES`),
+//! into one [`ResponseHeaders`], which both decoding (for `when_header`
+//! conditions, through [`HeaderLookup`]) and retry advice read. With a
+//! generated enum, `E::headers(…)` does it; here, [`ResponseHeaders::read`].
 //!
-//! let h = ResponseHeaders::from_lines("Retry-After: 60\nX-Request-Id: abc");
+//! ```
+//! use error_catalog_core::headers::{HeaderNames, ResponseHeaders, RetryAfter};
+//!
+//! let names = HeaderNames { should_retry: "Stripe-Should-Retry", ..HeaderNames::STANDARD };
+//! let h = ResponseHeaders::read(&names, "Retry-After: 60\nX-Request-Id: abc\nStripe-Should-Retry: false");
 //! assert_eq!(h.retry_after, Some(RetryAfter::Seconds(60)));
 //! assert_eq!(h.request_id.as_deref(), Some("abc"));
+//! assert_eq!(h.should_retry, Some(false));
 //! ```
 
 use std::time::{Duration, SystemTime};
@@ -17,12 +25,15 @@ use std::time::{Duration, SystemTime};
 mod http_date;
 mod lookup;
 mod names;
+mod source;
 
+use crate::delay::decimal_seconds;
 use http_date::number;
 pub use http_date::parse_http_date;
 pub(crate) use http_date::unix_seconds;
 pub use lookup::HeaderLookup;
 pub use names::{HeaderNames, ResetFormat};
+pub use source::HeaderSource;
 
 /// A parsed `Retry-After` value.
 ///
@@ -45,6 +56,8 @@ pub enum RetryAfter {
 impl RetryAfter {
     /// Parses a `Retry-After` value: delta-seconds or an HTTP-date
     /// (RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms).
+    /// Seconds with a fraction, which some services send (`1.5`), are
+    /// rounded up (as `retry::decimal_seconds` reads them).
     ///
     /// Returns `None` for anything else (negative numbers, garbage,
     /// values that overflow `u64`, impossible dates).
@@ -54,14 +67,15 @@ impl RetryAfter {
     /// use std::time::{Duration, UNIX_EPOCH};
     ///
     /// assert_eq!(RetryAfter::parse(" 45 "), Some(RetryAfter::Seconds(45)));
+    /// assert_eq!(RetryAfter::parse("1.5"), Some(RetryAfter::Seconds(2)));
     /// let at = UNIX_EPOCH + Duration::from_secs(784_111_777);
     /// assert_eq!(RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT"), Some(RetryAfter::Date(at)));
     /// assert_eq!(RetryAfter::parse("-5"), None);
     /// ```
     pub fn parse(value: &str) -> Option<RetryAfter> {
         let value = value.trim();
-        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-            return number(value).map(RetryAfter::Seconds);
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return decimal_seconds(value).map(RetryAfter::Seconds);
         }
         parse_http_date(value).map(RetryAfter::Date)
     }
@@ -124,13 +138,39 @@ pub struct ResponseHeaders {
     /// The service's own word on retrying (`X-Should-Retry: true|false`),
     /// overriding the error's retry rule either way.
     pub should_retry: Option<bool>,
-    /// The headers of [`HeaderNames::keep`] the response carried.
+    /// The headers of [`HeaderNames::keep`] the response carried, and apart
+    /// from them ([`KeptHeaders::tested`]) those of
+    /// [`HeaderNames::conditions`], which decoding looks up.
     pub kept: KeptHeaders,
 }
 
+/// Decoding asks for the headers an entry's `when_header` conditions name:
+/// those [`KeptHeaders::tested`] holds, the headers of
+/// [`HeaderNames::conditions`] (a generated enum's `HEADER_NAMES` lists its
+/// catalog's) as received. Headers read by other names answer nothing here.
+///
+/// ```
+/// use error_catalog_core::headers::{HeaderLookup, HeaderNames, ResponseHeaders};
+///
+/// let names = HeaderNames { conditions: &["x-ratelimit-remaining"], ..HeaderNames::STANDARD };
+/// let h = ResponseHeaders::read(&names, "X-RateLimit-Remaining: 0\nX-Other: 1");
+/// assert_eq!(h.header("x-ratelimit-remaining"), Some("0"));
+/// assert_eq!(h.rate_limit.remaining, Some(0));
+/// assert_eq!(h.header("x-other"), None);
+/// ```
+impl HeaderLookup for ResponseHeaders {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.kept
+            .tested()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+}
+
 /// The headers a service's catalog keeps by name (`[headers] keep`), in the
-/// catalog's order: (name as the catalog spells it, value). Empty takes no
-/// allocation.
+/// catalog's order: (name as the catalog spells it, value); and apart from
+/// them, the headers its `when_header` conditions test
+/// ([`KeptHeaders::tested`]). Empty takes no allocation.
 ///
 /// ```
 /// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
@@ -145,9 +185,13 @@ pub struct ResponseHeaders {
 pub struct KeptHeaders(Option<Box<Pairs>>);
 
 /// (one pointer wide behind the `Option`: the headers stay small inside every
-/// received error)
+/// received error) The first `kept` pairs are the kept headers, the rest
+/// the tested ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Pairs(Vec<(String, String)>);
+struct Pairs {
+    pairs: Vec<(String, String)>,
+    kept: usize,
+}
 
 impl KeptHeaders {
     /// The value of a kept header, by name in any case.
@@ -161,13 +205,45 @@ impl KeptHeaders {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0
             .iter()
-            .flat_map(|kept| kept.0.iter())
+            .flat_map(|p| &p.pairs[..p.kept])
             .map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
-    /// True when none was kept.
+    /// The headers the catalog's `when_header` conditions test
+    /// ([`HeaderNames::conditions`]), as (name as the catalog spells it,
+    /// value as received): what decoding looks up.
+    ///
+    /// ```
+    /// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
+    ///
+    /// let names = HeaderNames { conditions: &["x-tier"], ..HeaderNames::STANDARD };
+    /// let h = ResponseHeaders::read(&names, "X-Tier: gold");
+    /// assert_eq!(h.kept.tested().collect::<Vec<_>>(), [("x-tier", "gold")]);
+    /// assert!(h.kept.is_empty() && h.kept.get("x-tier").is_none());
+    /// ```
+    pub fn tested(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .flat_map(|p| &p.pairs[p.kept..])
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// True when none was kept (tested headers aside).
     pub fn is_empty(&self) -> bool {
-        self.0.is_none()
+        self.iter().next().is_none()
+    }
+
+    /// The kept headers, then the tested ones.
+    fn new(mut kept: Vec<(String, String)>, tested: Vec<(String, String)>) -> Self {
+        if kept.is_empty() && tested.is_empty() {
+            return KeptHeaders(None);
+        }
+        let n = kept.len();
+        kept.extend(tested);
+        KeptHeaders(Some(Box::new(Pairs {
+            pairs: kept,
+            kept: n,
+        })))
     }
 }
 
@@ -181,7 +257,7 @@ impl From<Vec<(String, String)>> for KeptHeaders {
     /// assert!(KeptHeaders::from(Vec::new()).is_empty());
     /// ```
     fn from(pairs: Vec<(String, String)>) -> Self {
-        KeptHeaders((!pairs.is_empty()).then(|| Box::new(Pairs(pairs))))
+        KeptHeaders::new(pairs, Vec::new())
     }
 }
 
@@ -193,7 +269,35 @@ fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
 }
 
 impl ResponseHeaders {
-    /// Builds from `(name, value)` pairs using [`HeaderNames::STANDARD`].
+    /// Reads a response's headers by a service's names: `source` is raw
+    /// lines (`"Name: value"`, one a line) or `(name, value)` pairs
+    /// ([`HeaderSource`]). Every name of `names` is read, the service's own
+    /// included (`Stripe-Should-Retry` as its should-retry header), and the
+    /// headers its conditions test are kept for decoding. A generated enum's
+    /// `E::headers(source)` calls this with `E::HEADER_NAMES`.
+    ///
+    /// Names compare ASCII-case-insensitively, values are trimmed,
+    /// unparsable values are ignored and the first valid value of a header
+    /// wins.
+    ///
+    /// ```
+    /// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
+    ///
+    /// let names = HeaderNames { should_retry: "Stripe-Should-Retry", ..HeaderNames::STANDARD };
+    /// let h = ResponseHeaders::read(&names, [("stripe-should-retry", "false")]);
+    /// assert_eq!(h.should_retry, Some(false));
+    /// // the standard names alone do not know it
+    /// assert_eq!(ResponseHeaders::from_pairs([("stripe-should-retry", "false")]).should_retry, None);
+    /// ```
+    pub fn read<S: HeaderSource>(names: &HeaderNames<'_>, source: S) -> Self {
+        Self::collect(names, source, SystemTime::now())
+    }
+
+    /// Builds from `(name, value)` pairs using [`HeaderNames::STANDARD`]
+    /// **only**: a header a service names for itself (`Stripe-Should-Retry`,
+    /// `x-ratelimit-remaining-requests`) is skipped like any unknown header.
+    /// For a service with a catalog, read its names instead:
+    /// `E::headers(pairs)` for a generated enum `E`, or [`ResponseHeaders::read`].
     ///
     /// Names compare ASCII-case-insensitively, values are trimmed,
     /// unparsable values are ignored and the first valid value of a header
@@ -213,9 +317,10 @@ impl ResponseHeaders {
         Self::from_pairs_with(&HeaderNames::STANDARD, pairs)
     }
 
-    /// Same as [`ResponseHeaders::from_pairs`] with a service's own names.
-    /// The draft `RateLimit-*` fallback applies only when `names` equals
-    /// [`HeaderNames::STANDARD`].
+    /// Same as [`ResponseHeaders::from_pairs`] with a service's own names
+    /// (pairs only; [`ResponseHeaders::read`] takes lines too). The draft
+    /// `RateLimit-*` fallback applies only when `names` are
+    /// [`HeaderNames::STANDARD`] (conditions aside).
     ///
     /// ```
     /// use error_catalog_core::headers::{HeaderNames, ResponseHeaders};
@@ -228,21 +333,41 @@ impl ResponseHeaders {
         names: &HeaderNames<'_>,
         pairs: I,
     ) -> Self {
-        Self::collect(names, pairs, SystemTime::now())
+        Self::gather(names, SystemTime::now(), |each| {
+            pairs
+                .into_iter()
+                .for_each(|(name, value)| each(name, value));
+        })
     }
 
-    fn collect<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(
+    /// [`ResponseHeaders::read`] at `now`.
+    fn collect<S: HeaderSource>(names: &HeaderNames<'_>, source: S, now: SystemTime) -> Self {
+        Self::gather(names, now, |each| source.each_header(each))
+    }
+
+    /// Reads the headers `feed` hands over (name, value) by `names`, at `now`.
+    fn gather(
         names: &HeaderNames<'_>,
-        pairs: I,
         now: SystemTime,
+        feed: impl FnOnce(&mut dyn FnMut(&str, &str)),
     ) -> Self {
-        let drafts = *names == HeaderNames::STANDARD;
+        let drafts = HeaderNames {
+            conditions: &[],
+            ..*names
+        } == HeaderNames::STANDARD;
         let mut out = Self::default();
         let mut draft = RateLimit::default();
         let mut kept: Vec<(String, String)> = Vec::new();
-        for (name, value) in pairs {
+        let mut tested: Vec<(String, String)> = Vec::new();
+        feed(&mut |name, value| {
             let (name, value) = (name.trim(), value.trim());
             let is = |n: &str| name.eq_ignore_ascii_case(n);
+            // (a condition may test a header that also has a role)
+            if let Some(name) = names.conditions.iter().find(|k| is(k)) {
+                if !tested.iter().any(|(k, _)| k == name) {
+                    tested.push(((*name).to_string(), value.to_string()));
+                }
+            }
             let rl = &mut out.rate_limit;
             if is(names.retry_after) {
                 fill(&mut out.retry_after, RetryAfter::parse(value));
@@ -274,12 +399,12 @@ impl ResponseHeaders {
             } else if drafts && is("RateLimit-Remaining") {
                 fill(&mut draft.remaining, number(value));
             } else if drafts && is("RateLimit-Reset") {
-                fill(&mut draft.reset, number(value));
+                fill(&mut draft.reset, decimal_seconds(value));
             }
-        }
+        });
         // (kept in the order the catalog lists them)
         kept.sort_by_key(|(k, _)| names.keep.iter().position(|n| n == k));
-        out.kept = KeptHeaders::from(kept);
+        out.kept = KeptHeaders::new(kept, tested);
         let rl = &mut out.rate_limit;
         fill(&mut rl.limit, draft.limit);
         fill(&mut rl.remaining, draft.remaining);
@@ -292,6 +417,11 @@ impl ResponseHeaders {
     /// documentation. Blank lines and lines without `:` (such as a status
     /// line) are skipped.
     ///
+    /// Reads [`HeaderNames::STANDARD`] **only**, as [`ResponseHeaders::from_pairs`]
+    /// does: a service's own names (`Stripe-Should-Retry: false`) are skipped.
+    /// For a service with a catalog, `E::headers(text)` for a generated enum
+    /// `E`, or [`ResponseHeaders::read`], reads its names.
+    ///
     /// ```
     /// use error_catalog_core::headers::{ResponseHeaders, RetryAfter};
     ///
@@ -301,7 +431,7 @@ impl ResponseHeaders {
     /// assert_eq!(h.should_retry, Some(false));
     /// ```
     pub fn from_lines(text: &str) -> Self {
-        Self::from_pairs(text.lines().filter_map(|line| line.split_once(':')))
+        Self::read(&HeaderNames::STANDARD, text)
     }
 }
 

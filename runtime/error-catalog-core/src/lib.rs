@@ -52,6 +52,17 @@
 //!   its JSON pointer with the reason (`KeepExtra::keep_unread`). A required
 //!   field's value of the wrong type is the fallback, its reason naming the
 //!   value's place.
+//! - **headers**: a response's headers as a catalog reads them
+//!   (`headers::ResponseHeaders`), read once by the names the catalog gives
+//!   them (`headers::HeaderNames`, a generated enum's `HEADER_NAMES`: the
+//!   roles, the headers it keeps, and its **conditions**, the headers its
+//!   `when_header` entries test), with `E::headers(…)` or
+//!   `ResponseHeaders::read`. Decoding (`from_parts`, for conditions) and
+//!   retry advice (`retry_with`) take that one value.
+//! - **delay**: the whole seconds a response asks a client to wait
+//!   (`Retry-After`, a rate-limit reset, a body's `retry_after_field`); one
+//!   sent with a fraction (`1.5`, `"1.5s"`) is rounded up
+//!   (`retry::DelaySeconds`).
 //! - **fallback** and **unknown**: the fallback is the decoder's verdict that
 //!   a response is no entry it knows (`decode::Fallback`, with the whole body
 //!   and the **reason**); an enum holds it in its **unknown** variant, as an
@@ -75,6 +86,8 @@ pub mod code_cut;
 pub mod command;
 #[doc(hidden)]
 pub mod decode;
+// (beneath both `headers` and `retry`; its items are `retry`'s)
+mod delay;
 #[doc(hidden)]
 pub mod engine;
 pub mod field_type;

@@ -1,6 +1,11 @@
 //! Retry rules from an error catalog, combined with a response's headers
 //! into concrete advice.
 //!
+//! Delays are whole seconds. A service that writes fractions (`Retry-After:
+//! 1.5`, `X-RateLimit-Reset-After: 64.57`, a body's `"retryDelay": "1.5s"`)
+//! is read **rounded up** ([`decimal_seconds`], [`duration_seconds`],
+//! [`float_seconds`]), so waiting the advice never retries early.
+//!
 //! ```
 //! use error_catalog_core::headers::ResponseHeaders;
 //! use error_catalog_core::retry::{RetryAdvice, RetryRule};
@@ -16,6 +21,8 @@ use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use crate::headers::{unix_seconds, ResponseHeaders};
+
+pub use crate::delay::{decimal_seconds, duration_seconds, float_seconds, DelaySeconds};
 
 /// A catalog's retry rule.
 ///
@@ -89,7 +96,8 @@ impl RetryRule {
     /// Combines the rule with a response's headers into concrete advice.
     ///
     /// `field_seconds` is a wait time the error body carried (for example
-    /// KYA's `details.retryAfter`).
+    /// KYA's `details.retryAfter`), in whole seconds rounded up
+    /// ([`DelaySeconds`]).
     ///
     /// * `Never` → [`RetryAdvice::Never`], even if `Retry-After` is present.
     /// * `After` → the `Retry-After` header (seconds, or a date relative to

@@ -33,7 +33,6 @@
 //! assert_eq!(response.headers()["x-ratelimit-limit"], "1");
 //! ```
 
-use ::http::header::HeaderMap;
 use ::http::{Response, StatusCode};
 use serde::Serialize;
 
@@ -54,16 +53,6 @@ pub const JSON: &str = "application/json";
 /// assert_eq!(error_catalog::http::PROBLEM_JSON, "application/problem+json");
 /// ```
 pub const PROBLEM_JSON: &str = crate::problem::CONTENT_TYPE;
-
-/// A header map as the decoder reads headers (for `when_header` conditions):
-/// a value that is not text is absent.
-pub(crate) struct MapLookup<'a>(pub(crate) &'a HeaderMap);
-
-impl crate::headers::HeaderLookup for MapLookup<'_> {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.0.get(name)?.to_str().ok()
-    }
-}
 
 /// An error's status as an [`http::StatusCode`]: `None` when
 /// the error has no status (a catalog entry without one, a fallback built without

@@ -200,7 +200,32 @@ pub trait ApiError: std::fmt::Display + std::error::Error {
     fn retry_rule(&self) -> RetryRule;
     /// The catalog entry, `None` for the fallback.
     fn info(&self) -> Option<&'static CodeInfo>;
-    /// Seconds to wait that the body itself carried (a catalog's `retry_after_field`).
+    /// Seconds to wait that the body itself carried (a catalog's
+    /// `retry_after_field`): an integer, `f64` seconds (`64.57`) or protobuf
+    /// `Duration` text (`"1.5s"`), rounded up to whole seconds
+    /// ([`retry::DelaySeconds`]).
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, FromResponse, UnknownError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(wire = "nested")]
+    /// enum CloudError {
+    ///     #[api_error(code = "RESOURCE_EXHAUSTED", status = 429, message = "Quota exceeded",
+    ///                 retry = "after", retry_after_field = "retryDelay")]
+    ///     ResourceExhausted {
+    ///         #[api_error(rename = "retryDelay")]
+    ///         retry_delay: String,
+    ///     },
+    ///     #[api_error(unknown)]
+    ///     Unknown(UnknownError),
+    /// }
+    ///
+    /// let body = br#"{"error": {"code": "RESOURCE_EXHAUSTED", "message": "Quota exceeded", "retryDelay": "1.5s"}}"#;
+    /// let err = CloudError::from_response(429, body);
+    /// assert_eq!(err.retry_after_field(), Some(2));
+    /// assert_eq!(err.retry().to_string(), "retry in 2 s");
+    /// ```
     fn retry_after_field(&self) -> Option<u64> {
         None
     }
@@ -219,7 +244,23 @@ pub trait ApiError: std::fmt::Display + std::error::Error {
     fn retry(&self) -> RetryAdvice {
         self.retry_with(&ResponseHeaders::default(), SystemTime::now())
     }
-    /// Retry advice combining the rule with a response's headers.
+    /// Retry advice combining the rule with a response's headers, read once
+    /// by the enum's names with [`FromResponse::headers`] (the same value
+    /// [`FromResponse::from_parts`] decodes with): a service's own
+    /// should-retry header (`Stripe-Should-Retry: false`) included. See
+    /// [`RetryRule::advise`] for how the rule and the headers combine.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, FromResponse};
+    /// use error_catalog_services::kya::KyaError;
+    /// use std::time::SystemTime;
+    ///
+    /// let headers = KyaError::headers("Retry-After: 45");
+    /// let body = br#"{"error": "Rate limit exceeded for agent tier", "errorType": "RATE_LIMITED",
+    ///     "details": {"agentId": "42", "tier": 1, "limit": 1, "retryAfter": 45}}"#;
+    /// let err = KyaError::from_parts(429, &headers, body);
+    /// assert_eq!(err.retry_with(&headers, SystemTime::now()).seconds(), Some(45));
+    /// ```
     fn retry_with(&self, headers: &ResponseHeaders, now: SystemTime) -> RetryAdvice {
         self.retry_rule()
             .advise(headers, self.retry_after_field(), now)
@@ -240,19 +281,52 @@ pub trait FromResponse: Sized {
     /// GitHub's rate limit: a 403 with `x-ratelimit-remaining: 0`).
     /// [`from_response`](FromResponse::from_response) reads no headers, so
     /// such an error is never found there. The http and reqwest integrations
-    /// call this. Headers are looked up through
-    /// [`HeaderLookup`](headers::HeaderLookup): pairs, `()` for none.
+    /// call this. Pass the headers [`FromResponse::headers`] read, the value
+    /// [`ApiError::retry_with`] takes too; any other
+    /// [`HeaderLookup`](headers::HeaderLookup) works as well (pairs, `()`
+    /// for none).
     ///
     /// ```
     /// use error_catalog::FromResponse;
     /// use error_catalog_services::kya::KyaError;
     /// let body = br#"{"error": "Agent ID 9 not found in IdentityRegistry", "code": "AGENT_NOT_FOUND", "timestamp": 1}"#;
-    /// let with = KyaError::from_parts(404, &[("x-request-id", "r-1")], body);
+    /// let headers = KyaError::headers([("x-request-id", "r-1")]);
+    /// let with = KyaError::from_parts(404, &headers, body);
     /// assert_eq!(with, KyaError::from_response(404, body));
+    /// assert_eq!(KyaError::from_parts(404, &[("x-request-id", "r-1")], body), with);
     /// ```
     fn from_parts(status: u16, headers: &dyn headers::HeaderLookup, body: &[u8]) -> Self {
         let _ = headers;
         Self::from_response(status, body)
+    }
+
+    /// A response's headers, read once by the names this enum's catalog
+    /// gives them ([`FromResponse::HEADER_NAMES`]: its roles, the service's
+    /// own such as `Stripe-Should-Retry`, the headers it keeps and those its
+    /// `when_header` conditions test), from raw lines (`"Name: value"`, one a
+    /// line) or `(name, value)` pairs. The one value to hand both to
+    /// [`FromResponse::from_parts`] and to [`ApiError::retry_with`].
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, FromResponse, RetryAdvice, UnknownError};
+    /// use std::time::SystemTime;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(wire = "nested", header = "should_retry=Stripe-Should-Retry")]
+    /// enum PayError {
+    ///     #[api_error(code = "lock_timeout", status = 429, message = "Lock timeout", retry = "after")]
+    ///     LockTimeout,
+    ///     #[api_error(unknown)]
+    ///     Unknown(UnknownError),
+    /// }
+    ///
+    /// let headers = PayError::headers("Retry-After: 2\nStripe-Should-Retry: false");
+    /// let body = br#"{"error": {"code": "lock_timeout", "message": "Lock timeout"}}"#;
+    /// let err = PayError::from_parts(429, &headers, body);
+    /// assert_eq!(err.retry_with(&headers, SystemTime::now()), RetryAdvice::Never);
+    /// ```
+    fn headers<S: headers::HeaderSource>(source: S) -> ResponseHeaders {
+        ResponseHeaders::read(&Self::HEADER_NAMES, source)
     }
 
     /// True when the service marks success in the body (`[wire] success`), so

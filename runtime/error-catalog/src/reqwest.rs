@@ -159,15 +159,14 @@ fn decode<E: FromResponse>(
     body: &[u8],
     headers: &::http::HeaderMap,
 ) -> Received<E> {
+    // read once by the enum's names: decoding and retry advice see the same
+    let read = crate::http::headers_from_with(&E::HEADER_NAMES, headers);
     let error = if problem {
         E::from_problem_json(status, body)
     } else {
-        E::from_parts(status, &crate::http::MapLookup(headers), body)
+        E::from_parts(status, &read, body)
     };
-    Received::new(
-        error,
-        crate::http::headers_from_with(&E::HEADER_NAMES, headers),
-    )
+    Received::new(error, read)
 }
 
 /// Passes a success (or any status below 400) through, and reads an error

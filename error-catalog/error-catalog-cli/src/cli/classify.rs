@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::error::CliError;
 use super::style::{field, heading};
 use error_catalog_core::headers::ResponseHeaders;
-use error_catalog_core::retry::RetryRule;
+use error_catalog_core::retry::{DelaySeconds, RetryRule};
 use error_catalog_core::template::Template;
 use error_catalog_model::model::Catalog;
 use error_catalog_model::response::{decode_with, is_success};
@@ -91,7 +91,7 @@ pub fn run(
                 .retry_after_field
                 .as_ref()
                 .and_then(|f| r.fields.get(&f.value))
-                .and_then(Value::as_u64);
+                .and_then(DelaySeconds::delay_seconds);
             (e.retry, secs)
         }
         None => (RetryRule::for_unknown_status(Some(status)), None),

@@ -524,3 +524,65 @@ fn classify_with_catalog_path() {
     assert_eq!(v["known"], true);
     assert_eq!(v["variant"], "RateLimited");
 }
+
+/// Delays as services send them, rounded up to whole seconds: protobuf
+/// `Duration` text and fractional seconds in the body, fractional seconds
+/// in a reset header. The generated enum advises the same for these bodies
+/// (`tests/tests/retry_delays.rs`).
+#[test]
+fn classify_rounds_fractional_and_duration_delays_up() {
+    let catalog = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/catalogs/retry_delays.toml"
+    );
+    let args = [
+        "classify",
+        "--catalog",
+        catalog,
+        "--status",
+        "429",
+        "--json",
+    ];
+    let cases = [
+        (
+            r#"{"error": {"code": "RESOURCE_EXHAUSTED", "message": "Quota exceeded", "retryDelay": "1.5s"}}"#,
+            serde_json::json!({"kind": "after", "seconds": 2}),
+        ),
+        (
+            r#"{"error": {"code": "RESOURCE_EXHAUSTED", "message": "Quota exceeded", "retryDelay": "30s"}}"#,
+            serde_json::json!({"kind": "after", "seconds": 30}),
+        ),
+        (
+            r#"{"error": {"code": "RESOURCE_EXHAUSTED", "message": "Quota exceeded", "retryDelay": "-1s"}}"#,
+            serde_json::json!({"kind": "backoff", "seconds": null}),
+        ),
+        (
+            r#"{"error": {"code": "RESOURCE_EXHAUSTED", "message": "Quota exceeded", "retryDelay": "1e400s"}}"#,
+            serde_json::json!({"kind": "backoff", "seconds": null}),
+        ),
+        (
+            r#"{"error": {"code": "RATE_LIMITED", "message": "You are being rate limited.", "retry_after": 64.57}}"#,
+            serde_json::json!({"kind": "after", "seconds": 65}),
+        ),
+    ];
+    for (body, retry) in cases {
+        let r = run_with_stdin(&args, body);
+        r.expect_code(0);
+        assert_eq!(r.json()["retry"], retry, "{body}");
+    }
+    // a reset in fractional seconds from now, read by the catalog's names
+    let mut with_reset = args.to_vec();
+    with_reset.extend([
+        "--header",
+        "X-RateLimit-Remaining: 0",
+        "--header",
+        "X-RateLimit-Reset-After: 64.57",
+    ]);
+    let r = run_with_stdin(
+        &with_reset,
+        r#"{"error": {"code": "SLOW_DOWN", "message": "Slow down"}}"#,
+    );
+    r.expect_code(0);
+    let secs = r.json()["retry"]["seconds"].as_u64();
+    assert!(matches!(secs, Some(64..=65)), "{secs:?}");
+}

@@ -172,8 +172,7 @@ const _: () = {
         fn retry_after_field(&self) -> __p::Option<u64> {
             match self {
                 Self::RateLimited { retry_after, .. } => {
-                    retry_after
-                        .and_then(|__v| ::core::convert::TryFrom::try_from(__v).ok())
+                    ::error_catalog::retry::DelaySeconds::delay_seconds(retry_after)
                 }
                 _ => __p::None,
             }

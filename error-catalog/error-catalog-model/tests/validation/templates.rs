@@ -185,13 +185,24 @@ retry_after_field = "retryAfter"
         expect(text, &[Rule::RetryAfterFieldUnknown]),
         ["t.toml:11:21: `retry_after_field` `retryAfter` of error `RATE_LIMITED` names no field"]
     );
-    // A field that is there but not an integer is refused too.
-    let text = format!("{text}fields = {{ retryAfter = \"string\" }}\n");
+    // A field that is there but holds no seconds is refused too.
+    let text = format!("{text}fields = {{ retryAfter = \"bool\" }}\n");
     assert_eq!(
         expect(&text, &[Rule::RetryAfterFieldType]),
-        ["t.toml:11:21: `retry_after_field` `retryAfter` must be an integer field (seconds), not `string`"]
+        ["t.toml:11:21: `retry_after_field` `retryAfter` must hold seconds (an integer, `f64`, or `string` such as \"1.5s\"), not `bool`"]
     );
-    loads(&text.replace("\"string\"", "\"u64?\""));
+    let list = text.replace("\"bool\"", "\"[u64]\"");
+    assert_eq!(expect(&list, &[Rule::RetryAfterFieldType]).len(), 1);
+    // integers, fractional seconds and protobuf `Duration` text ("1.5s") hold seconds
+    for ty in [
+        "\"u64?\"",
+        "\"i32\"",
+        "\"f64\"",
+        "\"string\"",
+        "\"string?\"",
+    ] {
+        loads(&text.replace("\"bool\"", ty));
+    }
 }
 
 /// Under code identity, `matches` on an error sent with its code is never

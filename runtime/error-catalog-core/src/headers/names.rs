@@ -3,7 +3,8 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::http_date::{number, unix_seconds};
+use super::http_date::unix_seconds;
+use crate::delay::decimal_seconds;
 
 /// Names of the headers a service uses.
 ///
@@ -38,6 +39,10 @@ pub struct HeaderNames<'a> {
     /// Other headers the service documents, kept by name in
     /// [`ResponseHeaders::kept`](super::ResponseHeaders::kept) (`x-github-request-id`).
     pub keep: &'a [&'a str],
+    /// The headers the catalog's entries test (`when_header`), in lowercase:
+    /// their text is kept in [`KeptHeaders::tested`](super::KeptHeaders::tested),
+    /// where decoding looks them up.
+    pub conditions: &'a [&'a str],
 }
 
 /// How a rate-limit reset header writes its time; [`ResponseHeaders`](super::ResponseHeaders) turns
@@ -53,7 +58,8 @@ pub enum ResetFormat {
     /// Unix seconds (`x-ratelimit-reset: 1377013266`, GitHub).
     #[default]
     EpochSeconds,
-    /// Seconds from now (`RateLimit-Reset: 30`, the IETF draft).
+    /// Seconds from now (`RateLimit-Reset: 30`, the IETF draft;
+    /// `X-RateLimit-Reset-After: 64.57`, Discord).
     DeltaSeconds,
     /// A duration from now, Go style (`6m0s`, `1s`, `250ms`: OpenAI).
     Duration,
@@ -72,7 +78,9 @@ impl ResetFormat {
         Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
     }
 
-    /// The reset time `value` gives, in Unix seconds, read at `now`.
+    /// The reset time `value` gives, in Unix seconds, read at `now`. Seconds
+    /// with a fraction (`64.57`, Discord-style `X-RateLimit-Reset-After`)
+    /// round up.
     ///
     /// ```
     /// use std::time::{Duration, UNIX_EPOCH};
@@ -80,6 +88,8 @@ impl ResetFormat {
     /// let now = UNIX_EPOCH + Duration::from_secs(1_000);
     /// assert_eq!(ResetFormat::EpochSeconds.reset_at("1377013266", now), Some(1_377_013_266));
     /// assert_eq!(ResetFormat::DeltaSeconds.reset_at("30", now), Some(1_030));
+    /// assert_eq!(ResetFormat::DeltaSeconds.reset_at("64.57", now), Some(1_065));
+    /// assert_eq!(ResetFormat::EpochSeconds.reset_at("1470173023.123", now), Some(1_470_173_024));
     /// assert_eq!(ResetFormat::Duration.reset_at("6m0s", now), Some(1_360));
     /// assert_eq!(ResetFormat::Duration.reset_at("250ms", now), Some(1_001));
     /// assert_eq!(ResetFormat::Duration.reset_at("soon", now), None);
@@ -87,8 +97,8 @@ impl ResetFormat {
     pub fn reset_at(self, value: &str, now: SystemTime) -> Option<u64> {
         let from_now = |secs: u64| unix_seconds(now).saturating_add(secs);
         match self {
-            ResetFormat::EpochSeconds => number(value),
-            ResetFormat::DeltaSeconds => number(value).map(from_now),
+            ResetFormat::EpochSeconds => decimal_seconds(value),
+            ResetFormat::DeltaSeconds => decimal_seconds(value).map(from_now),
             ResetFormat::Duration => duration(value).map(|d| {
                 let secs = d.as_secs() + u64::from(d.subsec_nanos() > 0);
                 from_now(secs)
@@ -147,6 +157,7 @@ impl HeaderNames<'static> {
         request_id: "X-Request-Id",
         should_retry: "X-Should-Retry",
         keep: &[],
+        conditions: &[],
     };
 }
 

@@ -64,7 +64,7 @@ fn invalid_values() {
                Sun, 06 Nov 1994 08:49:37 UTC|Xyz, 06 Nov 1994 08:49:37 GMT|\
                Sun, 6 Nov 1994 08:49:37 GMT|Sunday, 06-Nov-1994 08:49:37 GMT|\
                Sun Nov 123 08:49:37 1994|Sun Nov  6 8:49:37 1994|garbage|\
-               -5|+5|1.5|99999999999999999999999|";
+               -5|+5|1.|.5|1.5.5|1e3|99999999999999999999999|";
     for text in bad.split('|') {
         assert_eq!(RetryAfter::parse(text), None, "{text:?}");
     }
@@ -138,4 +138,87 @@ fn from_lines_skips_noise_and_keeps_date_colons() {
     );
     assert_eq!(h.retry_after, Some(RetryAfter::Date(at(NOV_1994))));
     assert_eq!(ResponseHeaders::from_lines(""), ResponseHeaders::default());
+}
+
+/// Seconds with a fraction round up wherever a header carries seconds:
+/// `Retry-After` (which some services send as `1.5`), a delta reset
+/// (`X-RateLimit-Reset-After: 64.57`) and an epoch reset.
+#[test]
+fn fractional_seconds_round_up() {
+    assert_eq!(RetryAfter::parse("1.5"), Some(RetryAfter::Seconds(2)));
+    assert_eq!(RetryAfter::parse(" 0.001 "), Some(RetryAfter::Seconds(1)));
+    assert_eq!(RetryAfter::parse("30.000"), Some(RetryAfter::Seconds(30)));
+    assert_eq!(
+        RetryAfter::parse("18446744073709551615.5"),
+        None,
+        "rounding up past u64 is refused"
+    );
+    let discord = HeaderNames {
+        rate_limit_reset: "X-RateLimit-Reset-After",
+        rate_limit_reset_format: ResetFormat::DeltaSeconds,
+        ..HeaderNames::STANDARD
+    };
+    let h = ResponseHeaders::collect(
+        &discord,
+        "X-RateLimit-Remaining: 0\nX-RateLimit-Reset-After: 64.57",
+        at(1_000),
+    );
+    assert_eq!(h.rate_limit, rl(None, Some(0), Some(1_065)));
+    for bad in ["-64.57", "64,57", "1e2", "soon"] {
+        let h = ResponseHeaders::collect(&discord, [("x-ratelimit-reset-after", bad)], at(1_000));
+        assert_eq!(h.rate_limit.reset, None, "{bad:?}");
+    }
+    let h = ResponseHeaders::collect(
+        &HeaderNames::STANDARD,
+        [
+            ("X-RateLimit-Reset", "1470173023.123"),
+            ("RateLimit-Reset", "9"),
+        ],
+        at(1_000),
+    );
+    assert_eq!(h.rate_limit.reset, Some(1_470_173_024));
+    let h = ResponseHeaders::collect(
+        &HeaderNames::STANDARD,
+        [("RateLimit-Reset", "2.5")],
+        at(1_000),
+    );
+    assert_eq!(h.rate_limit.reset, Some(1_003));
+}
+
+/// One read serves both readers: the roles a service names for itself
+/// (`Stripe-Should-Retry`), and the headers its conditions test, kept as
+/// received for decoding; the standard names alone know neither.
+#[test]
+fn read_by_a_service_s_names_serves_roles_and_conditions() {
+    let names = HeaderNames {
+        should_retry: "Stripe-Should-Retry",
+        conditions: &["x-ratelimit-remaining", "x-tier"],
+        ..HeaderNames::STANDARD
+    };
+    let text =
+        "Stripe-Should-Retry: false\nX-RateLimit-Remaining: 00\nX-Tier: gold\nX-Tier: silver";
+    let h = ResponseHeaders::read(&names, text);
+    assert_eq!(h.should_retry, Some(false));
+    assert_eq!(h.rate_limit.remaining, Some(0));
+    // conditions see the text as sent, the first of a name
+    assert_eq!(h.header("x-ratelimit-remaining"), Some("00"));
+    assert_eq!(h.header("X-TIER"), Some("gold"));
+    assert_eq!(h.header("stripe-should-retry"), None);
+    let pairs: Vec<(&str, &str)> = h.kept.tested().collect();
+    assert_eq!(pairs, [("x-ratelimit-remaining", "00"), ("x-tier", "gold")]);
+    let standard = ResponseHeaders::from_lines(text);
+    assert_eq!(standard.should_retry, None);
+    assert_eq!(standard.header("x-tier"), None);
+    // conditions alone keep the draft RateLimit-* fallback
+    let h = ResponseHeaders::collect(&names, [("RateLimit-Limit", "5")], at(0));
+    assert_eq!(
+        h.rate_limit.limit, None,
+        "a service naming its own roles reads no drafts"
+    );
+    let only_conditions = HeaderNames {
+        conditions: &["x-tier"],
+        ..HeaderNames::STANDARD
+    };
+    let h = ResponseHeaders::collect(&only_conditions, [("RateLimit-Limit", "5")], at(0));
+    assert_eq!(h.rate_limit.limit, Some(5));
 }

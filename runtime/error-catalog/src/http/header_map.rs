@@ -13,6 +13,11 @@ use crate::ApiError;
 /// `RateLimit-*` names), `X-Request-Id` — from an [`http::HeaderMap`].
 /// Values that are not visible ASCII or do not parse are ignored.
 ///
+/// These are the standard names **only**: a header a service names for
+/// itself (`Stripe-Should-Retry`) is skipped. For an enum's responses,
+/// [`read`](super::read) reads the headers by the enum's names, or call
+/// [`headers_from_with`]`(&E::HEADER_NAMES, map)`.
+///
 /// ```
 /// use error_catalog::RetryAfter;
 ///

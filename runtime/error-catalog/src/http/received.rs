@@ -6,7 +6,7 @@ use std::time::SystemTime;
 use ::http::header::HeaderMap;
 use ::http::{Response, StatusCode};
 
-use super::{headers_from_with, is_problem_json, MapLookup};
+use super::{headers_from_with, is_problem_json};
 use crate::headers::ResponseHeaders;
 use crate::{ApiError, FromResponse, RetryAdvice};
 
@@ -27,12 +27,14 @@ use crate::{ApiError, FromResponse, RetryAdvice};
 /// assert_eq!(received.request_id(), Some("req-1"));
 /// ```
 pub fn read<E: FromResponse>(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Received<E> {
+    // read once by the enum's names: decoding and retry advice see the same
+    let read = headers_from_with(&E::HEADER_NAMES, headers);
     let error = if is_problem_json(headers) {
         E::from_problem_json(status.as_u16(), body)
     } else {
-        E::from_parts(status.as_u16(), &MapLookup(headers), body)
+        E::from_parts(status.as_u16(), &read, body)
     };
-    Received::new(error, headers_from_with(&E::HEADER_NAMES, headers))
+    Received::new(error, read)
 }
 
 /// [`read`] for a whole [`http::Response`].

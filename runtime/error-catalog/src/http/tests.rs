@@ -1,6 +1,6 @@
 use std::time::{Duration, UNIX_EPOCH};
 
-use ::http::header::{HeaderValue, ACCEPT};
+use ::http::header::{HeaderMap, HeaderValue, ACCEPT};
 
 use super::header_map::http_date;
 use super::*;

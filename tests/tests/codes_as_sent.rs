@@ -106,3 +106,18 @@ fn an_unknown_code_is_kept_cut() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The one read of a response's headers (`E::headers`) keeps the header the
+/// code comes in, so `from_parts` sees it.
+#[test]
+fn the_enum_s_headers_keep_the_code_header() {
+    const { assert!(!AwsJsonLikeError::HEADER_NAMES.conditions.is_empty()) };
+    let headers = AwsJsonLikeError::headers(
+        "X-Amzn-ErrorType: ThrottlingException:http://x\r\nContent-Type: application/x-amz-json-1.0",
+    );
+    let e = AwsJsonLikeError::from_parts(400, &headers, br#"{"message":"Rate exceeded"}"#);
+    assert!(
+        matches!(e, AwsJsonLikeError::ThrottlingException { .. }),
+        "{e:?}"
+    );
+}

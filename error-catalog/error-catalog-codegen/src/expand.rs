@@ -147,15 +147,19 @@ pub fn expand(input: &Input) -> TokenStream {
 }
 
 /// `FromResponse::HEADER_NAMES`, where the catalog names a header, says how
-/// one reads, or tests one (`when_header`: listed in `conditions`, so the
+/// one reads, or reads one to decode (`code_header`, `when_header`: listed in `conditions`, so the
 /// headers `E::headers` reads answer the decoder); the trait's default, the
 /// standard names, otherwise.
 fn header_names(input: &Input) -> TokenStream {
     let h = &input.catalog.headers;
+    // (the decoder reads these: the header carrying the code, and the ones
+    // `when_header` tests)
     let mut conditions: Vec<&str> = Vec::new();
-    for (name, _) in input.catalog.errors.iter().flat_map(|e| &e.when_headers) {
-        if !conditions.contains(&name.value.as_str()) {
-            conditions.push(&name.value);
+    let code_header = input.catalog.wire.code_header.as_ref().map(|h| &h.value);
+    let tested = input.catalog.errors.iter().flat_map(|e| &e.when_headers);
+    for name in code_header.into_iter().chain(tested.map(|(n, _)| &n.value)) {
+        if !conditions.contains(&name.as_str()) {
+            conditions.push(name);
         }
     }
     if h.written.is_empty()

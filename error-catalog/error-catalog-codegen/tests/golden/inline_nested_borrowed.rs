@@ -89,6 +89,11 @@ const _: () = {
             by_message: &[],
         },
         code: __p::Some(0usize),
+        code_cut: __p::CodeCut {
+            after: __p::None,
+            before: __p::None,
+        },
+        code_header: __p::None,
         integer_codes: false,
         message: __p::Some(1usize),
         fields_at: "/error",
@@ -120,6 +125,11 @@ const _: () = {
             by_message: &[],
         },
         code: __p::Some(0usize),
+        code_cut: __p::CodeCut {
+            after: __p::None,
+            before: __p::None,
+        },
+        code_header: __p::None,
         integer_codes: false,
         message: __p::Some(1usize),
         fields_at: "",

@@ -24,6 +24,18 @@ mod openai {
 mod json_rpc {
     error_catalog::catalog!("examples/json_rpc.toml");
 }
+mod azure_resource_manager {
+    error_catalog::catalog!("examples/azure_resource_manager.toml");
+}
+mod okta {
+    error_catalog::catalog!("examples/okta.toml");
+}
+mod sendgrid {
+    error_catalog::catalog!("examples/sendgrid.toml");
+}
+mod jira_cloud {
+    error_catalog::catalog!("examples/jira_cloud.toml");
+}
 
 /// Checks every example of catalog `$file` against enum `$enum`.
 macro_rules! check_examples {
@@ -259,4 +271,29 @@ fn openai() {
     assert!(openai::OpenAiError::from_response(400, body)
         .info()
         .is_none());
+}
+
+#[test]
+fn azure_resource_manager() {
+    assert!(
+        check_examples!(
+            "azure_resource_manager.toml",
+            azure_resource_manager::ArmError
+        ) >= 14
+    );
+}
+
+#[test]
+fn okta() {
+    assert!(check_examples!("okta.toml", okta::OktaError) >= 13);
+}
+
+#[test]
+fn sendgrid() {
+    assert!(check_examples!("sendgrid.toml", sendgrid::SendgridError) >= 10);
+}
+
+#[test]
+fn jira_cloud() {
+    assert!(check_examples!("jira_cloud.toml", jira_cloud::JiraCloudError) >= 13);
 }

@@ -23,6 +23,19 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "json_rpc.toml",
         include_str!("../../examples/json_rpc.toml"),
     ),
+    (
+        "azure_resource_manager.toml",
+        include_str!("../../examples/azure_resource_manager.toml"),
+    ),
+    ("okta.toml", include_str!("../../examples/okta.toml")),
+    (
+        "sendgrid.toml",
+        include_str!("../../examples/sendgrid.toml"),
+    ),
+    (
+        "jira_cloud.toml",
+        include_str!("../../examples/jira_cloud.toml"),
+    ),
 ];
 
 /// A bundled catalog, loaded.

@@ -1,0 +1,266 @@
+//! The example catalogs of issue 30 item 5 (Azure Resource Manager, Okta,
+//! SendGrid v3, Jira Cloud), whose envelopes put errors, causes or messages
+//! in arrays: every body their documentation shows is classified as the
+//! error it documents by the generated enum and by the CLI's decoder alike,
+//! and what the array pointers select (or leave as extras) is read the same.
+
+use error_catalog::{ApiError, FromResponse};
+use error_catalog_model::model::Catalog;
+use serde_json::{json, Value};
+
+mod azure_resource_manager {
+    error_catalog::catalog!("catalogs/azure_resource_manager.toml");
+}
+mod okta {
+    error_catalog::catalog!("catalogs/okta.toml");
+}
+mod sendgrid {
+    error_catalog::catalog!("catalogs/sendgrid.toml");
+}
+mod jira_cloud {
+    error_catalog::catalog!("catalogs/jira_cloud.toml");
+}
+use azure_resource_manager::ArmError;
+use jira_cloud::JiraCloudError;
+use okta::OktaError;
+use sendgrid::SendgridError;
+
+const ARM: &str = include_str!("../catalogs/azure_resource_manager.toml");
+const OKTA: &str = include_str!("../catalogs/okta.toml");
+const SENDGRID: &str = include_str!("../catalogs/sendgrid.toml");
+const JIRA: &str = include_str!("../catalogs/jira_cloud.toml");
+
+/// `catalog!` reads files of its own crate only, so this crate keeps copies of
+/// the example catalogs of `catalogs/error-catalog-services/examples/`: each
+/// copy equals its original.
+#[test]
+fn the_catalogs_are_the_examples_copies() {
+    let originals = [
+        (
+            "azure_resource_manager.toml",
+            ARM,
+            include_str!(
+                "../../catalogs/error-catalog-services/examples/azure_resource_manager.toml"
+            ),
+        ),
+        (
+            "okta.toml",
+            OKTA,
+            include_str!("../../catalogs/error-catalog-services/examples/okta.toml"),
+        ),
+        (
+            "sendgrid.toml",
+            SENDGRID,
+            include_str!("../../catalogs/error-catalog-services/examples/sendgrid.toml"),
+        ),
+        (
+            "jira_cloud.toml",
+            JIRA,
+            include_str!("../../catalogs/error-catalog-services/examples/jira_cloud.toml"),
+        ),
+    ];
+    for (file, copy, original) in originals {
+        assert_eq!(
+            copy, original,
+            "copy catalogs/error-catalog-services/examples/{file} to tests/catalogs/{file}"
+        );
+    }
+}
+
+fn load(name: &str, text: &str) -> Catalog {
+    error_catalog_model::load_str(name, text).unwrap_or_else(|p| panic!("{p}"))
+}
+
+/// Classifies every example body of the catalog with the generated enum `E`
+/// and with the CLI's decoder, and asserts both give the entry the example
+/// belongs to; returns how many bodies were checked.
+fn every_example_is_its_entry<E: FromResponse + ApiError + std::fmt::Debug>(
+    name: &str,
+    text: &str,
+) -> usize {
+    let c = load(name, text);
+    let mut checked = 0;
+    for (i, e) in c.errors.iter().enumerate() {
+        assert!(
+            !e.examples.is_empty(),
+            "{name}: `{}` has no example",
+            e.code.value
+        );
+        for ex in &e.examples {
+            // where the docs give no status, any error status: the code identifies
+            let status = ex.status.or(e.status_u16()).unwrap_or(400);
+            let body = ex.body.value.as_bytes();
+            let err = E::from_response(status, body);
+            assert_eq!(
+                err.info().map(|info| info.variant),
+                Some(e.variant.value.as_str()),
+                "{name}: the enum on {}: {err:?}",
+                ex.body.value
+            );
+            assert_eq!(err.code(), e.code.value, "{name}: {}", ex.body.value);
+            let out = error_catalog_model::response::decode(&c, status, body);
+            assert_eq!(
+                out.entry,
+                Some(i),
+                "{name}: the CLI on {}: {:?}",
+                ex.body.value,
+                out.entry.map(|j| &c.errors[j].code.value)
+            );
+            checked += 1;
+        }
+    }
+    checked
+}
+
+#[test]
+fn every_documented_body_is_its_error_in_both_decoders() {
+    assert_eq!(
+        every_example_is_its_entry::<ArmError>("azure_resource_manager.toml", ARM),
+        14
+    );
+    assert_eq!(
+        every_example_is_its_entry::<OktaError>("okta.toml", OKTA),
+        13
+    );
+    assert!(every_example_is_its_entry::<SendgridError>("sendgrid.toml", SENDGRID) >= 13);
+    assert!(every_example_is_its_entry::<JiraCloudError>("jira_cloud.toml", JIRA) >= 18);
+}
+
+/// The CLI's view of a body: entry code, fields and the pointers of extras.
+fn cli(name: &str, text: &str, status: u16, body: &str) -> Value {
+    let c = load(name, text);
+    let out = error_catalog_model::response::decode(&c, status, body.as_bytes());
+    json!({
+        "code": out.entry.map(|i| c.errors[i].code.value.clone()),
+        "fields": out.fields,
+        "extras": out.extras.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
+    })
+}
+
+/// SendGrid: the first element of `errors` decides and fills `field`; the
+/// others are kept by index and written back in place.
+#[test]
+fn sendgrid_the_first_error_decides_and_the_others_are_kept() {
+    let body = r#"{"errors": [{"field": "subject", "message": "subject can't be blank"}, {"field": "sender_id", "message": "sender_id can't be blank"}]}"#;
+    let e = SendgridError::from_response(400, body.as_bytes());
+    let SendgridError::BadRequest { field, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(field.as_deref(), Some("subject"));
+    let seen = cli("sendgrid.toml", SENDGRID, 400, body);
+    assert_eq!(seen["code"], "bad_request");
+    assert_eq!(seen["fields"]["field"], "subject");
+    assert_eq!(seen["extras"], json!(["/errors/1"]));
+    let written = serde_json::to_value(&e).expect("serializes");
+    let sent: Value = serde_json::from_str(body).expect("JSON");
+    assert_eq!(written, sent);
+    // a documented message pattern wins over the status's catch-all
+    let json_error = r#"{"errors": [{"field": null, "message": "Request body is not valid json"}, {"field": "x", "message": "other"}]}"#;
+    assert!(matches!(
+        SendgridError::from_response(400, json_error.as_bytes()),
+        SendgridError::InvalidJson { .. }
+    ));
+    assert_eq!(
+        cli("sendgrid.toml", SENDGRID, 400, json_error)["code"],
+        "invalid_json"
+    );
+    // `help` is any JSON; the body's `id` is an envelope field
+    let help = r#"{"errors": [{"message": "x", "field": "from", "help": "http://example.com/help"}], "id": "e-1"}"#;
+    let SendgridError::BadRequest { help, id, .. } =
+        SendgridError::from_response(400, help.as_bytes())
+    else {
+        panic!()
+    };
+    assert_eq!(help, Some(json!("http://example.com/help")));
+    assert_eq!(id.as_deref(), Some("e-1"));
+}
+
+/// Jira: the message is the first of `errorMessages`, later ones are extras,
+/// `errors` is kept whole as JSON; a body with no message at all (a field
+/// error only) is identified by its status.
+#[test]
+fn jira_reads_the_first_message_and_the_errors_object() {
+    let body =
+        r#"{"errorMessages": ["Priority with ID 10000 not found.", "and more"], "errors": {}}"#;
+    let e = JiraCloudError::from_response(404, body.as_bytes());
+    let JiraCloudError::NotFoundById { kind, id, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!((kind.as_str(), id.as_str()), ("Priority", "10000"));
+    let seen = cli("jira_cloud.toml", JIRA, 404, body);
+    assert_eq!(seen["code"], "not_found_by_id");
+    assert_eq!(seen["fields"]["id"], "10000");
+    assert_eq!(seen["extras"], json!(["/errorMessages/1"]));
+    assert_eq!(
+        serde_json::to_value(&e).expect("serializes"),
+        serde_json::from_str::<Value>(body).expect("JSON")
+    );
+
+    // the documented field-only 400 (create remote issue link)
+    let field_only = r#"{"errorMessages": [], "errors": {"title": "'title' is required."}}"#;
+    let e = JiraCloudError::from_response(400, field_only.as_bytes());
+    let JiraCloudError::BadRequest { errors, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(errors, &Some(json!({"title": "'title' is required."})));
+    let seen = cli("jira_cloud.toml", JIRA, 400, field_only);
+    assert_eq!(seen["code"], "bad_request");
+    assert_eq!(seen["fields"]["errors"]["title"], "'title' is required.");
+}
+
+/// Okta: `errorCauses` is a list of the declared `ErrorCause`; Azure's
+/// `details` a list of `ErrorDetail`, `additionalInfo` of `AdditionalInfo`.
+#[test]
+fn causes_and_details_are_typed_lists() {
+    let body = r#"{"errorCode": "E0000001", "errorSummary": "Api validation failed", "errorLink": "E0000001", "errorId": "oaeHfmOAx1iRLa0H10DeMz5fQ", "errorCauses": [{"errorSummary": "login: An object with this field already exists in the current organization"}]}"#;
+    let OktaError::ApiValidation {
+        error_causes,
+        error_id,
+        ..
+    } = OktaError::from_response(400, body.as_bytes())
+    else {
+        panic!()
+    };
+    let causes = error_causes.expect("causes");
+    assert_eq!(causes.len(), 1);
+    assert!(causes[0].error_summary.starts_with("login: "));
+    assert_eq!(error_id.as_deref(), Some("oaeHfmOAx1iRLa0H10DeMz5fQ"));
+
+    let body = r#"{"error": {"code": "InvalidTemplateDeployment", "message": "The template deployment failed", "target": "vm1", "details": [{"code": "SkuNotAvailable", "message": "The requested size is currently not available"}], "additionalInfo": [{"type": "PolicyViolation", "info": {"policyDefinitionDisplayName": "Allowed locations"}}]}}"#;
+    let e = ArmError::from_response(400, body.as_bytes());
+    let ArmError::InvalidTemplateDeployment {
+        target,
+        details,
+        additional_info,
+        ..
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(target.as_deref(), Some("vm1"));
+    let details = details.as_ref().expect("details");
+    assert_eq!(details[0].code, "SkuNotAvailable");
+    let info = additional_info.as_ref().expect("additional info");
+    assert_eq!(info[0].info_type, "PolicyViolation");
+    let seen = cli("azure_resource_manager.toml", ARM, 400, body);
+    assert_eq!(seen["code"], "InvalidTemplateDeployment");
+    assert_eq!(seen["fields"]["details"][0]["code"], "SkuNotAvailable");
+    assert_eq!(
+        serde_json::to_value(&e).expect("serializes"),
+        serde_json::from_str::<Value>(body).expect("JSON")
+    );
+}
+
+/// A body whose message pointer selects nothing in an array that is there
+/// but empty (`"errorMessages": []`) keeps the array as an extra; writing the
+/// error back puts the catalog's message at `/errorMessages/0` over it, so the
+/// value read back differs (the extra is gone). Found while adding the Jira
+/// catalog; left to the tool's owners.
+#[test]
+#[ignore = "tool bug: an empty array at the message's place does not survive Serialize"]
+fn an_empty_message_array_survives_being_written_back() {
+    let body = br#"{"errorMessages": [], "errors": {"title": "'title' is required."}}"#;
+    let e = JiraCloudError::from_response(400, body);
+    let again = JiraCloudError::from_response(400, &serde_json::to_vec(&e).expect("JSON"));
+    assert_eq!(again, e);
+}

@@ -44,6 +44,11 @@ mod cloudflare_like {
 }
 use cloudflare_like::CloudflareLikeError;
 
+mod aws_json_like {
+    error_catalog::catalog!("catalogs/aws_json_like.toml");
+}
+use aws_json_like::AwsJsonLikeError;
+
 mod aip193_like {
     error_catalog::catalog!("catalogs/aip193_like.toml");
 }
@@ -78,6 +83,7 @@ fallback!(
     SlackLikeError,
     CloudflareLikeError,
     Aip193LikeError,
+    AwsJsonLikeError,
     OptionalFieldsError
 );
 
@@ -647,4 +653,32 @@ fn optional_fields_agree() {
     let cases = cases(&c);
     let known = agree::<OptionalFieldsError>(&c, &cases);
     assert!(known >= 60, "only {known} recognised");
+}
+
+/// Codes cut out of what is sent (`code_cut`), read from a header first
+/// (`code_header`): the mutated bodies without headers, and each with the
+/// header naming the other error, agree.
+#[test]
+fn aws_json_like_agrees() {
+    let text = include_str!("../catalogs/aws_json_like.toml");
+    let c = error_catalog_model::load_str("aws_json_like.toml", text).expect("test catalog loads");
+    let cases = cases(&c);
+    assert!(cases.len() >= 60, "only {} cases", cases.len());
+    let known = agree::<AwsJsonLikeError>(&c, &cases);
+    assert!(known >= c.errors.len(), "only {known} recognised");
+    let header = [(
+        "x-amzn-errortype",
+        "ThrottlingException:http://internal.amazon.com/x",
+    )];
+    for (status, body) in &cases {
+        let generated = AwsJsonLikeError::from_parts(*status, &header, body);
+        let cli = error_catalog_model::response::decode_with(&c, *status, &header, body);
+        let text = String::from_utf8_lossy(body);
+        assert_eq!(
+            generated.is_known().then(|| generated.code()),
+            cli.entry.map(|i| c.errors[i].code.value.as_str()),
+            "{status} {text}"
+        );
+        assert_eq!(generated.code(), "ThrottlingException", "{status} {text}");
+    }
 }

@@ -609,15 +609,8 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
             }
             index += 1;
         }
-        if index == 0 {
-            // an empty array is kept as it came
-            let p = PointerTo {
-                base: &[],
-                path: self.path,
-                key: None,
-            };
-            self.out.extra(&p, "[]").map_err(de::Error::custom)?;
-        }
+        // (an empty array on the way, like an empty object there, holds
+        // nothing to keep: the value's envelope writes it back)
         Ok(reached)
     }
 }

@@ -49,6 +49,11 @@ mod aws_json_like {
 }
 use aws_json_like::AwsJsonLikeError;
 
+mod captured_messages {
+    error_catalog::catalog!("catalogs/captured_messages.toml");
+}
+use captured_messages::CapturedMessagesError;
+
 mod aip193_like {
     error_catalog::catalog!("catalogs/aip193_like.toml");
 }
@@ -84,6 +89,7 @@ fallback!(
     CloudflareLikeError,
     Aip193LikeError,
     AwsJsonLikeError,
+    CapturedMessagesError,
     OptionalFieldsError
 );
 
@@ -681,4 +687,18 @@ fn aws_json_like_agrees() {
         );
         assert_eq!(generated.code(), "ThrottlingException", "{status} {text}");
     }
+}
+
+/// A coded error's placeholders captured from the message received: both
+/// sides fill the same fields, and leave them empty alike when the message
+/// is mutated out of the template's shape.
+#[test]
+fn captured_messages_agree() {
+    let text = include_str!("../catalogs/captured_messages.toml");
+    let c =
+        error_catalog_model::load_str("captured_messages.toml", text).expect("test catalog loads");
+    let cases = cases(&c);
+    assert!(cases.len() >= 60, "only {} cases", cases.len());
+    let known = agree::<CapturedMessagesError>(&c, &cases);
+    assert!(known >= c.errors.len(), "only {known} recognised");
 }

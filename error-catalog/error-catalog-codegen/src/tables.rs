@@ -58,6 +58,17 @@ pub(super) fn entries(entries: &[EntryBuf]) -> Vec<TokenStream> {
     entries.iter().map(entry).collect()
 }
 
+/// A pattern's segment as `static` data.
+fn seg(s: &SegBuf) -> TokenStream {
+    match s {
+        SegBuf::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
+        SegBuf::Hole(idx, kind) => {
+            let kind = kind_tokens(*kind);
+            quote!(__p::PatternSeg::Hole(#idx, #kind))
+        }
+    }
+}
+
 /// One classification entry as `static` data.
 fn entry(e: &EntryBuf) -> TokenStream {
     let code = &e.code;
@@ -66,13 +77,7 @@ fn entry(e: &EntryBuf) -> TokenStream {
         None => quote!(__p::None),
     };
     let patterns = e.patterns.iter().map(|p| {
-        let segs = p.iter().map(|s| match s {
-            SegBuf::Lit(l) => quote!(__p::PatternSeg::Lit(#l)),
-            SegBuf::Hole(idx, kind) => {
-                let kind = kind_tokens(*kind);
-                quote!(__p::PatternSeg::Hole(#idx, #kind))
-            }
-        });
+        let segs = p.iter().map(seg);
         quote!(&[#(#segs),*])
     });
     let by_status = e.by_status;
@@ -134,6 +139,10 @@ pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> Token
         None => (quote!(__p::None), quote!(__p::None)),
     };
     let code_header = opt(plan.code_header.as_ref());
+    let captures = plan.captures.iter().map(|(i, p)| {
+        let segs = p.iter().map(seg);
+        quote!((#i, &[#(#segs),*]))
+    });
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
@@ -141,6 +150,7 @@ pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> Token
             code: #code,
             code_cut: __p::CodeCut { after: #after, before: #before },
             code_header: #code_header,
+            captures: &[#(#captures),*],
             integer_codes: #integer_codes,
             message: #message,
             fields_at: #fields_at_text,
@@ -188,6 +198,7 @@ pub(super) fn problem_plan(
             code: __p::Some(#code),
             code_cut: __p::CodeCut { after: __p::None, before: __p::None },
             code_header: __p::None,
+            captures: &[],
             integer_codes: #integer_codes,
             message: __p::Some(#message),
             fields_at: "",

@@ -130,6 +130,15 @@ impl Placement {
             {
                 Place::Hole
             }
+            // a coded error's field with no place in the body that its message
+            // template names is captured from the message received
+            (None, None)
+                if wire.identity == Identity::Code
+                    && entry.sends_code()
+                    && named_in_template(entry, name) =>
+            {
+                Place::Hole
+            }
             // a place the wire reads as a slot already (the code, kept by an
             // entry covering a range of codes) is read from that slot
             (Some(p), _) if self.slots.contains(p) => Place::Slot(self.slot_of(p)),
@@ -157,7 +166,12 @@ impl Placement {
     }
 }
 
-/// True when every pattern of `e` names placeholder `name`.
+/// True when the message template of `e` names placeholder `name`.
+pub fn named_in_template(e: &ErrorEntry, name: &str) -> bool {
+    Template::parse(&e.message.value).is_ok_and(|t| t.placeholders().any(|n| n == name))
+}
+
+/// True when every `matches` pattern of `e` (at least one) names `name`.
 pub fn named_in_all_patterns(e: &ErrorEntry, name: &str) -> bool {
     !e.matches.is_empty()
         && e.matches

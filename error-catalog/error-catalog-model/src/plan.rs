@@ -48,6 +48,22 @@ pub enum SegBuf {
     Hole(usize, HoleKind),
 }
 
+impl SegBuf {
+    /// The segment as the decoder reads it, borrowing the literal.
+    ///
+    /// ```
+    /// use error_catalog_model::plan::SegBuf;
+    /// use error_catalog_core::template::PatternSeg;
+    /// assert_eq!(SegBuf::Lit("No such customer: '".into()).as_seg(), PatternSeg::Lit("No such customer: '"));
+    /// ```
+    pub fn as_seg(&self) -> PatternSeg<'_> {
+        match self {
+            SegBuf::Lit(l) => PatternSeg::Lit(l),
+            SegBuf::Hole(i, k) => PatternSeg::Hole(*i, *k),
+        }
+    }
+}
+
 /// A `when` condition, owned (see [`Condition`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConditionBuf {
@@ -135,6 +151,9 @@ pub struct PlanBuf {
     pub code_cut: Option<crate::model::CodeCutText>,
     /// The header carrying the code (`[wire] code_header`, lowercase).
     pub code_header: Option<String>,
+    /// Coded entries whose fields are captured from the received message:
+    /// (entry, its template as a pattern), by entry.
+    pub captures: Vec<(usize, Vec<SegBuf>)>,
     /// Where every field of every entry sits.
     pub placement: Placement,
     /// The classification entries, in catalog order.
@@ -214,6 +233,7 @@ pub fn lower<'c>(
     );
     let identity = c.wire.identity;
     let conditional = c.conditional();
+    let captures = captures(c, &specs, &placement);
     let entries: Vec<EntryBuf> = c
         .errors
         .iter()
@@ -253,6 +273,7 @@ pub fn lower<'c>(
         integer_codes: c.wire.integer_codes,
         code_cut: c.wire.code_cut.as_ref().map(|c| c.value.clone()),
         code_header: c.wire.code_header.as_ref().map(|h| h.value.clone()),
+        captures,
         by_code: code_index(&codes),
         order: order(c),
         by_message: Vec::new(),
@@ -290,6 +311,52 @@ pub fn conditions(e: &ErrorEntry, problem: Option<&ProblemSlots>) -> Vec<Conditi
     members.chain(headers).collect()
 }
 
+/// The coded entries with a field captured from the message (placed as a
+/// hole: no member carries it), with their template as the pattern that
+/// captures it.
+fn captures(
+    c: &Catalog,
+    specs: &[Vec<FieldSpec<'_>>],
+    placement: &Placement,
+) -> Vec<(usize, Vec<SegBuf>)> {
+    if c.wire.identity != Identity::Code {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, (e, fields)) in c.errors.iter().zip(specs).enumerate() {
+        let holes = placement
+            .places
+            .get(i)
+            .is_some_and(|p| p.contains(&Place::Hole));
+        let Ok(t) = Template::parse(&e.message.value) else {
+            continue;
+        };
+        if holes && e.sends_code() {
+            out.push((i, pattern_of(&t, fields)));
+        }
+    }
+    out
+}
+
+/// A template as the pattern that matches what it renders, each placeholder
+/// filling the field it names (with that field's kind of text).
+fn pattern_of(t: &Template, fields: &[FieldSpec<'_>]) -> Vec<SegBuf> {
+    let hole = |name: &str| {
+        let i = fields.iter().position(|f| f.wire == name);
+        let kind = i
+            .and_then(|i| fields.get(i))
+            .map_or(HoleKind::Text, |f| f.ty.base.hole_kind());
+        (i.unwrap_or(usize::MAX), kind)
+    };
+    t.pattern(hole)
+        .into_iter()
+        .map(|s| match s {
+            PatternSeg::Lit(l) => SegBuf::Lit(l.to_string()),
+            PatternSeg::Hole(i, k) => SegBuf::Hole(i, k),
+        })
+        .collect()
+}
+
 /// Entry `e` (holding `fields`) as the table classifies it; with `problem`,
 /// as problem+json carries it.
 fn entry(
@@ -298,24 +365,9 @@ fn entry(
     fields: &[FieldSpec<'_>],
     problem: Option<&ProblemSlots>,
 ) -> EntryBuf {
-    let hole = |name: &str| {
-        let i = fields.iter().position(|f| f.wire == name);
-        let kind = i
-            .and_then(|i| fields.get(i))
-            .map_or(HoleKind::Text, |f| f.ty.base.hole_kind());
-        (i.unwrap_or(usize::MAX), kind)
-    };
     let patterns = patterns(e)
         .iter()
-        .map(|(_, t)| {
-            t.pattern(hole)
-                .into_iter()
-                .map(|s| match s {
-                    PatternSeg::Lit(l) => SegBuf::Lit(l.to_string()),
-                    PatternSeg::Hole(i, k) => SegBuf::Hole(i, k),
-                })
-                .collect()
-        })
+        .map(|(_, t)| pattern_of(t, fields))
         .collect();
     EntryBuf {
         code: e.code.value.clone(),
@@ -484,14 +536,7 @@ impl PlanBuf {
             .map(|e| {
                 e.patterns
                     .iter()
-                    .map(|p| {
-                        p.iter()
-                            .map(|s| match s {
-                                SegBuf::Lit(l) => PatternSeg::Lit(l),
-                                SegBuf::Hole(i, k) => PatternSeg::Hole(*i, *k),
-                            })
-                            .collect()
-                    })
+                    .map(|p| p.iter().map(SegBuf::as_seg).collect())
                     .collect()
             })
             .collect();
@@ -552,6 +597,15 @@ impl PlanBuf {
             .fields_at
             .as_ref()
             .map(|p| p.segments.iter().map(String::as_str).collect());
+        let capture_segs: Vec<(usize, Vec<PatternSeg<'_>>)> = self
+            .captures
+            .iter()
+            .map(|(i, p)| (*i, p.iter().map(SegBuf::as_seg).collect()))
+            .collect();
+        let captures: Vec<(usize, &[PatternSeg<'_>])> = capture_segs
+            .iter()
+            .map(|(i, p)| (*i, p.as_slice()))
+            .collect();
         self.with_entries(&self.entries, |entries| {
             f(&Plan {
                 layout: Layout {
@@ -568,6 +622,7 @@ impl PlanBuf {
                 code: self.placement.code,
                 code_cut: self.code_cut.as_ref().map_or(CodeCut::NONE, |c| c.as_cut()),
                 code_header: self.code_header.as_deref(),
+                captures: &captures,
                 integer_codes: self.integer_codes,
                 message: self.placement.message,
                 fields_at: self.fields_at_text(),

@@ -368,10 +368,20 @@ fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 .iter()
                 .all(|p| p.placeholders().any(|n| n == f.wire.value))
                 && !patterns.is_empty();
-            if f.at_ptr.is_none() && !in_pattern {
+            // a coded error's field its message names is captured from the
+            // message received; optional, as a message may not fit
+            let captured = c.wire.identity == Identity::Code
+                && e.sends_code()
+                && crate::layout::named_in_template(e, &f.wire.value);
+            if f.at_ptr.is_none() && captured && !f.ty.value.optional {
+                d.push(
+                    Diagnostic::new(Rule::FieldUnplaced, &f.wire.at, format!("field `{}` of error `{}` is captured from the message received, which may not fit the template, so it must be optional", f.wire.value, e.code.value))
+                        .help(format!("make it optional (`{}?`), or give it an `at` pointer to the member that carries it", c.type_text(FieldType { optional: false, ..f.ty.value }))),
+                );
+            } else if f.at_ptr.is_none() && !in_pattern && !captured {
                 d.push(
                     Diagnostic::new(Rule::FieldUnplaced, &f.wire.at, format!("field `{}` of error `{}` has no place on the wire", f.wire.value, e.code.value))
-                        .help("the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"),
+                        .help("the wire has no `fields_at`: give the field an `at` pointer, name it in every pattern of `matches`, or (for an error with a code) in its message"),
                 );
             }
         }

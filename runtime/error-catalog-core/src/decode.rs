@@ -15,6 +15,7 @@ use crate::engine::{self, Captured, Condition, Identity, Layout, Sink as _, Tabl
 use crate::headers::HeaderLookup;
 use crate::hole_texts::HoleTexts;
 use crate::raw_members::RawMembers;
+use crate::template::{match_into, PatternSeg};
 
 pub mod fields;
 pub mod objects;
@@ -110,6 +111,10 @@ pub struct Plan<'a> {
     /// The header that carries the code (in lowercase), read before the
     /// body's code; a response without it is read by the body's.
     pub code_header: Option<&'a str>,
+    /// Entries whose fields are captured from the received message once the
+    /// code found them (a coded error's message placeholders no member
+    /// carries): (entry, its template as a pattern), by entry.
+    pub captures: &'a [(usize, &'a [PatternSeg<'a>])],
     /// The slot holding the message.
     pub message: Option<usize>,
     /// The pointer of the fields object, for naming unclaimed members.
@@ -447,6 +452,24 @@ fn finish<'b, E: Decode<'b>>(
         };
         return fail(reason);
     };
+    // a coded error's placeholders no member carries: captured from the
+    // message received, by the entry's template; one that does not fit it
+    // leaves them empty (the code decided), and says so
+    let mut captured = HoleTexts::default();
+    let mut unfit = None;
+    let holes = match plan.captures.binary_search_by_key(&entry, |c| c.0) {
+        Ok(i) if holes.is_empty() => {
+            let pattern = plan.captures[i].1;
+            match message.as_deref() {
+                Some(m) if match_into(pattern, m, &mut captured) => &captured,
+                _ => {
+                    unfit = Some(pattern);
+                    &[][..]
+                }
+            }
+        }
+        _ => holes,
+    };
     if let Some(c) = sink.capture() {
         take_conditions(c, plan, entry);
     }
@@ -485,6 +508,15 @@ fn finish<'b, E: Decode<'b>>(
                 }
             }
         }
+        if let (Some(_), Some(slot)) = (unfit, plan.message) {
+            if let Some(extra) = value.extra_mut() {
+                let reason = match message.as_deref() {
+                    Some(_) => "the message does not fit the error's template: the fields its placeholders hold are left empty",
+                    None => "the body has no message: the fields its placeholders hold are left empty",
+                };
+                extra.keep_unread(&pointer_of(plan, &UnreadAt::Slot(slot)), reason);
+            }
+        }
     }
     match built {
         Ok(value) => value,
@@ -509,7 +541,12 @@ fn finish<'b, E: Decode<'b>>(
 fn pointer_of(plan: &Plan<'_>, at: &UnreadAt) -> String {
     fn push(s: &mut String, segment: &str) {
         s.push('/');
-        s.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+        // (a `[member=value]` selector is spelt whole, as the catalog writes it)
+        if segment.starts_with('[') && engine::Select::of(segment).is_some() {
+            s.push_str(segment);
+        } else {
+            s.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+        }
     }
     let mut s = String::new();
     match at {

@@ -163,7 +163,7 @@ fields = { reason = "string" }
     );
     assert_eq!(
         expect(text, &[Rule::FieldUnplaced]),
-        ["t.toml:10:12: field `reason` of error `bad_request` has no place on the wire\n  help: the wire has no `fields_at`: give the field an `at` pointer, or name it in every pattern of `matches`"]
+        ["t.toml:10:12: field `reason` of error `bad_request` has no place on the wire\n  help: the wire has no `fields_at`: give the field an `at` pointer, name it in every pattern of `matches`, or (for an error with a code) in its message"]
     );
     // Naming it in the pattern gives it a place.
     loads(&text.replace("\"Bad request\"", "\"Bad request: {reason}\""));
@@ -269,5 +269,37 @@ fields = { z = "string" }
         pairs,
         [("A", "B"), ("A", "C"), ("B", "C"), ("C", "D")],
         "{found:?}"
+    );
+}
+
+/// A coded error's field its message names, with no place in the body, is
+/// captured from the message: optional, since a message may not fit.
+#[test]
+fn a_field_captured_from_a_coded_message_is_optional() {
+    let text = r#"[service]
+id = "s"
+name = "S"
+[wire]
+code = "/code"
+message = "/message"
+[[errors]]
+code = "resource_missing"
+status = 404
+message = "No such customer: '{id}'"
+fields = { id = "string" }
+"#;
+    let p = expect(text, &[Rule::FieldUnplaced]);
+    assert!(
+        p[0].contains("captured from the message received"),
+        "{p:#?}"
+    );
+    assert!(p[0].contains("make it optional (`string?`)"), "{p:#?}");
+    let ok = text.replace(r#"id = "string" }"#, r#"id = "string?" }"#);
+    error_catalog_model::load_str("t.toml", &ok).expect(&ok);
+    // a field the message does not name still has no place
+    let p = expect(&text.replace("'{id}'", "someone"), &[Rule::FieldUnplaced]);
+    assert!(
+        p.iter().any(|m| m.contains("has no place on the wire")),
+        "{p:#?}"
     );
 }

@@ -70,6 +70,7 @@ fn engine(b: divan::Bencher, n: usize, hit: bool) {
         by_code: index.as_index(),
         pattern_order: &[],
         by_message: &[],
+        by_lead: None,
     };
     let probes = probes(n, hit);
     let mut i = 0;

@@ -146,7 +146,7 @@ pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> Token
     quote! {
         __p::Plan {
             layout: __p::Layout { slots: &[#(#slots),*], fields_at: #fields_at },
-            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[#(#order),*], by_message: &[] },
+            table: __p::Table { identity: #identity, entries: &__ENTRIES, by_code: #by_code, pattern_order: &[#(#order),*], by_message: &[], by_lead: __p::None },
             code: #code,
             code_cut: __p::CodeCut { after: #after, before: #before },
             code_header: #code_header,
@@ -194,7 +194,7 @@ pub(super) fn problem_plan(
                 slots: &[#(&[#top]),*, #(&["fields", #clashes]),*],
                 fields_at: __p::Some(&[]),
             },
-            table: __p::Table { identity: __p::Identity::Code, entries: &#entries, by_code: #by_code, pattern_order: &[], by_message: &[] },
+            table: __p::Table { identity: __p::Identity::Code, entries: &#entries, by_code: #by_code, pattern_order: &[], by_message: &[], by_lead: __p::None },
             code: __p::Some(#code),
             code_cut: __p::CodeCut { after: __p::None, before: __p::None },
             code_header: __p::None,

@@ -15,7 +15,7 @@ use error_catalog_core::code_cut::CodeCut;
 use error_catalog_core::decode::Plan;
 use error_catalog_core::engine::{
     code_index, entry_literals, message_index, CodeIndexBuf, Condition, Entry, Identity, Layout,
-    Table,
+    LeadMap, Table,
 };
 use error_catalog_core::template::{HoleKind, PatternSeg, Template};
 
@@ -607,6 +607,8 @@ impl PlanBuf {
             .map(|(i, p)| (*i, p.as_slice()))
             .collect();
         self.with_entries(&self.entries, |entries| {
+            // (messages are tried only against the patterns they can match)
+            let by_lead = LeadMap::new(entries, &self.order);
             f(&Plan {
                 layout: Layout {
                     slots: &slots,
@@ -618,6 +620,7 @@ impl PlanBuf {
                     by_code: self.by_code.as_index(),
                     pattern_order: &self.order,
                     by_message: &self.by_message,
+                    by_lead: Some(&by_lead),
                 },
                 code: self.placement.code,
                 code_cut: self.code_cut.as_ref().map_or(CodeCut::NONE, |c| c.as_cut()),

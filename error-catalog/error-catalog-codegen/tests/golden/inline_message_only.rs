@@ -79,6 +79,7 @@ const _: () = {
             },
             pattern_order: &[0u16, 1u16],
             by_message: &[],
+            by_lead: __p::None,
         },
         code: __p::None,
         code_cut: __p::CodeCut {
@@ -116,6 +117,7 @@ const _: () = {
             },
             pattern_order: &[],
             by_message: &[],
+            by_lead: __p::None,
         },
         code: __p::Some(0usize),
         code_cut: __p::CodeCut {

@@ -70,6 +70,7 @@ const _: () = {
             },
             pattern_order: &[],
             by_message: &[],
+            by_lead: __p::None,
         },
         code: __p::Some(0usize),
         code_cut: __p::CodeCut {
@@ -107,6 +108,7 @@ const _: () = {
             },
             pattern_order: &[],
             by_message: &[],
+            by_lead: __p::None,
         },
         code: __p::Some(0usize),
         code_cut: __p::CodeCut {

@@ -87,6 +87,7 @@ const _: () = {
             },
             pattern_order: &[],
             by_message: &[],
+            by_lead: __p::None,
         },
         code: __p::Some(0usize),
         code_cut: __p::CodeCut {
@@ -124,6 +125,7 @@ const _: () = {
             },
             pattern_order: &[],
             by_message: &[],
+            by_lead: __p::None,
         },
         code: __p::Some(0usize),
         code_cut: __p::CodeCut {

@@ -283,7 +283,7 @@ impl CodeIndexBuf {
 /// let entries = [Entry::coded("A"), Entry::coded("B")];
 /// let index = code_index(&["A", "B"]);
 /// let t = Table { identity: Identity::Code, entries: &entries, by_code: index.as_index(),
-///     pattern_order: &[], by_message: &[] };
+///     pattern_order: &[], by_message: &[], by_lead: None };
 /// assert_eq!(t.by_code("B"), Some(1));
 /// assert_eq!(t.by_code("C"), None);
 /// ```

@@ -3,6 +3,7 @@
 //! or by status.
 
 use super::index::{build_index, probe};
+use super::lead::LeadIndex;
 use super::CodeIndex;
 use crate::template::{literal_match, match_pattern, PatternSeg};
 
@@ -141,6 +142,9 @@ pub struct Table<'a> {
     /// entry index, [`EMPTY_SLOT`](super::EMPTY_SLOT) for none; linear probing). May be empty:
     /// those patterns are then tried in rank order like the others.
     pub by_message: &'a [u32],
+    /// Which patterns can match a message ([`LeadIndex`]); `None`: every
+    /// pattern is tried in rank order.
+    pub by_lead: Option<&'a dyn LeadIndex>,
 }
 
 /// The text of a pattern without placeholders.
@@ -212,7 +216,10 @@ impl<'a> Table<'a> {
                     && fits(x)
             });
             if hit {
-                let rank = self.pattern_order.iter().position(|&o| usize::from(o) == e);
+                let rank = match self.by_lead {
+                    Some(ix) => ix.rank_of(e),
+                    None => self.pattern_order.iter().position(|&o| usize::from(o) == e),
+                };
                 let rank = rank.unwrap_or(usize::MAX);
                 if best.is_none_or(|(_, r)| rank < r) {
                     best = Some((e, rank));
@@ -246,7 +253,7 @@ impl<'a> Table<'a> {
     /// let by_message = error_catalog_core::engine::message_index(
     ///     error_catalog_core::engine::entry_literals(&entries));
     /// let t = Table { identity: Identity::Message, entries: &entries,
-    ///     by_code: index.as_index(), pattern_order: &[0], by_message: &by_message };
+    ///     by_code: index.as_index(), pattern_order: &[0], by_message: &by_message, by_lead: None };
     /// assert_eq!(t.classify(404, None, Some("Key not found")).unwrap().entry, 0);
     /// assert_eq!(t.classify(404, None, Some("Gone")).unwrap().entry, 1);
     /// assert!(t.classify(500, None, None).is_none());
@@ -278,7 +285,7 @@ impl<'a> Table<'a> {
     /// ];
     /// let index = code_index(&["190", "190"]);
     /// let t = Table { identity: Identity::Code, entries: &entries,
-    ///     by_code: index.as_index(), pattern_order: &[], by_message: &[] };
+    ///     by_code: index.as_index(), pattern_order: &[], by_message: &[], by_lead: None };
     /// let body = |c: &Condition| (c.pointer == "/error/error_subcode").then_some("463");
     /// assert_eq!(t.classify_when(400, Some("190"), None, &body).unwrap().entry, 0);
     /// assert_eq!(t.classify_when(400, Some("190"), None, &|_| None).unwrap().entry, 1);
@@ -321,10 +328,25 @@ impl<'a> Table<'a> {
             // A message equal to a pattern without placeholders is found by hash;
             // only patterns with placeholders ranked above it are tried in turn.
             let literal = self.literal_hit(status, msg, &fits);
-            for (rank, &i) in self.pattern_order.iter().enumerate() {
+            // (with an index, only the patterns whose leading text the message
+            // starts with, in rank order)
+            let mut candidates = Vec::new();
+            let ranks: &mut dyn Iterator<Item = usize> = match self.by_lead {
+                Some(ix) => {
+                    ix.candidates(msg, &mut candidates);
+                    candidates.sort_unstable();
+                    candidates.dedup();
+                    &mut candidates.iter().copied()
+                }
+                None => &mut (0..self.pattern_order.len()),
+            };
+            for rank in ranks {
                 if literal.is_some_and(|(_, r)| rank >= r) {
                     break;
                 }
+                let Some(&i) = self.pattern_order.get(rank) else {
+                    continue;
+                };
                 let i = usize::from(i);
                 let Some(e) = self.entries.get(i) else {
                     continue;

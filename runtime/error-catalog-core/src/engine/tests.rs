@@ -98,6 +98,7 @@ fn literal_index_keeps_the_priority_order() {
             by_code: by_code.as_index(),
             pattern_order: order,
             by_message: &by_message,
+            by_lead: None,
         };
         assert_eq!(
             t.classify(403, None, Some("limit 5")).map(|c| c.entry),
@@ -116,6 +117,7 @@ fn literal_index_keeps_the_priority_order() {
         // and the same answers without the index
         let plain = Table {
             by_message: &[],
+            by_lead: None,
             ..t
         };
         for (status, msg) in [

@@ -20,9 +20,11 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// object type (its name); the root accepts any error's.
 ///
 /// Errors are combined with `oneOf` when the code alone tells every error
-/// apart (each error's schema has its own `const` code, so a body matches at
-/// most one), and with `anyOf` otherwise: errors told apart by status,
-/// message patterns or conditions have schemas a body can match together.
+/// apart (each error's schema has its own `const` code, or with `code_cut` a
+/// `pattern` around it, so a body matches at most one), and with `anyOf`
+/// otherwise: errors told apart by status, message patterns or conditions, or
+/// by a code a header may carry instead (`code_header`), have schemas a body
+/// can match together.
 ///
 /// ```
 /// let c = error_catalog_model::load_str("shop.toml", r#"
@@ -61,12 +63,16 @@ fn document(c: &Catalog, title: &str, schema_of: fn(&Catalog, &ErrorEntry) -> Va
     for t in &c.types {
         defs.insert(t.name.value.clone(), object_schema(c, t));
     }
-    let combine =
-        if c.wire.identity == error_catalog_core::engine::Identity::Code && !c.conditional() {
-            "oneOf"
-        } else {
-            "anyOf"
-        };
+    // (a code a header may carry instead leaves the body's code optional:
+    // bodies without one match several errors)
+    let combine = if c.wire.identity == error_catalog_core::engine::Identity::Code
+        && !c.conditional()
+        && c.wire.code_header.is_none()
+    {
+        "oneOf"
+    } else {
+        "anyOf"
+    };
     let mut root = Map::new();
     root.insert("$schema".into(), json!(DIALECT));
     root.insert("title".into(), json!(title));
@@ -279,9 +285,31 @@ fn error_schema(c: &Catalog, e: &ErrorEntry) -> Value {
                     true,
                 );
             }
-            // (a code sent with a namespace or a suffix is not the bare code)
+            // a code sent with a namespace or a suffix: the bare code between
+            // them; not required where a header may carry it instead
             (None, true) if w.code_cut.is_some() => {
-                put(&p.value.segments, json!({ "type": "string" }), true);
+                let cut = w.code_cut.as_ref().map(|c| &c.value);
+                let esc = |t: &str| {
+                    t.chars().fold(String::new(), |mut out, ch| {
+                        if "\\^$.|?*+()[]{}/-".contains(ch) {
+                            out.push('\\');
+                        }
+                        out.push(ch);
+                        out
+                    })
+                };
+                let after = cut
+                    .and_then(|c| c.after.as_deref())
+                    .map_or(String::new(), |a| format!("(.*{})?", esc(a)));
+                let before = cut
+                    .and_then(|c| c.before.as_deref())
+                    .map_or(String::new(), |b| format!("({}.*)?", esc(b)));
+                let pattern = format!("^{after}{}{before}$", esc(&e.code.value));
+                put(
+                    &p.value.segments,
+                    json!({ "type": "string", "pattern": pattern }),
+                    w.code_header.is_none(),
+                );
             }
             (None, true) => {
                 let code = match e.code.value.parse::<i64>() {

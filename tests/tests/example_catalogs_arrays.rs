@@ -1,8 +1,10 @@
 //! The example catalogs of issue 30 item 5 (Azure Resource Manager, Okta,
 //! SendGrid v3, Jira Cloud), whose envelopes put errors, causes or messages
-//! in arrays: every body their documentation shows is classified as the
-//! error it documents by the generated enum and by the CLI's decoder alike,
-//! and what the array pointers select (or leave as extras) is read the same.
+//! in arrays, and Amazon SQS (AWS JSON 1.0: a code cut out of `__type` or the
+//! `x-amzn-ErrorType` header): every body their documentation shows is
+//! classified as the error it documents by the generated enum and by the
+//! CLI's decoder alike, and what the array pointers select (or leave as
+//! extras) is read the same.
 
 use error_catalog::{ApiError, FromResponse};
 use error_catalog_model::model::Catalog;
@@ -20,6 +22,10 @@ mod sendgrid {
 mod jira_cloud {
     error_catalog::catalog!("catalogs/jira_cloud.toml");
 }
+mod amazon_sqs {
+    error_catalog::catalog!("catalogs/amazon_sqs.toml");
+}
+use amazon_sqs::SqsError;
 use azure_resource_manager::ArmError;
 use jira_cloud::JiraCloudError;
 use okta::OktaError;
@@ -29,6 +35,7 @@ const ARM: &str = include_str!("../catalogs/azure_resource_manager.toml");
 const OKTA: &str = include_str!("../catalogs/okta.toml");
 const SENDGRID: &str = include_str!("../catalogs/sendgrid.toml");
 const JIRA: &str = include_str!("../catalogs/jira_cloud.toml");
+const SQS: &str = include_str!("../catalogs/amazon_sqs.toml");
 
 /// `catalog!` reads files of its own crate only, so this crate keeps copies of
 /// the example catalogs of `catalogs/error-catalog-services/examples/`: each
@@ -58,6 +65,11 @@ fn the_catalogs_are_the_examples_copies() {
             JIRA,
             include_str!("../../catalogs/error-catalog-services/examples/jira_cloud.toml"),
         ),
+        (
+            "amazon_sqs.toml",
+            SQS,
+            include_str!("../../catalogs/error-catalog-services/examples/amazon_sqs.toml"),
+        ),
     ];
     for (file, copy, original) in originals {
         assert_eq!(
@@ -73,7 +85,9 @@ fn load(name: &str, text: &str) -> Catalog {
 
 /// Classifies every example body of the catalog with the generated enum `E`
 /// and with the CLI's decoder, and asserts both give the entry the example
-/// belongs to; returns how many bodies were checked.
+/// belongs to; returns how many bodies were checked. An example shown with
+/// headers is read with them (`from_parts`, `decode_with`): a header may
+/// carry the code.
 fn every_example_is_its_entry<E: FromResponse + ApiError + std::fmt::Debug>(
     name: &str,
     text: &str,
@@ -90,7 +104,11 @@ fn every_example_is_its_entry<E: FromResponse + ApiError + std::fmt::Debug>(
             // where the docs give no status, any error status: the code identifies
             let status = ex.status.or(e.status_u16()).unwrap_or(400);
             let body = ex.body.value.as_bytes();
-            let err = E::from_response(status, body);
+            let err = if ex.headers.is_empty() {
+                E::from_response(status, body)
+            } else {
+                E::from_parts(status, &ex.headers, body)
+            };
             assert_eq!(
                 err.info().map(|info| info.variant),
                 Some(e.variant.value.as_str()),
@@ -98,7 +116,11 @@ fn every_example_is_its_entry<E: FromResponse + ApiError + std::fmt::Debug>(
                 ex.body.value
             );
             assert_eq!(err.code(), e.code.value, "{name}: {}", ex.body.value);
-            let out = error_catalog_model::response::decode(&c, status, body);
+            let out = if ex.headers.is_empty() {
+                error_catalog_model::response::decode(&c, status, body)
+            } else {
+                error_catalog_model::response::decode_with(&c, status, &ex.headers, body)
+            };
             assert_eq!(
                 out.entry,
                 Some(i),
@@ -124,6 +146,10 @@ fn every_documented_body_is_its_error_in_both_decoders() {
     );
     assert!(every_example_is_its_entry::<SendgridError>("sendgrid.toml", SENDGRID) >= 13);
     assert!(every_example_is_its_entry::<JiraCloudError>("jira_cloud.toml", JIRA) >= 18);
+    assert_eq!(
+        every_example_is_its_entry::<SqsError>("amazon_sqs.toml", SQS),
+        20
+    );
 }
 
 /// The CLI's view of a body: entry code, fields and the pointers of extras.
@@ -261,4 +287,60 @@ fn an_empty_message_array_survives_being_written_back() {
     let e = JiraCloudError::from_response(400, body);
     let again = JiraCloudError::from_response(400, &serde_json::to_vec(&e).expect("JSON"));
     assert_eq!(again, e);
+}
+
+/// Amazon SQS: the error's name is cut out of the body's namespaced `__type`
+/// (`com.amazonaws.sqs#QueueDoesNotExist`) or out of the `x-amzn-ErrorType`
+/// header (`QueueDoesNotExist:http://...`), which is read first; the header
+/// needs `from_parts` (`from_response` reads no headers).
+#[test]
+fn sqs_reads_the_code_from_type_or_the_error_type_header() {
+    let c = load("amazon_sqs.toml", SQS);
+    let documented = br#"{"__type": "com.amazonaws.sqs#QueueDoesNotExist", "message": "The specified queue does not exist."}"#;
+    let e = SqsError::from_response(400, documented);
+    assert!(matches!(e, SqsError::QueueDoesNotExist { .. }), "{e:?}");
+    assert_eq!(e.code(), "QueueDoesNotExist");
+    // written back with the bare code, it reads as the same error
+    let again = SqsError::from_response(400, &serde_json::to_vec(&e).expect("JSON"));
+    assert_eq!(again, e);
+
+    // the code in the header only
+    let headers = [(
+        "x-amzn-ErrorType",
+        "ReceiptHandleIsInvalid:http://internal.amazon.com/coral/com.amazon.coral.service/",
+    )];
+    let body = br#"{"message": "The specified receipt handle isn't valid."}"#;
+    let e = SqsError::from_parts(404, &headers, body);
+    assert!(
+        matches!(e, SqsError::ReceiptHandleIsInvalid { .. }),
+        "{e:?}"
+    );
+    let out = error_catalog_model::response::decode_with(&c, 404, &headers, body);
+    assert_eq!(
+        out.entry.map(|i| c.errors[i].code.value.as_str()),
+        Some("ReceiptHandleIsInvalid")
+    );
+    // without the headers the body alone has no code
+    assert!(SqsError::from_response(404, body).info().is_none());
+
+    // the header is read before the body
+    let other = br#"{"__type": "com.amazonaws.sqs#QueueDoesNotExist", "message": "m"}"#;
+    let e = SqsError::from_parts(404, &headers, other);
+    assert!(
+        matches!(e, SqsError::ReceiptHandleIsInvalid { .. }),
+        "{e:?}"
+    );
+    let out = error_catalog_model::response::decode_with(&c, 404, &headers, other);
+    assert_eq!(
+        out.entry.map(|i| c.errors[i].code.value.as_str()),
+        Some("ReceiptHandleIsInvalid")
+    );
+
+    // an unknown name is no known error, in both decoders
+    let unknown = br#"{"__type": "com.amazonaws.sqs#SomethingNew", "message": "m"}"#;
+    assert!(SqsError::from_response(400, unknown).info().is_none());
+    assert_eq!(
+        error_catalog_model::response::decode(&c, 400, unknown).entry,
+        None
+    );
 }

@@ -36,6 +36,9 @@ mod sendgrid {
 mod jira_cloud {
     error_catalog::catalog!("examples/jira_cloud.toml");
 }
+mod amazon_sqs {
+    error_catalog::catalog!("examples/amazon_sqs.toml");
+}
 
 /// Checks every example of catalog `$file` against enum `$enum`.
 macro_rules! check_examples {
@@ -296,4 +299,9 @@ fn sendgrid() {
 #[test]
 fn jira_cloud() {
     assert!(check_examples!("jira_cloud.toml", jira_cloud::JiraCloudError) >= 13);
+}
+
+#[test]
+fn amazon_sqs() {
+    assert!(check_examples!("amazon_sqs.toml", amazon_sqs::SqsError) >= 20);
 }

@@ -36,6 +36,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "jira_cloud.toml",
         include_str!("../../examples/jira_cloud.toml"),
     ),
+    (
+        "amazon_sqs.toml",
+        include_str!("../../examples/amazon_sqs.toml"),
+    ),
 ];
 
 /// A bundled catalog, loaded.

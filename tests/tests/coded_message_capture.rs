@@ -4,7 +4,7 @@
 //! valid phone number.`, Stripe's `No such customer: '{id}'`). A message that
 //! does not fit keeps the error, its fields empty, with the reason kept.
 
-use error_catalog::{ApiError, FromResponse};
+use error_catalog::FromResponse;
 
 mod captured {
     error_catalog::catalog!("catalogs/captured_messages.toml");

@@ -67,6 +67,11 @@ impl RawMembers {
         write_name: impl FnOnce(&mut String),
         raw: &str,
     ) -> Result<(), TooLong> {
+        if self.text.capacity() == 0 {
+            // (one allocation for the first few members, not one per growth)
+            self.text.reserve(64 + raw.len());
+            self.lens.reserve(4);
+        }
         let start = self.text.len();
         write_name(&mut self.text);
         let name = self.text.len() - start;

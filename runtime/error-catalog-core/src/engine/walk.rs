@@ -296,6 +296,11 @@ struct Level<'l, 'a, S> {
 }
 
 pub(super) fn push_escaped(s: &mut String, seg: &str) {
+    // (most keys need no escape: copied whole)
+    if !seg.bytes().any(|b| b == b'~' || b == b'/') {
+        s.push_str(seg);
+        return;
+    }
     for c in seg.chars() {
         match c {
             '~' => s.push_str("~0"),
@@ -363,6 +368,13 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
     fn keep<E: de::Error>(self, value: serde_json::Value) -> Result<u32, E> {
         if self.path.is_none() {
             return Err(E::custom("expected a JSON object"));
+        }
+        // (typed reading streams into nested values: one that is not what the
+        // wire expects is refused, and the body read again raw, kept as written)
+        if self.out.typed() {
+            return Err(E::custom(
+                "a value where the wire expects an object or array",
+            ));
         }
         let raw = serde_json::to_string(&value).map_err(E::custom)?;
         let p = PointerTo {
@@ -442,6 +454,10 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
                 // may hold anything, and a value that is not an object is kept
                 // exactly as written (a number beyond f64 included), never
                 // parsed into a value that could fail or be respelt.
+                if inner.out.typed() {
+                    reached |= map.next_value_seed(inner)?;
+                    continue;
+                }
                 let raw: &'de RawValue = map.next_value()?;
                 let text = raw.get();
                 if text.starts_with('{')
@@ -504,6 +520,15 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
     }
     fn visit_seq<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<u32, Q::Error> {
         if self.path.is_some() {
+            if self.out.typed()
+                && !self
+                    .layout
+                    .selects(self.active, self.fields_on_path, self.depth)
+            {
+                return Err(de::Error::custom(
+                    "an array where the wire expects an object",
+                ));
+            }
             return self.elements(seq);
         }
         let mut items = Vec::new();
@@ -527,6 +552,11 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
         let mut fields_open = self.fields_on_path;
         let mut index = 0usize;
         let mut buf = [0u8; 20];
+        // typed reading streams each element a pointer goes on into, unless a
+        // `[member=value]` selector needs to see it first
+        if self.out.typed() && !self.layout.filters(self.active, fields_open, d) {
+            return self.stream_elements(seq);
+        }
         while let Some(raw) = seq.next_element::<&'de RawValue>()? {
             let mut slots = 0u16;
             let mut child = 0u16;
@@ -615,7 +645,117 @@ impl<'de, S: Sink<'de>> Level<'_, '_, S> {
     }
 }
 
+impl<'de, S: Sink<'de>> Level<'_, '_, S> {
+    /// [`Level::elements`] for typed reading, without `[member=value]`
+    /// selectors: an element a pointer goes on into is walked as it is read
+    /// (not taken raw and parsed again); one that is a slot, or no pointer's,
+    /// is taken raw. Anything unexpected is refused (read again raw).
+    fn stream_elements<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<u32, Q::Error> {
+        let d = self.depth;
+        let mut reached = 0u32;
+        let mut fields_open = self.fields_on_path;
+        let mut index = 0usize;
+        let mut buf = [0u8; 20];
+        let takes = |seg: &str, index: usize| match Select::of(seg) {
+            Some(Select::Index(i)) => i == index,
+            Some(Select::First) => true,
+            _ => false,
+        };
+        loop {
+            let (mut slots, mut child) = (0u16, 0u16);
+            let mut bits = self.active & !(reached as u16);
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let p = self.layout.slots[i];
+                if takes(p[d], index) {
+                    if p.len() == d + 1 {
+                        slots |= 1 << i;
+                    } else {
+                        child |= 1 << i;
+                    }
+                }
+            }
+            let (mut f_on, mut f_here) = (false, false);
+            if fields_open {
+                if let Some(f) = self.layout.fields_at {
+                    if takes(f[d], index) {
+                        f_here = f.len() == d + 1;
+                        f_on = !f_here;
+                    }
+                }
+            }
+            let key = index_text(index, &mut buf);
+            if slots == 0 && (child != 0 || f_on || f_here) {
+                let node = PathNode {
+                    key,
+                    parent: self.path,
+                };
+                let inner = Level {
+                    layout: self.layout,
+                    depth: d + 1,
+                    path: Some(&node),
+                    out: &mut *self.out,
+                    active: child,
+                    fields_on_path: f_on,
+                    fields_here: f_here,
+                    implied: None,
+                };
+                let Some(got) = seq.next_element_seed(inner)? else {
+                    break;
+                };
+                if got & FIELDS_REACHED != 0 {
+                    fields_open = false;
+                }
+                reached |= got;
+            } else {
+                let Some(raw) = seq.next_element::<&'de RawValue>()? else {
+                    break;
+                };
+                if slots != 0 {
+                    let mut bits = slots;
+                    while bits != 0 {
+                        let i = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        self.out
+                            .slot(i, &mut OneValue(Some(raw.get())))
+                            .map_err(de::Error::custom)?;
+                    }
+                    reached |= u32::from(slots);
+                } else {
+                    let p = PointerTo {
+                        base: &[],
+                        path: self.path,
+                        key: Some(key),
+                    };
+                    self.out.extra(&p, raw.get()).map_err(de::Error::custom)?;
+                }
+            }
+            index += 1;
+        }
+        Ok(reached)
+    }
+}
+
 impl Layout<'_> {
+    /// True when a pointer among `slots` (or the fields object's, when
+    /// `fields`) selects with a `[member=value]` filter at segment `depth`.
+    fn filters(&self, slots: u16, fields: bool, depth: usize) -> bool {
+        let at = |p: &[&str]| {
+            p.get(depth)
+                .is_some_and(|s| matches!(Select::of(s), Some(Select::Where { .. })))
+        };
+        let mut bits = slots;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if self.slots.get(i).is_some_and(|p| at(p)) {
+                return true;
+            }
+        }
+        fields && self.fields_at.is_some_and(at)
+    }
+
     /// True when a pointer among `slots` (or the fields object's, when
     /// `fields`) selects array elements with its segment `depth`: an array
     /// met there is walked element by element, not kept whole.

@@ -145,6 +145,95 @@ impl UnknownError {
     pub fn reason(&self) -> Option<&str> {
         self.inner.reason.as_deref()
     }
+
+    /// The response as one JSON Lines record, `{"status": 404, "headers":
+    /// {"name": "value"}, "body": …}`: what `error-catalog harvest` reads to
+    /// propose the catalog entries a service's unknown responses show are
+    /// missing. The body is embedded as the JSON it is (whitespace outside
+    /// strings dropped, so the record stays on one line; every value kept as
+    /// written), or, when it is not JSON, as its text. `headers` are the
+    /// response's (the first of each name counts); pass `&[]` for none.
+    ///
+    /// Logging the responses a catalog does not know, with no feature needed:
+    ///
+    /// ```
+    /// use error_catalog::FromResponse;
+    /// use error_catalog_services::kya::KyaError;
+    /// let body = br#"{"error": "Agent 42 is suspended", "errorType": "AGENT_SUSPENDED"}"#;
+    /// if let KyaError::Unknown(u) = KyaError::from_response(409, body) {
+    ///     let line = u.record(&[("X-Request-Id", "r-7")]);
+    ///     // eprintln!("{line}"), or append it to the file harvest will read
+    ///     assert_eq!(
+    ///         line,
+    ///         r#"{"status":409,"headers":{"X-Request-Id":"r-7"},"body":{"error":"Agent 42 is suspended","errorType":"AGENT_SUSPENDED"}}"#
+    ///     );
+    /// }
+    /// let u = error_catalog::UnknownError::new(Some(502), b"<html>Bad Gateway</html>");
+    /// assert_eq!(u.record(&[]), r#"{"status":502,"headers":{},"body":"<html>Bad Gateway</html>"}"#);
+    /// ```
+    pub fn record(&self, headers: &[(&str, &str)]) -> String {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = String::from("{\"status\":");
+        match self.inner.status {
+            Some(s) => out.push_str(&s.to_string()),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"headers\":{");
+        for (name, value) in headers {
+            if seen.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                continue;
+            }
+            if !seen.is_empty() {
+                out.push(',');
+            }
+            seen.push(name);
+            push_json_string(&mut out, name);
+            out.push(':');
+            push_json_string(&mut out, value);
+        }
+        out.push_str("},\"body\":");
+        match std::str::from_utf8(&self.inner.body)
+            .ok()
+            .filter(|t| serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok())
+        {
+            Some(json) => push_compact(&mut out, json),
+            None => push_json_string(&mut out, &self.body_text()),
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// Appends `s` as a JSON string.
+fn push_json_string(out: &mut String, s: &str) {
+    match serde_json::to_string(s) {
+        Ok(quoted) => out.push_str(&quoted),
+        // (a `str` always serializes)
+        Err(_) => out.push_str("\"\""),
+    }
+}
+
+/// Appends JSON text (known to be valid) without the whitespace between its
+/// tokens: every string, number and literal as written.
+fn push_compact(out: &mut String, json: &str) {
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            out.push(c);
+        }
+    }
 }
 
 impl fmt::Display for UnknownError {
@@ -187,5 +276,46 @@ impl From<error_catalog_core::decode::Fallback<'_>> for UnknownError {
                 reason: Some(f.reason),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(line: &str) -> serde_json::Value {
+        assert!(!line.contains('\n'), "{line}");
+        serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"))
+    }
+
+    #[test]
+    fn a_record_keeps_the_body_as_written_on_one_line() {
+        // pretty JSON: compacted, strings (spaces and escapes inside) and a
+        // number past f64 kept as written
+        let body =
+            b"{\n  \"error\": \"a  b\\n\\\"c\\\"\",\n  \"n\": 123456789012345678901234567890\n}";
+        let u = UnknownError::new(Some(418), body);
+        let line = u.record(&[("X-A", "1"), ("x-a", "2"), ("X-B", "q\"uote")]);
+        assert!(
+            line.contains(r#""n":123456789012345678901234567890"#),
+            "{line}"
+        );
+        let v = parsed(&line);
+        assert_eq!(v["status"], 418);
+        assert_eq!(
+            v["headers"],
+            serde_json::json!({"X-A": "1", "X-B": "q\"uote"})
+        );
+        assert_eq!(v["body"]["error"], "a  b\n\"c\"");
+        // not JSON, or not UTF-8: the text, lossily
+        let u = UnknownError::new(None, b"oops \xff");
+        let v = parsed(&u.record(&[]));
+        assert_eq!(v["status"], serde_json::Value::Null);
+        assert_eq!(v["body"], "oops \u{fffd}");
+        // a JSON scalar body is JSON too
+        assert_eq!(
+            parsed(&UnknownError::new(Some(500), b" 42 ").record(&[]))["body"],
+            42
+        );
     }
 }

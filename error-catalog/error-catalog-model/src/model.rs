@@ -271,12 +271,7 @@ impl Pointer {
     /// assert_eq!(Pointer::escape("[@type=x/y]"), "[@type=x/y]");
     /// ```
     pub fn escape(segment: &str) -> std::borrow::Cow<'_, str> {
-        if segment.starts_with('[') && Select::of(segment).is_some()
-            || !segment.contains(['~', '/'])
-        {
-            return std::borrow::Cow::Borrowed(segment);
-        }
-        std::borrow::Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
+        error_catalog_core::engine::escape_segment(segment)
     }
 
     /// True when a segment of the pointer selects array elements.

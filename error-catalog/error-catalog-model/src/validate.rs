@@ -370,10 +370,11 @@ fn check_field_places(c: &Catalog, d: &mut Vec<Diagnostic>) {
                 && !patterns.is_empty();
             // a coded error's field its message names is captured from the
             // message received; optional, as a message may not fit
-            let captured = c.wire.identity == Identity::Code
+            let captured = f.at_ptr.is_none()
+                && c.wire.identity == Identity::Code
                 && e.sends_code()
                 && crate::layout::named_in_template(e, &f.wire.value);
-            if f.at_ptr.is_none() && captured && !f.ty.value.optional {
+            if captured && !f.ty.value.optional {
                 d.push(
                     Diagnostic::new(Rule::FieldUnplaced, &f.wire.at, format!("field `{}` of error `{}` is captured from the message received, which may not fit the template, so it must be optional", f.wire.value, e.code.value))
                         .help(format!("make it optional (`{}?`), or give it an `at` pointer to the member that carries it", c.type_text(FieldType { optional: false, ..f.ty.value }))),

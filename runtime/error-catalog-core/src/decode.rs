@@ -541,12 +541,7 @@ fn finish<'b, E: Decode<'b>>(
 fn pointer_of(plan: &Plan<'_>, at: &UnreadAt) -> String {
     fn push(s: &mut String, segment: &str) {
         s.push('/');
-        // (a `[member=value]` selector is spelt whole, as the catalog writes it)
-        if segment.starts_with('[') && engine::Select::of(segment).is_some() {
-            s.push_str(segment);
-        } else {
-            s.push_str(&segment.replace('~', "~0").replace('/', "~1"));
-        }
+        s.push_str(&engine::escape_segment(segment));
     }
     let mut s = String::new();
     match at {

@@ -87,6 +87,24 @@ impl<'s> Select<'s> {
     }
 }
 
+/// A pointer segment as a catalog's pointer spells it: `~` and `/` escaped
+/// (`~0`, `~1`), but a `[member=value]` selector whole, as its brackets hold
+/// it. The model's `Pointer` and the decoder's names of unread values both
+/// spell segments with it.
+///
+/// ```
+/// use error_catalog_core::engine::escape_segment;
+/// assert_eq!(escape_segment("a/b~c"), "a~1b~0c");
+/// assert_eq!(escape_segment("[@type=x/y]"), "[@type=x/y]");
+/// assert_eq!(escape_segment("code"), "code");
+/// ```
+pub fn escape_segment(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.starts_with('[') && Select::of(segment).is_some() || !segment.contains(['~', '/']) {
+        return std::borrow::Cow::Borrowed(segment);
+    }
+    std::borrow::Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
+}
+
 /// True when `json` is an object whose member `member` is `value` (a string
 /// compared by its text, anything else by its JSON as written).
 fn member_is(json: &str, member: &str, value: &str) -> bool {

@@ -539,200 +539,180 @@ impl<'de, S: Sink<'de>> Visitor<'de> for Level<'_, '_, S> {
     }
 }
 
-impl<'de, S: Sink<'de>> Level<'_, '_, S> {
+/// What one array element is to the pointers still open at a level.
+struct Offer<'a> {
+    /// The slots the element itself is.
+    slots: u16,
+    /// The slots whose pointers go on into it.
+    child: u16,
+    /// The fields object lies below it.
+    fields_on: bool,
+    /// It is the fields object.
+    fields_here: bool,
+    /// The member a `[member=value]` selector took it by.
+    implied: Option<&'a str>,
+}
+
+impl<'de, 'a, S: Sink<'de>> Level<'_, 'a, S> {
+    /// What element `index` is to the pointers not reached yet: selected by
+    /// its index or `*`, or, given the element (`raw`), by `[member=value]`.
+    fn offer(
+        &self,
+        index: usize,
+        raw: Option<&RawValue>,
+        reached: u32,
+        fields_open: bool,
+    ) -> Offer<'a> {
+        let d = self.depth;
+        let takes = |seg: &str| {
+            Select::of(seg).is_some_and(|s| match (s, raw) {
+                (Select::Where { .. }, None) => false,
+                (s, Some(r)) => s.takes(index, r),
+                (s, None) => matches!(s, Select::First) || s == Select::Index(index),
+            })
+        };
+        let mut o = Offer {
+            slots: 0,
+            child: 0,
+            fields_on: false,
+            fields_here: false,
+            implied: None,
+        };
+        // (a slot reached under an earlier element is not offered again)
+        let mut bits = self.active & !(reached as u16);
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let p = self.layout.slots[i];
+            if !takes(p[d]) {
+                continue;
+            }
+            if p.len() == d + 1 {
+                o.slots |= 1 << i;
+            } else {
+                o.child |= 1 << i;
+                if let (None, Some(Select::Where { member, .. })) = (o.implied, Select::of(p[d])) {
+                    o.implied = Some(member);
+                }
+            }
+        }
+        if let Some(f) = self.layout.fields_at.filter(|_| fields_open) {
+            if takes(f[d]) {
+                o.fields_here = f.len() == d + 1;
+                o.fields_on = !o.fields_here;
+            }
+        }
+        o
+    }
+
+    /// Hands an element that is one or more slots to the sink.
+    fn hand_slots<E: de::Error>(&mut self, slots: u16, text: &'de str) -> Result<u32, E> {
+        let mut bits = slots;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            self.out
+                .slot(i, &mut OneValue(Some(text)))
+                .map_err(E::custom)?;
+        }
+        Ok(u32::from(slots))
+    }
+
+    /// Keeps an element no pointer takes, by its index.
+    fn keep_element<E: de::Error>(&mut self, key: &str, text: &str) -> Result<(), E> {
+        let p = PointerTo {
+            base: &[],
+            path: self.path,
+            key: Some(key),
+        };
+        self.out.extra(&p, text).map_err(E::custom)
+    }
+
     /// An array some pointer passes through: each element is offered to the
     /// pointers whose segment here selects it ([`Select`]); an element that is
     /// a slot is handed to the sink, one the rest of a pointer (or the fields
     /// object) lies in is walked, and every other element is kept as an extra.
     /// `*` and `[member=value]` stop taking elements once one held what they
     /// point to.
-    fn elements<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<u32, Q::Error> {
+    ///
+    /// Typed reading, where no `[member=value]` selector needs to see an
+    /// element first, walks an element as it reads it; otherwise each is
+    /// taken raw first (and anything unexpected kept as written).
+    fn elements<Q: de::SeqAccess<'de>>(mut self, mut seq: Q) -> Result<u32, Q::Error> {
         let d = self.depth;
+        let stream = self.out.typed() && !self.layout.filters(self.active, self.fields_on_path, d);
         let mut reached = 0u32;
         let mut fields_open = self.fields_on_path;
-        let mut index = 0usize;
         let mut buf = [0u8; 20];
-        // typed reading streams each element a pointer goes on into, unless a
-        // `[member=value]` selector needs to see it first
-        if self.out.typed() && !self.layout.filters(self.active, fields_open, d) {
-            return self.stream_elements(seq);
-        }
-        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-            let mut slots = 0u16;
-            let mut child = 0u16;
-            // (a slot reached under an earlier element is not offered again)
-            let mut bits = self.active & !(reached as u16);
-            while bits != 0 {
-                let i = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let p = self.layout.slots[i];
-                if Select::of(p[d]).is_some_and(|s| s.takes(index, raw)) {
-                    if p.len() == d + 1 {
-                        slots |= 1 << i;
-                    } else {
-                        child |= 1 << i;
+        for index in 0usize.. {
+            let (o, raw) = if stream {
+                let o = self.offer(index, None, reached, fields_open);
+                let walked = o.slots == 0 && (o.child != 0 || o.fields_on || o.fields_here);
+                // (an element walked as it is read is not taken raw)
+                let raw = if walked {
+                    None
+                } else {
+                    match seq.next_element::<&'de RawValue>()? {
+                        Some(raw) => Some(raw),
+                        None => break,
                     }
-                }
-            }
-            let mut implied = None;
-            let mut bits = child;
-            while bits != 0 && implied.is_none() {
-                let i = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if let Some(Select::Where { member, .. }) = Select::of(self.layout.slots[i][d]) {
-                    implied = Some(member);
-                }
-            }
-            let (mut f_on, mut f_here) = (false, false);
-            if fields_open {
-                if let Some(f) = self.layout.fields_at {
-                    if Select::of(f[d]).is_some_and(|s| s.takes(index, raw)) {
-                        f_here = f.len() == d + 1;
-                        f_on = !f_here;
-                    }
-                }
-            }
-            let key = index_text(index, &mut buf);
-            let text = raw.get();
-            if slots != 0 {
-                // an element that is a slot is a slot, as a member is
-                let mut bits = slots;
-                while bits != 0 {
-                    let i = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    self.out
-                        .slot(i, &mut OneValue(Some(text)))
-                        .map_err(de::Error::custom)?;
-                }
-                reached |= u32::from(slots);
-            } else if (child != 0 || f_on || f_here)
-                && (text.starts_with('{')
-                    || text.starts_with('[') && self.layout.selects(child, f_on, d + 1))
-            {
-                let node = PathNode {
-                    key,
-                    parent: self.path,
                 };
-                let inner = Level {
-                    layout: self.layout,
-                    depth: d + 1,
-                    path: Some(&node),
-                    out: &mut *self.out,
-                    active: child,
-                    fields_on_path: f_on,
-                    fields_here: f_here,
-                    implied,
-                };
-                let mut value = serde_json::Deserializer::from_str(text);
-                let got = inner.deserialize(&mut value).map_err(de::Error::custom)?;
-                if got & FIELDS_REACHED != 0 {
-                    fields_open = false;
-                }
-                reached |= got;
-            } else {
-                let p = PointerTo {
-                    base: &[],
-                    path: self.path,
-                    key: Some(key),
-                };
-                self.out.extra(&p, text).map_err(de::Error::custom)?;
-            }
-            index += 1;
-        }
-        // (an empty array on the way, like an empty object there, holds
-        // nothing to keep: the value's envelope writes it back)
-        Ok(reached)
-    }
-}
-
-impl<'de, S: Sink<'de>> Level<'_, '_, S> {
-    /// [`Level::elements`] for typed reading, without `[member=value]`
-    /// selectors: an element a pointer goes on into is walked as it is read
-    /// (not taken raw and parsed again); one that is a slot, or no pointer's,
-    /// is taken raw. Anything unexpected is refused (read again raw).
-    fn stream_elements<Q: de::SeqAccess<'de>>(self, mut seq: Q) -> Result<u32, Q::Error> {
-        let d = self.depth;
-        let mut reached = 0u32;
-        let mut fields_open = self.fields_on_path;
-        let mut index = 0usize;
-        let mut buf = [0u8; 20];
-        let takes = |seg: &str, index: usize| match Select::of(seg) {
-            Some(Select::Index(i)) => i == index,
-            Some(Select::First) => true,
-            _ => false,
-        };
-        loop {
-            let (mut slots, mut child) = (0u16, 0u16);
-            let mut bits = self.active & !(reached as u16);
-            while bits != 0 {
-                let i = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let p = self.layout.slots[i];
-                if takes(p[d], index) {
-                    if p.len() == d + 1 {
-                        slots |= 1 << i;
-                    } else {
-                        child |= 1 << i;
-                    }
-                }
-            }
-            let (mut f_on, mut f_here) = (false, false);
-            if fields_open {
-                if let Some(f) = self.layout.fields_at {
-                    if takes(f[d], index) {
-                        f_here = f.len() == d + 1;
-                        f_on = !f_here;
-                    }
-                }
-            }
-            let key = index_text(index, &mut buf);
-            if slots == 0 && (child != 0 || f_on || f_here) {
-                let node = PathNode {
-                    key,
-                    parent: self.path,
-                };
-                let inner = Level {
-                    layout: self.layout,
-                    depth: d + 1,
-                    path: Some(&node),
-                    out: &mut *self.out,
-                    active: child,
-                    fields_on_path: f_on,
-                    fields_here: f_here,
-                    implied: None,
-                };
-                let Some(got) = seq.next_element_seed(inner)? else {
-                    break;
-                };
-                if got & FIELDS_REACHED != 0 {
-                    fields_open = false;
-                }
-                reached |= got;
+                (o, raw)
             } else {
                 let Some(raw) = seq.next_element::<&'de RawValue>()? else {
                     break;
                 };
-                if slots != 0 {
-                    let mut bits = slots;
-                    while bits != 0 {
-                        let i = bits.trailing_zeros() as usize;
-                        bits &= bits - 1;
-                        self.out
-                            .slot(i, &mut OneValue(Some(raw.get())))
-                            .map_err(de::Error::custom)?;
+                (
+                    self.offer(index, Some(raw), reached, fields_open),
+                    Some(raw),
+                )
+            };
+            let key = index_text(index, &mut buf);
+            let text = raw.map(RawValue::get);
+            let walk = o.slots == 0
+                && (o.child != 0 || o.fields_on || o.fields_here)
+                && text.is_none_or(|t| {
+                    t.starts_with('{')
+                        || t.starts_with('[') && self.layout.selects(o.child, o.fields_on, d + 1)
+                });
+            let got = if o.slots != 0 {
+                self.hand_slots(o.slots, text.unwrap_or("null"))?
+            } else if walk {
+                let node = PathNode {
+                    key,
+                    parent: self.path,
+                };
+                let inner = Level {
+                    layout: self.layout,
+                    depth: d + 1,
+                    path: Some(&node),
+                    out: &mut *self.out,
+                    active: o.child,
+                    fields_on_path: o.fields_on,
+                    fields_here: o.fields_here,
+                    implied: o.implied,
+                };
+                match text {
+                    Some(t) => {
+                        let mut value = serde_json::Deserializer::from_str(t);
+                        inner.deserialize(&mut value).map_err(de::Error::custom)?
                     }
-                    reached |= u32::from(slots);
-                } else {
-                    let p = PointerTo {
-                        base: &[],
-                        path: self.path,
-                        key: Some(key),
-                    };
-                    self.out.extra(&p, raw.get()).map_err(de::Error::custom)?;
+                    None => match seq.next_element_seed(inner)? {
+                        Some(got) => got,
+                        None => break,
+                    },
                 }
+            } else {
+                self.keep_element(key, text.unwrap_or("null"))?;
+                0
+            };
+            if got & FIELDS_REACHED != 0 {
+                fields_open = false;
             }
-            index += 1;
+            reached |= got;
         }
+        // (an empty array on the way, like an empty object there, holds
+        // nothing to keep: the value's envelope writes it back)
         Ok(reached)
     }
 }

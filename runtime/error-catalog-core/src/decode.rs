@@ -600,10 +600,11 @@ fn next_envelope<'b, E: Decode<'b>>(
 ) -> Option<E> {
     let mut sink = E::Sink::new(false);
     engine::walk(body, &plan.layout, &mut sink).ok()?;
+    // (its code as the envelope has it: text, or an integer where codes are)
     let carried = plan
         .code
         .and_then(|s| sink.slot_raw(s))
-        .is_some_and(|raw| raw != "null");
+        .is_some_and(|raw| raw.starts_with('"') || (plan.integer_codes && canonical_int(raw)));
     if carried {
         return Some(finish((status, headers), body, plan, &mut sink, cx, false));
     }

@@ -1,7 +1,8 @@
 //! The example catalogs of issue 30 item 5 (Azure Resource Manager, Okta,
 //! SendGrid v3, Jira Cloud), whose envelopes put errors, causes or messages
 //! in arrays, and Amazon SQS (AWS JSON 1.0: a code cut out of `__type` or the
-//! `x-amzn-ErrorType` header): every body their documentation shows is
+//! `x-amzn-ErrorType` header), with Okta's /oauth2 errors in a second
+//! envelope (RFC 6749's): every body their documentation shows is
 //! classified as the error it documents by the generated enum and by the
 //! CLI's decoder alike, and what the array pointers select (or leave as
 //! extras) is read the same.
@@ -142,7 +143,7 @@ fn every_documented_body_is_its_error_in_both_decoders() {
     );
     assert_eq!(
         every_example_is_its_entry::<OktaError>("okta.toml", OKTA),
-        45
+        44
     );
     assert!(every_example_is_its_entry::<SendgridError>("sendgrid.toml", SENDGRID) >= 13);
     assert!(every_example_is_its_entry::<JiraCloudError>("jira_cloud.toml", JIRA) >= 18);
@@ -282,7 +283,7 @@ fn causes_and_details_are_typed_lists() {
 /// generated enum and the CLI alike, with the description it carries as its
 /// message and the members of its own (`mfa_token`, `interaction_uri`) read;
 /// an OAuth 2.0 code the catalog does not know is the fallback, code and
-/// description kept, and so is a management code in the OAuth 2.0 place.
+/// description kept, and so is a code in the other envelope's place.
 #[test]
 fn okta_oauth2_bodies_are_their_errors_and_unknown_codes_fall_back() {
     let c = load("okta.toml", OKTA);
@@ -315,26 +316,16 @@ fn okta_oauth2_bodies_are_their_errors_and_unknown_codes_fall_back() {
             assert_eq!(out.entry, Some(i), "the CLI on {}", ex.body.value);
             assert_eq!(out.code.as_deref(), sent["error"].as_str());
             // the description sent is the message, in both, and the error
-            // is written back as the body the service sent; without one,
-            // the catalog's message is shown (and written)
-            let written = serde_json::to_vec(&err).expect("serializes");
-            match sent["error_description"].as_str() {
-                Some(description) => {
-                    assert_eq!(err.to_string(), description);
-                    assert_eq!(out.message.as_deref(), Some(description));
-                    let back: Value = serde_json::from_slice(&written).expect("JSON");
-                    assert_eq!(back, sent);
-                }
-                None => assert_eq!(err.to_string(), e.message.value),
-            }
-            assert_eq!(
-                OktaError::from_parts(status, &ex.headers, &written).info(),
-                err.info()
-            );
+            // is written back as the body the service sent
+            let description = sent["error_description"].as_str();
+            assert!(description.is_some(), "{}", ex.body.value);
+            assert_eq!(Some(err.to_string().as_str()), description);
+            assert_eq!(out.message.as_deref(), description);
+            assert_eq!(serde_json::to_value(&err).expect("serializes"), sent);
             checked += 1;
         }
     }
-    assert_eq!(checked, 32);
+    assert_eq!(checked, 31);
 
     let mfa = r#"{"error": "mfa_required", "error_description": "Verify with an additional authenticator to complete the sign-in process.", "mfa_token": "F5snZpk1UBRKHYR6N7Mh"}"#;
     let OktaError::OAuthMfaRequired { mfa_token, .. } =

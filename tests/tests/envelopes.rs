@@ -124,3 +124,25 @@ fn the_cli_reads_both_envelopes_alike() {
     // and `check` verifies the second envelope's examples through it
     assert!(error_catalog_model::validate::validate(&c).is_empty());
 }
+
+#[test]
+fn docs_say_where_each_envelope_carries_its_code() {
+    let c = error_catalog_model::load_str(
+        "two_envelopes.toml",
+        include_str!("../catalogs/two_envelopes.toml"),
+    )
+    .expect("test catalog loads");
+    let by = |code: &str| {
+        let e = c
+            .errors
+            .iter()
+            .find(|e| e.code.value == code)
+            .expect("entry");
+        error_catalog_model::docs::recognised_by(&c, e)
+    };
+    assert_eq!(
+        by("invalid_client"),
+        "the code `invalid_client` at `/error`"
+    );
+    assert_eq!(by("NOT_FOUND"), "the code `NOT_FOUND` at `/error/code`");
+}

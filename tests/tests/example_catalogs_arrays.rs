@@ -1,7 +1,8 @@
 //! The example catalogs of issue 30 item 5 (Azure Resource Manager, Okta,
 //! SendGrid v3, Jira Cloud), whose envelopes put errors, causes or messages
 //! in arrays, and Amazon SQS (AWS JSON 1.0: a code cut out of `__type` or the
-//! `x-amzn-ErrorType` header): every body their documentation shows is
+//! `x-amzn-ErrorType` header), with Okta's /oauth2 errors in a second
+//! envelope (RFC 6749's): every body their documentation shows is
 //! classified as the error it documents by the generated enum and by the
 //! CLI's decoder alike, and what the array pointers select (or leave as
 //! extras) is read the same.
@@ -142,7 +143,7 @@ fn every_documented_body_is_its_error_in_both_decoders() {
     );
     assert_eq!(
         every_example_is_its_entry::<OktaError>("okta.toml", OKTA),
-        13
+        44
     );
     assert!(every_example_is_its_entry::<SendgridError>("sendgrid.toml", SENDGRID) >= 13);
     assert!(every_example_is_its_entry::<JiraCloudError>("jira_cloud.toml", JIRA) >= 18);
@@ -275,6 +276,117 @@ fn causes_and_details_are_typed_lists() {
         serde_json::to_value(&e).expect("serializes"),
         serde_json::from_str::<Value>(body).expect("JSON")
     );
+}
+
+/// Okta's /oauth2 endpoints answer in RFC 6749's envelope (`error`,
+/// `error_description`): every documented OAuth 2.0 body is its entry in the
+/// generated enum and the CLI alike, with the description it carries as its
+/// message and the members of its own (`mfa_token`, `interaction_uri`) read;
+/// an OAuth 2.0 code the catalog does not know is the fallback, code and
+/// description kept, and so is a code in the other envelope's place.
+#[test]
+fn okta_oauth2_bodies_are_their_errors_and_unknown_codes_fall_back() {
+    let c = load("okta.toml", OKTA);
+    let mut checked = 0;
+    for (i, e) in c.errors.iter().enumerate() {
+        if e.envelope.is_none() {
+            continue;
+        }
+        assert!(
+            e.code
+                .value
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch == '_'),
+            "{}: an OAuth 2.0 code, not an E0000xxx one",
+            e.code.value
+        );
+        for ex in &e.examples {
+            let status = ex.status.or(e.status_u16()).unwrap_or(400);
+            let body = ex.body.value.as_bytes();
+            let sent: Value = serde_json::from_slice(body).expect("example is JSON");
+            let err = OktaError::from_parts(status, &ex.headers, body);
+            assert_eq!(
+                err.info().map(|info| info.variant),
+                Some(e.variant.value.as_str()),
+                "the enum on {}",
+                ex.body.value
+            );
+            assert_eq!(Some(err.code()), sent["error"].as_str());
+            let out = error_catalog_model::response::decode_with(&c, status, &ex.headers, body);
+            assert_eq!(out.entry, Some(i), "the CLI on {}", ex.body.value);
+            assert_eq!(out.code.as_deref(), sent["error"].as_str());
+            // the description sent is the message, in both, and the error
+            // is written back as the body the service sent
+            let description = sent["error_description"].as_str();
+            assert!(description.is_some(), "{}", ex.body.value);
+            assert_eq!(Some(err.to_string().as_str()), description);
+            assert_eq!(out.message.as_deref(), description);
+            assert_eq!(serde_json::to_value(&err).expect("serializes"), sent);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 31);
+
+    let mfa = r#"{"error": "mfa_required", "error_description": "Verify with an additional authenticator to complete the sign-in process.", "mfa_token": "F5snZpk1UBRKHYR6N7Mh"}"#;
+    let OktaError::OAuthMfaRequired { mfa_token, .. } =
+        OktaError::from_response(403, mfa.as_bytes())
+    else {
+        panic!("{mfa}")
+    };
+    assert_eq!(mfa_token.as_deref(), Some("F5snZpk1UBRKHYR6N7Mh"));
+    assert_eq!(
+        cli("okta.toml", OKTA, 403, mfa)["fields"]["mfa_token"],
+        "F5snZpk1UBRKHYR6N7Mh"
+    );
+    let interaction = r#"{"error": "interaction_required", "error_description": "d", "interaction_uri": "https://example.okta.com/some/opaque/path"}"#;
+    let OktaError::OAuthInteractionRequired {
+        interaction_uri, ..
+    } = OktaError::from_response(400, interaction.as_bytes())
+    else {
+        panic!("{interaction}")
+    };
+    assert_eq!(
+        interaction_uri.as_deref(),
+        Some("https://example.okta.com/some/opaque/path")
+    );
+
+    // use_dpop_nonce's DPoP-Nonce header is kept, in any case
+    let h = OktaError::headers([("dpop-nonce", "8NLZUUhVawx1ns8AjrC4F6j8D2phvaw7")].as_slice());
+    assert_eq!(
+        h.kept.get("DPoP-Nonce"),
+        Some("8NLZUUhVawx1ns8AjrC4F6j8D2phvaw7")
+    );
+
+    // an OAuth 2.0 code the catalog does not list
+    let unknown =
+        br#"{"error": "some_new_error", "error_description": "Something Okta added later."}"#;
+    match OktaError::from_response(400, unknown) {
+        OktaError::Unknown(u) => {
+            assert_eq!(u.code(), Some("some_new_error"));
+            assert_eq!(u.message(), Some("Something Okta added later."));
+            assert_eq!(u.body(), unknown);
+        }
+        other => panic!("{other:?}"),
+    }
+    let out = error_catalog_model::response::decode(&c, 400, unknown);
+    assert_eq!(out.entry, None);
+    assert_eq!(out.code.as_deref(), Some("some_new_error"));
+    assert_eq!(out.message.as_deref(), Some("Something Okta added later."));
+
+    // a code names an error of its own envelope only: a management code in
+    // the OAuth 2.0 place, and an OAuth 2.0 code in errorCode, are unknown
+    let misplaced = [
+        br#"{"error": "E0000011", "error_description": "Invalid token provided"}"#.as_slice(),
+        br#"{"errorCode": "invalid_token", "errorSummary": "The token is invalid."}"#.as_slice(),
+    ];
+    for body in misplaced {
+        let err = OktaError::from_response(401, body);
+        assert!(err.info().is_none(), "{err:?}");
+        assert_eq!(
+            error_catalog_model::response::decode(&c, 401, body).entry,
+            None
+        );
+    }
 }
 
 /// A body whose message pointer selects nothing in an array that is there

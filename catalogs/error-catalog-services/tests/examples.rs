@@ -288,7 +288,7 @@ fn azure_resource_manager() {
 
 #[test]
 fn okta() {
-    assert!(check_examples!("okta.toml", okta::OktaError) >= 13);
+    assert!(check_examples!("okta.toml", okta::OktaError) >= 44);
 }
 
 #[test]

@@ -89,20 +89,21 @@ pub fn recognised_by(c: &Catalog, e: &ErrorEntry) -> String {
     format!("{}{when}", recognised_without_when(c, e))
 }
 
-/// [`recognised_by`] without the `when` conditions.
+/// [`recognised_by`] without the `when` conditions. The pointers are those
+/// of the envelope the entry comes in.
 fn recognised_without_when(c: &Catalog, e: &ErrorEntry) -> String {
+    let wire = c.wire_of(e);
     if c.wire.identity == Identity::Code {
         if let Some(r) = &e.code_range {
             let (lo, hi) = r.value;
-            let at = c
-                .wire
+            let at = wire
                 .code
                 .as_ref()
                 .map_or(String::new(), |p| format!(" at `{}`", p.value.text));
             return format!("a code from {lo} to {hi}{at} that no other error lists");
         }
         if e.sends_code() {
-            return match &c.wire.code {
+            return match &wire.code {
                 Some(p) => format!("the code `{}` at `{}`", e.code.value, p.value.text),
                 None => format!("the code `{}` in the body", e.code.value),
             };
@@ -116,7 +117,7 @@ fn recognised_without_when(c: &Catalog, e: &ErrorEntry) -> String {
 /// How an entry found without a code is recognised: its status and patterns.
 fn recognised_by_message(c: &Catalog, e: &ErrorEntry) -> String {
     let message_at = c
-        .wire
+        .wire_of(e)
         .message
         .as_ref()
         .map(|p| format!(" (at `{}`)", p.value.text))

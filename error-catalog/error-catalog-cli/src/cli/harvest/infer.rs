@@ -1,0 +1,600 @@
+//! Template inference: messages that differ only in their values (`Customer
+//! 42 not found`, `Customer 7 not found`) become one template (`Customer {id}
+//! not found`) with each placeholder's type.
+//!
+//! A message is cut into tokens: words, spaces and punctuation. A word that
+//! looks like a value (an integer, a number, a UUID, an email, a word with
+//! digits such as `cus_42`, or the text between quotes) is a *value*; every
+//! other token is *fixed*. Messages of one shape (the same fixed tokens at the
+//! same places) are one group; a value that varies within a group becomes a
+//! placeholder, one that never varies stays text. Messages whose fixed words
+//! differ are never merged.
+
+use error_catalog_core::template::{match_pattern, HoleKind, PatternSeg, Template};
+
+/// What a value looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `-?[0-9]+`.
+    Integer,
+    /// Digits with a point (and an exponent).
+    Number,
+    /// `8-4-4-4-12` hex digits.
+    Uuid,
+    /// `local@domain.tld`.
+    Email,
+    /// The text between quotes (the quotes stay fixed text).
+    Quoted,
+    /// A word holding digits and letters (`cus_42`, `v2`).
+    Id,
+}
+
+impl Kind {
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// One token of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token<'m> {
+    /// Text that is part of the message's wording.
+    Fixed(&'m str),
+    /// Text that looks like a value.
+    Value(&'m str, Kind),
+}
+
+/// The type a placeholder's values share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceholderType {
+    /// Every value an integer.
+    Integer,
+    /// Every value a number (some with a point).
+    Number,
+    /// Anything else; `format` says when every value was a UUID or an email.
+    String,
+}
+
+impl PlaceholderType {
+    /// The catalog's field type for it.
+    pub fn field_type(self) -> &'static str {
+        match self {
+            PlaceholderType::Integer => "i64",
+            PlaceholderType::Number => "f64",
+            PlaceholderType::String => "string",
+        }
+    }
+
+    /// Its name in reports: `integer`, `number` or `string`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlaceholderType::Integer => "integer",
+            PlaceholderType::Number => "number",
+            PlaceholderType::String => "string",
+        }
+    }
+
+    fn hole_kind(self) -> HoleKind {
+        match self {
+            PlaceholderType::Integer => HoleKind::Integer,
+            PlaceholderType::Number => HoleKind::Number,
+            PlaceholderType::String => HoleKind::Text,
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@' | '+')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '\'' | '"' | '`')
+}
+
+/// Cuts `message` into tokens; concatenated, they give the message back.
+pub fn tokenize(message: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bytes_len = message.len();
+    while i < bytes_len {
+        let rest = &message[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_whitespace() {
+            let end = rest
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(rest.len());
+            out.push(Token::Fixed(&rest[..end]));
+            i += end;
+            continue;
+        }
+        if is_quote(c) && quote_may_open(&message[..i]) {
+            if let Some(len) = quoted_len(rest, c) {
+                let q = c.len_utf8();
+                out.push(Token::Fixed(&rest[..q]));
+                out.push(Token::Value(&rest[q..q + len], Kind::Quoted));
+                out.push(Token::Fixed(&rest[q + len..q + len + q]));
+                i += len + 2 * q;
+                continue;
+            }
+        }
+        if is_word_char(c) {
+            let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+            push_word(&mut out, &rest[..end]);
+            i += end;
+            continue;
+        }
+        let len = c.len_utf8();
+        out.push(Token::Fixed(&rest[..len]));
+        i += len;
+    }
+    out
+}
+
+/// A quote opens quoted text at the start or after a space or an opening mark.
+fn quote_may_open(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | ':' | '=' | ','))
+}
+
+/// The length of the quoted text `rest` starts with (after the quote `q`),
+/// when the closing quote ends a word: not empty, on one line.
+fn quoted_len(rest: &str, q: char) -> Option<usize> {
+    let inner = &rest[q.len_utf8()..];
+    let mut from = 0;
+    loop {
+        let close = from + inner[from..].find(q)?;
+        let after = inner[close + q.len_utf8()..].chars().next();
+        if after.is_none_or(|a| !a.is_alphanumeric() && a != '_') {
+            let text = &inner[..close];
+            return (!text.is_empty() && !text.contains('\n')).then_some(close);
+        }
+        from = close + q.len_utf8();
+    }
+}
+
+/// Pushes a run of word characters: the marks a word cannot end (or start)
+/// with are fixed text of their own, the rest is a value or a fixed word.
+fn push_word<'m>(out: &mut Vec<Token<'m>>, run: &'m str) {
+    let trail = |c: char| matches!(c, '.' | '-' | '+' | '@');
+    let body_end = run.trim_end_matches(trail).len();
+    let (head, tail) = run.split_at(body_end);
+    // a leading mark other than a minus before a digit
+    let lead = head
+        .char_indices()
+        .find(|&(i, c)| {
+            !(matches!(c, '.' | '+' | '@')
+                || (c == '-' && !head[i + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        })
+        .map_or(head.len(), |(i, _)| i);
+    if lead > 0 {
+        out.push(Token::Fixed(&head[..lead]));
+    }
+    let word = &head[lead..];
+    if !word.is_empty() {
+        out.push(match classify_word(word) {
+            Some(kind) => Token::Value(word, kind),
+            None => Token::Fixed(word),
+        });
+    }
+    if !tail.is_empty() {
+        out.push(Token::Fixed(tail));
+    }
+}
+
+/// What a word looks like, when it looks like a value.
+pub fn classify_word(w: &str) -> Option<Kind> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = w.strip_prefix('-').unwrap_or(w);
+    if digits(unsigned) {
+        return Some(Kind::Integer);
+    }
+    if let Some((int, frac)) = unsigned.split_once('.') {
+        let frac_digits = frac
+            .split_once(['e', 'E'])
+            .map_or(digits(frac), |(f, exp)| {
+                digits(f) && digits(exp.strip_prefix(['-', '+']).unwrap_or(exp))
+            });
+        if digits(int) && frac_digits {
+            return Some(Kind::Number);
+        }
+    }
+    if is_uuid(w) {
+        return Some(Kind::Uuid);
+    }
+    if let Some((local, domain)) = w.split_once('@') {
+        if !local.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+        {
+            return Some(Kind::Email);
+        }
+    }
+    let has_digit = w.bytes().any(|b| b.is_ascii_digit());
+    let has_letter = w.chars().any(char::is_alphabetic);
+    (has_digit && has_letter).then_some(Kind::Id)
+}
+
+fn is_uuid(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The shape of a message: its fixed tokens, with each value as `\u{1}`;
+/// messages of one shape are merged into one template.
+pub fn shape_key(tokens: &[Token<'_>]) -> String {
+    let mut key = String::new();
+    for t in tokens {
+        match t {
+            Token::Fixed(s) => key.push_str(s),
+            Token::Value(..) => key.push('\u{1}'),
+        }
+    }
+    key
+}
+
+/// One place of a shape: fixed text, or a value with what was seen there.
+#[derive(Debug, Clone)]
+enum Slot {
+    Fixed(String),
+    Value {
+        /// The value in the first message.
+        first: String,
+        /// Another value was seen here.
+        varied: bool,
+        /// The kinds seen (a bit per [`Kind`]).
+        kinds: u8,
+    },
+}
+
+/// How many distinct messages a shape keeps to check its template against.
+pub const SAMPLES: usize = 16;
+
+/// What is kept of the messages of one shape: per place, the fixed text or
+/// the first value, whether it varied and its kinds; and up to [`SAMPLES`]
+/// distinct messages. Its size does not grow with the number of messages.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    slots: Vec<Slot>,
+    samples: Vec<String>,
+}
+
+/// One placeholder of an inferred template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// Its value in the first message.
+    pub first: String,
+    /// The type its values share.
+    pub ty: PlaceholderType,
+    /// Every value was a UUID (`uuid`) or an email (`email`).
+    pub format: Option<&'static str>,
+    /// The value was quoted.
+    pub quoted: bool,
+    /// The nearest word before it (through spaces, quotes and `:`), to name it by.
+    pub word_before: Option<String>,
+}
+
+/// A template inferred from a shape's messages, before its placeholders are
+/// named: literal text and placeholders, alternating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inferred {
+    /// The pieces in order.
+    pub pieces: Vec<Piece>,
+}
+
+/// One piece of an [`Inferred`] template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text as it appears in the messages.
+    Text(String),
+    /// A placeholder.
+    Hole(Placeholder),
+}
+
+impl Shape {
+    /// The shape of one message (its tokens).
+    pub fn new(message: &str, tokens: &[Token<'_>]) -> Shape {
+        let slots = tokens
+            .iter()
+            .map(|t| match *t {
+                Token::Fixed(s) => Slot::Fixed(s.to_string()),
+                Token::Value(v, k) => Slot::Value {
+                    first: v.to_string(),
+                    varied: false,
+                    kinds: k.bit(),
+                },
+            })
+            .collect();
+        Shape {
+            slots,
+            samples: vec![message.to_string()],
+        }
+    }
+
+    /// Adds a message of this shape (its tokens have the shape's key).
+    pub fn add(&mut self, message: &str, tokens: &[Token<'_>]) {
+        for (slot, t) in self.slots.iter_mut().zip(tokens) {
+            if let (
+                Slot::Value {
+                    first,
+                    varied,
+                    kinds,
+                },
+                Token::Value(v, k),
+            ) = (slot, t)
+            {
+                *varied |= first != v;
+                *kinds |= k.bit();
+            }
+        }
+        if self.samples.len() < SAMPLES && !self.samples.iter().any(|s| s == message) {
+            self.samples.push(message.to_string());
+        }
+    }
+
+    /// The messages kept to check the template against.
+    pub fn samples(&self) -> &[String] {
+        &self.samples
+    }
+
+    /// The template: a value that varied is a placeholder, the rest is text.
+    /// When the template does not match every kept message (by the template
+    /// engine, each placeholder by its type), it says nothing reliable: the
+    /// first message is then the template, as it is.
+    pub fn infer(&self) -> Inferred {
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut text = String::new();
+        for (i, slot) in self.slots.iter().enumerate() {
+            match slot {
+                Slot::Fixed(s) => text.push_str(s),
+                Slot::Value { first, varied, .. } if !varied => text.push_str(first),
+                Slot::Value { first, kinds, .. } => {
+                    if !text.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut text)));
+                    }
+                    pieces.push(Piece::Hole(self.placeholder(i, first, *kinds)));
+                }
+            }
+        }
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text));
+        }
+        let inferred = Inferred { pieces };
+        if self.samples.iter().all(|m| inferred.matches(m)) {
+            inferred
+        } else {
+            // the first message as it is: nothing merged
+            Inferred {
+                pieces: vec![Piece::Text(self.samples[0].clone())],
+            }
+        }
+    }
+
+    fn placeholder(&self, at: usize, first: &str, kinds: u8) -> Placeholder {
+        let only = |k: Kind| kinds == k.bit();
+        let ty = if only(Kind::Integer) {
+            PlaceholderType::Integer
+        } else if kinds & !(Kind::Integer.bit() | Kind::Number.bit()) == 0 {
+            PlaceholderType::Number
+        } else {
+            PlaceholderType::String
+        };
+        let format = if only(Kind::Uuid) {
+            Some("uuid")
+        } else if only(Kind::Email) {
+            Some("email")
+        } else {
+            None
+        };
+        let quoted = only(Kind::Quoted);
+        let mut word_before = None;
+        for slot in self.slots[..at].iter().rev() {
+            match slot {
+                Slot::Fixed(s)
+                    if s.trim().is_empty()
+                        || s.chars()
+                            .all(|c| is_quote(c) || matches!(c, ':' | '#' | '=')) => {}
+                Slot::Fixed(s) if s.chars().all(char::is_alphabetic) => {
+                    word_before = Some(s.clone());
+                    break;
+                }
+                _ => break,
+            }
+        }
+        Placeholder {
+            first: first.to_string(),
+            ty,
+            format,
+            quoted,
+            word_before,
+        }
+    }
+}
+
+impl Inferred {
+    /// The placeholders in order.
+    pub fn holes(&self) -> impl Iterator<Item = &Placeholder> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Hole(h) => Some(h),
+            Piece::Text(_) => None,
+        })
+    }
+
+    /// The template text with these placeholder names (one per hole, in order).
+    pub fn template(&self, names: &[String]) -> String {
+        let mut out = String::new();
+        let mut names = names.iter();
+        for p in &self.pieces {
+            match p {
+                Piece::Text(t) => out.push_str(&t.replace('{', "{{").replace('}', "}}")),
+                Piece::Hole(_) => {
+                    out.push('{');
+                    out.push_str(names.next().map_or("value", String::as_str));
+                    out.push('}');
+                }
+            }
+        }
+        out
+    }
+
+    /// True when `message` fits the template, each placeholder matching its
+    /// type: checked by the project's template engine.
+    pub fn matches(&self, message: &str) -> bool {
+        let names: Vec<String> = (0..self.holes().count()).map(|i| format!("h{i}")).collect();
+        let Ok(t) = Template::parse(&self.template(&names)) else {
+            return false;
+        };
+        let types: Vec<PlaceholderType> = self.holes().map(|h| h.ty).collect();
+        let pattern: Vec<PatternSeg<'_>> = t.pattern(|name| {
+            let i: usize = name[1..].parse().unwrap_or(0);
+            (i, types.get(i).map_or(HoleKind::Text, |t| t.hole_kind()))
+        });
+        match_pattern(&pattern, message).is_some()
+    }
+
+    /// The fixed words (the text outside placeholders, words only): what
+    /// generated names are made of.
+    pub fn fixed_words(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        for p in &self.pieces {
+            if let Piece::Text(t) = p {
+                words.extend(
+                    t.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string),
+                );
+            }
+        }
+        words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape_of(messages: &[&str]) -> Shape {
+        let tokens = tokenize(messages[0]);
+        let key = shape_key(&tokens);
+        let mut s = Shape::new(messages[0], &tokens);
+        for m in &messages[1..] {
+            let t = tokenize(m);
+            assert_eq!(shape_key(&t), key, "{m} has the shape of {}", messages[0]);
+            s.add(m, &t);
+        }
+        s
+    }
+
+    fn template(messages: &[&str]) -> (String, Vec<PlaceholderType>) {
+        let inferred = shape_of(messages).infer();
+        let names: Vec<String> = inferred
+            .holes()
+            .enumerate()
+            .map(|(i, h)| h.word_before.clone().unwrap_or_else(|| format!("v{i}")))
+            .collect();
+        (
+            inferred.template(&names),
+            inferred.holes().map(|h| h.ty).collect(),
+        )
+    }
+
+    #[test]
+    fn tokens_give_the_message_back() {
+        for m in [
+            "Customer 42 not found.",
+            "No such customer: 'cus_42'",
+            "MCP limit reached (3/10). Upgrade — now",
+            "tools[2] not found on this MCP server",
+            "user a.b@example.com is -4.5e3 away",
+        ] {
+            let joined: String = tokenize(m)
+                .iter()
+                .map(|t| match t {
+                    Token::Fixed(s) | Token::Value(s, _) => *s,
+                })
+                .collect();
+            assert_eq!(joined, m);
+        }
+    }
+
+    #[test]
+    fn values_are_recognised() {
+        assert_eq!(classify_word("42"), Some(Kind::Integer));
+        assert_eq!(classify_word("-42"), Some(Kind::Integer));
+        assert_eq!(classify_word("4.25"), Some(Kind::Number));
+        assert_eq!(classify_word("1.5e3"), Some(Kind::Number));
+        assert_eq!(
+            classify_word("123e4567-e89b-12d3-a456-426614174000"),
+            Some(Kind::Uuid)
+        );
+        assert_eq!(classify_word("ops@example.com"), Some(Kind::Email));
+        assert_eq!(classify_word("cus_42"), Some(Kind::Id));
+        assert_eq!(classify_word("found"), None);
+        assert_eq!(classify_word("auth.jwksJson"), None);
+        let t = tokenize("No such customer: 'cus 42'");
+        assert!(t.contains(&Token::Value("cus 42", Kind::Quoted)));
+        // an apostrophe inside a word opens nothing
+        assert!(tokenize("doesn't 'x'").contains(&Token::Fixed("doesn")));
+    }
+
+    #[test]
+    fn the_issue_s_example() {
+        let (t, types) = template(&["Customer 42 not found", "Customer 7 not found"]);
+        assert_eq!(t, "Customer {Customer} not found");
+        assert_eq!(types, [PlaceholderType::Integer]);
+    }
+
+    #[test]
+    fn placeholder_types() {
+        let (t, types) = template(&[
+            "Job 1 took 4.5 s for ops@example.com, id 123e4567-e89b-12d3-a456-426614174000",
+            "Job 2 took 3 s for dev@example.org, id 00000000-0000-0000-0000-000000000000",
+        ]);
+        assert_eq!(t, "Job {Job} took {took} s for {for}, id {id}");
+        assert_eq!(
+            types,
+            [
+                PlaceholderType::Integer,
+                PlaceholderType::Number,
+                PlaceholderType::String,
+                PlaceholderType::String
+            ]
+        );
+        let s = shape_of(&["id 0000-x 'a'", "id 0000-y 'b'"]).infer();
+        let holes: Vec<_> = s.holes().collect();
+        assert!(holes[1].quoted);
+        assert_eq!(s.template(&["a".into(), "b".into()]), "id {a} '{b}'");
+    }
+
+    #[test]
+    fn values_that_never_vary_stay_text() {
+        let (t, types) = template(&["2FA code 12 expired", "2FA code 13 expired"]);
+        assert_eq!(t, "2FA code {code} expired");
+        assert_eq!(types.len(), 1);
+        let (t, _) = template(&["Customer 42 not found", "Customer 42 not found"]);
+        assert_eq!(t, "Customer 42 not found");
+    }
+
+    #[test]
+    fn fixed_words_that_differ_are_different_shapes() {
+        let a = shape_key(&tokenize("Customer 42 not found"));
+        let b = shape_key(&tokenize("Order 42 not found"));
+        assert_ne!(a, b);
+        assert_eq!(a, shape_key(&tokenize("Customer 7 not found")));
+    }
+
+    #[test]
+    fn braces_are_escaped_and_templates_checked() {
+        let s = shape_of(&["bad {json} at 3", "bad {json} at 4"]).infer();
+        assert_eq!(s.template(&["at".into()]), "bad {{json}} at {at}");
+        assert!(s.matches("bad {json} at 10"));
+        assert!(!s.matches("bad {json} at ten"));
+    }
+}

@@ -227,6 +227,48 @@ fn is_uuid(w: &str) -> bool {
             .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// The length of the common prefix of `a` and `b` (at a character boundary).
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// The length of the common suffix of `a` and `b` (at a character boundary).
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .rev()
+        .zip(b.chars().rev())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, x), _)| a.len() - i - x.len_utf8())
+}
+
+/// The part of the values' common start that is wording: all of it when it
+/// ends in a mark (`cus_`) or is three letters or more (`limit`), else none
+/// (`4` of `42` and `47` is no wording).
+fn kept_prefix(p: &str) -> &str {
+    let p = p.trim_end_matches(|c: char| c.is_ascii_digit());
+    let ends_in_mark = p.ends_with(|c: char| !c.is_alphanumeric());
+    let letters = p.chars().count() >= 3 && p.chars().all(char::is_alphabetic);
+    if ends_in_mark || letters {
+        p
+    } else {
+        ""
+    }
+}
+
+/// The part of the values' common end that is wording: the longest end that
+/// starts with a mark or is letters only (`ms` of `42ms` and `7ms`).
+fn kept_suffix(s: &str) -> &str {
+    s.char_indices()
+        .map(|(i, _)| &s[i..])
+        .find(|t| {
+            t.starts_with(|c: char| !c.is_alphanumeric()) || t.chars().all(char::is_alphabetic)
+        })
+        .unwrap_or("")
+}
+
 /// The shape of a message: its fixed tokens, with each value as `\u{1}`;
 /// messages of one shape are merged into one template.
 pub fn shape_key(tokens: &[Token<'_>]) -> String {
@@ -251,6 +293,10 @@ enum Slot {
         varied: bool,
         /// The kinds seen (a bit per [`Kind`]).
         kinds: u8,
+        /// The text every value started with.
+        prefix: String,
+        /// The text every value ended with.
+        suffix: String,
     },
 }
 
@@ -309,6 +355,8 @@ impl Shape {
                     first: v.to_string(),
                     varied: false,
                     kinds: k.bit(),
+                    prefix: v.to_string(),
+                    suffix: v.to_string(),
                 },
             })
             .collect();
@@ -326,12 +374,18 @@ impl Shape {
                     first,
                     varied,
                     kinds,
+                    prefix,
+                    suffix,
                 },
                 Token::Value(v, k),
             ) = (slot, t)
             {
                 *varied |= first != v;
                 *kinds |= k.bit();
+                let p = common_prefix(prefix, v);
+                prefix.truncate(p);
+                let n = common_suffix(suffix, v);
+                suffix.drain(..suffix.len() - n);
             }
         }
         if self.samples.len() < SAMPLES && !self.samples.iter().any(|s| s == message) {
@@ -355,11 +409,32 @@ impl Shape {
             match slot {
                 Slot::Fixed(s) => text.push_str(s),
                 Slot::Value { first, varied, .. } if !varied => text.push_str(first),
-                Slot::Value { first, kinds, .. } => {
+                Slot::Value {
+                    first,
+                    kinds,
+                    prefix,
+                    suffix,
+                    ..
+                } => {
+                    // text every value shares at its ends is the wording's
+                    // (`limit` in `limit{detail}`, `cus_` in `cus_{id}`)
+                    let (prefix, suffix) = if *kinds & Kind::Quoted.bit() == 0 {
+                        (kept_prefix(prefix), kept_suffix(suffix))
+                    } else {
+                        ("", "")
+                    };
+                    text.push_str(prefix);
                     if !text.is_empty() {
                         pieces.push(Piece::Text(std::mem::take(&mut text)));
                     }
-                    pieces.push(Piece::Hole(self.placeholder(i, first, *kinds)));
+                    let kinds = if prefix.is_empty() && suffix.is_empty() {
+                        *kinds
+                    } else {
+                        self.kinds_between(i, prefix.len(), suffix.len())
+                    };
+                    let first = &first[prefix.len()..first.len() - suffix.len()];
+                    pieces.push(Piece::Hole(self.placeholder(i, first, kinds)));
+                    text.push_str(suffix);
                 }
             }
         }
@@ -375,6 +450,19 @@ impl Shape {
                 pieces: vec![Piece::Text(self.samples[0].clone())],
             }
         }
+    }
+
+    /// The kinds of the kept samples' values at slot `at`, without the
+    /// first `cut_start` and last `cut_end` bytes.
+    fn kinds_between(&self, at: usize, cut_start: usize, cut_end: usize) -> u8 {
+        let mut kinds = 0;
+        for m in &self.samples {
+            if let Some(Token::Value(v, _)) = tokenize(m).get(at) {
+                let inner = v.get(cut_start..v.len().saturating_sub(cut_end)).unwrap_or("");
+                kinds |= classify_word(inner).map_or(Kind::Id.bit(), Kind::bit);
+            }
+        }
+        kinds
     }
 
     fn placeholder(&self, at: usize, first: &str, kinds: u8) -> Placeholder {
@@ -570,7 +658,7 @@ mod tests {
         let s = shape_of(&["id 0000-x 'a'", "id 0000-y 'b'"]).infer();
         let holes: Vec<_> = s.holes().collect();
         assert!(holes[1].quoted);
-        assert_eq!(s.template(&["a".into(), "b".into()]), "id {a} '{b}'");
+        assert_eq!(s.template(&["a".into(), "b".into()]), "id 0000-{a} '{b}'");
     }
 
     #[test]
@@ -580,6 +668,22 @@ mod tests {
         assert_eq!(types.len(), 1);
         let (t, _) = template(&["Customer 42 not found", "Customer 42 not found"]);
         assert_eq!(t, "Customer 42 not found");
+    }
+
+    #[test]
+    fn wording_at_a_value_s_ends_stays_text() {
+        let (t, types) = template(&["No such customer cus_42", "No such customer cus_7"]);
+        assert_eq!(t, "No such customer cus_{customer}");
+        assert_eq!(types, [PlaceholderType::Integer]);
+        let (t, types) = template(&["took 42ms", "took 7ms"]);
+        assert_eq!(t, "took {took}ms");
+        assert_eq!(types, [PlaceholderType::Integer]);
+        let (t, types) = template(&["rate limitk3z0", "rate limituser2@example.com"]);
+        assert_eq!(t, "rate limit{rate}");
+        assert_eq!(types, [PlaceholderType::String]);
+        // digits the values happen to share are not wording
+        let (t, _) = template(&["Customer 42 not found", "Customer 47 not found"]);
+        assert_eq!(t, "Customer {Customer} not found");
     }
 
     #[test]

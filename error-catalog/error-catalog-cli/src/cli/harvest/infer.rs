@@ -241,7 +241,9 @@ fn common_suffix(a: &str, b: &str) -> usize {
         .rev()
         .zip(b.chars().rev())
         .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, x), _)| a.len() - i - x.len_utf8())
+        .map_or(a.len().min(b.len()), |((i, x), _)| {
+            a.len() - i - x.len_utf8()
+        })
 }
 
 /// The part of the values' common start that is wording: all of it when it
@@ -458,7 +460,9 @@ impl Shape {
         let mut kinds = 0;
         for m in &self.samples {
             if let Some(Token::Value(v, _)) = tokenize(m).get(at) {
-                let inner = v.get(cut_start..v.len().saturating_sub(cut_end)).unwrap_or("");
+                let inner = v
+                    .get(cut_start..v.len().saturating_sub(cut_end))
+                    .unwrap_or("");
                 kinds |= classify_word(inner).map_or(Kind::Id.bit(), Kind::bit);
             }
         }

@@ -61,9 +61,9 @@ fn key_of(c: &Catalog, status: u16, r: &Response) -> Key {
         shape: infer::shape_key(&infer::tokenize(m)),
     };
     match (c.wire.identity, &r.code, &r.message) {
-        (Identity::Status, _, _) => Key::Status(status),
         (Identity::Code, Some(code), _) => Key::Code(code.clone()),
         (_, _, Some(m)) => by_message(m),
+        (Identity::Status, _, None) => Key::Status(status),
         _ => Key::Unidentified(status),
     }
 }

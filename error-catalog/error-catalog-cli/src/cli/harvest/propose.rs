@@ -73,18 +73,31 @@ pub struct Unproposed {
 
 /// The names already taken: codes, variants, and the envelope's field names.
 struct Taken {
+    /// Every code, and the reserved ones.
     codes: Vec<String>,
+    /// The codes an entry takes whatever the body's other members (one
+    /// without `when` conditions), and the reserved ones: a response with one
+    /// of them that fell back says something else than a missing entry.
+    catch_all: Vec<String>,
     variants: Vec<String>,
 }
 
 impl Taken {
     fn of(c: &Catalog) -> Taken {
+        let reserved = c.reserved.iter().map(|r| r.code.value.clone());
         Taken {
             codes: c
                 .errors
                 .iter()
                 .map(|e| e.code.value.clone())
-                .chain(c.reserved.iter().map(|r| r.code.value.clone()))
+                .chain(reserved.clone())
+                .collect(),
+            catch_all: c
+                .errors
+                .iter()
+                .filter(|e| e.when.is_empty() && e.when_headers.is_empty())
+                .map(|e| e.code.value.clone())
+                .chain(reserved)
                 .collect(),
             variants: c.errors.iter().map(|e| e.variant.value.clone()).collect(),
         }
@@ -97,8 +110,23 @@ pub fn propose(c: &Catalog, groups: &[Group]) -> (Vec<Proposal>, Vec<Unproposed>
     order.sort_by(|a, b| b.count.cmp(&a.count));
     let mut taken = Taken::of(c);
     let (mut out, mut not) = (Vec::new(), Vec::new());
+    // under status identity, a status with one message shape gets an entry
+    // found by the status alone; several shapes get one pattern each
+    let shapes_at = |status: u16| {
+        groups
+            .iter()
+            .filter(|g| matches!(g.key, Key::Message { status: s, .. } if s == status))
+            .count()
+    };
     for g in order {
-        match one(c, g, &mut taken) {
+        let by_status = match g.key {
+            Key::Status(_) => true,
+            Key::Message { status, .. } => {
+                c.wire.identity == Identity::Status && shapes_at(status) == 1
+            }
+            _ => false,
+        };
+        match one(c, g, by_status, &mut taken) {
             Ok(p) => out.push(p),
             Err(why) => not.push(Unproposed {
                 what: describe(&g.key),
@@ -131,7 +159,7 @@ pub fn describe_proposal(p: &Proposal) -> String {
     )
 }
 
-fn one(c: &Catalog, g: &Group, taken: &mut Taken) -> Result<Proposal, String> {
+fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Proposal, String> {
     let identity = c.wire.identity;
     let shape = g.main_shape();
     let (record, origin) = shape.map_or(&g.first, |s| &s.first);
@@ -144,7 +172,9 @@ fn one(c: &Catalog, g: &Group, taken: &mut Taken) -> Result<Proposal, String> {
             )
         }
         Key::Code(code) => {
-            if taken.codes.iter().any(|t| t == code) {
+            // a code whose entries all have `when` conditions takes a
+            // catch-all entry after them (the one without conditions)
+            if taken.catch_all.iter().any(|t| t == code) {
                 let why = g.reason.as_deref().unwrap_or("it did not decode");
                 return Err(format!(
                     "the catalog has code `{code}` (or reserves it); these responses fell back: {why}"
@@ -172,8 +202,8 @@ fn one(c: &Catalog, g: &Group, taken: &mut Taken) -> Result<Proposal, String> {
     let body: Option<Value> = serde_json::from_slice(&record.body).ok();
     let mut placeholders = Vec::new();
     let mut fields = Vec::new();
-    let message = match (&inferred, &g.key) {
-        (Some(inf), Key::Status(_)) => {
+    let message = match &inferred {
+        Some(inf) if by_status => {
             let first = shape.map_or("", |s| s.shape.samples()[0].as_str());
             if inf.holes().next().is_none() {
                 inf.template(&[])
@@ -181,7 +211,7 @@ fn one(c: &Catalog, g: &Group, taken: &mut Taken) -> Result<Proposal, String> {
                 first.replace('{', "{{").replace('}', "}}")
             }
         }
-        (Some(inf), _) => {
+        Some(inf) => {
             let mut names: Vec<String> = Vec::new();
             for h in inf.holes() {
                 let (name, decl) = name_hole(c, h, body.as_ref(), &names);
@@ -191,13 +221,15 @@ fn one(c: &Catalog, g: &Group, taken: &mut Taken) -> Result<Proposal, String> {
             }
             inf.template(&names)
         }
-        (None, _) => format!("HTTP {status}: {code}")
+        None => format!("HTTP {status}: {code}")
             .replace('{', "{{")
             .replace('}', "}}"),
     };
     let matches = match &g.key {
-        Key::Status(_) => Some(Vec::new()),
-        Key::Message { .. } if codeless => Some(vec![message.clone()]),
+        _ if by_status => Some(Vec::new()),
+        Key::Message { .. } if codeless || identity == Identity::Status => {
+            Some(vec![message.clone()])
+        }
         _ => None,
     };
     let variant = if c.wire.integer_codes && !named {
@@ -206,6 +238,7 @@ fn one(c: &Catalog, g: &Group, taken: &mut Taken) -> Result<Proposal, String> {
         free_variant(&upper_camel(&code), taken)
     };
     taken.codes.push(code.clone());
+    taken.catch_all.push(code.clone());
     taken
         .variants
         .push(variant.clone().unwrap_or_else(|| upper_camel(&code)));

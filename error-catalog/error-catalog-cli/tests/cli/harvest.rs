@@ -10,6 +10,224 @@ use error_catalog_model::model::{BaseType, Catalog, ErrorEntry};
 use error_catalog_model::response::{decode_with, fields_of, is_success};
 use serde_json::json;
 
+// --- behaviour on a small catalog --------------------------------------------
+
+/// A file of `tests/fixtures/harvest/`.
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/harvest")
+        .join(name)
+        .to_str()
+        .expect("UTF-8 path")
+        .to_string()
+}
+
+/// The proposals for the Shop fixture's traffic: known records counted, the
+/// unknown ones grouped by code with their template, types and first example,
+/// the proxy's page named and not proposed.
+#[test]
+fn harvest_proposes_the_missing_entries() {
+    let r = run(&[
+        "harvest",
+        "--catalog",
+        &fixture("shop.toml"),
+        &fixture("traffic.jsonl"),
+    ]);
+    r.expect_code(0);
+    assert_no_ansi(&r.stdout);
+    assert!(
+        r.stdout.starts_with(
+            "# error-catalog harvest: 9 record(s): 2 known (1 entries), 1 success(es), 6 unknown in 3 group(s); 2 entries proposed\n#   known RATE_LIMITED ×2\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            r#"[[errors]]
+code = "CUSTOMER_NOT_FOUND"
+status = 404
+message = "Customer {id} not found"
+fields = { id = "i64?" }
+
+[[errors.examples]]
+status = 404
+body = '{"error":{"code":"CUSTOMER_NOT_FOUND","message":"Customer 42 not found","id":42}}'
+"#
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            r#"message = "Order '{order_id}' is locked by {email}"
+fields = { order_id = "string?", email = "string?" }
+"#
+        ),
+        "{}",
+        r.stdout
+    );
+    // the most frequent first, each with its count and first record
+    let customer = r.stdout.find("code = \"CUSTOMER_NOT_FOUND\"").unwrap();
+    let order = r.stdout.find("code = \"ORDER_LOCKED\"").unwrap();
+    assert!(customer < order);
+    assert!(r
+        .stdout
+        .contains("# harvested: 3 response(s) (HTTP 404 ×3), first at "));
+    assert!(r
+        .stdout
+        .contains("# not proposed: HTTP 502 without code or message ×1"));
+    assert_eq!(r.stderr, "");
+}
+
+/// `--json`: the counts, each proposal with its placeholders' names and
+/// types, and the groups not proposed with why.
+#[test]
+fn harvest_json_report() {
+    let r = run(&[
+        "harvest",
+        "--catalog",
+        &fixture("shop.toml"),
+        &fixture("traffic.jsonl"),
+        "--json",
+    ]);
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["records"], 9);
+    assert_eq!(v["successes"], 1);
+    assert_eq!(v["unknown"], 6);
+    assert_eq!(
+        v["known"],
+        json!([{"code": "RATE_LIMITED", "variant": "RateLimited", "count": 2}])
+    );
+    let p = &v["proposals"][1];
+    assert_eq!(p["code"], "ORDER_LOCKED");
+    assert_eq!(p["count"], 2);
+    assert_eq!(p["status"], 423);
+    assert_eq!(
+        p["placeholders"],
+        json!([
+            {"name": "order_id", "type": "string", "format": null},
+            {"name": "email", "type": "string", "format": "email"}
+        ])
+    );
+    assert!(p["toml"].as_str().unwrap().contains("[[errors.examples]]"));
+    assert_eq!(
+        v["unproposed"][0]["group"],
+        "HTTP 502 without code or message"
+    );
+    assert_eq!(v["appended"], false);
+}
+
+/// A HAR file (base64 content, an entry without a response) gives what the
+/// same responses as JSON Lines give; the entry without a response is named.
+#[test]
+fn harvest_reads_har_files() {
+    let r = run(&[
+        "harvest",
+        "--catalog",
+        &fixture("shop.toml"),
+        &fixture("session.har"),
+        "--json",
+    ]);
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["records"], 3);
+    assert_eq!(v["skipped"], 1);
+    assert_eq!(v["proposals"].as_array().unwrap().len(), 1);
+    assert_eq!(v["proposals"][0]["message"], "Customer {id} not found");
+    assert_eq!(v["proposals"][0]["count"], 2);
+    assert!(
+        r.stderr
+            .contains("session.har entry 3: skipped: no response (status 0)"),
+        "{}",
+        r.stderr
+    );
+    // not a HAR document at all
+    let bad = Temp::file("harvest_reads_har_files", "bad.har", "[1, 2]");
+    let r = run(&["harvest", "--catalog", &fixture("shop.toml"), bad.s()]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.starts_with("error: cannot read records from"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `--append` writes the proposals after the catalog's text, which stays as
+/// it was (comments and order); the result passes `check`, and harvesting
+/// the same traffic again finds everything known.
+#[test]
+fn harvest_append_keeps_the_catalog_and_learns_it() {
+    let original = std::fs::read_to_string(fixture("shop.toml")).unwrap();
+    let cat = Temp::file("harvest_append", "shop.toml", &original);
+    let r = run(&[
+        "harvest",
+        "--catalog",
+        cat.s(),
+        &fixture("traffic.jsonl"),
+        "--append",
+    ]);
+    r.expect_code(0);
+    assert!(
+        r.stdout.contains(&format!(
+            "appended 2 entries to {}; it passes check\n",
+            cat.s()
+        )),
+        "{}",
+        r.stdout
+    );
+    let text = cat.read();
+    assert!(
+        text.starts_with(&original),
+        "the catalog's own text is kept as is"
+    );
+    assert!(text[original.len()..].contains("code = \"ORDER_LOCKED\""));
+    run(&["check", cat.s()]).expect_code(0);
+    let again = run(&[
+        "harvest",
+        "--catalog",
+        cat.s(),
+        &fixture("traffic.jsonl"),
+        "--json",
+    ]);
+    again.expect_code(0);
+    let v = again.json();
+    assert_eq!(v["unknown"], 1, "only the proxy's page is left: {v:#}");
+    assert_eq!(v["proposals"], json!([]));
+    // a bundled catalog has no file to write into
+    let r = run(&[
+        "harvest",
+        "--catalog",
+        "kya",
+        &fixture("traffic.jsonl"),
+        "--append",
+    ]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("--append writes into a catalog file"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// The record `UnknownError::record` writes (its documented line) is read
+/// as it is, from standard input too.
+#[test]
+fn harvest_reads_unknown_error_records_from_stdin() {
+    let line = r#"{"status":409,"headers":{"X-Request-Id":"r-7"},"body":{"error":"Agent 42 is suspended","errorType":"AGENT_SUSPENDED"}}"#;
+    let r = run_with_stdin(
+        &["harvest", "--catalog", "kya", "-", "--json"],
+        &format!("{line}\n"),
+    );
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["proposals"][0]["code"], "AGENT_SUSPENDED");
+    assert_eq!(v["proposals"][0]["status"], 409);
+    // one message: nothing varied, so the message is the template as it is
+    assert_eq!(v["proposals"][0]["message"], "Agent 42 is suspended");
+}
+
 // --- the round trip ---------------------------------------------------------
 
 /// Every bundled and example catalog file: (name, path).

@@ -420,7 +420,11 @@ impl Shape {
                 } => {
                     // text every value shares at its ends is the wording's
                     // (`limit` in `limit{detail}`, `cus_` in `cus_{id}`)
-                    let (prefix, suffix) = if *kinds & Kind::Quoted.bit() == 0 {
+                    // (an email's domain or a UUID's digits are part of the value)
+                    let whole = *kinds & Kind::Quoted.bit() != 0
+                        || *kinds == Kind::Email.bit()
+                        || *kinds == Kind::Uuid.bit();
+                    let (prefix, suffix) = if !whole {
                         (kept_prefix(prefix), kept_suffix(suffix))
                     } else {
                         ("", "")
@@ -682,6 +686,8 @@ mod tests {
         let (t, types) = template(&["took 42ms", "took 7ms"]);
         assert_eq!(t, "took {took}ms");
         assert_eq!(types, [PlaceholderType::Integer]);
+        let (t, _) = template(&["by ops@example.com", "by dev@example.com"]);
+        assert_eq!(t, "by {by}");
         let (t, types) = template(&["rate limitk3z0", "rate limituser2@example.com"]);
         assert_eq!(t, "rate limit{rate}");
         assert_eq!(types, [PlaceholderType::String]);

@@ -474,6 +474,9 @@ pub fn toml_str(s: &str) -> String {
     if plain && !s.contains('\'') {
         return format!("'{s}'");
     }
+    if plain && !s.contains("'''") && !s.ends_with('\'') {
+        return format!("'''{s}'''");
+    }
     let mut out = String::from("\"");
     for ch in s.chars() {
         match ch {
@@ -604,5 +607,6 @@ mod tests {
         assert_eq!(toml_key("a-b_1"), "a-b_1");
         assert_eq!(toml_key("a.b"), r#""a.b""#);
         assert_eq!(toml_str("it's \"x\"\n"), r#""it's \"x\"\n""#);
+        assert_eq!(toml_str(r#"{"m": "it's"}"#), r#"'''{"m": "it's"}'''"#);
     }
 }

@@ -302,6 +302,13 @@ enum Slot {
     },
 }
 
+/// Short words that link a value to what it is of, passed over when a
+/// placeholder is named after the word before it.
+const LINKS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "by", "for", "to", "from", "with", "is", "are",
+    "was", "be", "after", "than", "as",
+];
+
 /// How many distinct messages a shape keeps to check its template against.
 pub const SAMPLES: usize = 16;
 
@@ -421,7 +428,9 @@ impl Shape {
                     // text every value shares at its ends is the wording's
                     // (`limit` in `limit{detail}`, `cus_` in `cus_{id}`)
                     // (an email's domain or a UUID's digits are part of the value)
+                    let numbers = Kind::Integer.bit() | Kind::Number.bit();
                     let whole = *kinds & Kind::Quoted.bit() != 0
+                        || *kinds & !numbers == 0
                         || *kinds == Kind::Email.bit()
                         || *kinds == Kind::Uuid.bit();
                     let (prefix, suffix) = if !whole {
@@ -497,6 +506,8 @@ impl Shape {
                     if s.trim().is_empty()
                         || s.chars()
                             .all(|c| is_quote(c) || matches!(c, ':' | '#' | '=')) => {}
+                // `Quota of {n}`: named after `Quota`, not `of`
+                Slot::Fixed(s) if LINKS.contains(&s.to_lowercase().as_str()) => {}
                 Slot::Fixed(s) if s.chars().all(char::is_alphabetic) => {
                     word_before = Some(s.clone());
                     break;
@@ -653,7 +664,7 @@ mod tests {
             "Job 1 took 4.5 s for ops@example.com, id 123e4567-e89b-12d3-a456-426614174000",
             "Job 2 took 3 s for dev@example.org, id 00000000-0000-0000-0000-000000000000",
         ]);
-        assert_eq!(t, "Job {Job} took {took} s for {for}, id {id}");
+        assert_eq!(t, "Job {Job} took {took} s for {s}, id {id}");
         assert_eq!(
             types,
             [
@@ -686,11 +697,15 @@ mod tests {
         let (t, types) = template(&["took 42ms", "took 7ms"]);
         assert_eq!(t, "took {took}ms");
         assert_eq!(types, [PlaceholderType::Integer]);
-        let (t, _) = template(&["by ops@example.com", "by dev@example.com"]);
-        assert_eq!(t, "by {by}");
+        let (t, _) = template(&["locked by ops@example.com", "locked by dev@example.com"]);
+        assert_eq!(t, "locked by {locked}");
         let (t, types) = template(&["rate limitk3z0", "rate limituser2@example.com"]);
         assert_eq!(t, "rate limit{rate}");
         assert_eq!(types, [PlaceholderType::String]);
+        // nor is the end numbers share
+        let (t, types) = template(&["retry in 7.5 s", "retry in 12.5 s"]);
+        assert_eq!(t, "retry in {retry} s");
+        assert_eq!(types, [PlaceholderType::Number]);
         // digits the values happen to share are not wording
         let (t, _) = template(&["Customer 42 not found", "Customer 47 not found"]);
         assert_eq!(t, "Customer {Customer} not found");

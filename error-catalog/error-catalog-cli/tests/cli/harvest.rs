@@ -228,6 +228,75 @@ fn harvest_reads_unknown_error_records_from_stdin() {
     assert_eq!(v["proposals"][0]["message"], "Agent 42 is suspended");
 }
 
+/// The README's "Learning from traffic" walk-through, run as written: each
+/// `sh` block's commands in a copy of the fixtures' folder, what they print
+/// compared with the block that follows.
+#[test]
+fn readme_walk_through_learning_from_traffic() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("README.md");
+    let start = readme
+        .find("## Learning from traffic")
+        .expect("the section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    // the fenced blocks, in order: (language, text)
+    let mut blocks: Vec<(String, String)> = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in section.lines() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(lang)) => open = Some((lang.to_string(), String::new())),
+            (Some(_), Some("")) => blocks.extend(open.take()),
+            (Some((_, text)), _) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    let dir = Temp::dir("readme_walk_through_learning_from_traffic");
+    for name in ["shop.toml", "traffic.jsonl"] {
+        std::fs::copy(fixture(name), dir.0.join(name)).unwrap();
+    }
+    let runs: Vec<(&String, &String)> = blocks
+        .windows(2)
+        .filter(|w| w[0].0 == "sh")
+        .map(|w| (&w[0].1, &w[1].1))
+        .collect();
+    assert_eq!(runs.len(), 2, "two walk-through steps: {blocks:?}");
+    for (commands, expected) in runs {
+        let mut printed = String::new();
+        for line in commands.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            match words.as_slice() {
+                ["cd", folder] => assert_eq!(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("../..")
+                        .join(folder)
+                        .canonicalize()
+                        .ok(),
+                    Path::new(&fixture("")).canonicalize().ok(),
+                    "the walk-through runs in the fixtures' folder"
+                ),
+                ["cp", from, to] => {
+                    std::fs::copy(dir.0.join(from), dir.0.join(to)).unwrap();
+                }
+                ["error-catalog", args @ ..] => {
+                    let r = run_in(&dir.0, args);
+                    r.expect_code(0);
+                    printed.push_str(&r.stdout);
+                    printed.push_str(&r.stderr);
+                }
+                other => panic!("a command the walk-through test does not run: {other:?}"),
+            }
+        }
+        assert_eq!(
+            &printed, expected,
+            "the README shows what the commands print"
+        );
+    }
+}
+
 // --- the round trip ---------------------------------------------------------
 
 /// Every bundled and example catalog file: (name, path).

@@ -46,8 +46,8 @@ pub struct Proposal {
     pub matches: Option<Vec<String>>,
     /// `code_in_body = false`.
     pub codeless: bool,
-    /// The first record as an example: (status, headers, body), when its body is JSON.
-    pub example: Option<(u16, Vec<(String, String)>, String)>,
+    /// The first record as an example, when its body is JSON.
+    pub example: Option<ExampleRecord>,
     /// Records in its group.
     pub count: u64,
     /// Records per status.
@@ -56,6 +56,17 @@ pub struct Proposal {
     pub first_seen: String,
     /// The entry as TOML text, a comment line first.
     pub toml: String,
+}
+
+/// A proposal's `[[errors.examples]]`: the first record of its group.
+#[derive(Debug, Clone)]
+pub struct ExampleRecord {
+    /// Its status.
+    pub status: u16,
+    /// The headers the catalog reads (the code's header), as received.
+    pub headers: Vec<(String, String)>,
+    /// The body as received.
+    pub body: String,
 }
 
 /// A group no entry is proposed for, and why.
@@ -107,7 +118,7 @@ impl Taken {
 /// Builds a proposal for each group (most records first), or says why not.
 pub fn propose(c: &Catalog, groups: &[Group]) -> (Vec<Proposal>, Vec<Unproposed>) {
     let mut order: Vec<&Group> = groups.iter().collect();
-    order.sort_by(|a, b| b.count.cmp(&a.count));
+    order.sort_by_key(|g| std::cmp::Reverse(g.count));
     let mut taken = Taken::of(c);
     let (mut out, mut not) = (Vec::new(), Vec::new());
     // under status identity, a status with one message shape gets an entry
@@ -256,11 +267,11 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
             })
             .into_iter()
             .collect();
-        (
-            record.status,
+        ExampleRecord {
+            status: record.status,
             headers,
-            String::from_utf8_lossy(&record.body).into_owned(),
-        )
+            body: String::from_utf8_lossy(&record.body).into_owned(),
+        }
     });
     let mut p = Proposal {
         code,
@@ -553,7 +564,12 @@ fn to_toml(c: &Catalog, p: &Proposal) -> String {
             .collect();
         t.push_str(&format!("fields = {{ {} }}\n", decls.join(", ")));
     }
-    if let Some((status, headers, body)) = &p.example {
+    if let Some(ExampleRecord {
+        status,
+        headers,
+        body,
+    }) = &p.example
+    {
         t.push_str("\n[[errors.examples]]\n");
         t.push_str(&format!("status = {status}\n"));
         if !headers.is_empty() {

@@ -299,6 +299,8 @@ enum Slot {
         prefix: String,
         /// The text every value ended with.
         suffix: String,
+        /// The length of the shortest value.
+        shortest: usize,
     },
 }
 
@@ -366,6 +368,7 @@ impl Shape {
                     kinds: k.bit(),
                     prefix: v.to_string(),
                     suffix: v.to_string(),
+                    shortest: v.len(),
                 },
             })
             .collect();
@@ -385,10 +388,12 @@ impl Shape {
                     kinds,
                     prefix,
                     suffix,
+                    shortest,
                 },
                 Token::Value(v, k),
             ) = (slot, t)
             {
+                *shortest = (*shortest).min(v.len());
                 *varied |= first != v;
                 *kinds |= k.bit();
                 let p = common_prefix(prefix, v);
@@ -423,6 +428,7 @@ impl Shape {
                     kinds,
                     prefix,
                     suffix,
+                    shortest,
                     ..
                 } => {
                     // text every value shares at its ends is the wording's
@@ -433,11 +439,18 @@ impl Shape {
                         || *kinds & !numbers == 0
                         || *kinds == Kind::Email.bit()
                         || *kinds == Kind::Uuid.bit();
-                    let (prefix, suffix) = if !whole {
+                    let (mut prefix, mut suffix) = if !whole {
                         (kept_prefix(prefix), kept_suffix(suffix))
                     } else {
                         ("", "")
                     };
+                    // every value keeps something between its ends
+                    if prefix.len() + suffix.len() >= *shortest {
+                        suffix = "";
+                        if prefix.len() >= *shortest {
+                            prefix = "";
+                        }
+                    }
                     text.push_str(prefix);
                     if !text.is_empty() {
                         pieces.push(Piece::Text(std::mem::take(&mut text)));
@@ -702,6 +715,12 @@ mod tests {
         let (t, types) = template(&["rate limitk3z0", "rate limituser2@example.com"]);
         assert_eq!(t, "rate limit{rate}");
         assert_eq!(types, [PlaceholderType::String]);
+        let (t, types) = template(&["see abc1abc", "see abc22abc"]);
+        assert_eq!(t, "see abc{see}abc");
+        assert_eq!(types, [PlaceholderType::Integer]);
+        // the ends never overlap: each value keeps a part of its own
+        let (t, _) = template(&["see x_1_x", "see x_1_x_1_x"]);
+        assert_eq!(t, "see {see}_1_x");
         // nor is the end numbers share
         let (t, types) = template(&["retry in 7.5 s", "retry in 12.5 s"]);
         assert_eq!(t, "retry in {retry} s");

@@ -99,6 +99,9 @@ pub fn parse_line(line: &str) -> Result<Record, String> {
     let r: LineRecord<'_> =
         serde_json::from_str(line).map_err(|e| format!("not a record ({e})"))?;
     let status = r.status.ok_or("the record has no `status`")?;
+    if !(100..=599).contains(&status) {
+        return Err(format!("status {status} is no HTTP status (100 to 599)"));
+    }
     let mut headers: Vec<(String, String)> = Vec::new();
     for (name, value) in r.headers.into_iter().flatten() {
         let value = match value {
@@ -383,6 +386,7 @@ mod tests {
             parse_line(r#"{"status":502,"headers":{},"body":"<html>Bad Gateway</html>"}"#).unwrap();
         assert_eq!(r.body, b"<html>Bad Gateway</html>");
         assert!(parse_line(r#"{"headers":{}}"#).is_err());
+        assert!(parse_line(r#"{"status":0,"body":""}"#).is_err());
         assert!(parse_line("not json").is_err());
     }
 

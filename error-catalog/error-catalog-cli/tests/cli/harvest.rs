@@ -228,6 +228,39 @@ fn harvest_reads_unknown_error_records_from_stdin() {
     assert_eq!(v["proposals"][0]["message"], "Agent 42 is suspended");
 }
 
+/// In a message-identified catalog the proposal's pattern is checked
+/// against the catalog's own: one that overlaps a catch-all (AIronClaw's
+/// `{field}: {reason}` at 400) goes first (`priority = 1`), the responses
+/// having fallen through it; the name comes from the fixed words.
+#[test]
+fn harvest_message_patterns_go_before_catch_alls() {
+    let records = [
+        r#"{"status":400,"headers":{},"body":{"error":"Quota 3 exceeded by 3.5 units"}}"#,
+        r#"{"status":400,"headers":{},"body":{"error":"Quota 12 exceeded by 0.5 units"}}"#,
+        r#"{"status":409,"headers":{},"body":{"error":"Session s2 expired for ops@example.com"}}"#,
+        r#"{"status":409,"headers":{},"body":{"error":"Session s7 expired for dev@example.com"}}"#,
+    ];
+    let r = run_with_stdin(
+        &["harvest", "--catalog", "aironclaw", "-"],
+        &(records.join("\n") + "\n"),
+    );
+    r.expect_code(0);
+    assert!(
+        r.stdout.contains(
+            "code = \"quota_exceeded_by_units\"\nstatus = 400\nmessage = \"Quota {quota_id} exceeded by {exceeded_value} units\"\npriority = 1\nfields = { quota_id = \"i64?\", exceeded_value = \"f64?\" }\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "code = \"session_expired\"\nstatus = 409\nmessage = \"Session {session_id} expired for {email}\"\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 /// The README's "Learning from traffic" walk-through, run as written: each
 /// `sh` block's commands in a copy of the fixtures' folder, what they print
 /// compared with the block that follows.

@@ -306,7 +306,7 @@ enum Slot {
 
 /// Short words that link a value to what it is of, passed over when a
 /// placeholder is named after the word before it.
-const LINKS: &[&str] = &[
+pub const LINKS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "by", "for", "to", "from", "with", "is", "are",
     "was", "be", "after", "than", "as",
 ];

@@ -232,7 +232,7 @@ pub fn run(
     let name = path
         .as_ref()
         .map_or_else(|| format!("{catalog}.toml"), |p| p.display().to_string());
-    let proposals = verify(&name, &text, proposals, &mut unproposed);
+    let proposals = verify(&c, &name, &text, proposals, &mut unproposed);
     let entries: String = proposals
         .iter()
         .map(|p| p.toml.as_str())
@@ -339,6 +339,7 @@ fn load(catalog: &str) -> Result<(Catalog, String, Option<std::path::PathBuf>), 
 /// are set aside and the rest tried again, and when a problem points at none
 /// of them, they are tried one by one, each after those kept before it.
 fn verify(
+    c: &Catalog,
     name: &str,
     text: &str,
     proposals: Vec<propose::Proposal>,
@@ -362,21 +363,29 @@ fn verify(
             Ok(_) => return left,
             Err(problems) => problems,
         };
-        let mut faulty: Vec<(usize, String)> = Vec::new();
+        let mut faulty: Vec<(usize, &str, String)> = Vec::new();
         for d in &problems.list {
             let At::Toml(r) = &d.at else { continue };
             let Some(i) = starts.iter().rposition(|s| *s <= r.start) else {
                 continue;
             };
-            if !faulty.iter().any(|(j, _)| *j == i) {
-                faulty.push((i, format!("[{}] {}", d.rule.id(), d.message)));
+            if !faulty.iter().any(|(j, _, _)| *j == i) {
+                let why = format!("[{}] {}", d.rule.id(), d.message);
+                faulty.push((i, d.rule.id(), why));
             }
         }
         if faulty.is_empty() {
             return one_by_one(name, &base, left, unproposed);
         }
-        faulty.sort_by_key(|(i, _)| std::cmp::Reverse(*i));
-        for (i, why) in faulty {
+        faulty.sort_by_key(|(i, _, _)| std::cmp::Reverse(*i));
+        for (i, rule, why) in faulty {
+            // a pattern that can match what one of the catalog's matches: the
+            // responses fell through that one, so this one goes first
+            if rule == "pattern-overlap" && left[i].priority.is_none() {
+                left[i].priority = Some(1);
+                left[i].toml = propose::to_toml(c, &left[i]);
+                continue;
+            }
             let p = left.remove(i);
             unproposed.push(refused(&p, &why));
         }
@@ -438,6 +447,7 @@ mod tests {
             fields: Vec::new(),
             matches: None,
             codeless: false,
+            priority: None,
             example: None,
             count: 1,
             statuses: vec![(400, 1)],
@@ -463,7 +473,8 @@ mod tests {
             "[[errors]]\ncode = \"D\"\nstatus = 409\nmessage = \"D {x}\"\n",
         );
         let mut not = Vec::new();
-        let kept = verify("shop.toml", SHOP, vec![good, bad, also], &mut not);
+        let c = error_catalog_model::load_str("shop.toml", SHOP).unwrap();
+        let kept = verify(&c, "shop.toml", SHOP, vec![good, bad, also], &mut not);
         let kept: Vec<&str> = kept.iter().map(|p| p.code.as_str()).collect();
         assert_eq!(kept, ["B"]);
         assert_eq!(not.len(), 2);

@@ -6,7 +6,7 @@
 use serde_json::{json, Value};
 
 use super::group::{Group, Key};
-use super::infer::{Inferred, Placeholder, PlaceholderType};
+use super::infer::{Inferred, Placeholder, PlaceholderType, LINKS};
 use error_catalog_core::engine::Identity;
 use error_catalog_model::model::Catalog;
 use error_catalog_model::naming::{is_rust_ident, snake_case, upper_camel};
@@ -46,6 +46,10 @@ pub struct Proposal {
     pub matches: Option<Vec<String>>,
     /// `code_in_body = false`.
     pub codeless: bool,
+    /// `priority`: set when its pattern can match what a pattern of the
+    /// catalog matches (a catch-all such as `{field}: {reason}`): the
+    /// responses fell through those, and its fixed words are more specific.
+    pub priority: Option<i64>,
     /// The first record as an example, when its body is JSON.
     pub example: Option<ExampleRecord>,
     /// Records in its group.
@@ -283,6 +287,7 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
         fields,
         matches,
         codeless,
+        priority: None,
         example,
         count: g.count,
         statuses: g.statuses.clone(),
@@ -296,12 +301,16 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
 /// A snake_case name from a message's fixed words (`Customer {id} not found`
 /// → `customer_not_found`), at most six words; `http_404` when it has none.
 pub fn name_from_words(words: &[String], status: u16) -> String {
-    let words: Vec<String> = words
+    let mut words: Vec<String> = words
         .iter()
         .map(|w| w.to_ascii_lowercase())
         .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()))
         .take(6)
         .collect();
+    // `session_expired`, not `session_expired_for`
+    while words.len() > 1 && words.last().is_some_and(|w| LINKS.contains(&w.as_str())) {
+        words.pop();
+    }
     let name = words.join("_");
     if name.starts_with(|c: char| c.is_ascii_lowercase()) {
         name
@@ -517,7 +526,7 @@ pub fn toml_key(s: &str) -> String {
 }
 
 /// The entry as TOML text, led by a comment with its count and first record.
-fn to_toml(c: &Catalog, p: &Proposal) -> String {
+pub fn to_toml(c: &Catalog, p: &Proposal) -> String {
     let mut t = String::new();
     let statuses: Vec<String> = p
         .statuses
@@ -543,6 +552,9 @@ fn to_toml(c: &Catalog, p: &Proposal) -> String {
     t.push_str(&format!("message = {}\n", toml_str(&p.message)));
     if p.codeless {
         t.push_str("code_in_body = false\n");
+    }
+    if let Some(priority) = p.priority {
+        t.push_str(&format!("priority = {priority}\n"));
     }
     if let Some(m) = &p.matches {
         let list: Vec<String> = m.iter().map(|s| toml_str(s)).collect();
@@ -612,6 +624,10 @@ mod tests {
             "customer_not_found"
         );
         assert_eq!(name_from_words(&w("— ?"), 502), "http_502");
+        assert_eq!(
+            name_from_words(&w("Session expired for"), 409),
+            "session_expired"
+        );
         assert_eq!(name_from_words(&w("a b c d e f g h"), 400), "a_b_c_d_e_f");
     }
 

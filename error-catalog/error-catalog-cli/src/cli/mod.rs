@@ -19,7 +19,7 @@ use error_catalog_model::model::Catalog;
 use crate::bundled;
 pub use error::CliError;
 
-/// Check, explain, classify and document API error catalogs.
+/// Check, explain, classify and document API error catalogs, and learn them from traffic.
 ///
 /// Every CATALOG is a bundled catalog's name (moca_air, kya, rakomi, aironclaw,
 /// customer_verification) or a path to a catalog file.

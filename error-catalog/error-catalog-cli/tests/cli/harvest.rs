@@ -37,7 +37,7 @@ fn harvest_proposes_the_missing_entries() {
     assert_no_ansi(&r.stdout);
     assert!(
         r.stdout.starts_with(
-            "# error-catalog harvest: 9 record(s): 2 known (1 entries), 1 success(es), 6 unknown in 3 group(s); 2 entries proposed\n#   known RATE_LIMITED ×2\n"
+            "# error-catalog harvest: 9 records: 2 known (1 entry), 1 success, 6 unknown in 3 groups; 2 entries proposed\n#   known RATE_LIMITED ×2\n"
         ),
         "{}",
         r.stdout
@@ -73,7 +73,7 @@ fields = { order_id = "string?", email = "string?" }
     assert!(customer < order);
     assert!(r
         .stdout
-        .contains("# harvested: 3 response(s) (HTTP 404 ×3), first at "));
+        .contains("# harvested: 3 responses (HTTP 404 ×3), first at "));
     assert!(r
         .stdout
         .contains("# not proposed: HTTP 502 without code or message ×1"));

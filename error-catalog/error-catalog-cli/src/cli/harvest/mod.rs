@@ -224,7 +224,7 @@ pub fn run(
     }
     if tally.skipped > tally.skipped_first.len() as u64 {
         eprintln!(
-            "warning: {} more record(s) skipped",
+            "warning: {} more skipped",
             tally.skipped - tally.skipped_first.len() as u64
         );
     }
@@ -264,26 +264,26 @@ pub fn run(
         outln!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let known_entries = tally.known.iter().filter(|n| **n > 0).count();
-    let summary = format!(
-        "# error-catalog harvest: {} record(s): {} known ({} entries), {} success(es), {} unknown in {} group(s); {} entr{} proposed{}",
-        tally.records,
+    let known_entries = tally.known.iter().filter(|n| **n > 0).count() as u64;
+    let mut summary = format!(
+        "# error-catalog harvest: {}: {} known ({}), {}, {} unknown in {}; {} proposed",
+        count(tally.records, "record", "records"),
         tally.known.iter().sum::<u64>(),
-        known_entries,
-        tally.successes,
+        count(known_entries, "entry", "entries"),
+        count(tally.successes, "success", "successes"),
         tally.unknown,
-        tally.groups.list().len(),
-        proposals.len(),
-        if proposals.len() == 1 { "y" } else { "ies" },
-        if tally.skipped > 0 { format!("; {} skipped", tally.skipped) } else { String::new() },
+        count(tally.groups.list().len() as u64, "group", "groups"),
+        count(proposals.len() as u64, "entry", "entries"),
     );
+    if tally.skipped > 0 {
+        summary.push_str(&format!("; {} skipped", tally.skipped));
+    }
     if append {
         if let Some(p) = &path {
             outln!("{summary}");
             outln!(
-                "appended {} entr{} to {}; it passes check",
-                proposals.len(),
-                if proposals.len() == 1 { "y" } else { "ies" },
+                "appended {} to {}; it passes check",
+                count(proposals.len() as u64, "entry", "entries"),
                 p.display()
             );
         }
@@ -310,6 +310,11 @@ pub fn run(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `1 entry`, `2 entries`.
+pub fn count(n: u64, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
 }
 
 /// The first line of `input`, left unread.

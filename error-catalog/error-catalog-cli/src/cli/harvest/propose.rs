@@ -534,8 +534,8 @@ pub fn to_toml(c: &Catalog, p: &Proposal) -> String {
         .map(|(s, n)| format!("HTTP {s} ×{n}"))
         .collect();
     t.push_str(&format!(
-        "# harvested: {} response(s) ({}), first at {}\n",
-        p.count,
+        "# harvested: {} ({}), first at {}\n",
+        super::count(p.count, "response", "responses"),
         statuses.join(", "),
         p.first_seen.replace('\n', " ")
     ));

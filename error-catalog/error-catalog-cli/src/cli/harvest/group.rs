@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::infer::{shape_key, tokenize, Shape};
+use super::infer::Shape;
 use super::records::{Origin, Record};
+use super::tokens::{shape_key, tokenize};
 
 /// What an unknown record is grouped by.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

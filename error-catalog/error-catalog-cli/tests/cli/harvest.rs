@@ -261,6 +261,35 @@ fn harvest_message_patterns_go_before_catch_alls() {
     );
 }
 
+/// A records file that cannot be read is an I/O error (status 2), as is a
+/// catalog that is neither bundled nor a file.
+#[test]
+fn harvest_unreadable_inputs_are_io_errors() {
+    let r = run(&[
+        "harvest",
+        "--catalog",
+        &fixture("shop.toml"),
+        "no-such-records.jsonl",
+    ]);
+    r.expect_code(2);
+    assert!(
+        r.stderr
+            .starts_with("error: cannot read `no-such-records.jsonl`"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["harvest", "--catalog", "nope", &fixture("traffic.jsonl")]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.starts_with("error: no catalog `nope`"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["harvest", "--catalog", "kya"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("RECORDS"), "{}", r.stderr);
+}
+
 /// The README's "Learning from traffic" walk-through, run as written: each
 /// `sh` block's commands in a copy of the fixtures' folder, what they print
 /// compared with the block that follows.

@@ -2,11 +2,11 @@
 //! 42 not found`, `Customer 7 not found`) become one template (`Customer {id}
 //! not found`) with each placeholder's type.
 //!
-//! A message is cut into tokens ([`super::tokens`]): fixed text and values.
-//! Messages of one shape (the same fixed tokens at the
-//! same places) are one group; a value that varies within a group becomes a
-//! placeholder, one that never varies stays text. Messages whose fixed words
-//! differ are never merged.
+//! A message is cut into tokens (`tokens.rs`): fixed text and values.
+//! Messages of one shape (the same fixed tokens at the same places) are one
+//! group; a value that varies within a group becomes a placeholder, one that
+//! never varies stays text. Messages whose fixed words differ are never
+//! merged.
 
 use super::tokens::{classify_word, is_quote, tokenize, Kind, Token};
 use error_catalog_core::template::{match_pattern, HoleKind, PatternSeg, Template};

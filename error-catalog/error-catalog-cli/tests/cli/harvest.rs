@@ -228,6 +228,46 @@ fn harvest_reads_unknown_error_records_from_stdin() {
     assert_eq!(v["proposals"][0]["message"], "Agent 42 is suspended");
 }
 
+/// A code the catalog has whose responses fell back (a required field
+/// missing) is not proposed again: the report says why they fell back. A
+/// code sent with two wordings takes the more frequent, and says so.
+#[test]
+fn harvest_names_known_codes_that_fell_back_and_other_wordings() {
+    let records = [
+        r#"{"status":404,"headers":{},"body":{"error":"Agent not found","errorType":"AGENT_NOT_FOUND","details":{}}}"#,
+        r#"{"status":409,"headers":{},"body":{"error":"Agent 4 is frozen","errorType":"AGENT_FROZEN","details":{}}}"#,
+        r#"{"status":409,"headers":{},"body":{"error":"Agent 5 is frozen","errorType":"AGENT_FROZEN","details":{}}}"#,
+        r#"{"status":409,"headers":{},"body":{"error":"Frozen by an operator","errorType":"AGENT_FROZEN","details":{}}}"#,
+    ];
+    let r = run_with_stdin(
+        &["harvest", "--catalog", "kya", "-", "--json"],
+        &(records.join("\n") + "\n"),
+    );
+    r.expect_code(0);
+    let v = r.json();
+    assert_eq!(v["unproposed"][0]["group"], "code `AGENT_NOT_FOUND`");
+    assert!(
+        v["unproposed"][0]["why"]
+            .as_str()
+            .unwrap()
+            .ends_with("these responses fell back: missing field `agentId`"),
+        "{v:#}"
+    );
+    let p = &v["proposals"][0];
+    assert_eq!(p["message"], "Agent {agent_id} is frozen");
+    assert_eq!(
+        p["other_messages"],
+        json!({"count": 1, "example": "Frozen by an operator"})
+    );
+    assert!(
+        p["toml"]
+            .as_str()
+            .unwrap()
+            .contains("# and 1 response with other wording, such as \"Frozen by an operator\"\n"),
+        "{p:#}"
+    );
+}
+
 /// In a message-identified catalog the proposal's pattern is checked
 /// against the catalog's own: one that overlaps a catch-all (AIronClaw's
 /// `{field}: {reason}` at 400) goes first (`priority = 1`), the responses

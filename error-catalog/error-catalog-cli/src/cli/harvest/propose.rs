@@ -60,6 +60,9 @@ pub struct Proposal {
     pub statuses: Vec<(u16, u64)>,
     /// Where its first record was.
     pub first_seen: String,
+    /// Records whose message had another shape than the template's (a
+    /// code sent with several wordings), with one such message.
+    pub other_messages: Option<(u64, String)>,
     /// The entry as TOML text, a comment line first.
     pub toml: String,
 }
@@ -133,6 +136,21 @@ pub fn describe(key: &Key) -> String {
         Key::Status(s) => format!("HTTP {s}"),
         Key::Unidentified(s) => format!("HTTP {s} without code or message"),
     }
+}
+
+/// How many of a group's records had a message of another shape than its
+/// main one, with the first such message.
+fn other_messages(g: &Group) -> Option<(u64, String)> {
+    let main = g.main_shape()?;
+    let others: u64 = g
+        .shapes
+        .iter()
+        .filter(|s| s.key != main.key)
+        .map(|s| s.count)
+        .sum::<u64>()
+        + g.other_shapes;
+    let example = g.shapes.iter().find(|s| s.key != main.key)?;
+    Some((others, example.shape.samples()[0].clone()))
 }
 
 /// How a proposal reads in a report.
@@ -261,6 +279,7 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
         count: g.count,
         statuses: g.statuses.clone(),
         first_seen: origin.to_string(),
+        other_messages: other_messages(g),
         toml: String::new(),
     };
     p.toml = to_toml(c, &p);
@@ -279,6 +298,7 @@ pub fn proposal_json(p: &Proposal) -> Value {
         "message": p.message,
         "placeholders": p.placeholders.iter().map(|(n, t, f)| json!({"name": n, "type": t.name(), "format": f})).collect::<Vec<_>>(),
         "first_seen": p.first_seen,
+        "other_messages": p.other_messages.as_ref().map(|(n, m)| json!({"count": n, "example": m})),
         "toml": p.toml,
     })
 }

@@ -124,6 +124,7 @@ mod tests {
             count: 1,
             statuses: vec![(400, 1)],
             first_seen: "r line 1".to_string(),
+            other_messages: None,
             toml: toml.to_string(),
         }
     }

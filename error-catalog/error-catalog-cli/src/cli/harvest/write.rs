@@ -64,6 +64,13 @@ pub fn to_toml(c: &Catalog, p: &Proposal) -> String {
         statuses.join(", "),
         p.first_seen.replace('\n', " ")
     ));
+    if let Some((n, example)) = &p.other_messages {
+        t.push_str(&format!(
+            "# and {} with other wording, such as {}\n",
+            super::count(*n, "response", "responses"),
+            toml_str(example).replace('\n', " ")
+        ));
+    }
     t.push_str("[[errors]]\n");
     if c.wire.integer_codes && !p.named {
         t.push_str(&format!("code = {}\n", p.code));

@@ -195,6 +195,22 @@ fn harvest_append_keeps_the_catalog_and_learns_it() {
     let v = again.json();
     assert_eq!(v["unknown"], 1, "only the proxy's page is left: {v:#}");
     assert_eq!(v["proposals"], json!([]));
+    let before = cat.read();
+    let r = run(&[
+        "harvest",
+        "--catalog",
+        cat.s(),
+        &fixture("traffic.jsonl"),
+        "--append",
+    ]);
+    r.expect_code(0);
+    assert!(
+        r.stdout
+            .contains(&format!("nothing to append to {}\n", cat.s())),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(cat.read(), before);
     // a bundled catalog has no file to write into
     let r = run(&[
         "harvest",

@@ -99,7 +99,11 @@ impl Progress {
             return;
         }
         let done = self.done_before.get() + self.read.get();
-        let pct = (done * 100).checked_div(self.total).unwrap_or(0).min(100);
+        let pct = done
+            .saturating_mul(100)
+            .checked_div(self.total)
+            .unwrap_or(0)
+            .min(100);
         let width = 30;
         let filled = (pct as usize * width) / 100;
         let _ = write!(
@@ -130,6 +134,49 @@ pub fn run(
             "--append writes into a catalog file: give its path, not a bundled catalog's name",
         ));
     }
+    let tally = read_all(&c, files)?;
+    for s in &tally.skipped_first {
+        eprintln!("warning: {}: skipped: {}", s.origin, s.why);
+    }
+    if tally.skipped > tally.skipped_first.len() as u64 {
+        eprintln!(
+            "warning: {} more skipped",
+            tally.skipped - tally.skipped_first.len() as u64
+        );
+    }
+    let (proposals, mut unproposed) = propose::propose(&c, tally.groups.list());
+    let name = path
+        .as_ref()
+        .map_or_else(|| format!("{catalog}.toml"), |p| p.display().to_string());
+    let proposals = verify::verify(&c, &name, &text, proposals, &mut unproposed);
+    let entries: String = proposals
+        .iter()
+        .map(|p| p.toml.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let appended = match &path {
+        Some(path) if append && !proposals.is_empty() => {
+            write::append(path, &text, &entries)?;
+            Some(path.as_path())
+        }
+        _ => None,
+    };
+    let report = Report {
+        c: &c,
+        tally: &tally,
+        proposals: &proposals,
+        unproposed: &unproposed,
+    };
+    if json_out {
+        report.print_json(appended.is_some())?;
+    } else {
+        report.print_text(&entries, path.as_deref().filter(|_| append));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every file of records, classifying each record as it is read.
+fn read_all(c: &Catalog, files: &[String]) -> Result<Tally, CliError> {
     let mut tally = Tally {
         known: vec![0; c.errors.len()],
         ..Tally::default()
@@ -146,7 +193,7 @@ pub fn run(
         done_before: Cell::new(0),
         read: read.clone(),
     };
-    with_decoder(&c, |decode| -> Result<(), CliError> {
+    with_decoder(c, |decode| -> Result<(), CliError> {
         let each = |r: Result<Record, Skipped>, origin: &Origin, tally: &mut Tally| {
             let r = match r {
                 Ok(r) => r,
@@ -154,7 +201,8 @@ pub fn run(
             };
             tally.records += 1;
             progress.show(tally.records);
-            if is_success(&c, r.status, &r.body) {
+            // a success by the catalog's rule, as `classify` decides it
+            if is_success(c, r.status, &r.body) {
                 tally.successes += 1;
                 return;
             }
@@ -168,7 +216,7 @@ pub fn run(
                 Some(i) => tally.known[i] += 1,
                 None => {
                     tally.unknown += 1;
-                    let key = key_of(&c, r.status, &resp);
+                    let key = key_of(c, r.status, &resp);
                     tally.groups.add(
                         key,
                         &r,
@@ -222,97 +270,101 @@ pub fn run(
         Ok(())
     })?;
     progress.clear();
-    for s in &tally.skipped_first {
-        eprintln!("warning: {}: skipped: {}", s.origin, s.why);
-    }
-    if tally.skipped > tally.skipped_first.len() as u64 {
-        eprintln!(
-            "warning: {} more skipped",
-            tally.skipped - tally.skipped_first.len() as u64
-        );
-    }
-    let (proposals, mut unproposed) = propose::propose(&c, tally.groups.list());
-    let name = path
-        .as_ref()
-        .map_or_else(|| format!("{catalog}.toml"), |p| p.display().to_string());
-    let proposals = verify::verify(&c, &name, &text, proposals, &mut unproposed);
-    let entries: String = proposals
-        .iter()
-        .map(|p| p.toml.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if append {
-        if let (Some(path), false) = (&path, proposals.is_empty()) {
-            write::append(path, &text, &entries)?;
-        }
-    }
-    if json_out {
-        let known: Vec<Value> = c
+    Ok(tally)
+}
+
+/// What a run found, to print.
+struct Report<'r> {
+    c: &'r Catalog,
+    tally: &'r Tally,
+    proposals: &'r [propose::Proposal],
+    unproposed: &'r [propose::Unproposed],
+}
+
+impl Report<'_> {
+    /// One JSON object: the counts, the known entries, the proposals and the
+    /// groups not proposed.
+    fn print_json(&self, appended: bool) -> Result<(), CliError> {
+        let t = self.tally;
+        let known: Vec<Value> = self
+            .c
             .errors
             .iter()
-            .zip(&tally.known)
+            .zip(&t.known)
             .filter(|(_, n)| **n > 0)
             .map(|(e, n)| json!({"code": e.code.value, "variant": e.variant.value, "count": n}))
             .collect();
+        let unproposed: Vec<Value> = self
+            .unproposed
+            .iter()
+            .map(|u| json!({"group": u.what, "count": u.count, "first_seen": u.first_seen, "why": u.why}))
+            .collect();
         let out = json!({
-            "records": tally.records,
-            "successes": tally.successes,
+            "records": t.records,
+            "successes": t.successes,
             "known": known,
-            "unknown": tally.unknown,
-            "skipped": tally.skipped,
-            "proposals": proposals.iter().map(propose::proposal_json).collect::<Vec<_>>(),
-            "unproposed": unproposed.iter().map(|u| json!({"group": u.what, "count": u.count, "first_seen": u.first_seen, "why": u.why})).collect::<Vec<_>>(),
-            "appended": append && !proposals.is_empty(),
+            "unknown": t.unknown,
+            "skipped": t.skipped,
+            "proposals": self.proposals.iter().map(propose::proposal_json).collect::<Vec<_>>(),
+            "unproposed": unproposed,
+            "appended": appended,
         });
         outln!("{}", serde_json::to_string_pretty(&out)?);
-        return Ok(ExitCode::SUCCESS);
+        Ok(())
     }
-    let known_entries = tally.known.iter().filter(|n| **n > 0).count() as u64;
-    let mut summary = format!(
-        "# error-catalog harvest: {}: {} known ({}), {}, {} unknown in {}; {} proposed",
-        count(tally.records, "record", "records"),
-        tally.known.iter().sum::<u64>(),
-        count(known_entries, "entry", "entries"),
-        count(tally.successes, "success", "successes"),
-        tally.unknown,
-        count(tally.groups.list().len() as u64, "group", "groups"),
-        count(proposals.len() as u64, "entry", "entries"),
-    );
-    if tally.skipped > 0 {
-        summary.push_str(&format!("; {} skipped", tally.skipped));
-    }
-    if append {
-        if let Some(p) = &path {
-            outln!("{summary}");
-            outln!(
+
+    /// TOML to append: a summary comment, the known entries' counts and the
+    /// proposals (or, with `--append`, the file they went to), then the
+    /// groups not proposed, as comments.
+    fn print_text(&self, entries: &str, appended: Option<&Path>) {
+        let t = self.tally;
+        let known_entries = t.known.iter().filter(|n| **n > 0).count() as u64;
+        let mut summary = format!(
+            "# error-catalog harvest: {}: {} known ({}), {}, {} unknown in {}; {} proposed",
+            count(t.records, "record", "records"),
+            t.known.iter().sum::<u64>(),
+            count(known_entries, "entry", "entries"),
+            count(t.successes, "success", "successes"),
+            t.unknown,
+            count(t.groups.list().len() as u64, "group", "groups"),
+            count(self.proposals.len() as u64, "entry", "entries"),
+        );
+        if t.skipped > 0 {
+            summary.push_str(&format!("; {} skipped", t.skipped));
+        }
+        outln!("{summary}");
+        match appended {
+            Some(p) if self.proposals.is_empty() => {
+                outln!("nothing to append to {}", p.display())
+            }
+            Some(p) => outln!(
                 "appended {} to {}; it passes check",
-                count(proposals.len() as u64, "entry", "entries"),
+                count(self.proposals.len() as u64, "entry", "entries"),
                 p.display()
+            ),
+            None => {
+                for (e, n) in self.c.errors.iter().zip(&t.known).filter(|(_, n)| **n > 0) {
+                    outln!("#   known {} ×{n}", e.code.value);
+                }
+                if !entries.is_empty() {
+                    outln!();
+                    out!("{entries}");
+                }
+            }
+        }
+        if !self.unproposed.is_empty() {
+            outln!();
+        }
+        for u in self.unproposed {
+            outln!(
+                "# not proposed: {} ×{} (first at {}): {}",
+                u.what,
+                u.count,
+                u.first_seen,
+                u.why.replace('\n', " ")
             );
         }
-    } else {
-        outln!("{summary}");
-        for (e, n) in c.errors.iter().zip(&tally.known).filter(|(_, n)| **n > 0) {
-            outln!("#   known {} ×{n}", e.code.value);
-        }
-        if !entries.is_empty() {
-            outln!();
-            out!("{entries}");
-        }
     }
-    if !unproposed.is_empty() {
-        outln!();
-    }
-    for u in &unproposed {
-        outln!(
-            "# not proposed: {} ×{} (first at {}): {}",
-            u.what,
-            u.count,
-            u.first_seen,
-            u.why.replace('\n', " ")
-        );
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// `1 entry`, `2 entries`.

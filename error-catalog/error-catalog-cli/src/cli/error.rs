@@ -40,6 +40,14 @@ pub enum CliError {
         /// Why.
         source: std::io::Error,
     },
+    /// A records file that is not JSON Lines nor HAR.
+    #[error("cannot read records from `{path}`: {why}")]
+    Records {
+        /// The file.
+        path: String,
+        /// Why.
+        why: String,
+    },
     /// Standard input could not be read.
     #[error("cannot read standard input: {0}")]
     Stdin(std::io::Error),

@@ -4,6 +4,7 @@ mod classify;
 mod diff;
 mod error;
 mod explain;
+mod harvest;
 mod new;
 mod style;
 
@@ -18,7 +19,7 @@ use error_catalog_model::model::Catalog;
 use crate::bundled;
 pub use error::CliError;
 
-/// Check, explain, classify and document API error catalogs.
+/// Check, explain, classify and document API error catalogs, and learn them from traffic.
 ///
 /// Every CATALOG is a bundled catalog's name (moca_air, kya, rakomi, aironclaw,
 /// customer_verification) or a path to a catalog file.
@@ -118,6 +119,27 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ["text", "json", "github"])]
         format: String,
     },
+    /// Read recorded responses (JSON Lines, one `{"status", "headers", "body"}`
+    /// a line, or HAR 1.2 files), count the ones the catalog knows per
+    /// entry, and propose TOML entries for the others: grouped by code (or
+    /// message shape, or status, as the catalog identifies errors), each
+    /// with its count, its first response as an example, a generated name
+    /// and the template its messages share. Every proposal passes `check`.
+    Harvest {
+        /// The catalog the responses are from.
+        #[arg(long)]
+        catalog: String,
+        /// Files of recorded responses (`-` for standard input).
+        #[arg(required = true, value_name = "RECORDS")]
+        records: Vec<String>,
+        /// Write the proposals at the end of the catalog file (its comments
+        /// and order kept); it is checked again, and put back on a problem.
+        #[arg(long)]
+        append: bool,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a commented starter catalog for a new service.
     New {
         /// The service id, snake_case (also the file name: SERVICE_ID.toml).
@@ -199,6 +221,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             };
             diff::run(&catalogs, against.as_deref(), &category, format)
         }
+        Command::Harvest {
+            catalog,
+            records,
+            append,
+            json,
+        } => harvest::run(&catalog, &records, append, json),
         Command::New {
             service_id,
             output,

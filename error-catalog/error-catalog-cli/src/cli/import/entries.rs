@@ -1,0 +1,466 @@
+//! The catalog's entries: one per enumerated code, else one per documented
+//! error status; the spec's examples placed on the entry they document.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use error_catalog_model::naming::{is_rust_ident, snake_case, upper_camel};
+use serde_json::Value;
+
+use super::envelope::{is_retry_after, schema_at, Envelope};
+use super::spec::{ErrorResponse, Spec, SpecError, StatusKey};
+
+/// A code as the catalog writes it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Code {
+    /// A string code (or a name of our choosing).
+    Text(String),
+    /// An integer code (`code_type = "integer"`).
+    Integer(i64),
+}
+
+impl Code {
+    /// The code as text, for names and lists.
+    pub fn text(&self) -> String {
+        match self {
+            Code::Text(t) => t.clone(),
+            Code::Integer(i) => i.to_string(),
+        }
+    }
+
+    /// Reads an enum value or a body's code.
+    fn of(value: &Value) -> Option<Code> {
+        match value {
+            Value::String(s) if !s.is_empty() => Some(Code::Text(s.clone())),
+            Value::Number(n) => n.as_i64().map(Code::Integer),
+            _ => None,
+        }
+    }
+}
+
+/// One example to write.
+pub struct Example {
+    /// The body, as compact JSON.
+    pub body: String,
+    /// The status it came with, when the entry's own is not it.
+    pub status: Option<u16>,
+    /// Where in the spec it is from.
+    pub source: String,
+}
+
+/// One `[[errors]]` entry.
+pub struct Entry {
+    /// Its code.
+    pub code: Code,
+    /// Its variant, when the default (UpperCamelCase of the code) will not do.
+    pub variant: Option<String>,
+    /// Its status, when the spec ties it to one.
+    pub status: Option<u16>,
+    /// False for an entry found by status in a catalog identified by code.
+    pub code_in_body: bool,
+    /// The message (braces escaped).
+    pub message: String,
+    /// True when the message is a stand-in a person must replace.
+    pub message_is_placeholder: bool,
+    /// A short name.
+    pub title: Option<String>,
+    /// Further descriptions the spec gives for the same error.
+    pub causes: Vec<String>,
+    /// Its responses declare `Retry-After`.
+    pub retry_after: bool,
+    /// The operations and statuses it was read from, for a comment.
+    pub from: Vec<String>,
+    /// Its examples.
+    pub examples: Vec<Example>,
+}
+
+/// A response no entry can stand for (`default`, `4XX`): the fallback takes it.
+pub struct CatchAll {
+    /// `default` or `4XX`.
+    pub key: StatusKey,
+    /// Its descriptions, distinct, sorted.
+    pub descriptions: Vec<String>,
+    /// How many operations list it.
+    pub operations: usize,
+}
+
+/// What the importer makes of the responses.
+pub struct Entries {
+    /// The entries, in catalog order.
+    pub entries: Vec<Entry>,
+    /// The codes the spec does not tie to one status.
+    pub untied: Vec<String>,
+    /// The catch-all responses.
+    pub catch_alls: Vec<CatchAll>,
+    /// Examples that document no entry, and why.
+    pub unplaced: Vec<String>,
+}
+
+/// The enumerated codes (with a description each, when the schema gives one
+/// through `oneOf` / `anyOf` of `const`s) of the code member in `schema`.
+fn enumerated(
+    spec: &Spec,
+    schema: &Value,
+    envelope: &Envelope,
+) -> Result<Vec<(Code, Option<String>)>, SpecError> {
+    let Some(code) = &envelope.code else {
+        return Ok(Vec::new());
+    };
+    let Some(code_schema) = schema_at(spec, schema, &code.segments)? else {
+        return Ok(Vec::new());
+    };
+    let code_schema = spec.resolve(&code_schema)?;
+    let mut out = Vec::new();
+    if let Some(values) = code_schema.get("enum").and_then(Value::as_array) {
+        out.extend(values.iter().filter_map(Code::of).map(|c| (c, None)));
+    }
+    for key in ["oneOf", "anyOf"] {
+        for alt in code_schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let alt = spec.resolve(alt)?;
+            let value = alt.get("const").or_else(|| {
+                alt.get("enum")
+                    .and_then(Value::as_array)
+                    .filter(|e| e.len() == 1)
+                    .and_then(|e| e.first())
+            });
+            if let Some(code) = value.and_then(Code::of) {
+                let doc = ["description", "title"]
+                    .iter()
+                    .find_map(|k| alt.get(*k).and_then(Value::as_str))
+                    .map(|d| d.trim().to_string())
+                    .filter(|d| !d.is_empty());
+                out.push((code, doc));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `404` → `not_found`: a name for an error the status alone identifies.
+pub fn status_name(status: u16) -> String {
+    let name = match status {
+        400 => "bad_request",
+        401 => "unauthorized",
+        402 => "payment_required",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        407 => "proxy_authentication_required",
+        408 => "request_timeout",
+        409 => "conflict",
+        410 => "gone",
+        411 => "length_required",
+        412 => "precondition_failed",
+        413 => "content_too_large",
+        414 => "uri_too_long",
+        415 => "unsupported_media_type",
+        416 => "range_not_satisfiable",
+        417 => "expectation_failed",
+        421 => "misdirected_request",
+        422 => "unprocessable_content",
+        423 => "locked",
+        424 => "failed_dependency",
+        425 => "too_early",
+        426 => "upgrade_required",
+        428 => "precondition_required",
+        429 => "too_many_requests",
+        431 => "request_header_fields_too_large",
+        451 => "unavailable_for_legal_reasons",
+        500 => "internal_server_error",
+        501 => "not_implemented",
+        502 => "bad_gateway",
+        503 => "service_unavailable",
+        504 => "gateway_timeout",
+        505 => "http_version_not_supported",
+        507 => "insufficient_storage",
+        508 => "loop_detected",
+        511 => "network_authentication_required",
+        _ => return format!("status_{status}"),
+    };
+    name.to_string()
+}
+
+/// `account_closed` → `Account closed`: a stand-in message.
+fn humanize(code: &str) -> String {
+    let words: Vec<String> = code
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => code.to_string(),
+    }
+}
+
+/// Doubles braces, so that text from the spec is no template placeholder.
+pub fn literal(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
+/// The first line of a description, without a trailing period's blank.
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().trim().to_string()
+}
+
+/// The most frequent of `items` (ties: the first in order).
+fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(k, _)| k.clone())
+}
+
+/// Builds the entries from the error responses.
+pub fn build(
+    spec: &Spec,
+    responses: &[ErrorResponse],
+    envelope: &Envelope,
+) -> Result<Entries, SpecError> {
+    let by_code = envelope.code.is_some();
+    // codes, in the order they first appear
+    let mut codes: Vec<(Code, Option<String>)> = Vec::new();
+    let mut code_statuses: BTreeMap<Code, BTreeSet<StatusKey>> = BTreeMap::new();
+    let mut code_retry: BTreeSet<Code> = BTreeSet::new();
+    let mut code_from: BTreeMap<Code, BTreeSet<String>> = BTreeMap::new();
+    let mut covered = vec![false; responses.len()];
+    for (i, r) in responses.iter().enumerate() {
+        let Some(schema) = &r.schema else { continue };
+        let found = enumerated(spec, schema, envelope)?;
+        covered[i] = !found.is_empty();
+        for (code, doc) in found {
+            match codes.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, d)) => {
+                    if d.is_none() {
+                        *d = doc;
+                    }
+                }
+                None => codes.push((code.clone(), doc)),
+            }
+            code_statuses
+                .entry(code.clone())
+                .or_default()
+                .insert(r.status);
+            code_from
+                .entry(code.clone())
+                .or_default()
+                .insert(r.status.to_string());
+            if r.headers.iter().any(|h| is_retry_after(h)) {
+                code_retry.insert(code);
+            }
+        }
+    }
+
+    let mut entries = Vec::new();
+    let mut untied = Vec::new();
+    for (code, doc) in &codes {
+        let statuses = &code_statuses[code];
+        let status = match statuses.iter().collect::<Vec<_>>()[..] {
+            [StatusKey::Exact(s)] => Some(*s),
+            _ => None,
+        };
+        if status.is_none() {
+            untied.push(code.text());
+        }
+        let (message, placeholder) = match doc {
+            Some(d) => (literal(&first_line(d)), false),
+            None => (literal(&humanize(&code.text())), true),
+        };
+        entries.push(Entry {
+            code: code.clone(),
+            variant: None,
+            status,
+            code_in_body: true,
+            message,
+            message_is_placeholder: placeholder,
+            title: None,
+            causes: Vec::new(),
+            retry_after: code_retry.contains(code),
+            from: code_from[code].iter().cloned().collect(),
+            examples: Vec::new(),
+        });
+    }
+
+    // responses no enumeration covers: one entry per exact status
+    let mut by_status: BTreeMap<u16, Vec<&ErrorResponse>> = BTreeMap::new();
+    let mut catch: BTreeMap<StatusKey, Vec<&ErrorResponse>> = BTreeMap::new();
+    for (i, r) in responses.iter().enumerate() {
+        match r.status {
+            StatusKey::Exact(s) if !covered[i] => by_status.entry(s).or_default().push(r),
+            StatusKey::Exact(_) => {}
+            key => catch.entry(key).or_default().push(r),
+        }
+    }
+    for (status, group) in &by_status {
+        let name = most_common(
+            group
+                .iter()
+                .filter_map(|r| r.component.as_deref())
+                .map(snake_case),
+        )
+        .filter(|n| is_rust_ident(n) && n.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .unwrap_or_else(|| status_name(*status));
+        let descriptions: BTreeSet<String> = group
+            .iter()
+            .map(|r| first_line(&r.description))
+            .filter(|d| !d.is_empty())
+            .collect();
+        let main = most_common(
+            group
+                .iter()
+                .map(|r| first_line(&r.description))
+                .filter(|d| !d.is_empty()),
+        );
+        let (message, placeholder) = match &main {
+            Some(d) => (literal(d), false),
+            None => (literal(&humanize(&status_name(*status))), true),
+        };
+        let causes: Vec<String> = if descriptions.len() > 1 {
+            descriptions.iter().cloned().collect()
+        } else {
+            Vec::new()
+        };
+        let mut code = Code::Text(name.clone());
+        if entries.iter().any(|e| e.code == code) {
+            code = Code::Text(format!("{name}_{status}"));
+        }
+        let mut from: Vec<String> = group.iter().map(|r| r.operation.clone()).collect();
+        from.dedup();
+        entries.push(Entry {
+            code,
+            variant: None,
+            status: Some(*status),
+            code_in_body: !by_code,
+            message,
+            message_is_placeholder: placeholder,
+            title: Some(humanize(&status_name(*status)))
+                .filter(|_| !status_name(*status).starts_with("status_")),
+            causes,
+            retry_after: group
+                .iter()
+                .any(|r| r.headers.iter().any(|h| is_retry_after(h))),
+            from,
+            examples: Vec::new(),
+        });
+    }
+    let catch_alls = catch
+        .into_iter()
+        .map(|(key, group)| CatchAll {
+            key,
+            descriptions: group
+                .iter()
+                .map(|r| first_line(&r.description))
+                .filter(|d| !d.is_empty())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            operations: group.len(),
+        })
+        .collect();
+
+    name_variants(&mut entries);
+    let unplaced = place_examples(responses, envelope, &mut entries);
+    Ok(Entries {
+        entries,
+        untied,
+        catch_alls,
+        unplaced,
+    })
+}
+
+/// Gives an explicit variant to entries whose code makes no identifier, or
+/// the same one as an earlier entry's.
+fn name_variants(entries: &mut [Entry]) {
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for e in entries.iter_mut() {
+        let default = upper_camel(&e.code.text());
+        let mut name = default.clone();
+        if !is_rust_ident(&name) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            name = format!("Code{}", upper_camel(&e.code.text().replace('-', "minus_")));
+        }
+        let base = name.clone();
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        taken.insert(name.clone());
+        if name != default {
+            e.variant = Some(name);
+        }
+    }
+}
+
+/// Puts each example of the spec on the entry it documents: by its code
+/// when errors have codes, else by its response's status. Returns the ones
+/// that document none.
+fn place_examples(
+    responses: &[ErrorResponse],
+    envelope: &Envelope,
+    entries: &mut [Entry],
+) -> Vec<String> {
+    let mut unplaced = Vec::new();
+    for r in responses {
+        for ex in &r.examples {
+            let source = format!("{} {} `{}`", r.operation, r.status, ex.name);
+            let value = match &ex.value {
+                Value::String(text) => match serde_json::from_str::<Value>(text) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        unplaced.push(format!("{source}: not JSON"));
+                        continue;
+                    }
+                },
+                v => v.clone(),
+            };
+            let code = envelope
+                .code
+                .as_ref()
+                .and_then(|c| value.pointer(&c.pointer))
+                .and_then(Code::of);
+            let target = match &code {
+                Some(code) => entries
+                    .iter()
+                    .position(|e| e.code_in_body && e.code == *code),
+                None => r.status.exact().and_then(|s| {
+                    entries.iter().position(|e| {
+                        e.status == Some(s) && (envelope.code.is_none() || !e.code_in_body)
+                    })
+                }),
+            };
+            let Some(i) = target else {
+                let why = match code {
+                    Some(c) => format!("code `{}` is not enumerated", c.text()),
+                    None => "no entry has its status".to_string(),
+                };
+                unplaced.push(format!("{source}: {why}"));
+                continue;
+            };
+            let Ok(body) = serde_json::to_string(&value) else {
+                continue;
+            };
+            let entry = &mut entries[i];
+            if entry.examples.iter().any(|e| e.body == body) {
+                continue;
+            }
+            let status = r.status.exact().filter(|s| entry.status != Some(*s));
+            entry.examples.push(Example {
+                body,
+                status,
+                source,
+            });
+        }
+    }
+    unplaced
+}

@@ -229,6 +229,7 @@ mod classify;
 mod diff;
 mod docs;
 mod explain;
+mod import;
 mod new;
 mod unknown_names;
 mod usage;

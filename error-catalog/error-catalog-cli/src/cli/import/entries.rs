@@ -81,6 +81,8 @@ pub struct CatchAll {
     pub descriptions: Vec<String>,
     /// How many operations list it.
     pub operations: usize,
+    /// Its body's code is enumerated: the entries come from it.
+    pub coded: bool,
 }
 
 /// What the importer makes of the responses.
@@ -234,6 +236,7 @@ pub fn build(
     let mut code_statuses: BTreeMap<Code, BTreeSet<StatusKey>> = BTreeMap::new();
     let mut code_retry: BTreeSet<Code> = BTreeSet::new();
     let mut code_from: BTreeMap<Code, BTreeSet<String>> = BTreeMap::new();
+    let mut code_causes: BTreeMap<Code, BTreeSet<String>> = BTreeMap::new();
     let mut covered = vec![false; responses.len()];
     for (i, r) in responses.iter().enumerate() {
         let Some(schema) = &r.schema else { continue };
@@ -255,7 +258,13 @@ pub fn build(
             code_from
                 .entry(code.clone())
                 .or_default()
-                .insert(r.status.to_string());
+                .insert(format!("{} {}", r.operation, r.status));
+            if let (StatusKey::Exact(_), false) = (r.status, r.description.is_empty()) {
+                code_causes
+                    .entry(code.clone())
+                    .or_default()
+                    .insert(first_line(&r.description));
+            }
             if r.headers.iter().any(|h| is_retry_after(h)) {
                 code_retry.insert(code);
             }
@@ -285,7 +294,10 @@ pub fn build(
             message,
             message_is_placeholder: placeholder,
             title: None,
-            causes: Vec::new(),
+            causes: code_causes
+                .get(code)
+                .map(|c| c.iter().cloned().collect())
+                .unwrap_or_default(),
             retry_after: code_retry.contains(code),
             from: code_from[code].iter().cloned().collect(),
             examples: Vec::new(),
@@ -326,11 +338,12 @@ pub fn build(
             Some(d) => (literal(d), false),
             None => (literal(&humanize(&status_name(*status))), true),
         };
-        let causes: Vec<String> = if descriptions.len() > 1 {
-            descriptions.iter().cloned().collect()
-        } else {
-            Vec::new()
-        };
+        // the other descriptions, the message's own left out
+        let causes: Vec<String> = descriptions
+            .iter()
+            .filter(|d| Some(*d) != main.as_ref())
+            .cloned()
+            .collect();
         let mut code = Code::Text(name.clone());
         if entries.iter().any(|e| e.code == code) {
             code = Code::Text(format!("{name}_{status}"));
@@ -357,6 +370,12 @@ pub fn build(
     let catch_alls = catch
         .into_iter()
         .map(|(key, group)| CatchAll {
+            coded: group.iter().any(|r| {
+                responses
+                    .iter()
+                    .position(|x| std::ptr::eq(x, *r))
+                    .is_some_and(|i| covered[i])
+            }),
             key,
             descriptions: group
                 .iter()
@@ -411,8 +430,12 @@ fn place_examples(
     entries: &mut [Entry],
 ) -> Vec<String> {
     let mut unplaced = Vec::new();
+    let mut left_out: Vec<Value> = Vec::new();
     for r in responses {
         for ex in &r.examples {
+            if left_out.contains(&ex.value) {
+                continue;
+            }
             let source = format!("{} {} `{}`", r.operation, r.status, ex.name);
             let value = match &ex.value {
                 Value::String(text) => match serde_json::from_str::<Value>(text) {
@@ -445,6 +468,7 @@ fn place_examples(
                     None => "no entry has its status".to_string(),
                 };
                 unplaced.push(format!("{source}: {why}"));
+                left_out.push(ex.value.clone());
                 continue;
             };
             let Ok(body) = serde_json::to_string(&value) else {
@@ -453,6 +477,17 @@ fn place_examples(
             let entry = &mut entries[i];
             if entry.examples.iter().any(|e| e.body == body) {
                 continue;
+            }
+            // the service's own words beat a stand-in made from the code
+            let said = envelope
+                .message
+                .as_ref()
+                .and_then(|m| value.pointer(m))
+                .and_then(Value::as_str)
+                .filter(|m| !m.trim().is_empty());
+            if let (true, Some(said)) = (entry.message_is_placeholder, said) {
+                entry.message = literal(said.trim());
+                entry.message_is_placeholder = false;
             }
             let status = r.status.exact().filter(|s| entry.status != Some(*s));
             entry.examples.push(Example {

@@ -8,6 +8,8 @@ use super::envelope::{Envelope, Headers};
 
 /// At most this many items of a list are named in the top comment.
 const LIST_MAX: usize = 12;
+/// At most this many operations are named above an entry.
+const FROM_MAX: usize = 3;
 
 /// What `[service]` says.
 pub struct Service {
@@ -119,11 +121,10 @@ fn to_fill_in(entries: &Entries, envelope: &Envelope) -> Vec<String> {
         .filter(|e| !e.message_is_placeholder)
         .count();
     if described > 0 {
-        todo.push(
-            "messages: the others are the spec's descriptions of the responses, which may \
-             differ from the text the service sends."
-                .to_string(),
-        );
+        todo.push(format!(
+            "messages: {described} are the spec's descriptions or examples, which may differ from \
+             the text the service sends for every case."
+        ));
     }
     let unretried: Vec<String> = entries
         .entries
@@ -180,15 +181,19 @@ pub fn catalog(
             &mut out,
             "# - ",
             &format!(
-                "the `{}` response of {} operation(s) ({}) is any other error: no entry stands \
-                 for it; the generated enum's fallback variant `Unknown` receives such responses, \
-                 status, code, message and body kept.",
+                "the `{}` response of {} operation(s) ({}) {}; the generated enum's fallback \
+                 variant `Unknown` receives such responses, status, code, message and body kept.",
                 c.key,
                 c.operations,
                 if c.descriptions.is_empty() {
                     "no description".to_string()
                 } else {
                     format!("\"{}\"", c.descriptions.join("\", \""))
+                },
+                if c.coded {
+                    "carries the codes listed, and any other code"
+                } else {
+                    "is any other error: no entry stands for it"
                 }
             ),
         );
@@ -289,7 +294,11 @@ fn write_headers(out: &mut String, h: &Headers) {
 }
 
 fn write_entry(out: &mut String, e: &Entry) {
-    let from = list(&e.from);
+    let shown: Vec<&str> = e.from.iter().take(FROM_MAX).map(String::as_str).collect();
+    let mut from = shown.join(", ");
+    if e.from.len() > FROM_MAX {
+        let _ = write!(from, " and {} more", e.from.len() - FROM_MAX);
+    }
     comment(out, "# from: ", &from);
     out.push_str("[[errors]]\n");
     let _ = writeln!(out, "code = {}", code(&e.code));

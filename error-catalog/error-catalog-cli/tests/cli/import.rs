@@ -462,3 +462,90 @@ fn import_output_overwrite_and_id() {
         r.stderr
     );
 }
+
+/// The `sh` and `text` blocks that follow `heading` in the README.
+fn readme_blocks(heading: &str) -> (String, String) {
+    // read at run time (not include_str!): the README is in the checkout, not
+    // in this package
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("read README.md");
+    let rest = readme
+        .split_once(heading)
+        .unwrap_or_else(|| panic!("README has no `{heading}`"))
+        .1;
+    let block = |rest: &str, fence: &str| -> String {
+        let start = rest.find(fence).expect("block") + fence.len();
+        let len = rest[start..].find("\n```").expect("block end");
+        rest[start..start + len]
+            .trim_start_matches('\n')
+            .to_string()
+            + "\n"
+    };
+    let sh = block(rest, "```sh\n");
+    let text = block(rest, "```text\n");
+    (sh, text)
+}
+
+/// Splits one shell command into words: single quotes and plain words only.
+fn words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let (mut quoted, mut any) = (false, false);
+    for c in line.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                any = true;
+            }
+            ' ' if !quoted => {
+                if any {
+                    out.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            c => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        out.push(word);
+    }
+    out
+}
+
+/// The README's walk-through ("Starting from an OpenAPI description"), run
+/// as written in a folder holding the description it names: every command's
+/// output together is the `text` block shown after it.
+#[test]
+fn readme_walk_through_import_openapi() {
+    let (sh, expected) = readme_blocks("## Starting from an OpenAPI description\n");
+    let dir = Temp::dir("readme_walk_through_import");
+    std::fs::copy(fixture("coded.yaml"), dir.0.join("openapi.yaml")).expect("copy spec");
+    let mut output = String::new();
+    for command in sh.replace("\\\n", " ").lines() {
+        let (input, command) = match command.split_once(" | ") {
+            Some((echo, command)) => {
+                let input = words(echo.trim());
+                assert_eq!(input.first().map(String::as_str), Some("echo"), "{echo}");
+                (Some(input[1..].join(" ")), command)
+            }
+            None => (None, command),
+        };
+        let args = words(command.trim());
+        assert_eq!(
+            args.first().map(String::as_str),
+            Some("error-catalog"),
+            "{command}"
+        );
+        let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+        let mut cmd = super::command(&args);
+        cmd.current_dir(&dir.0);
+        let r = finish(&mut cmd, input.as_deref().map(str::as_bytes));
+        r.expect_code(0);
+        output.push_str(&r.stdout);
+        output.push_str(&r.stderr);
+    }
+    assert_eq!(output, expected);
+}

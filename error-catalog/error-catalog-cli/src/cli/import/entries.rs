@@ -282,9 +282,10 @@ pub fn build(
         if status.is_none() {
             untied.push(code.text());
         }
-        let (message, placeholder) = match doc {
-            Some(d) => (literal(&first_line(d)), false),
-            None => (literal(&humanize(&code.text())), true),
+        let (message, placeholder) = match (doc, code) {
+            (Some(d), _) => (literal(&first_line(d)), false),
+            (None, Code::Integer(i)) => (format!("Error {i}"), true),
+            (None, Code::Text(t)) => (literal(&humanize(t)), true),
         };
         entries.push(Entry {
             code: code.clone(),
@@ -306,12 +307,12 @@ pub fn build(
 
     // responses no enumeration covers: one entry per exact status
     let mut by_status: BTreeMap<u16, Vec<&ErrorResponse>> = BTreeMap::new();
-    let mut catch: BTreeMap<StatusKey, Vec<&ErrorResponse>> = BTreeMap::new();
+    let mut catch: BTreeMap<StatusKey, Vec<(usize, &ErrorResponse)>> = BTreeMap::new();
     for (i, r) in responses.iter().enumerate() {
         match r.status {
             StatusKey::Exact(s) if !covered[i] => by_status.entry(s).or_default().push(r),
             StatusKey::Exact(_) => {}
-            key => catch.entry(key).or_default().push(r),
+            key => catch.entry(key).or_default().push((i, r)),
         }
     }
     for (status, group) in &by_status {
@@ -357,8 +358,9 @@ pub fn build(
             code_in_body: !by_code,
             message,
             message_is_placeholder: placeholder,
-            title: Some(humanize(&status_name(*status)))
-                .filter(|_| !status_name(*status).starts_with("status_")),
+            title: Some(status_name(*status))
+                .filter(|n| !n.starts_with("status_"))
+                .map(|n| humanize(&n)),
             causes,
             retry_after: group
                 .iter()
@@ -370,16 +372,11 @@ pub fn build(
     let catch_alls = catch
         .into_iter()
         .map(|(key, group)| CatchAll {
-            coded: group.iter().any(|r| {
-                responses
-                    .iter()
-                    .position(|x| std::ptr::eq(x, *r))
-                    .is_some_and(|i| covered[i])
-            }),
+            coded: group.iter().any(|(i, _)| covered[*i]),
             key,
             descriptions: group
                 .iter()
-                .map(|r| first_line(&r.description))
+                .map(|(_, r)| first_line(&r.description))
                 .filter(|d| !d.is_empty())
                 .collect::<BTreeSet<_>>()
                 .into_iter()

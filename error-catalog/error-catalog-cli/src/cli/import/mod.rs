@@ -18,8 +18,8 @@ use serde_json::Value;
 use super::error::CliError;
 use spec::Spec;
 
-/// The catalog text imported from the description at `path`, and its
-/// number of entries. `label` names the catalog in `check`'s verdict.
+/// The catalog text imported from the description at `path`; `label` names
+/// the catalog while `check` judges it for the top comment.
 pub fn import_text(path: &Path, id: Option<&str>, label: &str) -> Result<String, CliError> {
     let spec_error = |e: spec::SpecError| CliError::Spec {
         path: path.display().to_string(),

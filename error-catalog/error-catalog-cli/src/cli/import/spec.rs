@@ -340,7 +340,7 @@ impl Spec {
 }
 
 /// The JSON media type of a response's content: `application/json`, else
-/// any `+json` or `json` type, else `*/*`.
+/// the first other `json` type (`application/problem+json`), else `*/*`.
 fn json_media(response: &Value) -> Option<&Value> {
     let content = response.get("content")?.as_object()?;
     let sorted: BTreeMap<&String, &Value> = content.iter().collect();
@@ -350,7 +350,7 @@ fn json_media(response: &Value) -> Option<&Value> {
         .or_else(|| {
             sorted
                 .iter()
-                .find(|(k, _)| k.ends_with("+json") || k.contains("json"))
+                .find(|(k, _)| k.contains("json"))
                 .map(|(_, v)| *v)
         })
         .or_else(|| sorted.get(&"*/*".to_string()).copied())

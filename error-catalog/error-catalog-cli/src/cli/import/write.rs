@@ -96,6 +96,13 @@ fn comment(out: &mut String, prefix: &str, text: &str) {
 /// What a person must fill in, one line each (for the top comment).
 fn to_fill_in(entries: &Entries, envelope: &Envelope) -> Vec<String> {
     let mut todo = Vec::new();
+    if entries.entries.is_empty() {
+        todo.push(
+            "errors: the description documents no error response this import could read; \
+             add the service's errors."
+                .to_string(),
+        );
+    }
     if !entries.untied.is_empty() {
         todo.push(format!(
             "statuses: the spec ties no single status to these codes, so they have none: {}.",

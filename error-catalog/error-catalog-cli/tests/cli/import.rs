@@ -549,3 +549,79 @@ fn readme_walk_through_import_openapi() {
     }
     assert_eq!(output, expected);
 }
+
+/// Integer codes (JSON-RPC style) become TOML integers under
+/// `code_type = "integer"`, with variants named as `check` names them.
+#[test]
+fn import_integer_codes() {
+    let spec = Temp::file(
+        "import_integer_codes",
+        "rpc.json",
+        r##"{"openapi": "3.0.1", "info": {"title": "RPC"}, "paths": {"/rpc": {"post": {"responses": {
+            "400": {"description": "Bad call", "content": {"application/json": {
+                "schema": {"type": "object", "properties": {"error": {"type": "object", "properties": {
+                    "code": {"type": "integer", "enum": [-32700, -32601]}, "message": {"type": "string"}}}}},
+                "examples": {"m": {"value": {"error": {"code": -32601, "message": "Method not found"}}}}}}}}}}}}"##,
+    );
+    let out = Temp::path("import_integer_codes", "rpc.toml");
+    run(&["import", "openapi", spec.s(), "-o", out.s()]).expect_code(0);
+    let text = out.read();
+    for part in [
+        "code_type = \"integer\"\n",
+        "code = -32700\nvariant = \"CodeMinus32700\"\nstatus = 400\nmessage = \"Error -32700\"  # a stand-in",
+        "code = -32601\nvariant = \"CodeMinus32601\"\nstatus = 400\nmessage = \"Method not found\"\n",
+    ] {
+        assert!(text.contains(part), "missing `{part}` in:\n{text}");
+    }
+    let v = classify(
+        out.s(),
+        400,
+        &serde_json::json!({"error": {"code": -32601, "message": "x"}}),
+    );
+    assert_eq!(v["variant"], "CodeMinus32601", "{v:#}");
+}
+
+/// A catalog `check` finds problems in is still written, the problems are
+/// printed as `check` prints them, the top comment says so, and the exit
+/// status is 1: here the spec's example contradicts its schema (a number
+/// where the request id is a string).
+#[test]
+fn import_reports_checks_problems() {
+    let spec = Temp::file(
+        "import_reports_checks_problems",
+        "odd.json",
+        r#"{"openapi": "3.0.0", "info": {"title": "Odd"}, "paths": {"/a": {"get": {"responses": {
+            "404": {"description": "Missing.", "content": {"application/json": {
+                "schema": {"type": "object", "properties": {"code": {"type": "string", "enum": ["missing"]},
+                    "message": {"type": "string"}, "request_id": {"type": "string"}}},
+                "example": {"code": "missing", "message": "Missing", "request_id": 42}}}}}}}}}"#,
+    );
+    let r = run(&["import", "openapi", spec.s()]);
+    r.expect_code(1);
+    assert!(
+        r.stdout.contains(
+            "# check: 1 problem(s); run `error-catalog check` on this file to see them\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr
+            .starts_with("error[example-field-unfilled]: <stdout>:"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.ends_with("<stdout>: 1 problem(s)\n"),
+        "{}",
+        r.stderr
+    );
+    // written to a file, `check` gives the same verdict
+    let out = Temp::path("import_reports_checks_problems", "odd.toml");
+    let r = run(&["import", "openapi", spec.s(), "-o", out.s()]);
+    r.expect_code(1);
+    assert_eq!(r.stdout, format!("wrote {} from {}\n", out.s(), spec.s()));
+    let check = run(&["check", out.s()]);
+    check.expect_code(1);
+    assert_eq!(r.stderr, check.stderr);
+}

@@ -288,6 +288,7 @@ pub fn find_headers(responses: &[ErrorResponse]) -> Headers {
     let mut names: Vec<&str> = responses
         .iter()
         .flat_map(|r| r.headers.iter().map(String::as_str))
+        .filter(|n| is_token(n))
         .filter(|n| {
             !n.eq_ignore_ascii_case("content-type") && !n.eq_ignore_ascii_case("content-length")
         })
@@ -314,6 +315,15 @@ pub fn find_headers(responses: &[ErrorResponse]) -> Headers {
         }
     }
     h
+}
+
+/// True when `name` is an HTTP header name (an RFC 9110 token): others
+/// cannot be sent, and the catalog refuses them.
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
 }
 
 /// True when `name` is a `Retry-After` header.

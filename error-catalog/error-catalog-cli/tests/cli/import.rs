@@ -183,6 +183,11 @@ fn import_enumerated_codes_envelope_headers_and_success_mark() {
         "message = \"The address could not be found {{in our map}}.\"\n",
         // the 429 response declares Retry-After
         "status = 429\nmessage = \"Slow down\"\ncauses = [\"Too many requests in the window.\"]\nretry = \"after\"\n",
+        // members the 404's schema adds: detail fields, a keyword renamed
+        "parcel_id = { type = \"string?\", at = \"/error/parcel_id\", doc = \"The id asked for.\" }\n",
+        "type = { type = \"string?\", at = \"/error/type\", rust = \"type_\" }\n",
+        // an integer by the schema, text in the example: kept whole
+        "limit = { type = \"json?\", at = \"/error/limit\", doc = \"Requests allowed per minute.\" }\n",
     ] {
         assert!(text.contains(line), "missing `{line}` in:\n{text}");
     }
@@ -207,6 +212,13 @@ fn import_enumerated_codes_envelope_headers_and_success_mark() {
             ("weight_invalid".to_string(), None),
         ])
     );
+    let v = classify(
+        out.s(),
+        404,
+        &serde_json::json!({"ok": false, "error": {"code": "parcel_not_found", "message": "m", "parcel_id": "p_9", "type": "lookup"}}),
+    );
+    assert_eq!(v["fields"]["parcel_id"], "p_9", "{v:#}");
+    assert_eq!(v["fields"]["type"], "lookup", "{v:#}");
     // a success body is no error; an error body with `ok: false` is one
     let r = run_with_stdin(
         &[
@@ -263,6 +275,14 @@ fn import_spec_examples_classify_as_their_entries() {
         for (status, what, body) in examples {
             let v = classify(out.s(), status, &body);
             assert_eq!(v["known"], true, "{what}: {v:#}");
+            assert_eq!(v["unread"], serde_json::json!({}), "{what}: {v:#}");
+            // the fields the example carries are read
+            if let Some(errors) = body.get("errors") {
+                assert_eq!(&v["fields"]["errors"], errors, "{what}: {v:#}");
+            }
+            if let Some(id) = body.pointer("/error/parcel_id") {
+                assert_eq!(&v["fields"]["parcel_id"], id, "{what}: {v:#}");
+            }
             seen.push((what, v["code"].as_str().unwrap_or_default().to_string()));
         }
         seen.sort();

@@ -7,6 +7,7 @@ use error_catalog_model::naming::{is_rust_ident, snake_case, upper_camel};
 use serde_json::Value;
 
 use super::envelope::{is_retry_after, schema_at, Envelope};
+use super::fields::{self, Field};
 use super::spec::{ErrorResponse, Spec, SpecError, StatusKey};
 
 /// A code as the catalog writes it.
@@ -71,6 +72,10 @@ pub struct Entry {
     pub from: Vec<String>,
     /// Its examples.
     pub examples: Vec<Example>,
+    /// The responses it stands for (indices into the importer's list).
+    responses: Vec<usize>,
+    /// Its detail fields.
+    pub fields: Vec<Field>,
 }
 
 /// A response no entry can stand for (`default`, `4XX`): the fallback takes it.
@@ -236,6 +241,7 @@ pub fn build(
     let mut code_statuses: BTreeMap<Code, BTreeSet<StatusKey>> = BTreeMap::new();
     let mut code_retry: BTreeSet<Code> = BTreeSet::new();
     let mut code_from: BTreeMap<Code, BTreeSet<String>> = BTreeMap::new();
+    let mut code_responses: BTreeMap<Code, Vec<usize>> = BTreeMap::new();
     let mut code_causes: BTreeMap<Code, BTreeSet<String>> = BTreeMap::new();
     let mut covered = vec![false; responses.len()];
     for (i, r) in responses.iter().enumerate() {
@@ -255,6 +261,7 @@ pub fn build(
                 .entry(code.clone())
                 .or_default()
                 .insert(r.status);
+            code_responses.entry(code.clone()).or_default().push(i);
             code_from
                 .entry(code.clone())
                 .or_default()
@@ -302,20 +309,23 @@ pub fn build(
             retry_after: code_retry.contains(code),
             from: code_from[code].iter().cloned().collect(),
             examples: Vec::new(),
+            responses: code_responses[code].clone(),
+            fields: Vec::new(),
         });
     }
 
     // responses no enumeration covers: one entry per exact status
-    let mut by_status: BTreeMap<u16, Vec<&ErrorResponse>> = BTreeMap::new();
+    let mut by_status: BTreeMap<u16, Vec<(usize, &ErrorResponse)>> = BTreeMap::new();
     let mut catch: BTreeMap<StatusKey, Vec<(usize, &ErrorResponse)>> = BTreeMap::new();
     for (i, r) in responses.iter().enumerate() {
         match r.status {
-            StatusKey::Exact(s) if !covered[i] => by_status.entry(s).or_default().push(r),
+            StatusKey::Exact(s) if !covered[i] => by_status.entry(s).or_default().push((i, r)),
             StatusKey::Exact(_) => {}
             key => catch.entry(key).or_default().push((i, r)),
         }
     }
-    for (status, group) in &by_status {
+    for (status, indexed) in &by_status {
+        let group: Vec<&ErrorResponse> = indexed.iter().map(|(_, r)| *r).collect();
         let name = most_common(
             group
                 .iter()
@@ -367,6 +377,8 @@ pub fn build(
                 .any(|r| r.headers.iter().any(|h| is_retry_after(h))),
             from,
             examples: Vec::new(),
+            responses: indexed.iter().map(|(i, _)| *i).collect(),
+            fields: Vec::new(),
         });
     }
     let catch_alls = catch
@@ -386,7 +398,29 @@ pub fn build(
         .collect();
 
     name_variants(&mut entries);
-    let unplaced = place_examples(responses, envelope, &mut entries);
+    let mut unplaced = place_examples(responses, envelope, &mut entries);
+    let mut all_fields = Vec::new();
+    for e in &entries {
+        let schemas: Vec<&Value> = e
+            .responses
+            .iter()
+            .filter_map(|i| responses[*i].schema.as_ref())
+            .collect();
+        let bodies: Vec<Value> = e
+            .examples
+            .iter()
+            .filter_map(|x| serde_json::from_str(&x.body).ok())
+            .collect();
+        all_fields.push(fields::fields_of(spec, envelope, &schemas, &bodies)?);
+    }
+    for pointer in fields::within_slots(&mut all_fields) {
+        unplaced.push(format!(
+            "field at `{pointer}` left out: the decoder reads at most 16 values by pointer"
+        ));
+    }
+    for (e, f) in entries.iter_mut().zip(all_fields) {
+        e.fields = f;
+    }
     Ok(Entries {
         entries,
         untied,

@@ -1,6 +1,6 @@
 //! The wire envelope and the headers, read off the error responses' schemas.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use error_catalog_core::engine::escape_segment;
 use serde_json::Value;
@@ -82,6 +82,8 @@ pub struct Envelope {
     pub shape: Vec<String>,
     /// How many error responses have that shape, of how many with a schema.
     pub shared_by: (usize, usize),
+    /// The pointers of all its members.
+    pub members: BTreeSet<String>,
 }
 
 /// The header roles found on error responses.
@@ -107,7 +109,7 @@ fn shape_of(spec: &Spec, schema: &Value) -> Result<Vec<String>, SpecError> {
 }
 
 /// Every member of an object schema down to [`MAX_DEPTH`], parents before children.
-fn members(spec: &Spec, schema: &Value) -> Result<Vec<Member>, SpecError> {
+pub fn members(spec: &Spec, schema: &Value) -> Result<Vec<Member>, SpecError> {
     let mut out = Vec::new();
     let mut todo = vec![(Vec::<String>::new(), schema.clone())];
     while let Some((segments, schema)) = todo.pop() {
@@ -129,6 +131,14 @@ fn members(spec: &Spec, schema: &Value) -> Result<Vec<Member>, SpecError> {
     }
     out.sort_by(|a, b| (a.segments.len(), &a.pointer).cmp(&(b.segments.len(), &b.pointer)));
     Ok(out)
+}
+
+/// The pointers of [`members`].
+fn members_of(spec: &Spec, schema: &Value) -> Result<BTreeSet<String>, SpecError> {
+    Ok(members(spec, schema)?
+        .into_iter()
+        .map(|m| m.pointer)
+        .collect())
 }
 
 /// `["error", "code"]` → `/error/code`.
@@ -172,10 +182,12 @@ pub fn schema_at(
     Ok(Some(here))
 }
 
-/// Finds the envelope: the shape most error responses share (ties: the
-/// first shape in name order), its members located by their usual names.
+/// Finds the envelope: the shape (top-level member names) most error
+/// responses share (ties: the first shape in name order), with the members
+/// every schema of that shape has, located by their usual names.
 pub fn find_envelope(spec: &Spec, responses: &[ErrorResponse]) -> Result<Envelope, SpecError> {
-    let mut shapes: BTreeMap<Vec<String>, (usize, &Value)> = BTreeMap::new();
+    // per shape: how many responses, and their distinct schemas
+    let mut shapes: BTreeMap<Vec<String>, (usize, Vec<&Value>)> = BTreeMap::new();
     let mut with_schema = 0;
     for r in responses {
         let Some(schema) = &r.schema else { continue };
@@ -184,15 +196,26 @@ pub fn find_envelope(spec: &Spec, responses: &[ErrorResponse]) -> Result<Envelop
             continue;
         }
         with_schema += 1;
-        shapes.entry(shape).or_insert((0, schema)).0 += 1;
+        let (count, schemas) = shapes.entry(shape).or_default();
+        *count += 1;
+        if !schemas.contains(&schema) {
+            schemas.push(schema);
+        }
     }
-    let Some((shape, (count, schema))) = shapes
+    let Some((shape, (count, schemas))) = shapes
         .iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.0.cmp(a.0)))
     else {
         return Ok(Envelope::default());
     };
-    let members = members(spec, schema)?;
+    let mut members = match schemas.first() {
+        Some(first) => members(spec, first)?,
+        None => return Ok(Envelope::default()),
+    };
+    for other in &schemas[1..] {
+        let theirs: BTreeSet<String> = members_of(spec, other)?;
+        members.retain(|m| theirs.contains(&m.pointer));
+    }
     let code = find(&members, &CODE_NAMES, &["string", "integer"]).cloned();
     // a message beside the code when there is one (`/error/message` with `/error/code`)
     let message = match &code {
@@ -227,6 +250,7 @@ pub fn find_envelope(spec: &Spec, responses: &[ErrorResponse]) -> Result<Envelop
         success,
         shape: shape.clone(),
         shared_by: (*count, with_schema),
+        members: members.iter().map(|m| m.pointer.clone()).collect(),
     })
 }
 

@@ -6,6 +6,7 @@
 
 mod entries;
 mod envelope;
+mod fields;
 mod spec;
 mod write;
 

@@ -59,6 +59,19 @@ pub fn string(text: &str) -> String {
     out
 }
 
+/// A TOML key: bare when it can be, else quoted.
+fn key(text: &str) -> String {
+    let bare = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if bare {
+        text.to_string()
+    } else {
+        string(text)
+    }
+}
+
 /// A code as a TOML value.
 fn code(c: &Code) -> String {
     match c {
@@ -94,14 +107,17 @@ fn comment(out: &mut String, prefix: &str, text: &str) {
 }
 
 /// What a person must fill in, one line each (for the top comment).
-fn to_fill_in(entries: &Entries, envelope: &Envelope) -> Vec<String> {
+fn to_fill_in(entries: &Entries, envelope: &Envelope, responses: usize) -> Vec<String> {
     let mut todo = Vec::new();
     if entries.entries.is_empty() {
-        todo.push(
-            "errors: the description documents no error response this import could read; \
-             add the service's errors."
-                .to_string(),
-        );
+        todo.push(if responses == 0 {
+            "errors: the description documents no error response; add the service's errors."
+                .to_string()
+        } else {
+            "errors: none could be made: the error responses have no exact status and no \
+             `enum` of codes; add the service's errors."
+                .to_string()
+        });
     }
     if !entries.untied.is_empty() {
         todo.push(format!(
@@ -147,11 +163,12 @@ fn to_fill_in(entries: &Entries, envelope: &Envelope) -> Vec<String> {
         ));
     }
     todo.push(
-        "fields: each error's own detail fields (and placeholders naming them) are not imported; \
-         declare them under [errors.fields]."
+        "fields: the members an error's schema adds to the envelope are its fields, all \
+         optional; say which are always there (drop the `?`) and name them in messages as \
+         {placeholders}."
             .to_string(),
     );
-    if envelope.code.is_none() {
+    if envelope.code.is_none() && !entries.entries.is_empty() {
         todo.push(
             "codes: the error bodies carry no code, so errors are told apart by status alone and \
              each `code` is a name of our choosing; give errors that share a status `matches` \
@@ -180,7 +197,7 @@ pub fn catalog(
     );
     out.push_str("# A starting point: read it against the service's documentation.\n#\n");
     out.push_str("# What the description cannot say, for a person to fill in:\n");
-    for item in to_fill_in(entries, envelope) {
+    for item in to_fill_in(entries, envelope, origin.responses) {
         comment(&mut out, "# - ", &item);
     }
     for c in &entries.catch_alls {
@@ -337,6 +354,25 @@ fn write_entry(out: &mut String, e: &Entry) {
     }
     if e.retry_after {
         out.push_str("retry = \"after\"\n");
+    }
+    if !e.fields.is_empty() {
+        out.push_str("\n[errors.fields]\n");
+        for f in &e.fields {
+            let _ = write!(
+                out,
+                "{} = {{ type = {}, at = {}",
+                key(&f.name),
+                string(&f.ty),
+                string(&f.at)
+            );
+            if let Some(rust) = &f.rust {
+                let _ = write!(out, ", rust = {}", string(rust));
+            }
+            if let Some(doc) = &f.doc {
+                let _ = write!(out, ", doc = {}", string(doc));
+            }
+            out.push_str(" }\n");
+        }
     }
     for ex in &e.examples {
         let _ = writeln!(out, "\n# {}", ex.source);

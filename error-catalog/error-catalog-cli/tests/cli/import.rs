@@ -463,6 +463,26 @@ fn import_output_overwrite_and_id() {
         "--force",
     ])
     .expect_code(0);
+    // folders on the way are made, as `new` makes them
+    let root = Temp::dir("import_output_folders");
+    let r = run_in(
+        &root.0,
+        &[
+            "import",
+            "openapi",
+            &fixture("status.json"),
+            "-o",
+            "errors/notes.toml",
+        ],
+    );
+    r.expect_code(0);
+    assert_eq!(
+        r.stdout,
+        format!(
+            "wrote errors/notes.toml from {} (made the folder errors)\nerrors/notes.toml: ok (3 errors)\n",
+            fixture("status.json")
+        )
+    );
     assert!(
         out.read().contains("id = \"notes\"\n"),
         "the id from the title"

@@ -127,11 +127,8 @@ pub fn run(
                 return Err(CliError::Exists(path.to_string()));
             }
             let text = import_text(spec_path, id, path)?;
-            std::fs::write(file, &text).map_err(|source| CliError::Write {
-                path: file.to_path_buf(),
-                source,
-            })?;
-            outln!("wrote {path} from {}", spec_path.display());
+            let made = super::new::write_making_folders(file, &text)?;
+            outln!("wrote {path} from {}{made}", spec_path.display());
             let ok = super::report(path, error_catalog_model::load_file(file), false);
             Ok(if ok {
                 ExitCode::SUCCESS

@@ -3,11 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use error_catalog_model::naming::{is_rust_ident, snake_case, upper_camel};
+use error_catalog_model::naming::{is_rust_ident, snake_case};
 use serde_json::Value;
 
 use super::envelope::{is_retry_after, schema_at, Envelope};
+use super::examples::{place_examples, Example};
 use super::fields::{self, Field};
+use super::names::{first_line, humanize, literal, name_variants, status_name};
 use super::spec::{ErrorResponse, Spec, SpecError, StatusKey};
 
 /// A code as the catalog writes it.
@@ -29,23 +31,13 @@ impl Code {
     }
 
     /// Reads an enum value or a body's code.
-    fn of(value: &Value) -> Option<Code> {
+    pub fn of(value: &Value) -> Option<Code> {
         match value {
             Value::String(s) if !s.is_empty() => Some(Code::Text(s.clone())),
             Value::Number(n) => n.as_i64().map(Code::Integer),
             _ => None,
         }
     }
-}
-
-/// One example to write.
-pub struct Example {
-    /// The body, as compact JSON.
-    pub body: String,
-    /// The status it came with, when the entry's own is not it.
-    pub status: Option<u16>,
-    /// Where in the spec it is from.
-    pub source: String,
 }
 
 /// One `[[errors]]` entry.
@@ -147,77 +139,7 @@ fn enumerated(
     Ok(out)
 }
 
-/// `404` → `not_found`: a name for an error the status alone identifies.
-pub fn status_name(status: u16) -> String {
-    let name = match status {
-        400 => "bad_request",
-        401 => "unauthorized",
-        402 => "payment_required",
-        403 => "forbidden",
-        404 => "not_found",
-        405 => "method_not_allowed",
-        406 => "not_acceptable",
-        407 => "proxy_authentication_required",
-        408 => "request_timeout",
-        409 => "conflict",
-        410 => "gone",
-        411 => "length_required",
-        412 => "precondition_failed",
-        413 => "content_too_large",
-        414 => "uri_too_long",
-        415 => "unsupported_media_type",
-        416 => "range_not_satisfiable",
-        417 => "expectation_failed",
-        421 => "misdirected_request",
-        422 => "unprocessable_content",
-        423 => "locked",
-        424 => "failed_dependency",
-        425 => "too_early",
-        426 => "upgrade_required",
-        428 => "precondition_required",
-        429 => "too_many_requests",
-        431 => "request_header_fields_too_large",
-        451 => "unavailable_for_legal_reasons",
-        500 => "internal_server_error",
-        501 => "not_implemented",
-        502 => "bad_gateway",
-        503 => "service_unavailable",
-        504 => "gateway_timeout",
-        505 => "http_version_not_supported",
-        507 => "insufficient_storage",
-        508 => "loop_detected",
-        511 => "network_authentication_required",
-        _ => return format!("status_{status}"),
-    };
-    name.to_string()
-}
-
-/// `account_closed` → `Account closed`: a stand-in message.
-fn humanize(code: &str) -> String {
-    let words: Vec<String> = code
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let text = words.join(" ");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
-        None => code.to_string(),
-    }
-}
-
-/// Doubles braces, so that text from the spec is no template placeholder.
-pub fn literal(text: &str) -> String {
-    text.replace('{', "{{").replace('}', "}}")
-}
-
-/// The first line of a description, without a trailing period's blank.
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or_default().trim().to_string()
-}
-
-/// The most frequent of `items` (ties: the first in order).
+/// The most frequent of `items` (ties: the first in name order).
 fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for item in items {
@@ -427,106 +349,4 @@ pub fn build(
         catch_alls,
         unplaced,
     })
-}
-
-/// Gives an explicit variant to entries whose code makes no identifier, or
-/// the same one as an earlier entry's.
-fn name_variants(entries: &mut [Entry]) {
-    let mut taken: BTreeSet<String> = BTreeSet::new();
-    for e in entries.iter_mut() {
-        let default = upper_camel(&e.code.text());
-        let mut name = default.clone();
-        if !is_rust_ident(&name) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
-            name = format!("Code{}", upper_camel(&e.code.text().replace('-', "minus_")));
-        }
-        let base = name.clone();
-        let mut n = 2;
-        while taken.contains(&name) {
-            name = format!("{base}{n}");
-            n += 1;
-        }
-        taken.insert(name.clone());
-        if name != default {
-            e.variant = Some(name);
-        }
-    }
-}
-
-/// Puts each example of the spec on the entry it documents: by its code
-/// when errors have codes, else by its response's status. Returns the ones
-/// that document none.
-fn place_examples(
-    responses: &[ErrorResponse],
-    envelope: &Envelope,
-    entries: &mut [Entry],
-) -> Vec<String> {
-    let mut unplaced = Vec::new();
-    let mut left_out: Vec<Value> = Vec::new();
-    for r in responses {
-        for ex in &r.examples {
-            if left_out.contains(&ex.value) {
-                continue;
-            }
-            let source = format!("{} {} `{}`", r.operation, r.status, ex.name);
-            let value = match &ex.value {
-                Value::String(text) => match serde_json::from_str::<Value>(text) {
-                    Ok(v) => v,
-                    Err(_) => {
-                        unplaced.push(format!("{source}: not JSON"));
-                        continue;
-                    }
-                },
-                v => v.clone(),
-            };
-            let code = envelope
-                .code
-                .as_ref()
-                .and_then(|c| value.pointer(&c.pointer))
-                .and_then(Code::of);
-            let target = match &code {
-                Some(code) => entries
-                    .iter()
-                    .position(|e| e.code_in_body && e.code == *code),
-                None => r.status.exact().and_then(|s| {
-                    entries.iter().position(|e| {
-                        e.status == Some(s) && (envelope.code.is_none() || !e.code_in_body)
-                    })
-                }),
-            };
-            let Some(i) = target else {
-                let why = match code {
-                    Some(c) => format!("code `{}` is not enumerated", c.text()),
-                    None => "no entry has its status".to_string(),
-                };
-                unplaced.push(format!("{source}: {why}"));
-                left_out.push(ex.value.clone());
-                continue;
-            };
-            let Ok(body) = serde_json::to_string(&value) else {
-                continue;
-            };
-            let entry = &mut entries[i];
-            if entry.examples.iter().any(|e| e.body == body) {
-                continue;
-            }
-            // the service's own words beat a stand-in made from the code
-            let said = envelope
-                .message
-                .as_ref()
-                .and_then(|m| value.pointer(m))
-                .and_then(Value::as_str)
-                .filter(|m| !m.trim().is_empty());
-            if let (true, Some(said)) = (entry.message_is_placeholder, said) {
-                entry.message = literal(said.trim());
-                entry.message_is_placeholder = false;
-            }
-            let status = r.status.exact().filter(|s| entry.status != Some(*s));
-            entry.examples.push(Example {
-                body,
-                status,
-                source,
-            });
-        }
-    }
-    unplaced
 }

@@ -6,7 +6,9 @@
 
 mod entries;
 mod envelope;
+mod examples;
 mod fields;
+mod names;
 mod spec;
 mod write;
 

@@ -383,6 +383,15 @@ fn import_stripe_description() {
         .collect();
     assert_eq!(imported_codes, codes);
     assert!(imported.errors.iter().all(|e| e.status.is_none()));
+    // the envelope's other members are fields every error carries: single
+    // values first, whole objects left out (and named) past six
+    for part in [
+        "decline_code = { type = \"string?\", at = \"/error/decline_code\"",
+        "type = { type = \"string?\", at = \"/error/type\", rust = \"type_\"",
+        "envelope member at `/error/payment_intent` left out",
+    ] {
+        assert!(text.contains(part), "missing `{part}` in:\n{text}");
+    }
     assert!(
         text.contains("so they have none:\n#   card_declined, country_unsupported,"),
         "{text}"
@@ -390,6 +399,7 @@ fn import_stripe_description() {
     for code in ["card_declined", "rate_limit", "resource_missing"] {
         let body = serde_json::json!({"error": {"type": "invalid_request_error", "code": code, "message": "m"}});
         let v = classify(out.s(), 400, &body);
+        assert_eq!(v["fields"]["type"], "invalid_request_error", "{v:#}");
         assert_eq!(
             (v["known"].clone(), v["code"].clone()),
             (Value::Bool(true), Value::from(code)),
@@ -422,6 +432,17 @@ fn import_refuses_unreadable_descriptions() {
             "dangling.json",
             r##"{"openapi": "3.0.0", "paths": {"/a": {"get": {"responses": {"404": {"$ref": "#/components/responses/gone"}}}}}}"##,
             "`$ref: #/components/responses/gone` points at nothing",
+        ),
+        (
+            "external.json",
+            r##"{"openapi": "3.0.0", "paths": {"/a": {"get": {"responses": {"404": {"$ref": "common.yaml#/NotFound"}}}}}}"##,
+            "`$ref: common.yaml#/NotFound` points outside the file; only local references are followed",
+        ),
+        (
+            "cycle.json",
+            r##"{"openapi": "3.0.0", "paths": {"/a": {"get": {"responses": {"404": {"$ref": "#/components/responses/a"}}}}},
+                "components": {"responses": {"a": {"$ref": "#/components/responses/b"}, "b": {"$ref": "#/components/responses/a"}}}}"##,
+            "more than 64 `$ref`s in a row (a cycle?)",
         ),
     ];
     for (name, text, why) in cases {
@@ -664,4 +685,40 @@ fn import_reports_checks_problems() {
     let check = run(&["check", out.s()]);
     check.expect_code(1);
     assert_eq!(r.stderr, check.stderr);
+}
+
+/// Text from a description lands in the catalog as written: quotes,
+/// apostrophes, backslashes, braces and non-ASCII survive TOML and the
+/// template syntax; a schema made of itself (`allOf` its own `$ref`) is read once.
+#[test]
+fn import_keeps_text_and_survives_self_reference() {
+    let spec = Temp::file(
+        "import_keeps_text",
+        "text.json",
+        r##"{"openapi": "3.1.0", "info": {"title": "Quotes"}, "paths": {"/a": {"get": {"responses": {
+            "409": {"description": "Can't \"merge\" C:\\tmp {branch} – déjà vu\nsecond line",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Loop"},
+                    "example": {"message": "It's \"taken\"", "note": "n"}}}}}}}},
+            "components": {"schemas": {"Loop": {"allOf": [{"$ref": "#/components/schemas/Loop"}, {"$ref": "#/components/schemas/Loop"}],
+                "properties": {"message": {"type": "string"}, "note": {"type": "string"}}}}}}"##,
+    );
+    let out = Temp::path("import_keeps_text", "quotes.toml");
+    run(&["import", "openapi", spec.s(), "-o", out.s()]).expect_code(0);
+    let catalog = error_catalog_model::load_file(&out.0).expect("loads");
+    let conflict = &catalog.errors[0];
+    assert_eq!(conflict.code.value, "conflict");
+    assert_eq!(
+        conflict.message.value.to_string(),
+        "Can't \"merge\" C:\\tmp {{branch}} – déjà vu"
+    );
+    let v = classify(
+        out.s(),
+        409,
+        &serde_json::json!({"message": "It's \"taken\"", "note": "n"}),
+    );
+    assert_eq!(
+        (v["code"].as_str(), v["fields"]["note"].as_str()),
+        (Some("conflict"), Some("n")),
+        "{v:#}"
+    );
 }

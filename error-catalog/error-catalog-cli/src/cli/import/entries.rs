@@ -90,8 +90,9 @@ pub struct Entries {
     pub untied: Vec<String>,
     /// The catch-all responses.
     pub catch_alls: Vec<CatchAll>,
-    /// Examples that document no entry, and why.
-    pub unplaced: Vec<String>,
+    /// What was left out (examples that document no entry, fields past the
+    /// decoder's slots), and why: sentences for the top comment.
+    pub left_out: Vec<String>,
 }
 
 /// The enumerated codes (with a description each, when the schema gives one
@@ -320,7 +321,7 @@ pub fn build(
         .collect();
 
     name_variants(&mut entries);
-    let mut unplaced = place_examples(responses, envelope, &mut entries);
+    let mut left_out = place_examples(responses, envelope, &mut entries);
     let mut all_fields = Vec::new();
     for e in &entries {
         let schemas: Vec<&Value> = e
@@ -335,8 +336,9 @@ pub fn build(
             .collect();
         all_fields.push(fields::fields_of(spec, envelope, &schemas, &bodies)?);
     }
-    for pointer in fields::within_slots(&mut all_fields) {
-        unplaced.push(format!(
+    let budget = fields::MAX_FIELD_POINTERS.saturating_sub(envelope.fields.len());
+    for pointer in fields::within_slots(&mut all_fields, budget) {
+        left_out.push(format!(
             "field at `{pointer}` left out: the decoder reads at most 16 values by pointer"
         ));
     }
@@ -347,6 +349,6 @@ pub fn build(
         entries,
         untied,
         catch_alls,
-        unplaced,
+        left_out,
     })
 }

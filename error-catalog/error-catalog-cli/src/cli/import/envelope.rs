@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use error_catalog_core::engine::escape_segment;
 use serde_json::Value;
 
+use super::fields::Field;
 use super::spec::{type_of, ErrorResponse, Spec, SpecError};
 
 /// How deep into nested objects members are looked for (`/error/code` is 2).
@@ -84,6 +85,10 @@ pub struct Envelope {
     pub shared_by: (usize, usize),
     /// The pointers of all its members.
     pub members: BTreeSet<String>,
+    /// Its members (those every schema of its shape has), parents first.
+    pub common: Vec<Member>,
+    /// The members beside the code (or message) that every error carries.
+    pub fields: Vec<Field>,
 }
 
 /// The header roles found on error responses.
@@ -251,6 +256,8 @@ pub fn find_envelope(spec: &Spec, responses: &[ErrorResponse]) -> Result<Envelop
         shape: shape.clone(),
         shared_by: (*count, with_schema),
         members: members.iter().map(|m| m.pointer.clone()).collect(),
+        common: members,
+        fields: Vec::new(),
     })
 }
 

@@ -18,18 +18,18 @@ pub struct Example {
 }
 
 /// Puts each example of the spec on the entry it documents: by its code
-/// when errors have codes, else by its response's status. Returns the ones
-/// that document none.
+/// when errors have codes, else by its response's status. Returns a note
+/// for each that documents none, once per body.
 pub fn place_examples(
     responses: &[ErrorResponse],
     envelope: &Envelope,
     entries: &mut [Entry],
 ) -> Vec<String> {
-    let mut unplaced = Vec::new();
-    let mut left_out: Vec<Value> = Vec::new();
+    let mut notes = Vec::new();
+    let mut skipped: Vec<Value> = Vec::new();
     for r in responses {
         for ex in &r.examples {
-            if left_out.contains(&ex.value) {
+            if skipped.contains(&ex.value) {
                 continue;
             }
             let source = format!("{} {} `{}`", r.operation, r.status, ex.name);
@@ -37,7 +37,7 @@ pub fn place_examples(
                 Value::String(text) => match serde_json::from_str::<Value>(text) {
                     Ok(v) => v,
                     Err(_) => {
-                        unplaced.push(format!("{source}: not JSON"));
+                        notes.push(format!("example left out: {source}: not JSON"));
                         continue;
                     }
                 },
@@ -63,8 +63,8 @@ pub fn place_examples(
                     Some(c) => format!("code `{}` is not enumerated", c.text()),
                     None => "no entry has its status".to_string(),
                 };
-                unplaced.push(format!("{source}: {why}"));
-                left_out.push(ex.value.clone());
+                notes.push(format!("example left out: {source}: {why}"));
+                skipped.push(ex.value.clone());
                 continue;
             };
             let Ok(body) = serde_json::to_string(&value) else {
@@ -93,5 +93,5 @@ pub fn place_examples(
             });
         }
     }
-    unplaced
+    notes
 }

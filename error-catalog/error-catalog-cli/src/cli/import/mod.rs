@@ -30,9 +30,22 @@ pub fn import_text(path: &Path, id: Option<&str>, label: &str) -> Result<String,
     };
     let spec = Spec::load(path).map_err(spec_error)?;
     let responses = spec.error_responses().map_err(spec_error)?;
-    let envelope = envelope::find_envelope(&spec, &responses).map_err(spec_error)?;
+    let mut envelope = envelope::find_envelope(&spec, &responses).map_err(spec_error)?;
+    let examples: Vec<Value> = responses
+        .iter()
+        .flat_map(|r| r.examples.iter().map(|e| e.value.clone()))
+        .collect();
+    let (wire_fields, left_out) =
+        fields::envelope_fields(&spec, &envelope, &examples).map_err(spec_error)?;
+    envelope.fields = wire_fields;
     let headers = envelope::find_headers(&responses);
-    let entries = entries::build(&spec, &responses, &envelope).map_err(spec_error)?;
+    let mut entries = entries::build(&spec, &responses, &envelope).map_err(spec_error)?;
+    entries.left_out.extend(left_out.into_iter().map(|pointer| {
+        format!(
+            "envelope member at `{pointer}` left out, to leave the decoder's 16 slots room for \
+             each error's own fields"
+        )
+    }));
     let service = service(&spec, path, id)?;
     let origin = write::Origin {
         file: path.file_name().map_or_else(

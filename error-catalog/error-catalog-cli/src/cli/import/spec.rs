@@ -2,7 +2,7 @@
 //! operations' responses, followed through local `$ref`s, kept as plain JSON
 //! values (YAML is read into the same values).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde_json::Value;
@@ -283,33 +283,37 @@ impl Spec {
     /// property's schema followed through `$ref`s.
     pub fn properties(&self, schema: &Value) -> Result<BTreeMap<String, Value>, SpecError> {
         let mut out = BTreeMap::new();
-        self.collect_properties(schema, &mut out, 0)?;
+        self.collect_properties(schema, &mut out, &mut BTreeSet::new())?;
         Ok(out)
     }
 
+    /// Adds the properties of `schema` and of the schemas it is made of to
+    /// `out`; `seen` holds the schemas already read (by address in the
+    /// description), so a schema that refers to itself is read once.
     fn collect_properties(
         &self,
         schema: &Value,
         out: &mut BTreeMap<String, Value>,
-        depth: usize,
+        seen: &mut BTreeSet<usize>,
     ) -> Result<(), SpecError> {
-        if depth > MAX_REF_HOPS {
+        let schema = self.resolve(schema)?;
+        if !seen.insert(std::ptr::from_ref(schema) as usize) {
             return Ok(());
         }
-        let schema = self.resolve(schema)?;
         if let Some(props) = schema.get("properties").and_then(Value::as_object) {
             for (name, prop) in props {
-                out.entry(name.clone())
-                    .or_insert(self.resolve(prop)?.clone());
+                if !out.contains_key(name) {
+                    out.insert(name.clone(), self.resolve(prop)?.clone());
+                }
             }
         }
         if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
             for member in all {
-                self.collect_properties(member, out, depth + 1)?;
+                self.collect_properties(member, out, seen)?;
             }
         }
         if let Some(one) = self.single_alternative(schema)? {
-            self.collect_properties(one, out, depth + 1)?;
+            self.collect_properties(one, out, seen)?;
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::entries::{Code, Entries, Entry};
 use super::envelope::{Envelope, Headers};
+use super::fields::Field;
 
 /// At most this many items of a list are named in the top comment.
 const LIST_MAX: usize = 12;
@@ -222,8 +223,8 @@ pub fn catalog(
             ),
         );
     }
-    for u in &entries.unplaced {
-        comment(&mut out, "# - ", &format!("example left out: {u}."));
+    for u in &entries.left_out {
+        comment(&mut out, "# - ", &format!("{u}."));
     }
     out.push_str("#\n");
     comment(&mut out, "# ", &format!("check: {verdict}"));
@@ -282,13 +283,18 @@ fn write_wire(out: &mut String, envelope: &Envelope) {
     if let Some((pointer, value)) = &envelope.success {
         let _ = writeln!(out, "success = {{ {} = {value} }}", string(pointer));
     }
-    if let Some(r) = &envelope.request_id {
+    if envelope.request_id.is_some() || !envelope.fields.is_empty() {
         out.push_str("\n[wire.fields]\n");
+    }
+    if let Some(r) = &envelope.request_id {
         let _ = writeln!(
             out,
             "request_id = {{ type = \"string?\", at = {}, doc = \"The request's id.\" }}",
             string(r)
         );
+    }
+    for f in &envelope.fields {
+        write_field(out, f);
     }
     out.push('\n');
 }
@@ -315,6 +321,24 @@ fn write_headers(out: &mut String, h: &Headers) {
         let _ = writeln!(out, "keep = [{}]", names.join(", "));
     }
     out.push('\n');
+}
+
+/// One field: `name = { type, at, rust, doc }`.
+fn write_field(out: &mut String, f: &Field) {
+    let _ = write!(
+        out,
+        "{} = {{ type = {}, at = {}",
+        key(&f.name),
+        string(&f.ty),
+        string(&f.at)
+    );
+    if let Some(rust) = &f.rust {
+        let _ = write!(out, ", rust = {}", string(rust));
+    }
+    if let Some(doc) = &f.doc {
+        let _ = write!(out, ", doc = {}", string(doc));
+    }
+    out.push_str(" }\n");
 }
 
 fn write_entry(out: &mut String, e: &Entry) {
@@ -358,20 +382,7 @@ fn write_entry(out: &mut String, e: &Entry) {
     if !e.fields.is_empty() {
         out.push_str("\n[errors.fields]\n");
         for f in &e.fields {
-            let _ = write!(
-                out,
-                "{} = {{ type = {}, at = {}",
-                key(&f.name),
-                string(&f.ty),
-                string(&f.at)
-            );
-            if let Some(rust) = &f.rust {
-                let _ = write!(out, ", rust = {}", string(rust));
-            }
-            if let Some(doc) = &f.doc {
-                let _ = write!(out, ", doc = {}", string(doc));
-            }
-            out.push_str(" }\n");
+            write_field(out, f);
         }
     }
     for ex in &e.examples {

@@ -722,3 +722,33 @@ fn import_keeps_text_and_survives_self_reference() {
         "{v:#}"
     );
 }
+
+/// A shared response that stands for several statuses (`Error` for 400 and
+/// 500) names none of them: each error is named for its status.
+#[test]
+fn import_names_errors_for_statuses_a_generic_response_serves() {
+    let spec = Temp::file(
+        "import_names_generic",
+        "generic.json",
+        r##"{"openapi": "3.0.0", "info": {"title": "Generic"}, "paths": {"/a": {"get": {"responses": {
+            "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Missing"},
+            "500": {"$ref": "#/components/responses/Error"}}}}},
+            "components": {"responses": {"Error": {"description": "An error."}, "Missing": {"description": "Not here."}}}}"##,
+    );
+    let out = Temp::path("import_names_generic", "generic.toml");
+    run(&["import", "openapi", spec.s(), "-o", out.s()]).expect_code(0);
+    let catalog = error_catalog_model::load_file(&out.0).expect("loads");
+    let codes: Vec<(&str, Option<i64>)> = catalog
+        .errors
+        .iter()
+        .map(|e| (e.code.value.as_str(), e.status.as_ref().map(|s| s.value)))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("bad_request", Some(400)),
+            ("missing", Some(404)),
+            ("internal_server_error", Some(500))
+        ]
+    );
+}

@@ -247,12 +247,23 @@ pub fn build(
             key => catch.entry(key).or_default().push((i, r)),
         }
     }
+    // a shared response names an error when it stands for one status only
+    // (`not_found`), not when it is a generic one (`Error` for 400 and 500)
+    let mut component_statuses: BTreeMap<&str, BTreeSet<u16>> = BTreeMap::new();
+    for (status, indexed) in &by_status {
+        for (_, r) in indexed {
+            if let Some(c) = r.component.as_deref() {
+                component_statuses.entry(c).or_default().insert(*status);
+            }
+        }
+    }
     for (status, indexed) in &by_status {
         let group: Vec<&ErrorResponse> = indexed.iter().map(|(_, r)| *r).collect();
         let name = most_common(
             group
                 .iter()
                 .filter_map(|r| r.component.as_deref())
+                .filter(|c| component_statuses.get(c).is_some_and(|s| s.len() == 1))
                 .map(snake_case),
         )
         .filter(|n| is_rust_ident(n) && n.chars().next().is_some_and(|c| c.is_ascii_lowercase()))

@@ -67,7 +67,7 @@ pub fn place_examples(
                 skipped.push(ex.value.clone());
                 continue;
             };
-            let Ok(body) = serde_json::to_string(&value) else {
+            let Ok(body) = serde_json::to_string(&sorted(&value)) else {
                 continue;
             };
             let entry = &mut entries[i];
@@ -94,4 +94,24 @@ pub fn place_examples(
         }
     }
     notes
+}
+
+/// `value` with every object's members in name order, whatever order the
+/// description wrote them in (and whether or not serde_json keeps it), so
+/// that a body is written the same way every time.
+fn sorted(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut members: Vec<(&String, &Value)> = map.iter().collect();
+            members.sort_by(|a, b| a.0.cmp(b.0));
+            Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.clone(), sorted(v)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+        other => other.clone(),
+    }
 }

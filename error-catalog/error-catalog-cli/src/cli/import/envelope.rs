@@ -361,3 +361,26 @@ fn is_token(name: &str) -> bool {
 pub fn is_retry_after(name: &str) -> bool {
     role_of(name) == Some("retry_after")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::role_of;
+
+    #[test]
+    fn header_roles_by_name() {
+        for (name, role) in [
+            ("Retry-After", Some("retry_after")),
+            ("retry-after", Some("retry_after")),
+            ("X-RateLimit-Limit", Some("rate_limit_limit")),
+            ("x-rate-limit-remaining", Some("rate_limit_remaining")),
+            ("RateLimit-Reset", Some("rate_limit_reset")),
+            ("X-Request-Id", Some("request_id")),
+            ("x-github-request-id", Some("request_id")),
+            ("Request-Id", Some("request_id")),
+            ("X-RateLimit-Used", None),
+            ("Link", None),
+        ] {
+            assert_eq!(role_of(name), role, "{name}");
+        }
+    }
+}

@@ -395,3 +395,34 @@ fn write_entry(out: &mut String, e: &Entry) {
     }
     out.push('\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::string;
+
+    /// Every text comes back from the catalog as it went in.
+    #[test]
+    fn strings_read_back_as_written() {
+        for text in [
+            "plain",
+            r#"{"json": "body"}"#,
+            "it's \"both\"",
+            "back\\slash",
+            "line\nbreak\ttab",
+            "bell\u{7}",
+            "déjà vu – ✓",
+            "",
+        ] {
+            let catalog = format!(
+                "[service]\nid = \"s\"\nname = \"S\"\n[wire]\npreset = \"nested\"\n[[errors]]\ncode = \"E\"\nmessage = \"m\"\ntitle = {}\n",
+                string(text)
+            );
+            let c = error_catalog_model::load_str("t.toml", &catalog)
+                .unwrap_or_else(|p| panic!("{text:?}: {p}"));
+            let title = c.errors[0].title.as_deref();
+            assert_eq!(title, Some(text));
+        }
+        // JSON bodies without apostrophes stay readable: a literal string
+        assert_eq!(string(r#"{"a": 1}"#), r#"'{"a": 1}'"#);
+    }
+}

@@ -206,8 +206,8 @@ pub fn catalog(
             &mut out,
             "# - ",
             &format!(
-                "the `{}` response of {} operation(s) ({}) {}; the generated enum's fallback \
-                 variant `Unknown` receives such responses, status, code, message and body kept.",
+                "the `{}` response of {} operation(s) ({}) {}: the generated enum's fallback \
+                 variant `Unknown` is that catch-all, with status, code, message and body kept.",
                 c.key,
                 c.operations,
                 if c.descriptions.is_empty() {
@@ -216,9 +216,9 @@ pub fn catalog(
                     format!("\"{}\"", c.descriptions.join("\", \""))
                 },
                 if c.coded {
-                    "carries the codes listed, and any other code"
+                    "carries the codes above; a body with any other code, or none, is no entry"
                 } else {
-                    "is any other error: no entry stands for it"
+                    "stands for any other error, which no entry can name by status"
                 }
             ),
         );

@@ -12,14 +12,7 @@ use super::spec::{type_of, ErrorResponse, Spec, SpecError};
 const MAX_DEPTH: usize = 3;
 
 /// Names of a member holding the error code, most likely first.
-const CODE_NAMES: [&str; 6] = [
-    "code",
-    "error_code",
-    "errorCode",
-    "errorType",
-    "error_type",
-    "reason",
-];
+const CODE_NAMES: [&str; 5] = ["code", "error_code", "errorCode", "errorType", "error_type"];
 /// Names of a member holding the message, most likely first.
 const MESSAGE_NAMES: [&str; 8] = [
     "message",

@@ -752,3 +752,35 @@ fn import_names_errors_for_statuses_a_generic_response_serves() {
         ]
     );
 }
+
+/// An integer `code` that lists no values (often the HTTP status again) does
+/// not identify errors: they are told apart by status, and the comment says why.
+#[test]
+fn import_integer_code_without_values_is_told_apart_by_status() {
+    let spec = Temp::file(
+        "import_integer_code_status",
+        "echo.json",
+        r##"{"openapi": "3.0.0", "info": {"title": "Echo"}, "paths": {"/a": {"get": {"responses": {
+            "404": {"description": "Not here.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/E"},
+                "example": {"code": 404, "message": "Not found"}}}},
+            "500": {"description": "Broken.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/E"}}}}}}}},
+            "components": {"schemas": {"E": {"type": "object", "properties": {"code": {"type": "integer"}, "message": {"type": "string"}}}}}}"##,
+    );
+    let out = Temp::path("import_integer_code_status", "echo.toml");
+    run(&["import", "openapi", spec.s(), "-o", out.s()]).expect_code(0);
+    let text = out.read();
+    assert!(
+        text.contains("[wire]\nmessage = \"/message\"\nidentity = \"status\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("# - codes: the integer member at `/code` lists no codes"),
+        "{text}"
+    );
+    let v = classify(
+        out.s(),
+        404,
+        &serde_json::json!({"code": 404, "message": "Not found"}),
+    );
+    assert_eq!(v["code"], "not_found", "{v:#}");
+}

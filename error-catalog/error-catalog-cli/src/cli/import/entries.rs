@@ -152,6 +152,23 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
         .map(|(k, _)| k.clone())
 }
 
+/// True when some error response's schema lists codes (`enum`, or `oneOf`
+/// of `const`s) for the envelope's code member.
+pub fn any_enumerated(
+    spec: &Spec,
+    responses: &[ErrorResponse],
+    envelope: &Envelope,
+) -> Result<bool, SpecError> {
+    for r in responses {
+        if let Some(schema) = &r.schema {
+            if !enumerated(spec, schema, envelope)?.is_empty() {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
 /// Builds the entries from the error responses.
 pub fn build(
     spec: &Spec,

@@ -31,6 +31,22 @@ pub fn import_text(path: &Path, id: Option<&str>, label: &str) -> Result<String,
     let spec = Spec::load(path).map_err(spec_error)?;
     let responses = spec.error_responses().map_err(spec_error)?;
     let mut envelope = envelope::find_envelope(&spec, &responses).map_err(spec_error)?;
+    // an integer `code` that lists no values usually repeats the HTTP status
+    // (`{"code": 404, ...}`): errors are then told apart by status
+    let mut status_code_note = None;
+    if envelope.integer_codes
+        && !entries::any_enumerated(&spec, &responses, &envelope).map_err(spec_error)?
+    {
+        if let Some(code) = envelope.code.take() {
+            status_code_note = Some(format!(
+                "codes: the integer member at `{}` lists no codes (it often repeats the \
+                 status), so errors are told apart by status; if it names errors, set \
+                 `[wire] code` to it and write each code",
+                code.pointer
+            ));
+        }
+        envelope.integer_codes = false;
+    }
     let examples: Vec<Value> = responses
         .iter()
         .flat_map(|r| r.examples.iter().map(|e| e.value.clone()))
@@ -40,6 +56,7 @@ pub fn import_text(path: &Path, id: Option<&str>, label: &str) -> Result<String,
     envelope.fields = wire_fields;
     let headers = envelope::find_headers(&responses);
     let mut entries = entries::build(&spec, &responses, &envelope).map_err(spec_error)?;
+    entries.left_out.extend(status_code_note);
     entries.left_out.extend(left_out.into_iter().map(|pointer| {
         format!(
             "envelope member at `{pointer}` left out, to leave the decoder's 16 slots room for \

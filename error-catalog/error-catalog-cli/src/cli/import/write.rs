@@ -171,9 +171,8 @@ fn to_fill_in(entries: &Entries, envelope: &Envelope, responses: usize) -> Vec<S
     );
     if envelope.code.is_none() && !entries.entries.is_empty() {
         todo.push(
-            "codes: the error bodies carry no code, so errors are told apart by status alone and \
-             each `code` is a name of our choosing; give errors that share a status `matches` \
-             patterns to tell them apart."
+            "codes: errors are told apart by status alone and each `code` is a name of our \
+             choosing; give errors that share a status `matches` patterns to tell them apart."
                 .to_string(),
         );
     }

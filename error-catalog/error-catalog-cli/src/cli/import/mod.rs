@@ -1,8 +1,10 @@
 //! `import openapi SPEC`: a starter catalog from an OpenAPI 3.0 / 3.1
-//! description: the envelope its error responses share, the headers they
-//! declare, one entry per enumerated code (else per documented error
-//! status), the spec's examples and descriptions carried over, and a top
-//! comment listing what a person must fill in, with `check`'s verdict.
+//! description: the envelope its error responses share (`envelope.rs`), the
+//! headers they declare, one entry per enumerated code, else per documented
+//! error status (`entries.rs`), their detail fields (`fields.rs`), the
+//! spec's examples (`examples.rs`) and descriptions carried over, and a top
+//! comment listing what a person must fill in, with `check`'s verdict
+//! (`write.rs`). `spec.rs` reads the description and follows its `$ref`s.
 
 mod entries;
 mod envelope;

@@ -1,6 +1,7 @@
 //! `error-catalog`: check, explain, classify and document API error catalogs.
 //!
-//! Exit codes: 0 success; 1 problems found (`check`), code not found (`explain`),
+//! Exit codes: 0 success; 1 problems found (`check`, and in what `import`
+//! wrote), code not found (`explain`),
 //! a response not recognised (`classify`) or a breaking change (`diff`); 2 usage
 //! or I/O errors.
 

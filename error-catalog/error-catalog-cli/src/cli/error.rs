@@ -96,6 +96,14 @@ pub enum CliError {
         /// Its problems.
         problems: Problems,
     },
+    /// A description `import` cannot read.
+    #[error("cannot import `{path}`: {why}")]
+    Spec {
+        /// The file.
+        path: String,
+        /// Why.
+        why: String,
+    },
     /// A report that could not be written as JSON.
     #[error(transparent)]
     Json(#[from] serde_json::Error),

@@ -5,6 +5,7 @@ mod diff;
 mod error;
 mod explain;
 mod harvest;
+mod import;
 mod new;
 mod style;
 
@@ -140,6 +141,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Start a catalog from another description of the service's errors.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Write a commented starter catalog for a new service.
     New {
         /// The service id, snake_case (also the file name: SERVICE_ID.toml).
@@ -147,6 +153,29 @@ enum Command {
         /// Where to write it (default: SERVICE_ID.toml; `-` for standard output).
         #[arg(short, long)]
         output: Option<String>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// What `import` reads.
+#[derive(Subcommand)]
+enum ImportSource {
+    /// Read an OpenAPI 3.0 or 3.1 description (JSON or YAML) and write a
+    /// starter catalog: the envelope its error responses share, their headers,
+    /// one error per enumerated code (else per documented error status), its
+    /// examples and descriptions, and a top comment listing what to fill in.
+    /// Prints `check`'s verdict on the result; exits 1 when it has problems.
+    Openapi {
+        /// The description's file.
+        spec: PathBuf,
+        /// Where to write the catalog (default: standard output; `-` too).
+        #[arg(short, long)]
+        output: Option<String>,
+        /// The service id, snake_case (default: from the spec's title).
+        #[arg(long)]
+        id: Option<String>,
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
@@ -227,6 +256,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             append,
             json,
         } => harvest::run(&catalog, &records, append, json),
+        Command::Import {
+            source:
+                ImportSource::Openapi {
+                    spec,
+                    output,
+                    id,
+                    force,
+                },
+        } => import::run(&spec, output.as_deref(), id.as_deref(), force),
         Command::New {
             service_id,
             output,
@@ -294,14 +332,7 @@ fn check(paths: Vec<String>) -> ExitCode {
             }
             None => load_file(&p),
         };
-        match result {
-            Ok(c) => outln!("{p}: ok ({} errors)", c.errors.len()),
-            Err(problems) => {
-                problems_found = true;
-                eprintln!("{problems}");
-                eprintln!("{p}: {} problem(s)", problems.list.len());
-            }
-        }
+        problems_found |= !report(&p, result, false);
     }
     if unreadable {
         ExitCode::from(2)
@@ -309,5 +340,31 @@ fn check(paths: Vec<String>) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Prints `check`'s verdict on one catalog: `LABEL: ok (N errors)` on
+/// standard output (standard error when `to_stderr`, as when the catalog
+/// itself went to standard output), or every problem and their count on
+/// standard error. True when the catalog is ok.
+fn report(
+    label: &str,
+    result: Result<Catalog, error_catalog_model::diag::Problems>,
+    to_stderr: bool,
+) -> bool {
+    match result {
+        Ok(c) if to_stderr => {
+            eprintln!("{label}: ok ({} errors)", c.errors.len());
+            true
+        }
+        Ok(c) => {
+            outln!("{label}: ok ({} errors)", c.errors.len());
+            true
+        }
+        Err(problems) => {
+            eprintln!("{problems}");
+            eprintln!("{label}: {} problem(s)", problems.list.len());
+            false
+        }
     }
 }

@@ -76,11 +76,19 @@ pub fn run(id: &str, output: Option<&str>, force: bool) -> Result<ExitCode, CliE
     if file.exists() && !force {
         return Err(CliError::Exists(path));
     }
+    let made = write_making_folders(file, &text)?;
+    outln!("wrote {path}{made}; check it with: error-catalog check {path}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to `file`, making the folders on the way (`-o
+/// errors/shop.toml` in a fresh repository); returns ` (made the folder
+/// DIR)` when it made one, else nothing.
+pub fn write_making_folders(file: &std::path::Path, text: &str) -> Result<String, CliError> {
     let write_error = |source| CliError::Write {
         path: file.to_path_buf(),
         source,
     };
-    // the folders on the way (`-o errors/shop.toml` in a fresh repository)
     let made = match file
         .parent()
         .filter(|d| !d.as_os_str().is_empty() && !d.exists())
@@ -92,6 +100,5 @@ pub fn run(id: &str, output: Option<&str>, force: bool) -> Result<ExitCode, CliE
         None => String::new(),
     };
     std::fs::write(file, text).map_err(write_error)?;
-    outln!("wrote {path}{made}; check it with: error-catalog check {path}");
-    Ok(ExitCode::SUCCESS)
+    Ok(made)
 }

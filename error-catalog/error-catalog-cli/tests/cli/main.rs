@@ -1,7 +1,8 @@
 //! Integration tests of the `error-catalog` binary: every subcommand run as a
 //! real process, with its standard output, standard error and exit code checked.
 //!
-//! Exit codes: 0 success; 1 problems found (`check`), code not found (`explain`),
+//! Exit codes: 0 success; 1 problems found (`check`, and in what `import`
+//! wrote), code not found (`explain`),
 //! response not recognised (`classify`) or a breaking change (`diff`); 2 usage or
 //! I/O errors.
 
@@ -230,6 +231,7 @@ mod diff;
 mod docs;
 mod explain;
 mod harvest;
+mod import;
 mod new;
 mod unknown_names;
 mod usage;

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::infer::{Placeholder, PlaceholderType, LINKS};
 use super::propose::FieldDecl;
-use error_catalog_model::model::Catalog;
+use error_catalog_model::model::{Catalog, Wire};
 use error_catalog_model::naming::{is_rust_ident, snake_case, upper_camel};
 
 /// The names already taken: codes, variants, and the envelope's field names.
@@ -99,7 +99,7 @@ pub fn free_variant(default: &str, taken: &Taken) -> Option<String> {
 }
 
 /// True for a name a placeholder and a field can both have.
-fn usable(name: &str, c: &Catalog, used: &[String]) -> bool {
+fn usable(name: &str, wire: &Wire, used: &[String]) -> bool {
     !name.is_empty()
         && name
             .chars()
@@ -109,8 +109,7 @@ fn usable(name: &str, c: &Catalog, used: &[String]) -> bool {
         && !used
             .iter()
             .any(|u| u == name || snake_case(u) == snake_case(name))
-        && !c
-            .wire
+        && !wire
             .fields
             .iter()
             .any(|f| f.wire.value == name || f.rust.value == snake_case(name))
@@ -120,18 +119,17 @@ fn usable(name: &str, c: &Catalog, used: &[String]) -> bool {
 /// carries its value (in the fields object, else anywhere but the code's and
 /// the message's places), else after the word before it, else `value`.
 pub fn name_hole(
-    c: &Catalog,
+    wire: &Wire,
     h: &Placeholder,
     body: Option<&Value>,
     used: &[String],
 ) -> (String, FieldDecl) {
-    let fields_at: Option<Vec<String>> = c
-        .wire
+    let fields_at: Option<Vec<String>> = wire
         .fields_at
         .as_ref()
         .filter(|p| !p.value.selects())
         .map(|p| p.value.segments.clone());
-    let avoid: Vec<&Vec<String>> = [&c.wire.code, &c.wire.message]
+    let avoid: Vec<&Vec<String>> = [&wire.code, &wire.message]
         .into_iter()
         .flatten()
         .map(|p| &p.value.segments)
@@ -148,7 +146,7 @@ pub fn name_hole(
         });
         for (path, ty) in found {
             let Some(key) = path.last() else { continue };
-            if !usable(key, c, used) {
+            if !usable(key, wire, used) {
                 continue;
             }
             let direct = fields_at
@@ -186,7 +184,7 @@ pub fn name_hole(
             1 => base.clone(),
             _ => format!("{base}_{i}"),
         })
-        .find(|n| usable(n, c, used))
+        .find(|n| usable(n, wire, used))
         .unwrap_or(base);
     (
         name.clone(),

@@ -10,7 +10,7 @@ use super::infer::{Inferred, PlaceholderType};
 use super::names::{free_name, free_variant, name_from_words, name_hole, Taken};
 use super::write::to_toml;
 use error_catalog_core::engine::Identity;
-use error_catalog_model::model::Catalog;
+use error_catalog_model::model::{Catalog, Wire};
 use error_catalog_model::naming::upper_camel;
 
 /// A field a proposal declares for one of its placeholders.
@@ -28,6 +28,8 @@ pub struct FieldDecl {
 /// A proposed catalog entry.
 #[derive(Debug, Clone)]
 pub struct Proposal {
+    /// The `[wire.envelopes]` envelope its records come in (`None`: `[wire]`).
+    pub envelope: Option<String>,
     /// The code: the service's (a TOML integer in an integer-coded catalog),
     /// or a generated name for a service that sends none.
     pub code: String,
@@ -161,10 +163,36 @@ pub fn describe_proposal(p: &Proposal) -> String {
     )
 }
 
+/// The envelope of `[wire.envelopes]` a body comes in (by its index), when it
+/// lacks `[wire]`'s code and carries that envelope's as text or an integer:
+/// the decoder's rule.
+fn envelope_of(c: &Catalog, body: &Value) -> Option<usize> {
+    let carries = |w: &Wire| {
+        w.code
+            .as_ref()
+            .and_then(|p| body.pointer(&p.value.text))
+            .is_some_and(|v| v.is_string() || (w.integer_codes && v.is_i64()))
+    };
+    let in_main = c
+        .wire
+        .code
+        .as_ref()
+        .and_then(|p| body.pointer(&p.value.text))
+        .is_some_and(|v| !v.is_null());
+    if in_main {
+        return None;
+    }
+    c.wire.envelopes.iter().position(|e| carries(&e.wire))
+}
+
 fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Proposal, String> {
-    let identity = c.wire.identity;
     let shape = g.main_shape();
     let (record, origin) = shape.map_or(&g.first, |s| &s.first);
+    let body: Option<Value> = serde_json::from_slice(&record.body).ok();
+    // (the envelope the records come in: its pointers name the fields)
+    let envelope = body.as_ref().and_then(|b| envelope_of(c, b));
+    let wire = envelope.map_or(&c.wire, |k| &c.wire.envelopes[k].wire);
+    let identity = c.wire.identity;
     let status = g.main_status();
     let inferred = shape.map(|s| s.shape.infer());
     let (code, named, codeless) = match &g.key {
@@ -182,7 +210,7 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
                     "the catalog has code `{code}` (or reserves it); these responses fell back: {why}"
                 ));
             }
-            if c.wire.integer_codes && code.parse::<i64>().is_err() {
+            if wire.integer_codes && code.parse::<i64>().is_err() {
                 return Err(format!(
                     "code `{code}` is not an integer, as the catalog's codes are"
                 ));
@@ -201,7 +229,6 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
     };
     // the template, and its placeholders' names and fields (a status-identified
     // catalog reads no values from messages: its message is text only)
-    let body: Option<Value> = serde_json::from_slice(&record.body).ok();
     let mut placeholders = Vec::new();
     let mut fields = Vec::new();
     let message = match &inferred {
@@ -216,7 +243,7 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
         Some(inf) => {
             let mut names: Vec<String> = Vec::new();
             for h in inf.holes() {
-                let (name, decl) = name_hole(c, h, body.as_ref(), &names);
+                let (name, decl) = name_hole(wire, h, body.as_ref(), &names);
                 placeholders.push((name.clone(), h.ty, h.format));
                 fields.push(decl);
                 names.push(name);
@@ -234,7 +261,7 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
         }
         _ => None,
     };
-    let variant = if c.wire.integer_codes && !named {
+    let variant = if wire.integer_codes && !named {
         None
     } else {
         free_variant(&upper_camel(&code), taken)
@@ -265,6 +292,7 @@ fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Pro
         }
     });
     let mut p = Proposal {
+        envelope: envelope.map(|k| c.wire.envelopes[k].name.value.clone()),
         code,
         named,
         variant,

@@ -110,6 +110,7 @@ mod tests {
 
     fn proposal(code: &str, toml: &str) -> Proposal {
         Proposal {
+            envelope: None,
             code: code.to_string(),
             named: false,
             variant: None,

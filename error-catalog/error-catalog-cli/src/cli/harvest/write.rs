@@ -72,10 +72,22 @@ pub fn to_toml(c: &Catalog, p: &Proposal) -> String {
         ));
     }
     t.push_str("[[errors]]\n");
-    if c.wire.integer_codes && !p.named {
+    let wire = match &p.envelope {
+        Some(name) => c
+            .wire
+            .envelopes
+            .iter()
+            .find(|e| &e.name.value == name)
+            .map_or(&c.wire, |e| &e.wire),
+        None => &c.wire,
+    };
+    if wire.integer_codes && !p.named {
         t.push_str(&format!("code = {}\n", p.code));
     } else {
         t.push_str(&format!("code = {}\n", toml_str(&p.code)));
+    }
+    if let Some(name) = &p.envelope {
+        t.push_str(&format!("envelope = {}\n", toml_str(name)));
     }
     if let Some(v) = &p.variant {
         t.push_str(&format!("variant = {}\n", toml_str(v)));

@@ -146,3 +146,22 @@ fn docs_say_where_each_envelope_carries_its_code() {
     );
     assert_eq!(by("NOT_FOUND"), "the code `NOT_FOUND` at `/error/code`");
 }
+
+#[test]
+fn the_schema_of_an_oauth2_error_leaves_its_description_optional() {
+    let c = error_catalog_model::load_str(
+        "two_envelopes.toml",
+        include_str!("../catalogs/two_envelopes.toml"),
+    )
+    .expect("test catalog loads");
+    let schema = error_catalog_model::schema::envelope(&c);
+    let oauth = &schema["$defs"]["TwoEnvelopesErrorInvalidClient"];
+    assert_eq!(oauth["required"], serde_json::json!(["error"]), "{oauth:#}");
+    assert_eq!(oauth["properties"]["error"]["const"], "invalid_client");
+    // the main envelope's message stays required
+    let own = &schema["$defs"]["TwoEnvelopesErrorNotFound"]["properties"]["error"];
+    let required = own["required"].as_array().expect("required members");
+    assert!(required.iter().any(|r| r == "message"), "{own:#}");
+    // bodies of several envelopes: `anyOf`, not `oneOf`
+    assert!(schema.get("anyOf").is_some(), "{schema:#}");
+}

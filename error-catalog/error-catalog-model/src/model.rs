@@ -428,6 +428,18 @@ impl WirePreset {
         ("oauth2", WirePreset::OAuth2),
     ];
 
+    /// True when the preset's bodies may leave the message out: RFC 6749
+    /// §5.2 makes `error_description` optional.
+    ///
+    /// ```
+    /// use error_catalog_model::model::WirePreset;
+    /// assert!(WirePreset::OAuth2.message_optional());
+    /// assert!(!WirePreset::Nested.message_optional());
+    /// ```
+    pub fn message_optional(self) -> bool {
+        self == WirePreset::OAuth2
+    }
+
     /// The preset's catalog name.
     pub fn name(self) -> &'static str {
         WirePreset::ALL

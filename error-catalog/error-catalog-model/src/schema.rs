@@ -327,7 +327,11 @@ fn error_schema(c: &Catalog, e: &ErrorEntry) -> Value {
         put(&p.value.segments, json!({ "const": value }), true);
     }
     if let Some(p) = &w.message {
-        put(&p.value.segments, json!({ "type": "string" }), true);
+        let required = !w
+            .preset
+            .as_ref()
+            .is_some_and(|p| p.value.message_optional());
+        put(&p.value.segments, json!({ "type": "string" }), required);
     }
     for p in [&w.suggestion, &w.docs_url, &w.fix_command]
         .into_iter()

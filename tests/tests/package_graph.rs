@@ -20,16 +20,23 @@ const ALL_FEATURES: &[&str] = &[
     "utoipa",
 ];
 
-/// The versions of each package that `error-catalog` with `features` builds
-/// (normal and build dependencies, proc-macros' own included).
-fn versions(features: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+/// `cargo tree` of `error-catalog` with `features`, over normal and build
+/// dependencies (proc-macros' own included), one package a line, then `extra`.
+fn tree(features: &[&str], extra: &[&str]) -> String {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml");
     let mut cmd = Command::new(cargo);
     cmd.args(["tree", "--locked", "--color", "never", "--manifest-path"])
         .arg(&manifest)
-        .args(["-p", "error-catalog", "-e", "normal,build"])
-        .args(["--prefix", "none", "--format", "{p}"]);
+        .args([
+            "-p",
+            "error-catalog",
+            "-e",
+            "normal,build",
+            "--prefix",
+            "none",
+        ])
+        .args(extra);
     if !features.is_empty() {
         cmd.args(["--features", &features.join(",")]);
     }
@@ -39,8 +46,13 @@ fn versions(features: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
         "`cargo tree` failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The versions of each package that `error-catalog` with `features` builds.
+fn versions(features: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
     let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in tree(features, &["--format", "{p}"]).lines() {
         // `syn v3.0.10`, `error-catalog v0.1.0 (/path)`, `serde v1.0.229 (*)`
         let mut words = line.split_whitespace();
         if let (Some(name), Some(version)) = (words.next(), words.next()) {
@@ -81,4 +93,26 @@ fn one_syn_without_features() {
 #[test]
 fn one_syn_with_every_integration() {
     assert_one_of_each(ALL_FEATURES);
+}
+
+// syn is compiled once for serde_derive and the code generator together, with the
+// union of their features: `full` (a much larger syn, at the start of every
+// user's critical path) stays off unless the user's own crates ask for it.
+#[test]
+fn syn_without_full_for_a_plain_build() {
+    let line = tree(
+        &[],
+        &["--invert", "syn", "--depth", "0", "--format", "{p} {f}"],
+    );
+    let features: BTreeSet<&str> = line
+        .split_whitespace()
+        .nth(2)
+        .unwrap_or_default()
+        .split(',')
+        .collect();
+    assert!(
+        features.contains("derive") && !features.contains("full"),
+        "error-catalog without features builds syn with {features:?}: `derive` and \
+         not `full` expected"
+    );
 }

@@ -264,7 +264,7 @@ pub fn parse(
 /// which this crate leaves off (a user's build shares syn with serde_derive, which
 /// does not need it), it refuses arrays, closures, `if` and the like; those are
 /// skipped token by token up to the next `,`.
-fn skip_value(input: ParseStream) -> syn::Result<Span> {
+pub(crate) fn skip_value(input: ParseStream) -> syn::Result<Span> {
     let fork = input.fork();
     if let Ok(expr) = fork.parse::<syn::Expr>() {
         if fork.is_empty() || fork.peek(syn::Token![,]) {

@@ -59,6 +59,11 @@ mod aip193_like {
 }
 use aip193_like::Aip193LikeError;
 
+mod two_envelopes {
+    error_catalog::catalog!("catalogs/two_envelopes.toml");
+}
+use two_envelopes::TwoEnvelopesError;
+
 /// The fallback of a generated enum, when it is one.
 trait Fallback {
     fn fallback(&self) -> Option<&UnknownError>;
@@ -88,6 +93,7 @@ fallback!(
     SlackLikeError,
     CloudflareLikeError,
     Aip193LikeError,
+    TwoEnvelopesError,
     AwsJsonLikeError,
     CapturedMessagesError,
     OptionalFieldsError
@@ -700,5 +706,29 @@ fn captured_messages_agree() {
     let cases = cases(&c);
     assert!(cases.len() >= 60, "only {} cases", cases.len());
     let known = agree::<CapturedMessagesError>(&c, &cases);
+    assert!(known >= c.errors.len(), "only {known} recognised");
+}
+
+/// Two envelopes (an API's own and OAuth 2.0's): both sides read a body in
+/// the second when it lacks the first's code, name only the second's errors
+/// by its codes, and keep an unknown second-envelope code and its message in
+/// the fallback alike.
+#[test]
+fn two_envelopes_agree() {
+    let text = include_str!("../catalogs/two_envelopes.toml");
+    let c = error_catalog_model::load_str("two_envelopes.toml", text).expect("test catalog loads");
+    let mut cases = cases(&c);
+    for body in [
+        r#"{"error": "unsupported_grant_type", "error_description": "no such grant"}"#,
+        r#"{"error": {"code": "invalid_client", "message": "in the wrong envelope"}}"#,
+        r#"{"error": "NOT_FOUND", "error_description": "a main code in the second envelope"}"#,
+        r#"{"error": 5}"#,
+        r#"{"error": null, "error_description": "no code at all"}"#,
+        r#"{"error_description": "no code at all"}"#,
+    ] {
+        cases.push((400, body.as_bytes().to_vec()));
+    }
+    assert!(cases.len() >= 60, "only {} cases", cases.len());
+    let known = agree::<TwoEnvelopesError>(&c, &cases);
     assert!(known >= c.errors.len(), "only {known} recognised");
 }

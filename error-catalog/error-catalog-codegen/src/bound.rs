@@ -108,7 +108,7 @@ pub(super) fn from_catalog(
         let mut field_errors = Vec::new();
         let (fields, extra, named) = bind_fields(
             v,
-            &catalog.wire,
+            catalog.wire_of(entry),
             Some((entry, rel, &objects)),
             &mut field_errors,
         );

@@ -27,7 +27,11 @@ fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStrea
     let typed_slots = slot_fields(input, r);
     let arms = input.variants.iter().enumerate().map(|(i, b)| {
         let v = &b.ident;
-        let tf = &r.typed_fields[i];
+        // (an entry of another envelope is built from that envelope's plan,
+        // which reads raw)
+        let own = r.plan_of(i);
+        let main = own.envelope == r.envelope;
+        let tf = &own.typed_fields[i];
         let tnames: Vec<proc_macro2::Ident> =
             tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
         let tvariant = format_ident!("V{}", i);
@@ -42,80 +46,77 @@ fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStrea
                 };
             }
         };
-        let inits =
-            b.fields
-                .iter()
-                .enumerate()
-                .zip(&r.placement.places[i])
-                .map(|((j, f), place)| {
-                    let id = &f.ident;
-                    let w = &f.wire;
-                    let reader = reader_of(f);
-                    let optional = f.optional;
-                    let mut normal = match place {
-                        Place::Slot(s) => {
-                            read_at(f, quote!(__p::FieldAt::Slot(#s)), reader.clone())
-                        }
-                        Place::Member(m) => {
-                            read_at(f, quote!(__p::FieldAt::Member(#m)), reader.clone())
-                        }
-                        Place::Hole => {
-                            use error_catalog_model::model::BaseType as B;
-                            match f.base {
-                                // a placeholder's text is the string itself, and an
-                                // integer's text is its JSON: no second parser
-                                B::String => quote!(__p::hole_string(__holes, #j, #w, #optional)),
-                                b if b.is_integer() => {
-                                    quote!(#reader(__p::hole_text(__holes, #j), #w))
-                                }
-                                _ => quote!(__p::from_hole(__holes, #j, #w)),
+        let inits = b
+            .fields
+            .iter()
+            .enumerate()
+            .zip(&own.placement.places[i])
+            .map(|((j, f), place)| {
+                let id = &f.ident;
+                let w = &f.wire;
+                let reader = reader_of(f);
+                let optional = f.optional;
+                let mut normal = match place {
+                    Place::Slot(s) => read_at(f, quote!(__p::FieldAt::Slot(#s)), reader.clone()),
+                    Place::Member(m) => {
+                        read_at(f, quote!(__p::FieldAt::Member(#m)), reader.clone())
+                    }
+                    Place::Hole => {
+                        use error_catalog_model::model::BaseType as B;
+                        match f.base {
+                            // a placeholder's text is the string itself, and an
+                            // integer's text is its JSON: no second parser
+                            B::String => quote!(__p::hole_string(__holes, #j, #w, #optional)),
+                            b if b.is_integer() => {
+                                quote!(#reader(__p::hole_text(__holes, #j), #w))
                             }
+                            _ => quote!(__p::from_hole(__holes, #j, #w)),
+                        }
+                    }
+                };
+                if let Some((s, _)) = typed_slots
+                    .iter()
+                    .find(|(s, _)| main && *place == Place::Slot(*s))
+                {
+                    // read once before the match (the same in every variant)
+                    let local = format_ident!("__e{}", s);
+                    let value = lend(f, quote!(#local));
+                    return quote!(#id: #value?,);
+                }
+                if let (Some(k), Place::Member(m)) = (tf.iter().position(|(t, _)| *t == j), place) {
+                    let t = &tnames[k];
+                    // typed text is stored as a `Cow` (owned by the enum's sink,
+                    // borrowed by the view's): the enum takes the `String` out,
+                    // the view takes it as it is (and lends what the raw reader gives)
+                    let at = quote!(__p::FieldAt::Member(#m));
+                    normal = match (f.is_text(), view.is_some()) {
+                        (true, false) => {
+                            let raw = read_at(f, at, reader);
+                            quote!(__p::typed_or(#t.map(__p::Text::owned), || #raw))
+                        }
+                        (true, true) => {
+                            let lent = lend(f, quote!(#reader(__r, __n)));
+                            let raw = read_at(f, at, quote!(|__r, __n| #lent));
+                            quote!(__p::typed_or(#t, || #raw))
+                        }
+                        (false, _) => {
+                            let raw = read_at(f, at, reader);
+                            quote!(__p::typed_or(#t, || #raw))
                         }
                     };
-                    if let Some((s, _)) =
-                        typed_slots.iter().find(|(s, _)| *place == Place::Slot(*s))
-                    {
-                        // read once before the match (the same in every variant)
-                        let local = format_ident!("__e{}", s);
-                        let value = lend(f, quote!(#local));
-                        return quote!(#id: #value?,);
-                    }
-                    if let (Some(k), Place::Member(m)) =
-                        (tf.iter().position(|(t, _)| *t == j), place)
-                    {
-                        let t = &tnames[k];
-                        // typed text is stored as a `Cow` (owned by the enum's sink,
-                        // borrowed by the view's): the enum takes the `String` out,
-                        // the view takes it as it is (and lends what the raw reader gives)
-                        let at = quote!(__p::FieldAt::Member(#m));
-                        normal = match (f.is_text(), view.is_some()) {
-                            (true, false) => {
-                                let raw = read_at(f, at, reader);
-                                quote!(__p::typed_or(#t.map(__p::Text::owned), || #raw))
-                            }
-                            (true, true) => {
-                                let lent = lend(f, quote!(#reader(__r, __n)));
-                                let raw = read_at(f, at, quote!(|__r, __n| #lent));
-                                quote!(__p::typed_or(#t, || #raw))
-                            }
-                            (false, _) => {
-                                let raw = read_at(f, at, reader);
-                                quote!(__p::typed_or(#t, || #raw))
-                            }
-                        };
-                    } else {
-                        normal = lend(f, normal);
-                    }
-                    let in_problem = lend(f, problem_read(f, &r.problem));
-                    let value = if *place == Place::Member(f.wire.clone())
-                        && r.problem.slot_of(&f.wire).is_none()
-                    {
-                        normal
-                    } else {
-                        quote!(if __problem { #in_problem } else { #normal })
-                    };
-                    quote!(#id: #value?,)
-                });
+                } else {
+                    normal = lend(f, normal);
+                }
+                let in_problem = lend(f, problem_read(f, &r.problem));
+                let value = if *place == Place::Member(f.wire.clone())
+                    && r.problem.slot_of(&f.wire).is_none()
+                {
+                    normal
+                } else {
+                    quote!(if __problem { #in_problem } else { #normal })
+                };
+                quote!(#id: #value?,)
+            });
         let extra = b
             .extra
             .as_ref()

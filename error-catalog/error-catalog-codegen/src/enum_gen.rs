@@ -188,7 +188,7 @@ pub fn catalog(input: TokenStream) -> TokenStream {
         let fields = e
             .fields
             .iter()
-            .chain(&c.wire.fields)
+            .chain(&c.wire_of(e).fields)
             .map(|f| field_tokens(&c, f));
         quote! {
             #(#docs)*

@@ -39,6 +39,7 @@ pub fn expand(input: &Input) -> TokenStream {
     };
     let direct = crate::classifier::direct(input, placement, order);
     let plan = plan(&low, &by_code, direct.is_some());
+    let next_plans = crate::tables::next_plans(&low, &by_code);
     let problem_plan = problem_plan(&low.problem, &problem_entries, &by_code, low.integer_codes);
     let this = quote!(#ident);
     let (display, render) = display(input, &this);
@@ -52,11 +53,11 @@ pub fn expand(input: &Input) -> TokenStream {
         schemas: oa_schemas,
         responses: oa_responses,
     } = error_catalog_model::openapi::utoipa_data(&input.catalog);
-    let (serialize, envelope) = serialize(input, placement, &this);
+    let (serialize, envelope) = serialize(input, &low, &this);
     let (view, view_impls) = match &input.view {
         Some(v) => (
             crate::view::definition(input, v),
-            crate::view::impls(input, placement, &v.ident),
+            crate::view::impls(input, &low, &v.ident),
         ),
         None => (TokenStream::new(), TokenStream::new()),
     };
@@ -99,6 +100,7 @@ pub fn expand(input: &Input) -> TokenStream {
             const __INFO: &[#krate::CodeInfo] = &[#(#info),*];
             #tables
             static __PLAN: __p::Plan<'static> = #plan;
+            #next_plans
             static __PROBLEM: __p::Plan<'static> = #problem_plan;
             #classifier
             #direct

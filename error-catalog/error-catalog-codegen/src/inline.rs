@@ -204,6 +204,7 @@ pub(super) fn from_attributes(
                 .map(|(b, span)| Located::new(b, spans::at(span))),
             code_range,
             examples: Vec::new(),
+            envelope: None,
             at,
             damaged: false,
         };

@@ -8,8 +8,9 @@ use crate::ast::{Bound, Input};
 use crate::tokens::{pat, redacted, scalar_literal};
 use crate::tree::{tree, Leaf, Node};
 use error_catalog_core::engine::Select;
-use error_catalog_model::layout::{error_marks, Placement};
+use error_catalog_model::layout::error_marks;
 use error_catalog_model::model::ErrorEntry;
+use error_catalog_model::plan::PlanBuf;
 
 pub(super) fn chunk(members: Vec<TokenStream>) -> TokenStream {
     if members.len() <= 12 {
@@ -197,7 +198,7 @@ pub(super) fn public_unknown(input: &Input) -> TokenStream {
 /// The `Serialize` impl, and the `serialize_envelope` method of `Render` it delegates to.
 pub(super) fn serialize(
     input: &Input,
-    placement: &Placement,
+    low: &PlanBuf,
     ty: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let unknown = &input.unknown;
@@ -207,7 +208,8 @@ pub(super) fn serialize(
         .zip(&input.catalog.errors)
         .enumerate()
         .map(|(i, (b, e))| {
-            let node = tree(input, placement, i, b);
+            // (each in the envelope it comes in)
+            let node = tree(input, &low.plan_of(i).placement, i, b);
             let obj = object(e, &node, b);
             let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
             if let Some(x) = &b.extra {

@@ -101,6 +101,25 @@ fn entry(e: &EntryBuf) -> TokenStream {
 /// classified by the compiled `__classify`, and the table (used without a message
 /// only) still answers correctly without one.
 pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> TokenStream {
+    // (the plans of the next envelopes are `__PLAN_1`, `__PLAN_2`, …, and
+    // share the entries' table)
+    let envelopes = if plan.envelope_of.is_empty() {
+        quote!(__p::Envelopes::ONE)
+    } else {
+        let this = plan.envelope;
+        let of_entry = &plan.envelope_of;
+        let next = match &plan.next {
+            Some(n) => {
+                let name = plan_name(n.envelope);
+                quote!(__p::Some(&#name))
+            }
+            None => quote!(__p::None),
+        };
+        quote!(__p::Envelopes { this: #this, of_entry: &[#(#of_entry),*], next: #next })
+    };
+    // (the main plan's sink reads the code and the message typed, and the
+    // fields where the plan says; the next envelopes' plans read raw)
+    let typed = plan.envelope == 0;
     let placement = &plan.placement;
     let slots = placement.slots.iter().map(|p| segments_tokens(&p.segments));
     let fields_at = match &placement.fields_at {
@@ -154,11 +173,33 @@ pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> Token
             integer_codes: #integer_codes,
             message: #message,
             fields_at: #fields_at_text,
-            typed: true,
+            typed: #typed,
             classify: #classify,
             lone: #lone,
+            envelopes: #envelopes,
         }
     }
+}
+
+/// The name of the `static` plan of envelope `n` (0: `[wire]`'s).
+pub(super) fn plan_name(n: u8) -> proc_macro2::Ident {
+    match n {
+        0 => quote::format_ident!("__PLAN"),
+        n => quote::format_ident!("__PLAN_{}", n),
+    }
+}
+
+/// The `static` plans of the envelopes after `[wire]`'s.
+pub(super) fn next_plans(plan: &PlanBuf, by_code: &TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut next = plan.next.as_deref();
+    while let Some(p) = next {
+        let name = plan_name(p.envelope);
+        let tokens = self::plan(p, by_code, false);
+        out.extend(quote!(static #name: __p::Plan<'static> = #tokens;));
+        next = p.next.as_deref();
+    }
+    out
 }
 
 /// The entries and the code index, shared by the wire's plan and the
@@ -205,6 +246,7 @@ pub(super) fn problem_plan(
             typed: false,
             classify: __p::None,
             lone: __p::None,
+            envelopes: __p::Envelopes::ONE,
         }
     }
 }

@@ -158,8 +158,8 @@ impl Node {
 
 /// The object tree one variant serializes to.
 pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
-    let w = &input.catalog.wire;
     let e = &input.catalog.errors[v];
+    let w = input.catalog.wire_of(e);
     let mut root = Node::default();
     // (an entry sent without a code writes none; one covering a range writes
     // the code it keeps, as its field)

@@ -12,7 +12,7 @@ use crate::ast::{Input, View};
 use crate::display::display;
 use crate::serialize::serialize;
 use crate::tokens::view_ty;
-use error_catalog_model::layout::Placement;
+use error_catalog_model::plan::PlanBuf;
 
 /// The view's definition, beside the enum.
 pub(super) fn definition(input: &Input, v: &View) -> TokenStream {
@@ -61,10 +61,10 @@ pub(super) fn definition(input: &Input, v: &View) -> TokenStream {
 
 /// The view's impls: the enum's traits, its own methods, and `From<view>` for
 /// the enum (inside the enum's `const _` block, beside its `Decode` impl).
-pub(super) fn impls(input: &Input, placement: &Placement, view: &syn::Ident) -> TokenStream {
+pub(super) fn impls(input: &Input, low: &PlanBuf, view: &syn::Ident) -> TokenStream {
     let ty = quote!(#view<'_>);
     let (display, render) = display(input, &ty);
-    let (serialize, envelope) = serialize(input, placement, &ty);
+    let (serialize, envelope) = serialize(input, low, &ty);
     let api_error = api_error(input, &ty);
     let public_details = public_details(input);
     let ident = &input.ident;

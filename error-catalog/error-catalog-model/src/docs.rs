@@ -90,7 +90,7 @@ pub fn sample_body(c: &Catalog, e: &ErrorEntry) -> String {
 /// or with `sample` values of their types.
 fn built_body(c: &Catalog, e: &ErrorEntry, sample: bool) -> String {
     let mut root = json::OrderedObject::default();
-    let w = &c.wire;
+    let w = c.wire_of(e);
     // what an error carries opposite the success marks comes first
     for (p, value) in crate::layout::error_marks(w) {
         root.insert_raw(&p.segments, value);
@@ -379,6 +379,22 @@ fn render_format(o: &mut String, c: &Catalog) {
     if w.integer_codes {
         let _ = writeln!(o, "Codes are JSON integers (`-32601`, not `\"-32601\"`).\n");
     }
+    // the other envelopes, and how a body is found to be in one
+    for env in &w.envelopes {
+        let shape = match env.wire.preset.as_ref() {
+            Some(p) => format!("the `{}` envelope", p.value.name()),
+            None => "an envelope of its own".to_string(),
+        };
+        let code = env.wire.code.as_ref().map_or_else(String::new, |p| {
+            format!(" (its code at `{}`)", p.value.text)
+        });
+        let _ = writeln!(
+            o,
+            "Some errors travel as {shape}{code}, named `{}` below: a body without the \
+             main code that carries this one is read as one of them.\n",
+            env.name.value
+        );
+    }
     // how a success is told from an error (the rule `error_in` applies)
     if w.success.is_empty() {
         let marker = match w.identity {
@@ -430,6 +446,13 @@ fn render_entry(o: &mut String, c: &Catalog, e: &ErrorEntry) {
         "**Status:** {status} · **Retry:** {}\n",
         entry_retry_words(e)
     );
+    if let Some(env) = e
+        .envelope
+        .as_ref()
+        .and_then(|i| c.wire.envelopes.get(i.value))
+    {
+        let _ = writeln!(o, "**Envelope:** `{}`\n", env.name.value);
+    }
     if c.wire.identity != Identity::Code
         || !e.when.is_empty()
         || !e.sends_code()

@@ -39,6 +39,23 @@ pub const WIRE: &[&str] = &[
     "fields",
     "code_cut",
     "code_header",
+    "envelopes",
+];
+/// Keys of an envelope (`[wire.envelopes.NAME]`): a wire's, but those only
+/// the catalog's main wire says (`success`, `code_header`, `envelopes`).
+pub const ENVELOPE: &[&str] = &[
+    "preset",
+    "code",
+    "message",
+    "fields_at",
+    "identity",
+    "suggestion",
+    "docs_url",
+    "fix_command",
+    "code_type",
+    "content_type",
+    "fields",
+    "code_cut",
 ];
 /// Keys of `[wire] code_cut`.
 pub const CODE_CUT: &[&str] = &["after", "before"];
@@ -59,6 +76,7 @@ pub const RATE_LIMIT: &[&str] = &["scope", "limit", "window", "notes"];
 /// Keys of `[[errors]]`.
 pub const ERROR: &[&str] = &[
     "code",
+    "envelope",
     "code_range",
     "variant",
     "status",

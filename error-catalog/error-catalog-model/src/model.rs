@@ -129,6 +129,22 @@ pub struct Reserved {
 }
 
 impl Catalog {
+    /// The wire entry `e` comes in: its envelope's, or `[wire]`.
+    pub fn wire_of(&self, e: &ErrorEntry) -> &Wire {
+        e.envelope
+            .as_ref()
+            .and_then(|i| self.wire.envelopes.get(i.value))
+            .map_or(&self.wire, |env| &env.wire)
+    }
+
+    /// The envelope entry `e` comes in, as plans number them: 0 for
+    /// `[wire]`, 1 + its index for one of `[wire.envelopes]`.
+    pub fn envelope_number(e: &ErrorEntry) -> u8 {
+        e.envelope
+            .as_ref()
+            .map_or(0, |i| u8::try_from(i.value + 1).unwrap_or(u8::MAX))
+    }
+
     /// The names of the declared object types, in order: what a
     /// [`FieldType`]'s name and Rust type are written with.
     pub fn type_names(&self) -> Vec<&str> {
@@ -359,11 +375,25 @@ pub struct Wire {
     /// text) each must hold; empty for the default rule (any 2xx whose body
     /// does not carry the code).
     pub success: Vec<(Located<Pointer>, Located<String>)>,
+    /// `[wire.envelopes.NAME]`: the other envelopes the service's errors
+    /// come in (an OAuth2 token endpoint's beside the API's own), in the
+    /// order written; an entry names its envelope with `envelope = "NAME"`.
+    pub envelopes: Vec<Envelope>,
     /// The `[wire]` table itself.
     pub at: At,
     /// The parser found a problem inside `[wire]`: what it holds may be
     /// incomplete, so rules that depend on the wire do not run.
     pub damaged: bool,
+}
+
+/// A second envelope of a service's errors (`[wire.envelopes.NAME]`): a wire
+/// of its own, tried when a body does not carry the main wire's code.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    /// Its name, as entries name it (`envelope = "oauth2"`).
+    pub name: Located<String>,
+    /// Where its code, message and fields are.
+    pub wire: Wire,
 }
 
 /// The built-in wire shapes.
@@ -381,6 +411,9 @@ pub enum WirePreset {
     Nested,
     /// RFC 9457 `application/problem+json`.
     ProblemJson,
+    /// RFC 6749 §5.2: `{"error", "error_description", "error_uri"}`, as
+    /// OAuth 2.0 token endpoints answer.
+    OAuth2,
 }
 
 impl WirePreset {
@@ -392,6 +425,7 @@ impl WirePreset {
         ("message-only", WirePreset::MessageOnly),
         ("nested", WirePreset::Nested),
         ("problem-json", WirePreset::ProblemJson),
+        ("oauth2", WirePreset::OAuth2),
     ];
 
     /// The preset's catalog name.
@@ -546,6 +580,9 @@ pub struct ErrorEntry {
     pub code_range: Option<Located<(i64, i64)>>,
     /// Documented bodies.
     pub examples: Vec<Example>,
+    /// `envelope = "NAME"`: the entry comes in that envelope of `[wire]`
+    /// (its index in [`Wire::envelopes`]); absent: in the main wire.
+    pub envelope: Option<Located<usize>>,
     /// The entry as a whole.
     pub at: At,
     /// Reading the entry found a problem inside it (a misspelt key, a value of

@@ -10,9 +10,9 @@
 //! Neither re-derives what the plan says.
 
 use crate::layout::{Place, Placement};
-use crate::model::{BaseType, Catalog, ErrorEntry, FieldType, Pointer};
+use crate::model::{BaseType, Catalog, ErrorEntry, FieldType, Pointer, Wire};
 use error_catalog_core::code_cut::CodeCut;
-use error_catalog_core::decode::Plan;
+use error_catalog_core::decode::{Envelopes, Plan};
 use error_catalog_core::engine::{
     code_index, entry_literals, message_index, CodeIndexBuf, Condition, Entry, Identity, Layout,
     LeadMap, Table,
@@ -188,6 +188,13 @@ pub struct PlanBuf {
     pub compiled_classifier: bool,
     /// Where problem+json bodies are read.
     pub problem: ProblemSlots,
+    /// The envelope this plan reads: 0 for `[wire]`, 1 + its index for one
+    /// of `[wire.envelopes]`.
+    pub envelope: u8,
+    /// The envelope of each entry (empty when the catalog has one).
+    pub envelope_of: Vec<u8>,
+    /// The plan of the next envelope, tried when a body lacks this one's code.
+    pub next: Option<Box<PlanBuf>>,
 }
 
 /// Lowers a valid catalog whose entries hold `fields(i, entry)` each, in
@@ -224,27 +231,69 @@ pub fn lower<'c>(
         .enumerate()
         .map(|(i, e)| fields(i, e))
         .collect();
+    if c.wire.envelopes.is_empty() {
+        return lower_in(c, &c.wire, &specs, &specs);
+    }
+    // one plan per envelope, each placing the fields of its own entries
+    let envelope_of: Vec<u8> = c.errors.iter().map(Catalog::envelope_number).collect();
+    let own = |n: u8| -> Vec<Vec<FieldSpec<'c>>> {
+        specs
+            .iter()
+            .zip(&envelope_of)
+            .map(|(fs, e)| if *e == n { fs.clone() } else { Vec::new() })
+            .collect()
+    };
+    let mut next: Option<Box<PlanBuf>> = None;
+    for (k, env) in c.wire.envelopes.iter().enumerate().rev() {
+        let n = u8::try_from(k + 1).unwrap_or(u8::MAX);
+        let mut p = lower_in(c, &env.wire, &own(n), &specs);
+        p.envelope = n;
+        p.envelope_of.clone_from(&envelope_of);
+        // (read raw, after the main wire's walk found no code)
+        p.typed = false;
+        p.lone = None;
+        p.next = next.take();
+        next = Some(Box::new(p));
+    }
+    let mut main = lower_in(c, &c.wire, &own(0), &specs);
+    main.envelope_of = envelope_of;
+    // (a body holding one member is read whole: the member may be another
+    // envelope's code)
+    main.lone = None;
+    main.next = next;
+    main
+}
+
+/// The plan of one wire (`[wire]` or an envelope's), placing the fields in
+/// `specs` (the entries of other envelopes have none); `all` holds every
+/// entry's fields, for what problem+json carries.
+fn lower_in(
+    c: &Catalog,
+    wire: &Wire,
+    specs: &[Vec<FieldSpec<'_>>],
+    all: &[Vec<FieldSpec<'_>>],
+) -> PlanBuf {
     let placement = Placement::new(
-        &c.wire,
+        wire,
         c.errors
             .iter()
-            .zip(&specs)
+            .zip(specs)
             .map(|(e, fs)| (e, fs.iter().map(|f| (f.wire, f.at)))),
     );
-    let identity = c.wire.identity;
+    let identity = wire.identity;
     let conditional = c.conditional();
-    let captures = captures(c, &specs, &placement);
+    let captures = captures(c, wire, specs, &placement);
     let entries: Vec<EntryBuf> = c
         .errors
         .iter()
-        .zip(&specs)
+        .zip(specs)
         .map(|(e, fs)| entry(identity, e, fs, None))
         .collect();
-    let problem = problem_slots(c, &specs);
+    let problem = problem_slots(c, all);
     let problem_entries = conditional.then(|| {
         c.errors
             .iter()
-            .zip(&specs)
+            .zip(all)
             .map(|(e, fs)| entry(identity, e, fs, Some(&problem)))
             .collect()
     });
@@ -252,12 +301,12 @@ pub fn lower<'c>(
     // (entries told apart by `when`, or sent without a code, are classified
     // after the walk: their code does not name one entry)
     // (a code cut out of what is sent is looked up once cut, after the walk)
-    let typed = identity == Identity::Code && !conditional && c.wire.code_cut.is_none();
+    let typed = identity == Identity::Code && !conditional && wire.code_cut.is_none();
     let typed_fields = (0..specs.len())
         .map(|i| typed_fields(&placement, typed, i))
         .collect();
     let typed_slots = if typed {
-        typed_slots(&placement, &specs)
+        typed_slots(&placement, specs)
     } else {
         Vec::new()
     };
@@ -270,9 +319,9 @@ pub fn lower<'c>(
         });
     let mut plan = PlanBuf {
         identity,
-        integer_codes: c.wire.integer_codes,
-        code_cut: c.wire.code_cut.as_ref().map(|c| c.value.clone()),
-        code_header: c.wire.code_header.as_ref().map(|h| h.value.clone()),
+        integer_codes: wire.integer_codes,
+        code_cut: wire.code_cut.as_ref().map(|c| c.value.clone()),
+        code_header: wire.code_header.as_ref().map(|h| h.value.clone()),
         captures,
         by_code: code_index(&codes),
         order: order(c),
@@ -286,6 +335,9 @@ pub fn lower<'c>(
         entries,
         problem_entries,
         placement,
+        envelope: 0,
+        envelope_of: Vec::new(),
+        next: None,
     };
     plan.by_message = plan.with_entries(&plan.entries, |e| message_index(entry_literals(e)));
     plan
@@ -316,10 +368,11 @@ pub fn conditions(e: &ErrorEntry, problem: Option<&ProblemSlots>) -> Vec<Conditi
 /// captures it.
 fn captures(
     c: &Catalog,
+    wire: &Wire,
     specs: &[Vec<FieldSpec<'_>>],
     placement: &Placement,
 ) -> Vec<(usize, Vec<SegBuf>)> {
-    if c.wire.identity != Identity::Code {
+    if wire.identity != Identity::Code {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -585,6 +638,40 @@ impl PlanBuf {
     /// generated code holds as `static` data), for a sink that reads raw
     /// (`typed` off) and no compiled classifier: what the CLI decodes with.
     pub fn with_plan<R>(&self, f: impl FnOnce(&Plan<'_>) -> R) -> R {
+        let mut f = Some(f);
+        let mut out = None;
+        self.with_chain(&mut |plan| out = f.take().map(|f| f(plan)));
+        match out {
+            Some(r) => r,
+            None => unreachable!("`with_chain` calls its function once"),
+        }
+    }
+
+    /// The plan of the envelope entry `entry` comes in: this one or one of
+    /// the next.
+    pub fn plan_of(&self, entry: usize) -> &PlanBuf {
+        let n = self.envelope_of.get(entry).copied().unwrap_or(0);
+        let mut plan = self;
+        while plan.envelope != n {
+            match &plan.next {
+                Some(next) => plan = next,
+                None => return self,
+            }
+        }
+        plan
+    }
+
+    /// [`PlanBuf::with_plan`] through the plans of the next envelopes first
+    /// (each borrowed by the one before it).
+    fn with_chain(&self, f: &mut dyn FnMut(&Plan<'_>)) {
+        match &self.next {
+            None => self.with_one(None, f),
+            Some(next) => next.with_chain(&mut |n| self.with_one(Some(n), f)),
+        }
+    }
+
+    /// Calls `f` with this plan borrowed, its next envelope's plan `next`.
+    fn with_one(&self, next: Option<&Plan<'_>>, f: &mut dyn FnMut(&Plan<'_>)) {
         let segments: Vec<Vec<&str>> = self
             .placement
             .slots
@@ -632,6 +719,11 @@ impl PlanBuf {
                 typed: false,
                 classify: None,
                 lone: self.lone.as_deref(),
+                envelopes: Envelopes {
+                    this: self.envelope,
+                    of_entry: &self.envelope_of,
+                    next,
+                },
             })
         })
     }

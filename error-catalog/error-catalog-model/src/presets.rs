@@ -61,6 +61,11 @@ pub fn preset_wire(preset: WirePreset, at: At) -> Wire {
             w.fields_at = p("");
             w.content_type = "application/problem+json".into();
         }
+        WirePreset::OAuth2 => {
+            w.code = p("/error");
+            w.message = p("/error_description");
+            w.docs_url = p("/error_uri");
+        }
     }
     if w.code.is_some() {
         w.identity = Identity::Code;
@@ -85,6 +90,7 @@ pub(crate) fn custom_wire(at: At) -> Wire {
         content_type: "application/json".into(),
         fields: Vec::new(),
         success: Vec::new(),
+        envelopes: Vec::new(),
         at,
         damaged: false,
     }

@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 
 use crate::layout::Place;
 use crate::model::{Catalog, ErrorEntry, Field};
-use crate::plan::{lower, FieldSpec};
-use error_catalog_core::decode::{self, Decode, Fallback, FieldAt, KeepExtra, ObjectShape, Plan};
+use crate::plan::{lower, FieldSpec, PlanBuf};
+use error_catalog_core::decode::{self, Decode, Fallback, FieldAt, KeepExtra, ObjectShape};
 use error_catalog_core::engine::Captured;
 use error_catalog_core::headers::HeaderLookup;
 use error_catalog_core::raw_members::RawMembers;
@@ -42,7 +42,7 @@ pub struct Response {
 
 /// The fields of `e` in the order generated enums declare them: its own, then the envelope's.
 pub fn fields_of<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> Vec<&'c Field> {
-    e.fields.iter().chain(&c.wire.fields).collect()
+    e.fields.iter().chain(&c.wire_of(e).fields).collect()
 }
 
 /// True when `body` received with `status` is a success by the catalog's
@@ -163,8 +163,7 @@ pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
     plan.with_plan(|tables| {
         let reader = Reader {
             catalog: c,
-            places: &plan.placement.places,
-            tables,
+            plan: &plan,
             shapes: &shapes,
         };
         let one = |status: u16, headers: &dyn HeaderLookup, body: &[u8]| {
@@ -175,12 +174,12 @@ pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
     })
 }
 
-/// What the CLI builds a record with: its catalog, where each entry's fields
-/// are, the plan's tables and the catalog's object types.
+/// What the CLI builds a record with: its catalog, its plan (where each
+/// entry's fields are, by the plan of the entry's envelope) and the catalog's
+/// object types.
 struct Reader<'c> {
     catalog: &'c Catalog,
-    places: &'c [Vec<Place>],
-    tables: &'c Plan<'c>,
+    plan: &'c PlanBuf,
     shapes: &'c [ObjectShape<'c>],
 }
 
@@ -321,11 +320,12 @@ impl<'b, 'c> Decode<'b> for Outcome<'c> {
     ) -> Result<Self, String> {
         let c = r.catalog;
         let e = c.errors.get(entry).ok_or("no entry")?;
-        let places = r.places.get(entry).ok_or("no entry")?;
+        let plan = r.plan.plan_of(entry);
+        let places = plan.placement.places.get(entry).ok_or("no entry")?;
         // the code and message as the body carried them (the decoder
         // hands over only a received message that differs from the template)
         let text = |slot: Option<usize>| sink.slot_str(slot?).map(Cow::into_owned);
-        let (code, message) = (text(r.tables.code), text(r.tables.message));
+        let (code, message) = (text(plan.placement.code), text(plan.placement.message));
         let mut fields = Map::new();
         for (i, (f, place)) in fields_of(c, e).into_iter().zip(places).enumerate() {
             let (ty, name) = (f.ty.value, f.wire.value.as_str());

@@ -147,6 +147,10 @@ rules! {
         "The code, the message, the envelope's values and each field need a place of their own: two at one pointer, or one inside the other, would be read as one value and written twice. Give the field another `at` (or name), or move the `[wire]` pointer.";
     CodeCutEmpty = "code-cut-empty", "`code_cut` cuts at a text.",
         "`[wire] code_cut` says where the code lies in the text a service sends: after the last `after`, before the first `before`. An empty text would leave no code at all. Give the text that marks the code's start or end (AWS: `after = \"#\"`, `before = \":\"`), or leave the key out.";
+    EnvelopeUnknown = "envelope-unknown", "An error's `envelope` is declared.",
+        "`envelope = \"NAME\"` says an error comes in an envelope other than `[wire]`'s, which `[wire.envelopes.NAME]` declares (`preset = \"oauth2\"` for RFC 6749's, or its own `code` and `message` pointers). Declare the envelope, or correct the name.";
+    EnvelopeWithoutCode = "envelope-without-code", "An envelope has a code.",
+        "A body is read in a second envelope when it does not carry the main wire's code but carries that envelope's: an envelope is recognised by its code member. Give the envelope a `code` pointer (the `oauth2` preset has `/error`), one the main wire's pointers do not reach.";
     SlotsTooMany = "slots-too-many", "The values read by pointer fit the decoder's slots.",
         "The decoder reads the code, the message, the envelope's values, the error marks and every field with an `at` of its own into a fixed set of 16 slots (one pointer, one slot, shared by the errors that name it). A catalog that needs more would have every body refused at run time. Put fields in the fields object (`[wire] fields_at`) instead of giving each its own `at`, or let errors that carry the same value share one pointer.";
     ExampleReadsAsSuccess = "example-reads-as-success", "An error's example is an error by the success rule.",

@@ -68,6 +68,7 @@ fn document(c: &Catalog, title: &str, schema_of: fn(&Catalog, &ErrorEntry) -> Va
     let combine = if c.wire.identity == error_catalog_core::engine::Identity::Code
         && !c.conditional()
         && c.wire.code_header.is_none()
+        && c.wire.envelopes.is_empty()
     {
         "oneOf"
     } else {
@@ -264,7 +265,7 @@ impl Obj {
 
 /// One error's body.
 fn error_schema(c: &Catalog, e: &ErrorEntry) -> Value {
-    let w = &c.wire;
+    let w = c.wire_of(e);
     let mut root = Obj::default();
     let mut whole: Option<Value> = None;
     let mut put = |segs: &[String], leaf: Value, required: bool| {

@@ -49,6 +49,7 @@ pub fn validate_rules(c: &Catalog) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     check_service_names(c, &mut d);
     check_wire_locates_identity(c, &mut d);
+    check_envelope_codes(c, &mut d);
     check_unique_codes(c, &mut d);
     check_unique_variants(c, &mut d);
     check_variant_idents(c, &mut d);
@@ -172,6 +173,35 @@ fn check_service_names(c: &Catalog, d: &mut Vec<Diagnostic>) {
             &e.at,
             format!("`enum_name` `{}` is not a valid Rust identifier", e.value),
         ));
+    }
+}
+
+/// Rule: every envelope of `[wire.envelopes]` is identified by a code it
+/// says where to find, a place the main wire's code is not.
+fn check_envelope_codes(c: &Catalog, d: &mut Vec<Diagnostic>) {
+    for env in &c.wire.envelopes {
+        let w = &env.wire;
+        let name = &env.name.value;
+        let problem = match (&w.code, &c.wire.code) {
+            _ if w.identity != Identity::Code => Some(format!(
+                "`[wire.envelopes.{name}]` is not identified by a code: a body is read in it when it carries its code"
+            )),
+            (None, _) => Some(format!(
+                "`[wire.envelopes.{name}]` does not say where its code is"
+            )),
+            (Some(p), Some(main)) if p.value == main.value => Some(format!(
+                "`[wire.envelopes.{name}]` has its code at `{}`, where `[wire]` has its own: no body would reach it",
+                p.value.text
+            )),
+            _ => None,
+        };
+        if let Some(message) = problem {
+            d.push(
+                Diagnostic::new(Rule::EnvelopeWithoutCode, &env.name.at, message).help(
+                    "give the envelope a `code` pointer of its own (`preset = \"oauth2\"` has `/error`)",
+                ),
+            );
+        }
     }
 }
 
@@ -328,7 +358,7 @@ fn check_status_range(c: &Catalog, d: &mut Vec<Diagnostic>) {
 }
 
 fn all_fields<'c>(c: &'c Catalog, e: &'c ErrorEntry) -> impl Iterator<Item = &'c Field> {
-    c.wire.fields.iter().chain(&e.fields)
+    c.wire_of(e).fields.iter().chain(&e.fields)
 }
 
 /// Rule: field names are valid Rust identifiers and unique within an error

@@ -128,6 +128,50 @@ pub struct Plan<'a> {
     /// holding it alone is classified and built in one step
     /// ([`engine::lone_member`]).
     pub lone: Option<&'a str>,
+    /// The envelope the plan reads (a catalog's `[wire]` or one of its
+    /// `[wire.envelopes]`), the entries it holds and the plan of the next.
+    pub envelopes: Envelopes<'a>,
+}
+
+/// Which envelope a [`Plan`] reads, among a catalog's: its own `[wire]` (0)
+/// and its `[wire.envelopes]` (1, 2, …). A body that does not carry the
+/// plan's code is read by the next envelope's plan when it carries that
+/// one's; a code found names an error only of the plan's envelope.
+#[derive(Clone, Copy)]
+pub struct Envelopes<'a> {
+    /// The plan's envelope.
+    pub this: u8,
+    /// The envelope of each entry, by entry; empty: every entry is the plan's.
+    pub of_entry: &'a [u8],
+    /// The plan of the next envelope.
+    pub next: Option<&'a Plan<'a>>,
+}
+
+impl Envelopes<'static> {
+    /// A catalog with one envelope: the plan reads every entry.
+    pub const ONE: Envelopes<'static> = Envelopes {
+        this: 0,
+        of_entry: &[],
+        next: None,
+    };
+}
+
+impl Envelopes<'_> {
+    /// True when `entry` comes in the plan's envelope.
+    ///
+    /// ```
+    /// use error_catalog_core::decode::Envelopes;
+    /// assert!(Envelopes::ONE.holds(3));
+    /// let second = Envelopes { this: 1, of_entry: &[0, 1, 0], next: None };
+    /// assert!(second.holds(1) && !second.holds(0) && !second.holds(7));
+    /// ```
+    #[inline]
+    pub fn holds(&self, entry: usize) -> bool {
+        match self.of_entry.get(entry) {
+            Some(e) => *e == self.this,
+            None => self.of_entry.is_empty(),
+        }
+    }
 }
 
 /// A compiled classification: (status, message, holes out) → (entry, whether
@@ -386,6 +430,12 @@ fn finish<'b, E: Decode<'b>>(
     let code = header_code(plan, headers)
         .or(in_body)
         .map(|c| plan.code_cut.apply(c));
+    // a body without this envelope's code may be in the next envelope
+    if let (None, Some(next)) = (&code, plan.envelopes.next) {
+        if let Some(value) = next_envelope::<E>((status, headers), body, next, cx) {
+            return value;
+        }
+    }
     let message = plan.message.and_then(|s| sink.take_text(s));
     // a body holding the message alone: classified and built in one step where
     // that gives what the steps below would
@@ -445,7 +495,8 @@ fn finish<'b, E: Decode<'b>>(
             (hit, &texts)
         }
     };
-    let Some((entry, exact)) = hit else {
+    // (a code names an error of the plan's envelope only)
+    let Some((entry, exact)) = hit.filter(|(e, _)| plan.envelopes.holds(*e)) else {
         let reason = match &code {
             Some(code) => format!("unknown code `{code}`"),
             None => "no known error matches this response".to_string(),
@@ -534,6 +585,30 @@ fn finish<'b, E: Decode<'b>>(
             fail(placed.unwrap_or(reason))
         }
     }
+}
+
+/// The value of a body read by `plan`, the next envelope's, when the body
+/// carries its code (else the one after it, and so on); `None` when no next
+/// envelope's code is there.
+#[cold]
+#[inline(never)]
+fn next_envelope<'b, E: Decode<'b>>(
+    (status, headers): (Option<u16>, &dyn HeaderLookup),
+    body: &'b [u8],
+    plan: &Plan<'_>,
+    cx: E::Context,
+) -> Option<E> {
+    let mut sink = E::Sink::new(false);
+    engine::walk(body, &plan.layout, &mut sink).ok()?;
+    // (its code as the envelope has it: text, or an integer where codes are)
+    let carried = plan
+        .code
+        .and_then(|s| sink.slot_raw(s))
+        .is_some_and(|raw| raw.starts_with('"') || (plan.integer_codes && canonical_int(raw)));
+    if carried {
+        return Some(finish((status, headers), body, plan, &mut sink, cx, false));
+    }
+    next_envelope((status, headers), body, plan.envelopes.next?, cx)
 }
 
 /// The JSON pointer of a field's value in the body: a member of the fields

@@ -15,6 +15,12 @@
 //! - **entry**: one error of a catalog (code, status, template, fields...).
 //! - **wire**: how a service's errors travel in a body: a preset or JSON
 //!   pointers to the code, the message and the fields object.
+//! - **envelope**: one shape a service's error bodies come in, described by a
+//!   wire: `[wire]` describes the main one, `[wire.envelopes.NAME]` others (an
+//!   OAuth 2.0 token endpoint's beside an API's own). Each entry comes in one
+//!   envelope and each envelope has its plan; a body without the main
+//!   envelope's code is read by the next envelope's plan when it carries that
+//!   one's code (`decode::Envelopes`).
 //! - **identity**: what tells the entries apart in a response: the code, the
 //!   message (with the status), or the status alone.
 //! - **layout**: the places a wire's bodies are read at: numbered **slots**

@@ -94,6 +94,7 @@ const _: () = {
         typed: true,
         classify: __p::Some(__classify),
         lone: __p::Some("error"),
+        envelopes: __p::Envelopes::ONE,
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -132,6 +133,7 @@ const _: () = {
         typed: false,
         classify: __p::None,
         lone: __p::None,
+        envelopes: __p::Envelopes::ONE,
     };
     #[allow(
         unreachable_patterns,

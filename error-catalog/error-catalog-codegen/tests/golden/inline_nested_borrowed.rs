@@ -102,6 +102,7 @@ const _: () = {
         typed: true,
         classify: __p::None,
         lone: __p::None,
+        envelopes: __p::Envelopes::ONE,
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -140,6 +141,7 @@ const _: () = {
         typed: false,
         classify: __p::None,
         lone: __p::None,
+        envelopes: __p::Envelopes::ONE,
     };
     #[automatically_derived]
     impl ::error_catalog::ErrorCatalog for ShopError {

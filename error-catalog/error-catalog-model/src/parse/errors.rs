@@ -4,7 +4,12 @@
 use super::*;
 
 impl Parser {
-    pub(super) fn error(&mut self, t: &DeTable<'_>, at: At, wire: &Wire) -> ErrorEntry {
+    pub(super) fn error(&mut self, t: &DeTable<'_>, at: At, main: &Wire) -> ErrorEntry {
+        let envelope = self.envelope_of(t, main);
+        let wire = match &envelope {
+            Some(i) => &main.envelopes[i.value].wire,
+            None => main,
+        };
         let code_range = self.code_range(t);
         let code = match &code_range {
             // (a range's text stands for its code: `-32099..=-32000`)
@@ -145,6 +150,7 @@ impl Parser {
             code_in_body,
             code_range,
             examples,
+            envelope,
             at,
             damaged: false,
         }
@@ -243,5 +249,35 @@ impl Parser {
             status,
             headers,
         }
+    }
+
+    /// `envelope = "NAME"`: one of `[wire.envelopes]`, by its index.
+    fn envelope_of(&mut self, t: &DeTable<'_>, main: &Wire) -> Option<Located<usize>> {
+        let name = self.string(t, "envelope", "`[[errors]]`")?;
+        let names = main.envelopes.iter().map(|e| e.name.value.as_str());
+        if let Some(i) = names.clone().position(|n| n == name.value) {
+            return Some(Located::new(i, name.at));
+        }
+        let mut d = Diagnostic::new(
+            Rule::EnvelopeUnknown,
+            &name.at,
+            format!(
+                "unknown `envelope` `{}`: `[wire.envelopes]` declares no such envelope",
+                name.value
+            ),
+        );
+        d = match did_you_mean(&name.value, names.clone()) {
+            Some(m) => d.help(format!("did you mean `{m}`?")),
+            None if main.envelopes.is_empty() => d.help(format!(
+                "declare it: `[wire.envelopes.{}]` with `preset = \"oauth2\"` or its own pointers",
+                name.value
+            )),
+            None => d.help(format!(
+                "expected one of: {}",
+                names.collect::<Vec<_>>().join(", ")
+            )),
+        };
+        self.diags.push(d);
+        None
     }
 }

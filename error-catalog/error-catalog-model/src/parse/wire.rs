@@ -25,8 +25,43 @@ impl Parser {
     }
 
     pub(super) fn wire(&mut self, t: &DeTable<'_>, at: At) -> Wire {
-        let ctx = "`[wire]`";
-        self.check_keys(t, ctx, keys::WIRE);
+        let mut wire = self.wire_in(t, at.clone(), "`[wire]`", keys::WIRE);
+        if let Some((et, _)) = self.table(t, "envelopes", "`[wire]`", &at, false) {
+            wire.envelopes = self.envelopes(et);
+        }
+        wire
+    }
+
+    /// `[wire.envelopes.NAME]`: the other envelopes the service's errors come
+    /// in, each a wire of its own (the same keys as `[wire]` but `success`,
+    /// `code_header` and `envelopes`), in the order written.
+    fn envelopes(&mut self, t: &DeTable<'_>) -> Vec<Envelope> {
+        let mut out = Vec::new();
+        for (k, v) in t.iter() {
+            let name = k.get_ref();
+            let ctx = format!("`[wire.envelopes.{name}]`");
+            match v.get_ref() {
+                DeValue::Table(et) => {
+                    let wire = self.wire_in(et, At::Toml(v.span()), &ctx, keys::ENVELOPE);
+                    out.push(Envelope {
+                        name: Located::new(name.to_string(), At::Toml(k.span())),
+                        wire,
+                    });
+                }
+                _ => self.wrong_type(
+                    v,
+                    name,
+                    "`[wire.envelopes]`",
+                    "a table (`[wire.envelopes.NAME]`)",
+                ),
+            }
+        }
+        out
+    }
+
+    /// The keys of a wire table (`[wire]` or an envelope's), those in `allowed`.
+    fn wire_in(&mut self, t: &DeTable<'_>, at: At, ctx: &str, allowed: &[&str]) -> Wire {
+        self.check_keys(t, ctx, allowed);
         let preset = self.string(t, "preset", ctx).and_then(|s| {
             match WirePreset::ALL.iter().find(|(n, _)| *n == s.value) {
                 Some((_, p)) => Some(Located::new(*p, s.at)),
@@ -153,7 +188,8 @@ impl Parser {
             }
         }
         if let Some((ft, _)) = self.table(t, "fields", ctx, &at, false) {
-            let extra = self.fields(ft, "`[wire.fields]`", None);
+            let fctx = format!("{}.fields]`", ctx.trim_end_matches("]`"));
+            let extra = self.fields(ft, &fctx, None);
             wire.fields.extend(extra);
         }
         if let Some((st, _)) = self.table(t, "success", ctx, &at, false) {

@@ -355,3 +355,74 @@ code_header = "x-amzn-errortype"
         "{p:#?}"
     );
 }
+
+// --- envelopes ---------------------------------------------------------------------------
+
+#[test]
+fn an_entry_s_envelope_is_declared_and_every_envelope_has_a_code() {
+    let text = r#"[service]
+id = "s"
+name = "S"
+
+[wire]
+preset = "nested"
+
+[wire.envelopes.oauth2]
+preset = "oauth2"
+
+[wire.envelopes.plain]
+message = "/error_description"
+
+[wire.envelopes.same]
+code = "/error/code"
+
+[[errors]]
+code = "invalid_client"
+envelope = "oauth"
+status = 401
+message = "Client authentication failed"
+"#;
+    let p = expect(
+        text,
+        &[
+            Rule::EnvelopeWithoutCode,
+            Rule::EnvelopeWithoutCode,
+            Rule::EnvelopeUnknown,
+        ],
+    );
+    assert!(
+        p[0].contains("`[wire.envelopes.plain]` is not identified by a code"),
+        "{p:#?}"
+    );
+    assert!(p[1].contains("where `[wire]` has its own"), "{p:#?}");
+    assert!(p[2].contains("unknown `envelope` `oauth`"), "{p:#?}");
+    assert!(p[2].contains("did you mean `oauth2`?"), "{p:#?}");
+    // declared envelopes with codes of their own load
+    let good = text
+        .replace("envelope = \"oauth\"", "envelope = \"oauth2\"")
+        .replace(
+            "[wire.envelopes.plain]\nmessage = \"/error_description\"\n",
+            "",
+        )
+        .replace("[wire.envelopes.same]\ncode = \"/error/code\"\n", "");
+    let c = error_catalog_model::load_str("s.toml", &good).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(c.wire.envelopes.len(), 1);
+    assert_eq!(c.errors[0].envelope.as_ref().map(|e| e.value), Some(0));
+}
+
+#[test]
+fn an_envelope_takes_a_wire_s_keys_but_those_only_the_main_wire_says() {
+    let text = r#"[service]
+id = "s"
+name = "S"
+
+[wire]
+preset = "nested"
+
+[wire.envelopes.oauth2]
+preset = "oauth2"
+success = { "/ok" = true }
+"#;
+    let p = expect(text, &[Rule::KeyUnknown]);
+    assert!(p[0].contains("success"), "{p:#?}");
+}

@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/envelope_unknown.toml");
+
+fn main() {}

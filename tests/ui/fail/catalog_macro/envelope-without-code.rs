@@ -1,0 +1,3 @@
+error_catalog::catalog!("ui/catalogs/envelope_without_code.toml");
+
+fn main() {}

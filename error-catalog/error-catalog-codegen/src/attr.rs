@@ -2,7 +2,9 @@
 //! is in the model's one table of keys (`error_catalog_model::keys`); an
 //! unknown one gets a did-you-mean from it.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::parse::discouraged::Speculative;
+use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitInt, LitStr};
 
@@ -191,7 +193,7 @@ pub fn parse(
                     format!("{msg}\nhelp: {help}"),
                 ));
                 if meta.input.peek(syn::Token![=]) {
-                    let _: syn::Expr = meta.value()?.parse()?;
+                    skip_value(meta.value()?)?;
                 }
                 return Ok(());
             }
@@ -235,9 +237,9 @@ pub fn parse(
                         }
                     }
                 } else {
-                    let e: syn::Expr = v.parse()?;
+                    let span = skip_value(v)?;
                     errors.push(err(
-                        e.span(),
+                        span,
                         Rule::ValueType,
                         format!("`{key}` takes a string, integer or boolean literal"),
                     ));
@@ -256,6 +258,97 @@ pub fn parse(
     out
 }
 
+/// Reads past a value that is not a literal (`key = <value>`) and returns its
+/// span, so that the keys after it are still read. syn's expression parser goes
+/// first: it knows where `Vec::<A, B>::new()` ends. Without syn's `full` feature,
+/// which this crate leaves off (a user's build shares syn with serde_derive, which
+/// does not need it), it refuses arrays, closures, `if` and the like; those are
+/// skipped token by token up to the next `,`.
+pub(crate) fn skip_value(input: ParseStream) -> syn::Result<Span> {
+    let fork = input.fork();
+    if let Ok(expr) = fork.parse::<syn::Expr>() {
+        if fork.is_empty() || fork.peek(syn::Token![,]) {
+            input.advance_to(&fork);
+            return Ok(expr.span());
+        }
+    }
+    skip_tokens(input)
+}
+
+/// Reads token trees up to the next `,` outside any group (or the end), and
+/// returns the span of what it read. A closure's parameters (`|a, b|`, after an
+/// optional `move`) are read whole first: their commas do not end the value.
+fn skip_tokens(input: ParseStream) -> syn::Result<Span> {
+    let mut read = TokenStream::new();
+    if input.peek(syn::Token![move]) {
+        read.extend([input.parse::<TokenTree>()?]);
+    }
+    if input.peek(syn::Token![|]) && !input.peek(syn::Token![||]) {
+        read.extend([input.parse::<TokenTree>()?]);
+        while !input.is_empty() && !input.peek(syn::Token![|]) {
+            read.extend([input.parse::<TokenTree>()?]);
+        }
+    }
+    while !input.is_empty() && !input.peek(syn::Token![,]) {
+        read.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(if read.is_empty() {
+        input.span()
+    } else {
+        read.span()
+    })
+}
+
 fn duplicate(a: &Attrs, key: &str) -> bool {
     a.items.iter().any(|(k, _, _)| k == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{skip_tokens, skip_value};
+    use proc_macro2::TokenStream;
+    use syn::parse::{ParseStream, Parser};
+
+    /// What is left after `skip` read one value from `src`.
+    fn rest(skip: fn(ParseStream) -> syn::Result<proc_macro2::Span>, src: &str) -> String {
+        let tokens: TokenStream = src.parse().expect("test input is Rust tokens");
+        let read = |input: ParseStream| {
+            skip(input)?;
+            input.parse::<TokenStream>()
+        };
+        read.parse2(tokens).expect("the value is read").to_string()
+    }
+
+    // Whatever the value, the keys after it are left to read.
+    #[test]
+    fn skip_value_stops_at_the_comma_after_the_value() {
+        for (src, left) in [
+            ("404", ""),
+            ("[404], message = \"x\"", ", message = \"x\""),
+            ("some::path, next", ", next"),
+            ("Vec::<u8, u8>::new(), next = 1", ", next = 1"),
+            ("if a { 1 } else { 2 }, next", ", next"),
+            ("{ let a = 1; a }, next", ", next"),
+            ("concat!(\"a\", \"b\"), next", ", next"),
+        ] {
+            assert_eq!(rest(skip_value, src), left, "after `{src}`");
+        }
+    }
+
+    // The fallback when syn cannot read the value as an expression (syn's `full`
+    // feature off, as in a user's build): groups are read whole.
+    #[test]
+    fn skip_tokens_reads_groups_whole_and_stops_at_a_comma() {
+        for (src, left) in [
+            ("[1, 2, 3], next", ", next"),
+            ("if a { 1 } else { (2, 3) }, next", ", next"),
+            ("a b c", ""),
+            (", next", ", next"),
+            ("|a, b| a, next", ", next"),
+            ("move |a, b: (u8, u8)| a, next", ", next"),
+            ("|| 1, next", ", next"),
+        ] {
+            assert_eq!(rest(skip_tokens, src), left, "after `{src}`");
+        }
+    }
 }

@@ -54,25 +54,31 @@ pub fn catalog(input: TokenStream) -> TokenStream {
 
 /// The runtime crate's path the enum's `#[api_error(crate = "...")]` names,
 /// read leniently (the derive reports any mistake in it); `::error_catalog`
-/// when none is given or it cannot be read.
+/// when none is given or it cannot be read. Other keys' values are skipped
+/// whatever they are, as the derive's own reading does.
 fn krate_of(input: &syn::DeriveInput) -> syn::Path {
-    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
-    let given = input
+    let mut given = None;
+    for a in input
         .attrs
         .iter()
         .filter(|a| a.path().is_ident("api_error"))
-        .filter_map(|a| a.parse_args_with(Metas::parse_terminated).ok())
-        .flatten()
-        .find_map(|m| match m {
-            syn::Meta::NameValue(nv) if nv.path.is_ident("crate") => match nv.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => s.parse::<syn::Path>().ok(),
-                _ => None,
-            },
-            _ => None,
+    {
+        // A mistake ends the reading of this attribute; the derive reports it.
+        let _ = a.parse_nested_meta(|meta| {
+            if meta.input.peek(syn::Token![=]) {
+                let v = meta.value()?;
+                if meta.path.is_ident("crate") && v.peek(syn::LitStr) {
+                    let s: syn::LitStr = v.parse()?;
+                    if given.is_none() {
+                        given = s.parse::<syn::Path>().ok();
+                    }
+                } else {
+                    attr::skip_value(v)?;
+                }
+            }
+            Ok(())
         });
+    }
     given.unwrap_or_else(|| syn::parse_quote!(::error_catalog))
 }
 

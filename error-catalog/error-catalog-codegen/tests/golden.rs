@@ -121,4 +121,22 @@ fn stubs_use_the_crate_path_the_enum_names() {
         "stubs follow `crate = ...`: {got}"
     );
     assert!(!got.contains("::error_catalog::"), "{got}");
+
+    // whatever the values around it
+    let got = expand(
+        r#"
+        #[api_error(wire = |a, b| [a, b], crate = "::my_runtime::errors")]
+        enum E {
+            #[api_error(code = "A", message = "a", status = 404)]
+            A,
+            #[api_error(unknown)]
+            Unknown(my_runtime::errors::UnknownError),
+        }
+        "#,
+    );
+    assert!(got.contains("compile_error!"), "{got}");
+    assert!(
+        got.contains("impl ::my_runtime::errors::ApiError for E"),
+        "stubs follow `crate = ...` after any value: {got}"
+    );
 }

@@ -234,7 +234,7 @@ fn the_generated_walker_agrees_with_engine_walk_over_array_wires() {
 /// lost when the error is written back. Returns how many bodies were known.
 fn agree<E>(file: &str, bodies: &[(u16, &str)]) -> usize
 where
-    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug,
+    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug + Kept,
 {
     agree_on_error::<E>(file, bodies, kept_where_it_was)
 }
@@ -291,7 +291,7 @@ fn agree_on_error<E>(
     written: impl Fn(&str, (Value, &[(String, Value)])),
 ) -> usize
 where
-    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug,
+    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug + Kept,
 {
     let path = format!("{}/catalogs/{file}", env!("CARGO_MANIFEST_DIR"));
     let c = error_catalog_model::load_file(&path).expect("the test catalog loads");
@@ -311,11 +311,40 @@ where
         }
         known += 1;
         assert_eq!(generated.details(), runtime.fields, "{body}: fields");
+        // the members kept, named by the same pointers in the same order
+        assert_eq!(generated.kept(), runtime.extras, "{body}: kept members");
         let wire = serde_json::to_value(&generated).expect("serializing");
         written(body, (wire, &runtime.extras));
     }
     known
 }
+
+/// The members a known error kept, as (JSON pointer, value).
+trait Kept {
+    fn kept(&self) -> Vec<(String, Value)>;
+}
+
+macro_rules! kept {
+    ($t:ty: $($v:ident),*) => {
+        impl Kept for $t {
+            fn kept(&self) -> Vec<(String, Value)> {
+                let extra = match self {
+                    $(Self::$v { extra, .. } => extra,)*
+                    Self::Unknown(_) => return Vec::new(),
+                };
+                extra
+                    .members()
+                    .map(|(p, v)| (p.to_string(), serde_json::from_str(v.get()).expect("kept JSON")))
+                    .collect()
+            }
+        }
+    };
+}
+
+kept!(DeepError: Quota, Gone, Soft);
+kept!(cloudflare::CloudflareLikeError: CouldNotRoute, AuthenticationError, Throttled);
+kept!(indexed::IndexedError: Quota, Gone);
+kept!(sendgrid::SendgridError: InvalidJson, BadRequest, AuthorizationRequired, Unauthorized, Forbidden, NotFound, MissingAcceptHeader, DataResidency, TooManyRequests, InternalServerError);
 
 /// (pointer, value) of every member that is not itself an object (an empty
 /// object holds nothing to keep).

@@ -140,3 +140,21 @@ fn stubs_use_the_crate_path_the_enum_names() {
         "stubs follow `crate = ...` after any value: {got}"
     );
 }
+
+/// A wire whose error is the first element of an array (`*`): the generated
+/// walker's `visit_seq`, and the reach its levels report.
+#[test]
+fn inline_array_element() {
+    check(
+        "inline_array_element",
+        r#"
+        #[api_error(code = "/errors/*/code", message = "/errors/*/message", fields_at = "/errors/*", code_type = "integer")]
+        enum CfError {
+            #[api_error(code = 7003, status = 400, message = "Could not route to the object")]
+            CouldNotRoute { documentation_url: Option<String>, #[api_error(extra)] extra: error_catalog::Extra },
+            #[api_error(unknown)]
+            Unknown(error_catalog::UnknownError),
+        }
+        "#,
+    );
+}

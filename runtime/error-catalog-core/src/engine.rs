@@ -28,9 +28,9 @@ pub use key_seed::{KeyOf, KeySeed};
 pub use lazy_capture::LazyCapture;
 pub use lead::{LeadIndex, LeadMap};
 pub use lone::lone_member;
-pub use select::{each_element, escape_segment, Select};
+pub use select::{each_element, escape_segment, index_text, Select};
 pub use table::{entry_literals, message_index, Classified, Condition, Entry, Identity, Table};
-pub use walk::{walk, walk_with, OptStrSeed, PointerTo, Sink, StrSeed};
+pub use walk::{walk, walk_with, OptStrSeed, PointerTo, Root, Sink, StrSeed, FIELDS_REACHED};
 
 /// The largest number of slots a wire may name.
 pub const MAX_SLOTS: usize = 16;

@@ -67,10 +67,11 @@ impl RawMembers {
         write_name: impl FnOnce(&mut String),
         raw: &str,
     ) -> Result<(), TooLong> {
-        if self.text.capacity() == 0 {
-            // (one allocation for the first few members, not one per growth)
-            self.text.reserve(64 + raw.len());
-            self.lens.reserve(4);
+        if self.text.capacity() == 0 && self.lens.is_empty() {
+            // (one allocation for the first few members, not one per growth;
+            // made directly, not through the growth path of `reserve`)
+            self.text = String::with_capacity(64 + raw.len());
+            self.lens = Vec::with_capacity(4);
         }
         let start = self.text.len();
         write_name(&mut self.text);
@@ -202,5 +203,19 @@ mod tests {
         m.push_with(|s| s.push_str("/a/b"), "2").unwrap();
         let total: usize = m.lens.iter().map(|&(n, r)| (n + r) as usize).sum();
         assert_eq!(total, m.text_len());
+    }
+
+    #[test]
+    fn empty_pairs_before_the_first_text_are_kept() {
+        // (the buffers are made on the first push, not grown: an empty pair
+        // pushed first must survive the pushes after it)
+        let mut m = RawMembers::default();
+        m.push("", "").unwrap();
+        m.push("a", "1").unwrap();
+        m.push("b", "2").unwrap();
+        assert_eq!(
+            m.iter().collect::<Vec<_>>(),
+            [("", ""), ("a", "1"), ("b", "2")]
+        );
     }
 }

@@ -179,8 +179,16 @@ impl<'de> MapAccess<'de> for OneValue<'de> {
     }
 }
 
-/// An array index as text, in `buf`.
-pub(super) fn index_text(mut i: usize, buf: &mut [u8; 20]) -> &str {
+/// An array index as text, in `buf`: the key an element is kept under
+/// (`/errors/1`), in [`walk`](super::walk) and generated walkers alike.
+///
+/// ```
+/// use error_catalog_core::engine::index_text;
+/// let mut buf = [0u8; 20];
+/// assert_eq!(index_text(0, &mut buf), "0");
+/// assert_eq!(index_text(120, &mut buf), "120");
+/// ```
+pub fn index_text(mut i: usize, buf: &mut [u8; 20]) -> &str {
     let mut at = buf.len();
     loop {
         at -= 1;

@@ -131,8 +131,11 @@ pub fn walk<'b, S: Sink<'b>>(
     walk_with(body, Root(seed))
 }
 
-/// The body's own level, its reach dropped.
-struct Root<L>(L);
+/// The body's own level, its reach (the `u32` a level returns: the slots it
+/// handed to the sink, and [`FIELDS_REACHED`]) dropped: how a walker whose
+/// levels report their reach is handed to [`walk_with`]. Generated walkers of
+/// wires that select array elements use it.
+pub struct Root<L>(pub L);
 
 impl<'de, L: DeserializeSeed<'de, Value = u32>> DeserializeSeed<'de> for Root<L> {
     type Value = ();
@@ -142,8 +145,9 @@ impl<'de, L: DeserializeSeed<'de, Value = u32>> DeserializeSeed<'de> for Root<L>
 }
 
 /// The bit of a level's reach saying the fields object was among what it
-/// walked (bits 0 to 15 are the slots it handed to the sink).
-const FIELDS_REACHED: u32 = 1 << MAX_SLOTS;
+/// walked (bits 0 to 15 are the slots it handed to the sink). A generated
+/// walker checks an element `*` took reached all it was taken for.
+pub const FIELDS_REACHED: u32 = 1 << MAX_SLOTS;
 
 /// Reads `body` (one JSON value, UTF-8 validated once, at most 1 GiB) with
 /// `seed`: [`walk`]'s reading, for a walker of one's own. Generated code walks

@@ -234,7 +234,7 @@ fn the_generated_walker_agrees_with_engine_walk_over_array_wires() {
 /// lost when the error is written back. Returns how many bodies were known.
 fn agree<E>(file: &str, bodies: &[(u16, &str)]) -> usize
 where
-    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug + Kept,
+    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug + ExtraMembers,
 {
     agree_on_error::<E>(file, bodies, kept_where_it_was)
 }
@@ -291,7 +291,7 @@ fn agree_on_error<E>(
     written: impl Fn(&str, (Value, &[(String, Value)])),
 ) -> usize
 where
-    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug + Kept,
+    E: ApiError + FromResponse + serde::Serialize + std::fmt::Debug + ExtraMembers,
 {
     let path = format!("{}/catalogs/{file}", env!("CARGO_MANIFEST_DIR"));
     let c = error_catalog_model::load_file(&path).expect("the test catalog loads");
@@ -319,14 +319,14 @@ where
     known
 }
 
-/// The members a known error kept, as (JSON pointer, value).
-trait Kept {
+/// The members a known error holds in its extra, as (JSON pointer, value).
+trait ExtraMembers {
     fn kept(&self) -> Vec<(String, Value)>;
 }
 
 macro_rules! kept {
     ($t:ty: $($v:ident),*) => {
-        impl Kept for $t {
+        impl ExtraMembers for $t {
             fn kept(&self) -> Vec<(String, Value)> {
                 let extra = match self {
                     $(Self::$v { extra, .. } => extra,)*

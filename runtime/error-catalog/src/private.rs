@@ -15,7 +15,9 @@ pub use error_catalog_core::headers::HeaderLookup;
 pub use error_catalog_core::hole_texts::HoleTexts;
 pub use error_catalog_core::raw_members::TooLong;
 pub use error_catalog_core::success::SuccessRule;
-pub use error_catalog_core::template::{match_into, take_run, HoleKind, PatternSeg};
+pub use error_catalog_core::template::{
+    match_into, render_segs, take_run, HoleKind, Maybe, PatternSeg, Seg,
+};
 pub use serde;
 pub use serde_json;
 pub use std::option::Option::{self, None, Some};

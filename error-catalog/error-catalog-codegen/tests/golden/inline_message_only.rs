@@ -604,7 +604,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for McpError {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
@@ -612,17 +611,29 @@ const _: () = {
         ) -> ::core::fmt::Result {
             match self {
                 Self::LimitReached { used, limit, rest, .. } => {
-                    __f.write_str("MCP limit reached (")?;
-                    ::core::fmt::Display::fmt(used, __f)?;
-                    __f.write_str("/")?;
-                    ::core::fmt::Display::fmt(limit, __f)?;
-                    __f.write_str("). ")?;
-                    ::core::fmt::Display::fmt(rest, __f)?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[
+                            __p::Seg::Lit("MCP limit reached ("),
+                            __p::Seg::Value(0usize),
+                            __p::Seg::Lit("/"),
+                            __p::Seg::Value(1usize),
+                            __p::Seg::Lit("). "),
+                            __p::Seg::Value(2usize),
+                        ],
+                        &[used, limit, rest],
+                        __p::None,
+                    )
                 }
                 Self::NotAuthenticated => {
-                    __f.write_str("Not authenticated")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[__p::Seg::Lit("Not authenticated")],
+                        &[],
+                        __p::None,
+                    )
                 }
                 Self::Unknown(__u) => {
                     if __public {

@@ -585,7 +585,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for ShopError {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
@@ -593,19 +592,26 @@ const _: () = {
         ) -> ::core::fmt::Result {
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    if !__public {
-                        if let __p::Some(__m) = extra.message() {
-                            return __f.write_str(__m);
-                        }
-                    }
-                    __f.write_str("Customer ")?;
-                    ::core::fmt::Display::fmt(id, __f)?;
-                    __f.write_str(" not found")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[
+                            __p::Seg::Lit("Customer "),
+                            __p::Seg::Value(0usize),
+                            __p::Seg::Lit(" not found"),
+                        ],
+                        &[id],
+                        extra.message(),
+                    )
                 }
                 Self::RateLimited { .. } => {
-                    __f.write_str("Too many requests")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[__p::Seg::Lit("Too many requests")],
+                        &[],
+                        __p::None,
+                    )
                 }
                 Self::Unknown(__u) => {
                     if __public {

@@ -666,7 +666,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for ShopError {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
@@ -674,19 +673,26 @@ const _: () = {
         ) -> ::core::fmt::Result {
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    if !__public {
-                        if let __p::Some(__m) = extra.message() {
-                            return __f.write_str(__m);
-                        }
-                    }
-                    __f.write_str("Customer ")?;
-                    ::core::fmt::Display::fmt(id, __f)?;
-                    __f.write_str(" not found")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[
+                            __p::Seg::Lit("Customer "),
+                            __p::Seg::Value(0usize),
+                            __p::Seg::Lit(" not found"),
+                        ],
+                        &[id],
+                        extra.message(),
+                    )
                 }
                 Self::Busy => {
-                    __f.write_str("Busy")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[__p::Seg::Lit("Busy")],
+                        &[],
+                        __p::None,
+                    )
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -884,7 +890,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for ShopErrorRef<'_> {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
@@ -892,19 +897,26 @@ const _: () = {
         ) -> ::core::fmt::Result {
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    if !__public {
-                        if let __p::Some(__m) = extra.message() {
-                            return __f.write_str(__m);
-                        }
-                    }
-                    __f.write_str("Customer ")?;
-                    ::core::fmt::Display::fmt(id, __f)?;
-                    __f.write_str(" not found")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[
+                            __p::Seg::Lit("Customer "),
+                            __p::Seg::Value(0usize),
+                            __p::Seg::Lit(" not found"),
+                        ],
+                        &[id],
+                        extra.message(),
+                    )
                 }
                 Self::Busy => {
-                    __f.write_str("Busy")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        &[__p::Seg::Lit("Busy")],
+                        &[],
+                        __p::None,
+                    )
                 }
                 Self::Unknown(__u) => {
                     if __public {

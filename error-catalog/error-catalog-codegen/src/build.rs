@@ -12,6 +12,24 @@ use error_catalog_core::template::Template;
 use error_catalog_model::layout::Place;
 use error_catalog_model::plan::PlanBuf;
 
+/// Field `f`: the value `typed` read while walking, else read from its raw
+/// JSON at `at` with `read` (`typed_or_field`, or `typed_or_optional` for an
+/// optional field): one call, no closure, so one copy of the function serves
+/// every field of a type.
+fn typed_or_at(
+    f: &BoundField,
+    typed: TokenStream,
+    at: TokenStream,
+    read: TokenStream,
+) -> TokenStream {
+    let w = &f.wire;
+    if f.optional {
+        quote!(__p::typed_or_optional(#typed, __s, #at, #w, #read))
+    } else {
+        quote!(__p::typed_or_field(#typed, __s, #at, #w, #read))
+    }
+}
+
 /// `Decode::build` for the enum, or for its borrowed view (named `view`): the
 /// variant of an entry from what the sink read. The view takes typed text as
 /// stored; read any other way, text is read owned and lent.
@@ -91,18 +109,14 @@ fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStrea
                     let at = quote!(__p::FieldAt::Member(#m));
                     normal = match (f.is_text(), view.is_some()) {
                         (true, false) => {
-                            let raw = read_at(f, at, reader);
-                            quote!(__p::typed_or(#t.map(__p::Text::owned), || #raw))
+                            typed_or_at(f, quote!(#t.map(__p::Text::owned)), at, reader)
                         }
                         (true, true) => {
                             let lent = lend(f, quote!(#reader(__r, __n)));
                             let raw = read_at(f, at, quote!(|__r, __n| #lent));
                             quote!(__p::typed_or(#t, || #raw))
                         }
-                        (false, _) => {
-                            let raw = read_at(f, at, reader);
-                            quote!(__p::typed_or(#t, || #raw))
-                        }
+                        (false, _) => typed_or_at(f, quote!(#t), at, reader),
                     };
                 } else {
                     normal = lend(f, normal);
@@ -132,12 +146,17 @@ fn build_fn(input: &Input, r: &PlanBuf, view: Option<&syn::Ident>) -> TokenStrea
         let slot = format_ident!("__slot{}", s);
         let in_problem = problem_read(f, &r.problem);
         let local = format_ident!("__e{}", s);
-        let raw = read_at(f, quote!(__p::FieldAt::Slot(#s)), reader_of(f));
+        let typed = typed_or_at(
+            f,
+            quote!(__s.#slot.take()),
+            quote!(__p::FieldAt::Slot(#s)),
+            reader_of(f),
+        );
         quote! {
             let #local = if __problem {
                 #in_problem
             } else {
-                __p::typed_or(__s.#slot.take(), || #raw)
+                #typed
             };
         }
     });

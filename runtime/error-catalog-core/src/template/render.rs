@@ -107,7 +107,7 @@ impl Template {
         mut field: impl FnMut(&str) -> Option<(usize, bool)>,
     ) -> Vec<StaticSeg> {
         let mut out: Vec<StaticSeg> = Vec::new();
-        let mut push_lit = |out: &mut Vec<StaticSeg>, s: &str| match out.last_mut() {
+        let push_lit = |out: &mut Vec<StaticSeg>, s: &str| match out.last_mut() {
             Some(StaticSeg::Lit(l)) => l.push_str(s),
             _ => out.push(StaticSeg::Lit(s.to_string())),
         };

@@ -349,39 +349,52 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(u32, u32, String), ::std::string::String> {
+                __p::Ok((
+                    if __problem {
+                        __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("used"),
+                            "used",
+                            __p::field_int,
+                        )
+                    } else {
+                        __p::field_int(__p::hole_text(__holes, 0usize), "used")
+                    }?,
+                    if __problem {
+                        __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("limit"),
+                            "limit",
+                            __p::field_int,
+                        )
+                    } else {
+                        __p::field_int(__p::hole_text(__holes, 1usize), "limit")
+                    }?,
+                    if __problem {
+                        __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("rest"),
+                            "rest",
+                            __p::field_string,
+                        )
+                    } else {
+                        __p::hole_string(__holes, 2usize, "rest", false)
+                    }?,
+                ))
+            }
             match __entry {
                 0usize => {
+                    let (used, limit, rest) = __b0(__problem, __s, __holes)?;
                     __p::Ok(Self::LimitReached {
-                        used: if __problem {
-                            __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("used"),
-                                "used",
-                                __p::field_int,
-                            )
-                        } else {
-                            __p::field_int(__p::hole_text(__holes, 0usize), "used")
-                        }?,
-                        limit: if __problem {
-                            __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("limit"),
-                                "limit",
-                                __p::field_int,
-                            )
-                        } else {
-                            __p::field_int(__p::hole_text(__holes, 1usize), "limit")
-                        }?,
-                        rest: if __problem {
-                            __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("rest"),
-                                "rest",
-                                __p::field_string,
-                            )
-                        } else {
-                            __p::hole_string(__holes, 2usize, "rest", false)
-                        }?,
+                        used,
+                        limit,
+                        rest,
                     })
                 }
                 1usize => __p::Ok(Self::NotAuthenticated),

@@ -225,41 +225,57 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(String,), ::std::string::String> {
+                let (__t0,) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S0 { __t0 } => (__t0,),
+                    _ => (__p::None,),
+                };
+                __p::Ok((
+                    __p::typed_or_field(
+                        __t0.map(__p::Text::owned),
+                        __s,
+                        __p::FieldAt::Member("id"),
+                        "id",
+                        __p::field_string,
+                    )?,
+                ))
+            }
+            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            fn __b1<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(Option<u64>,), ::std::string::String> {
+                let (__t0,) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S1 { __t0 } => (__t0,),
+                    _ => (__p::None,),
+                };
+                __p::Ok((
+                    __p::typed_or_optional(
+                        __t0,
+                        __s,
+                        __p::FieldAt::Member("retryAfter"),
+                        "retryAfter",
+                        __p::field_opt_int,
+                    )?,
+                ))
+            }
             match __entry {
                 0usize => {
-                    let (__t0,) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V0 { __t0 } => (__t0,),
-                        _ => (__p::None,),
-                    };
+                    let (id,) = __b0(__problem, __s, __holes)?;
                     __p::Ok(Self::NotFound {
-                        id: __p::typed_or(
-                            __t0.map(__p::Text::owned),
-                            || __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("id"),
-                                "id",
-                                __p::field_string,
-                            ),
-                        )?,
+                        id,
                         extra: ::core::default::Default::default(),
                     })
                 }
                 1usize => {
-                    let (__t0,) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V1 { __t0 } => (__t0,),
-                        _ => (__p::None,),
-                    };
-                    __p::Ok(Self::RateLimited {
-                        retry_after: __p::typed_or(
-                            __t0,
-                            || __p::read_optional(
-                                __s,
-                                __p::FieldAt::Member("retryAfter"),
-                                "retryAfter",
-                                __p::field_opt_int,
-                            ),
-                        )?,
-                    })
+                    let (retry_after,) = __b1(__problem, __s, __holes)?;
+                    __p::Ok(Self::RateLimited { retry_after })
                 }
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
             }
@@ -285,8 +301,8 @@ const _: () = {
     enum __Typed<'b> {
         #[default]
         None,
-        V0 { __t0: __p::Option<::std::borrow::Cow<'b, str>> },
-        V1 { __t0: __p::Option<Option<u64>> },
+        S0 { __t0: __p::Option<::std::borrow::Cow<'b, str>> },
+        S1 { __t0: __p::Option<Option<u64>> },
         Body(::core::marker::PhantomData<&'b str>),
     }
     #[derive(Default)]
@@ -330,8 +346,8 @@ const _: () = {
                         #[allow(unreachable_patterns)]
                         __p::Some(__e) => {
                             match __e {
-                                0usize => __Typed::V0 { __t0: __p::None },
-                                1usize => __Typed::V1 { __t0: __p::None },
+                                0usize => __Typed::S0 { __t0: __p::None },
+                                1usize => __Typed::S1 { __t0: __p::None },
                                 _ => __Typed::None,
                             }
                         }
@@ -362,12 +378,12 @@ const _: () = {
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
             match &mut self.typed {
-                __Typed::V0 { __t0 } => {
+                __Typed::S0 { __t0 } => {
                     if __t0.is_none() && __key == "id" {
                         return __p::read_text::<__OWN, _, _>(__t0, __map);
                     }
                 }
-                __Typed::V1 { __t0 } => {
+                __Typed::S1 { __t0 } => {
                     if __t0.is_none() && __key == "retryAfter" {
                         return __p::read_into(__t0, __map);
                     }

@@ -238,31 +238,39 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(String, Option<String>), ::std::string::String> {
+                let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S0 { __t0, __t1 } => (__t0, __t1),
+                    _ => (__p::None, __p::None),
+                };
+                __p::Ok((
+                    __p::typed_or_field(
+                        __t0.map(__p::Text::owned),
+                        __s,
+                        __p::FieldAt::Member("id"),
+                        "id",
+                        __p::field_string,
+                    )?,
+                    __p::typed_or_optional(
+                        __t1.map(__p::Text::owned),
+                        __s,
+                        __p::FieldAt::Member("note"),
+                        "note",
+                        __p::field_opt_string,
+                    )?,
+                ))
+            }
             match __entry {
                 0usize => {
-                    let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V0 { __t0, __t1 } => (__t0, __t1),
-                        _ => (__p::None, __p::None),
-                    };
+                    let (id, note) = __b0(__problem, __s, __holes)?;
                     __p::Ok(Self::NotFound {
-                        id: __p::typed_or(
-                            __t0.map(__p::Text::owned),
-                            || __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("id"),
-                                "id",
-                                __p::field_string,
-                            ),
-                        )?,
-                        note: __p::typed_or(
-                            __t1.map(__p::Text::owned),
-                            || __p::read_optional(
-                                __s,
-                                __p::FieldAt::Member("note"),
-                                "note",
-                                __p::field_opt_string,
-                            ),
-                        )?,
+                        id,
+                        note,
                         extra: ::core::default::Default::default(),
                     })
                 }
@@ -291,7 +299,7 @@ const _: () = {
     enum __Typed<'b> {
         #[default]
         None,
-        V0 {
+        S0 {
             __t0: __p::Option<::std::borrow::Cow<'b, str>>,
             __t1: __p::Option<::core::option::Option<::std::borrow::Cow<'b, str>>>,
         },
@@ -339,7 +347,7 @@ const _: () = {
                         __p::Some(__e) => {
                             match __e {
                                 0usize => {
-                                    __Typed::V0 {
+                                    __Typed::S0 {
                                         __t0: __p::None,
                                         __t1: __p::None,
                                     }
@@ -374,7 +382,7 @@ const _: () = {
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
             match &mut self.typed {
-                __Typed::V0 { __t0, __t1 } => {
+                __Typed::S0 { __t0, __t1 } => {
                     if __t0.is_none() && __key == "id" {
                         return __p::read_text::<__OWN, _, _>(__t0, __map);
                     }
@@ -573,41 +581,59 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, false>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<
+                (
+                    ::std::borrow::Cow<'b, str>,
+                    ::core::option::Option<::std::borrow::Cow<'b, str>>,
+                ),
+                ::std::string::String,
+            > {
+                let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S0 { __t0, __t1 } => (__t0, __t1),
+                    _ => (__p::None, __p::None),
+                };
+                __p::Ok((
+                    __p::typed_or(
+                        __t0,
+                        || __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("id"),
+                            "id",
+                            |__r, __n| {
+                                (__p::field_string(__r, __n))
+                                    .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
+                            },
+                        ),
+                    )?,
+                    __p::typed_or(
+                        __t1,
+                        || __p::read_optional(
+                            __s,
+                            __p::FieldAt::Member("note"),
+                            "note",
+                            |__r, __n| {
+                                (__p::field_opt_string(__r, __n))
+                                    .map(
+                                        <::core::option::Option<
+                                            ::std::borrow::Cow<'b, str>,
+                                        > as __p::Text<'b>>::lent,
+                                    )
+                            },
+                        ),
+                    )?,
+                ))
+            }
             match __entry {
                 0usize => {
-                    let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V0 { __t0, __t1 } => (__t0, __t1),
-                        _ => (__p::None, __p::None),
-                    };
+                    let (id, note) = __b0(__problem, __s, __holes)?;
                     __p::Ok(Self::NotFound {
-                        id: __p::typed_or(
-                            __t0,
-                            || __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("id"),
-                                "id",
-                                |__r, __n| {
-                                    (__p::field_string(__r, __n))
-                                        .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
-                                },
-                            ),
-                        )?,
-                        note: __p::typed_or(
-                            __t1,
-                            || __p::read_optional(
-                                __s,
-                                __p::FieldAt::Member("note"),
-                                "note",
-                                |__r, __n| {
-                                    (__p::field_opt_string(__r, __n))
-                                        .map(
-                                            <::core::option::Option<
-                                                ::std::borrow::Cow<'b, str>,
-                                            > as __p::Text<'b>>::lent,
-                                        )
-                                },
-                            ),
-                        )?,
+                        id,
+                        note,
                         extra: ::core::default::Default::default(),
                     })
                 }

@@ -323,9 +323,11 @@ const _: () = {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 Self::LimitReached { used, limit, rest, .. } => {
-                    __p::put(&mut __m, "used", used);
-                    __p::put(&mut __m, "limit", limit);
-                    __p::put(&mut __m, "rest", rest);
+                    __p::put_all(
+                        &mut __m,
+                        &["used", "limit", "rest"],
+                        &[used, limit, rest],
+                    );
                 }
                 Self::NotAuthenticated => {}
                 Self::Unknown(_) => {}
@@ -696,17 +698,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::LimitReached { used, limit, rest, .. } => {
-                    __p::put(&mut __m, "used", used);
-                    __p::put(&mut __m, "limit", limit);
-                    __p::put(&mut __m, "rest", rest);
-                }
-                Self::NotAuthenticated => {}
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     ::error_catalog::__impl_integrations!(

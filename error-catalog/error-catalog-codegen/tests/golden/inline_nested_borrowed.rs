@@ -216,8 +216,7 @@ const _: () = {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 Self::NotFound { id, note, .. } => {
-                    __p::put(&mut __m, "id", id);
-                    __p::put(&mut __m, "note", note);
+                    __p::put_all(&mut __m, &["id", "note"], &[id, note]);
                 }
                 Self::Busy => {}
                 Self::Unknown(_) => {}
@@ -799,16 +798,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::NotFound { id, note, .. } => {
-                    __p::put(&mut __m, "id", id);
-                    __p::put(&mut __m, "note", note);
-                }
-                Self::Busy => {}
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     #[automatically_derived]
@@ -896,8 +886,7 @@ const _: () = {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 Self::NotFound { id, note, .. } => {
-                    __p::put(&mut __m, "id", id);
-                    __p::put(&mut __m, "note", note);
+                    __p::put_all(&mut __m, &["id", "note"], &[id, note]);
                 }
                 Self::Busy => {}
                 Self::Unknown(_) => {}
@@ -1023,16 +1012,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::NotFound { id, note, .. } => {
-                    __p::put(&mut __m, "id", id);
-                    __p::put(&mut __m, "note", note);
-                }
-                Self::Busy => {}
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     impl<'b> ShopErrorRef<'b> {

@@ -216,10 +216,12 @@ fn detail_arm(
     shown: Vec<&crate::ast::BoundField>,
 ) -> TokenStream {
     let ids: Vec<&syn::Ident> = shown.iter().map(|f| &f.ident).collect();
-    let keys = shown.iter().map(|f| &f.wire);
-    let puts =
-        (!shown.is_empty()).then(|| quote!(__p::put_all(&mut __m, &[#(#keys),*], &[#(#ids),*]);));
+    let puts = shown.iter().map(|f| {
+        let id = &f.ident;
+        let w = &f.wire;
+        quote!(__p::put(&mut __m, #w, #id);)
+    });
     let constants = when_details(e, b);
     let p = pat(b, &ids);
-    quote!(#p => { #puts #(#constants)* })
+    quote!(#p => { #(#puts)* #(#constants)* })
 }

@@ -323,11 +323,9 @@ const _: () = {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 Self::LimitReached { used, limit, rest, .. } => {
-                    __p::put_all(
-                        &mut __m,
-                        &["used", "limit", "rest"],
-                        &[used, limit, rest],
-                    );
+                    __p::put(&mut __m, "used", used);
+                    __p::put(&mut __m, "limit", limit);
+                    __p::put(&mut __m, "rest", rest);
                 }
                 Self::NotAuthenticated => {}
                 Self::Unknown(_) => {}

@@ -202,10 +202,10 @@ const _: () = {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 Self::NotFound { id, .. } => {
-                    __p::put_all(&mut __m, &["id"], &[id]);
+                    __p::put(&mut __m, "id", id);
                 }
                 Self::RateLimited { retry_after, .. } => {
-                    __p::put_all(&mut __m, &["retryAfter"], &[retry_after]);
+                    __p::put(&mut __m, "retryAfter", retry_after);
                 }
                 Self::Unknown(_) => {}
             }

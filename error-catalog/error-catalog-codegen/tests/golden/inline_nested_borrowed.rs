@@ -216,7 +216,8 @@ const _: () = {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 Self::NotFound { id, note, .. } => {
-                    __p::put_all(&mut __m, &["id", "note"], &[id, note]);
+                    __p::put(&mut __m, "id", id);
+                    __p::put(&mut __m, "note", note);
                 }
                 Self::Busy => {}
                 Self::Unknown(_) => {}
@@ -886,7 +887,8 @@ const _: () = {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 Self::NotFound { id, note, .. } => {
-                    __p::put_all(&mut __m, &["id", "note"], &[id, note]);
+                    __p::put(&mut __m, "id", id);
+                    __p::put(&mut __m, "note", note);
                 }
                 Self::Busy => {}
                 Self::Unknown(_) => {}

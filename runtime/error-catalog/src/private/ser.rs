@@ -263,32 +263,6 @@ pub fn put<V: Serialize + ?Sized>(
     }
 }
 
-/// A value [`put_all`] writes: any `Serialize` value, through one vtable per
-/// type (so a variant's details are one call, not one generic call per field).
-pub trait ToJson {
-    /// The value as JSON; `None` when it cannot be serialized.
-    fn to_json(&self) -> Option<serde_json::Value>;
-}
-
-impl<T: Serialize + ?Sized> ToJson for T {
-    fn to_json(&self) -> Option<serde_json::Value> {
-        serde_json::to_value(self).ok()
-    }
-}
-
-/// [`put`] for each of `values` under the key at the same index of `keys`.
-pub fn put_all(
-    map: &mut serde_json::Map<String, serde_json::Value>,
-    keys: &[&str],
-    values: &[&dyn ToJson],
-) {
-    for (key, value) in keys.iter().zip(values) {
-        if let Some(v) = value.to_json().filter(|v| !v.is_null()) {
-            map.insert((*key).to_string(), v);
-        }
-    }
-}
-
 /// Serializes the fallback: its body as received when that is JSON, else the body
 /// text as a JSON string.
 pub fn serialize_unknown<S: Serializer>(u: &UnknownError, s: S) -> Result<S::Ok, S::Error> {

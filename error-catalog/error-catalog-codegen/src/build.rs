@@ -49,16 +49,27 @@ fn build_fn(
     };
     let typed_slots = slot_fields(input, r);
     let (_, shape_of) = typed_shapes(input, r);
-    let locals: Vec<proc_macro2::Ident> = typed_slots
+    // The fields every variant reads from one typed slot, read first in
+    // every entry's reading (the same in all).
+    let hoisted = typed_slots
         .iter()
-        .map(|(s, _)| format_ident!("__e{}", s))
-        .collect();
-    let params = typed_slots
-        .iter()
-        .zip(&locals)
-        .map(|((_, f), local)| {
-            let ty = &f.ty;
-            quote!(#local: __p::Result<#ty, ::std::string::String>)
+        .map(|(s, f)| {
+            let slot = format_ident!("__slot{}", s);
+            let in_problem = problem_read(f, &r.problem);
+            let local = format_ident!("__e{}", s);
+            let typed = typed_or_at(
+                f,
+                quote!(__s.#slot.take()),
+                quote!(__p::FieldAt::Slot(#s)),
+                reader_of(f),
+            );
+            quote! {
+                let #local = if __problem {
+                    #in_problem
+                } else {
+                    #typed
+                };
+            }
         })
         .collect::<Vec<_>>();
     let mut readers: Vec<(String, TokenStream)> = Vec::new();
@@ -158,10 +169,7 @@ fn build_fn(
                     quote!(#value?)
                 })
                 .collect::<Vec<_>>();
-            let extra = b
-                .extra
-                .as_ref()
-                .map(|x| quote!(#x: ::core::default::Default::default(),));
+            let extra = b.extra.as_ref().map(|x| quote!(#x: __x,));
             if !b.named {
                 return quote!(#i => __p::Ok(Self::#v),);
             }
@@ -172,6 +180,7 @@ fn build_fn(
             });
             let body = quote! {
                 -> __p::Result<(#(#tys,)*), ::std::string::String> {
+                    #(#hoisted)*
                     #take_typed
                     __p::Ok((#(#inits,)*))
                 }
@@ -187,46 +196,35 @@ fn build_fn(
             let reader = format_ident!("__b{}", k);
             let ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
             quote! {
-                #i => {
-                    let (#(#ids,)*) = #reader(__problem, __s, __holes, #(#locals,)*)?;
-                    __p::Ok(Self::#v { #(#ids,)* #extra })
-                }
+                #i => match #reader(__problem, __s, __holes) {
+                    __p::Ok((#(#ids,)*)) => __p::Ok(Self::#v { #(#ids,)* #extra }),
+                    __p::Err(__e) => __p::Err(__e),
+                },
             }
         })
         .collect::<Vec<_>>();
     // one function per way of reading an entry's fields: (problem+json?, the
-    // sink, the hole texts, the hoisted fields) → the fields, in order
+    // sink, the hole texts) → the fields, in order
     let reader_fns = readers.iter().enumerate().map(|(k, (_, body))| {
         let name = format_ident!("__b{}", k);
         quote! {
-            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
-            fn #name<'b>(__problem: bool, __s: &mut #sink, __holes: &[(usize, &str)], #(#params,)*) #body
+            #[allow(unused_variables, unused_mut)]
+            fn #name<'b>(__problem: bool, __s: &mut #sink, __holes: &[(usize, &str)]) #body
         }
     });
-    // The fields every variant reads from one typed slot, read before the match.
-    let hoisted = typed_slots.iter().map(|(s, f)| {
-        let slot = format_ident!("__slot{}", s);
-        let in_problem = problem_read(f, &r.problem);
-        let local = format_ident!("__e{}", s);
-        let typed = typed_or_at(
-            f,
-            quote!(__s.#slot.take()),
-            quote!(__p::FieldAt::Slot(#s)),
-            reader_of(f),
-        );
-        quote! {
-            let #local = if __problem {
-                #in_problem
-            } else {
-                #typed
-            };
-        }
-    });
+    // (made once before the match: no call, and no cleanup of the fields read,
+    // per variant)
+    let krate = &input.krate;
+    let empty_extra = input
+        .variants
+        .iter()
+        .any(|b| b.extra.is_some())
+        .then(|| quote!(let __x = <#krate::Extra as ::core::default::Default>::default();));
     quote! {
         #[allow(unused_variables, unused_mut)]
         fn build(__problem: bool, __entry: usize, __s: &mut Self::Sink, __holes: &[(usize, &str)]) -> __p::Result<Self, ::std::string::String> {
             #(#reader_fns)*
-            #(#hoisted)*
+            #empty_extra
             match __entry {
                 #(#arms)*
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),

@@ -349,7 +349,7 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
-            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            #[allow(unused_variables, unused_mut)]
             fn __b0<'b>(
                 __problem: bool,
                 __s: &mut __Fast<'b, true>,
@@ -390,12 +390,16 @@ const _: () = {
             }
             match __entry {
                 0usize => {
-                    let (used, limit, rest) = __b0(__problem, __s, __holes)?;
-                    __p::Ok(Self::LimitReached {
-                        used,
-                        limit,
-                        rest,
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((used, limit, rest)) => {
+                            __p::Ok(Self::LimitReached {
+                                used,
+                                limit,
+                                rest,
+                            })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => __p::Ok(Self::NotAuthenticated),
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),

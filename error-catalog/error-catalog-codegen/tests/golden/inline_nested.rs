@@ -225,7 +225,7 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
-            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            #[allow(unused_variables, unused_mut)]
             fn __b0<'b>(
                 __problem: bool,
                 __s: &mut __Fast<'b, true>,
@@ -245,7 +245,7 @@ const _: () = {
                     )?,
                 ))
             }
-            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            #[allow(unused_variables, unused_mut)]
             fn __b1<'b>(
                 __problem: bool,
                 __s: &mut __Fast<'b, true>,
@@ -265,17 +265,21 @@ const _: () = {
                     )?,
                 ))
             }
+            let __x = <::error_catalog::Extra as ::core::default::Default>::default();
             match __entry {
                 0usize => {
-                    let (id,) = __b0(__problem, __s, __holes)?;
-                    __p::Ok(Self::NotFound {
-                        id,
-                        extra: ::core::default::Default::default(),
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((id,)) => __p::Ok(Self::NotFound { id, extra: __x }),
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => {
-                    let (retry_after,) = __b1(__problem, __s, __holes)?;
-                    __p::Ok(Self::RateLimited { retry_after })
+                    match __b1(__problem, __s, __holes) {
+                        __p::Ok((retry_after,)) => {
+                            __p::Ok(Self::RateLimited { retry_after })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
             }

@@ -238,7 +238,7 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
-            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            #[allow(unused_variables, unused_mut)]
             fn __b0<'b>(
                 __problem: bool,
                 __s: &mut __Fast<'b, true>,
@@ -265,14 +265,19 @@ const _: () = {
                     )?,
                 ))
             }
+            let __x = <::error_catalog::Extra as ::core::default::Default>::default();
             match __entry {
                 0usize => {
-                    let (id, note) = __b0(__problem, __s, __holes)?;
-                    __p::Ok(Self::NotFound {
-                        id,
-                        note,
-                        extra: ::core::default::Default::default(),
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((id, note)) => {
+                            __p::Ok(Self::NotFound {
+                                id,
+                                note,
+                                extra: __x,
+                            })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => __p::Ok(Self::Busy),
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
@@ -581,7 +586,7 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
-            #[allow(unused_variables, unused_mut, clippy::too_many_arguments)]
+            #[allow(unused_variables, unused_mut)]
             fn __b0<'b>(
                 __problem: bool,
                 __s: &mut __Fast<'b, false>,
@@ -628,14 +633,19 @@ const _: () = {
                     )?,
                 ))
             }
+            let __x = <::error_catalog::Extra as ::core::default::Default>::default();
             match __entry {
                 0usize => {
-                    let (id, note) = __b0(__problem, __s, __holes)?;
-                    __p::Ok(Self::NotFound {
-                        id,
-                        note,
-                        extra: ::core::default::Default::default(),
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((id, note)) => {
+                            __p::Ok(Self::NotFound {
+                                id,
+                                note,
+                                extra: __x,
+                            })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => __p::Ok(Self::Busy),
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),

@@ -666,23 +666,42 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &McpError,
+                __code: &'static str,
+                used: &u32,
+                limit: &u32,
+                rest: &String,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member("error", &__p::MessageStr(__this, __public)),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &McpError,
+                __code: &'static str,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member("error", &__p::MessageStr(__this, __public)),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::LimitReached { used, limit, rest, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member("error", &__p::MessageStr(self, __public)),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "mcp_limit_reached", used, limit, rest)
                 }
-                Self::NotAuthenticated => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member("error", &__p::MessageStr(self, __public)),
-                        )),
-                        __s,
-                    )
-                }
+                Self::NotAuthenticated => __w1(__s, __public, self, "not_authenticated"),
                 Self::Unknown(__u) => {
                     if __public {
                         __p::serde::Serialize::serialize(

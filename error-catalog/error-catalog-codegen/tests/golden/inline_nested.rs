@@ -647,48 +647,69 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+                id: &String,
+                extra: &::error_catalog::Extra,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::Member("id", id),
+                                __p::When(
+                                    !__public,
+                                    __p::ExtraMembers(
+                                        __p::Some(extra),
+                                        "/error",
+                                        &["code", "message", "id"],
+                                    ),
+                                ),
+                            )),
+                        ),
+                        __p::When(
+                            !__public,
+                            __p::ExtraMembers(__p::Some(extra), "", &["error"]),
+                        ),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+                retry_after: &Option<u64>,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::OptMember("retryAfter", retry_after),
+                            )),
+                        ),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "NOT_FOUND"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::Member("id", id),
-                                    __p::When(
-                                        !__public,
-                                        __p::ExtraMembers(
-                                            __p::Some(extra),
-                                            "/error",
-                                            &["code", "message", "id"],
-                                        ),
-                                    ),
-                                )),
-                            ),
-                            __p::When(
-                                !__public,
-                                __p::ExtraMembers(__p::Some(extra), "", &["error"]),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "NOT_FOUND", id, extra)
                 }
                 Self::RateLimited { retry_after, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "RATE_LIMITED"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::OptMember("retryAfter", retry_after),
-                                )),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w1(__s, __public, self, "RATE_LIMITED", retry_after)
                 }
                 Self::Unknown(__u) => {
                     if __public {

@@ -744,49 +744,68 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+                id: &String,
+                note: &Option<String>,
+                extra: &::error_catalog::Extra,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::Member("id", id),
+                                __p::OptMember("note", note),
+                                __p::When(
+                                    !__public,
+                                    __p::ExtraMembers(
+                                        __p::Some(extra),
+                                        "/error",
+                                        &["code", "message", "id", "note"],
+                                    ),
+                                ),
+                            )),
+                        ),
+                        __p::When(
+                            !__public,
+                            __p::ExtraMembers(__p::Some(extra), "", &["error"]),
+                        ),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                            )),
+                        ),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::NotFound { id, note, extra, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "NOT_FOUND"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::Member("id", id),
-                                    __p::OptMember("note", note),
-                                    __p::When(
-                                        !__public,
-                                        __p::ExtraMembers(
-                                            __p::Some(extra),
-                                            "/error",
-                                            &["code", "message", "id", "note"],
-                                        ),
-                                    ),
-                                )),
-                            ),
-                            __p::When(
-                                !__public,
-                                __p::ExtraMembers(__p::Some(extra), "", &["error"]),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "NOT_FOUND", id, note, extra)
                 }
-                Self::Busy => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "BUSY"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                )),
-                            ),
-                        )),
-                        __s,
-                    )
-                }
+                Self::Busy => __w1(__s, __public, self, "BUSY"),
                 Self::Unknown(__u) => {
                     if __public {
                         __p::serde::Serialize::serialize(
@@ -959,49 +978,68 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<'b, __S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopErrorRef<'_>,
+                __code: &'static str,
+                id: &::std::borrow::Cow<'b, str>,
+                note: &::core::option::Option<::std::borrow::Cow<'b, str>>,
+                extra: &::error_catalog::Extra,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::Member("id", id),
+                                __p::OptMember("note", note),
+                                __p::When(
+                                    !__public,
+                                    __p::ExtraMembers(
+                                        __p::Some(extra),
+                                        "/error",
+                                        &["code", "message", "id", "note"],
+                                    ),
+                                ),
+                            )),
+                        ),
+                        __p::When(
+                            !__public,
+                            __p::ExtraMembers(__p::Some(extra), "", &["error"]),
+                        ),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<'b, __S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopErrorRef<'_>,
+                __code: &'static str,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                            )),
+                        ),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::NotFound { id, note, extra, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "NOT_FOUND"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::Member("id", id),
-                                    __p::OptMember("note", note),
-                                    __p::When(
-                                        !__public,
-                                        __p::ExtraMembers(
-                                            __p::Some(extra),
-                                            "/error",
-                                            &["code", "message", "id", "note"],
-                                        ),
-                                    ),
-                                )),
-                            ),
-                            __p::When(
-                                !__public,
-                                __p::ExtraMembers(__p::Some(extra), "", &["error"]),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "NOT_FOUND", id, note, extra)
                 }
-                Self::Busy => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "BUSY"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                )),
-                            ),
-                        )),
-                        __s,
-                    )
-                }
+                Self::Busy => __w1(__s, __public, self, "BUSY"),
                 Self::Unknown(__u) => {
                     if __public {
                         __p::serde::Serialize::serialize(

@@ -626,31 +626,29 @@ const _: () = {
             __f: &mut ::core::fmt::Formatter<'_>,
             __public: bool,
         ) -> ::core::fmt::Result {
+            static __SEGS: [&[__p::Seg]; 2usize] = [
+                &[
+                    __p::Seg::Lit("MCP limit reached ("),
+                    __p::Seg::Value(0usize),
+                    __p::Seg::Lit("/"),
+                    __p::Seg::Value(1usize),
+                    __p::Seg::Lit("). "),
+                    __p::Seg::Value(2usize),
+                ],
+                &[__p::Seg::Lit("Not authenticated")],
+            ];
             match self {
                 Self::LimitReached { used, limit, rest, .. } => {
                     __p::render_segs(
                         __f,
                         __public,
-                        &[
-                            __p::Seg::Lit("MCP limit reached ("),
-                            __p::Seg::Value(0usize),
-                            __p::Seg::Lit("/"),
-                            __p::Seg::Value(1usize),
-                            __p::Seg::Lit("). "),
-                            __p::Seg::Value(2usize),
-                        ],
+                        __SEGS[0usize],
                         &[used, limit, rest],
                         __p::None,
                     )
                 }
                 Self::NotAuthenticated => {
-                    __p::render_segs(
-                        __f,
-                        __public,
-                        &[__p::Seg::Lit("Not authenticated")],
-                        &[],
-                        __p::None,
-                    )
+                    __p::render_segs(__f, __public, __SEGS[1usize], &[], __p::None)
                 }
                 Self::Unknown(__u) => {
                     if __public {

@@ -610,28 +610,26 @@ const _: () = {
             __f: &mut ::core::fmt::Formatter<'_>,
             __public: bool,
         ) -> ::core::fmt::Result {
+            static __SEGS: [&[__p::Seg]; 2usize] = [
+                &[
+                    __p::Seg::Lit("Customer "),
+                    __p::Seg::Value(0usize),
+                    __p::Seg::Lit(" not found"),
+                ],
+                &[__p::Seg::Lit("Too many requests")],
+            ];
             match self {
                 Self::NotFound { id, extra, .. } => {
                     __p::render_segs(
                         __f,
                         __public,
-                        &[
-                            __p::Seg::Lit("Customer "),
-                            __p::Seg::Value(0usize),
-                            __p::Seg::Lit(" not found"),
-                        ],
+                        __SEGS[0usize],
                         &[id],
                         extra.message(),
                     )
                 }
                 Self::RateLimited { .. } => {
-                    __p::render_segs(
-                        __f,
-                        __public,
-                        &[__p::Seg::Lit("Too many requests")],
-                        &[],
-                        __p::None,
-                    )
+                    __p::render_segs(__f, __public, __SEGS[1usize], &[], __p::None)
                 }
                 Self::Unknown(__u) => {
                     if __public {

@@ -1,7 +1,8 @@
 //! `Display` and `Render::render`: the message template with the fields'
-//! values, or the received message a variant keeps. Each variant's template is
-//! printed as a static table of segments (`__p::Seg`) that one function of the
-//! core crate, `render_segs`, writes with the variant's values.
+//! values, or the received message a variant keeps. The templates are printed
+//! as one static table of segments (`__p::Seg`, one slice per variant) that
+//! one function of the core crate, `render_segs`, writes with the variant's
+//! values.
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -46,6 +46,7 @@ pub const REDACTED: &str = "[redacted]";
 /// assert_eq!(Msg(&segs, &values, false, Some("as sent")).to_string(), "as sent");
 /// assert_eq!(Msg(&segs, &values, true, Some("as sent")).to_string(), "Agent a_1 hit [redacted]");
 /// ```
+#[inline]
 pub fn render_segs(
     f: &mut fmt::Formatter<'_>,
     public: bool,

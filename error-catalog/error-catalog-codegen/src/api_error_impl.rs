@@ -148,22 +148,40 @@ pub(super) fn api_error(input: &Input, ty: &TokenStream) -> TokenStream {
 }
 
 /// The `public_details` method of `Render`: `details()` without redacted fields.
+/// Only the variants that redact a field have arms of their own (those that
+/// show nothing share one); every other variant's public details are its
+/// details.
 pub(super) fn public_details(input: &Input) -> TokenStream {
-    let unknown = &input.unknown;
-    let arms = input
-        .variants
-        .iter()
-        .zip(&input.catalog.errors)
-        .map(|(b, e)| {
-            let shown = b.fields.iter().filter(|f| !redacted(e, f)).collect();
-            detail_arm(e, b, shown)
-        });
+    let krate = &input.krate;
+    let mut arms = Vec::new();
+    let mut hidden = Vec::new();
+    for (b, e) in input.variants.iter().zip(&input.catalog.errors) {
+        let shown: Vec<_> = b.fields.iter().filter(|f| !redacted(e, f)).collect();
+        if shown.len() == b.fields.len() {
+            continue;
+        }
+        if shown.is_empty() && when_details(e, b).is_empty() {
+            hidden.push(pat(b, &[]));
+        } else {
+            arms.push(detail_arm(e, b, shown));
+        }
+    }
+    if arms.is_empty() && hidden.is_empty() {
+        return quote! {
+            fn public_details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
+                #krate::ApiError::details(self)
+            }
+        };
+    }
+    let hidden = (!hidden.is_empty()).then(|| quote!(#(#hidden)|* => {}));
     quote! {
+        #[allow(unreachable_patterns, unused_mut)]
         fn public_details(&self) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
             let mut __m = __p::serde_json::Map::new();
             match self {
                 #(#arms)*
-                Self::#unknown(_) => {}
+                #hidden
+                _ => return #krate::ApiError::details(self),
             }
             __m
         }

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use crate::ast::Input;
 use crate::build::decode_impl;
-use crate::lower::slot_fields;
+use crate::lower::{slot_fields, typed_shapes};
 use crate::tables::code_lookup;
 use error_catalog_model::plan::PlanBuf;
 
@@ -17,23 +17,19 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
     // that has them.
     let fast = typed || placement.message.is_some();
     let sink = if fast {
+        let (shapes, shape_of) = typed_shapes(input, low);
         let mut tvariants = Vec::new();
-        let mut new_arms = Vec::new();
         let mut member_arms = Vec::new();
-        for (i, b) in input.variants.iter().enumerate() {
+        for (k, &i) in shapes.iter().enumerate() {
+            let b = &input.variants[i];
             let tf = &low.typed_fields[i];
-            if tf.is_empty() {
-                continue;
-            }
-            let tvariant = format_ident!("V{}", i);
+            let tvariant = format_ident!("S{}", k);
             let names: Vec<proc_macro2::Ident> =
                 tf.iter().map(|(j, _)| format_ident!("__t{}", j)).collect();
             let tys = tf
                 .iter()
                 .map(|(j, _)| crate::tokens::view_ty(&b.fields[*j]));
             tvariants.push(quote!(#tvariant { #(#names: __p::Option<#tys>,)* }));
-            let nones = names.iter().map(|n| quote!(#n: __p::None));
-            new_arms.push(quote!(#i => __Typed::#tvariant { #(#nones,)* },));
             let keys = tf.iter().map(|(_, m)| m);
             let read = tf.iter().map(|(j, _)| {
                 if b.fields[*j].is_text() {
@@ -48,6 +44,23 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                 }
             });
         }
+        // one arm per shape, naming the entries that have it
+        let new_arms = shapes
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let tvariant = format_ident!("S{}", k);
+                let entries = shape_of
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| **s == Some(k))
+                    .map(|(e, _)| e);
+                let nones = low.typed_fields[i]
+                    .iter()
+                    .map(|(j, _)| format_ident!("__t{}", j));
+                quote!(#(#entries)|* => __Typed::#tvariant { #(#nones: __p::None,)* },)
+            })
+            .collect::<Vec<_>>();
         let code_slot = placement.code.filter(|_| typed);
         let by_code = code_lookup(input);
         // an integer code is its digits as written (anything else is read

@@ -53,7 +53,7 @@ pub fn expand(input: &Input) -> TokenStream {
         schemas: oa_schemas,
         responses: oa_responses,
     } = error_catalog_model::openapi::utoipa_data(&input.catalog);
-    let (serialize, envelope) = serialize(input, &low, &this);
+    let (serialize, envelope) = serialize(input, &low, &this, false);
     let (view, view_impls) = match &input.view {
         Some(v) => (
             crate::view::definition(input, v),

@@ -23,6 +23,42 @@ pub(super) fn slot_fields<'a>(input: &'a Input, plan: &PlanBuf) -> Vec<(usize, &
         .collect()
 }
 
+/// The typed sink's variants (`__Typed::S{k}`): entries whose typed fields
+/// are the same (field index, member, stored type) share one, so the sink's
+/// `member` has one arm per shape, not per entry. Returns, per shape, one
+/// entry that has it, and per entry its shape (`None`: nothing read typed).
+pub(super) fn typed_shapes(input: &Input, plan: &PlanBuf) -> (Vec<usize>, Vec<Option<usize>>) {
+    let mut keys: Vec<Vec<(usize, &str, String)>> = Vec::new();
+    let mut first = Vec::new();
+    let of = plan
+        .typed_fields
+        .iter()
+        .enumerate()
+        .map(|(i, tf)| {
+            let b = input.variants.get(i)?;
+            if tf.is_empty() {
+                return None;
+            }
+            let key: Vec<(usize, &str, String)> = tf
+                .iter()
+                .filter_map(|(j, m)| {
+                    let f = b.fields.get(*j)?;
+                    Some((*j, m.as_str(), crate::tokens::view_ty(f).to_string()))
+                })
+                .collect();
+            Some(match keys.iter().position(|k| *k == key) {
+                Some(k) => k,
+                None => {
+                    keys.push(key);
+                    first.push(i);
+                    keys.len() - 1
+                }
+            })
+        })
+        .collect();
+    (first, of)
+}
+
 /// The fields of variant `b` as lowering sees them.
 pub(super) fn specs(b: &Bound) -> Vec<FieldSpec<'_>> {
     b.fields

@@ -2,10 +2,10 @@
 //! problem+json and `Public` share), and the fallback's serialization.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote, ToTokens};
 
 use crate::ast::{Bound, Input};
-use crate::tokens::{pat, redacted, scalar_literal};
+use crate::tokens::{pat, redacted, scalar_literal, view_ty};
 use crate::tree::{tree, Leaf, Node};
 use error_catalog_core::engine::Select;
 use error_catalog_model::layout::error_marks;
@@ -27,24 +27,20 @@ fn leaf_writer(e: &ErrorEntry, key: Option<&str>, leaf: &Leaf, b: &Bound) -> Opt
         None => quote!(__p::Element(#value)),
     };
     Some(match leaf {
-        Leaf::Code => {
-            let c = &e.code.value;
-            one(quote!(#c))
-        }
+        // (the code is the writing function's argument `__code`, so entries
+        // written alike share one function)
+        Leaf::Code => one(quote!(__code)),
         Leaf::IntegerCode => match e.code.value.parse::<i64>() {
             Ok(n) => one(quote!(&#n)),
-            Err(_) => {
-                let c = &e.code.value;
-                one(quote!(#c))
-            }
+            Err(_) => one(quote!(__code)),
         },
-        Leaf::Message => one(quote!(&__p::MessageStr(self, __public))),
+        Leaf::Message => one(quote!(&__p::MessageStr(__this, __public))),
         Leaf::Static(s) => one(quote!(#s)),
         Leaf::Constant(json) => {
             let value = scalar_literal(json)?;
             one(quote!(&#value))
         }
-        Leaf::FixCommand => one(quote!(&__p::FixCommandStr(self, __public))),
+        Leaf::FixCommand => one(quote!(&__p::FixCommandStr(__this, __public))),
         Leaf::Field(i) => {
             let f = &b.fields[*i];
             let id = &f.ident;
@@ -196,12 +192,19 @@ pub(super) fn public_unknown(input: &Input) -> TokenStream {
 }
 
 /// The `Serialize` impl, and the `serialize_envelope` method of `Render` it delegates to.
+/// `view`: the impls are the borrowed view's (its text fields are
+/// `Cow<'b, str>`). Each variant's envelope is written by a function of
+/// (serializer, public?, the value, its code, its fields), one per way of
+/// writing, which the entries written alike share.
 pub(super) fn serialize(
     input: &Input,
     low: &PlanBuf,
     ty: &TokenStream,
+    view: bool,
 ) -> (TokenStream, TokenStream) {
     let unknown = &input.unknown;
+    let krate = &input.krate;
+    let mut writers: Vec<(String, TokenStream)> = Vec::new();
     let arms = input
         .variants
         .iter()
@@ -212,12 +215,42 @@ pub(super) fn serialize(
             let node = tree(input, &low.plan_of(i).placement, i, b);
             let obj = object(e, &node, b);
             let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
+            let mut tys: Vec<TokenStream> = b
+                .fields
+                .iter()
+                .map(|f| if view { view_ty(f) } else { f.ty.to_token_stream() })
+                .collect();
             if let Some(x) = &b.extra {
                 ids.push(x);
+                tys.push(quote!(#krate::Extra));
             }
+            let lifetime = view.then(|| quote!('b,));
+            let signature = quote! {
+                <#lifetime __S: __p::serde::Serializer>(__s: __S, __public: bool, __this: &#ty, __code: &'static str, #(#ids: &#tys,)*) -> __p::Result<__S::Ok, __S::Error> {
+                    __p::serde::Serialize::serialize(&#obj, __s)
+                }
+            };
+            let key = signature.to_string();
+            let k = match writers.iter().position(|(w, _)| *w == key) {
+                Some(k) => k,
+                None => {
+                    writers.push((key, signature));
+                    writers.len() - 1
+                }
+            };
+            let writer = format_ident!("__w{}", k);
+            let code = &e.code.value;
             let p = pat(b, &ids);
-            quote!(#p => __p::serde::Serialize::serialize(&#obj, __s),)
-        });
+            quote!(#p => #writer(__s, __public, self, #code, #(#ids,)*),)
+        })
+        .collect::<Vec<_>>();
+    let writer_fns = writers.iter().enumerate().map(|(k, (_, signature))| {
+        let writer = format_ident!("__w{}", k);
+        quote! {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn #writer #signature
+        }
+    });
     let public_unknown = public_unknown(input);
     let serialize = quote! {
         #[automatically_derived]
@@ -229,6 +262,7 @@ pub(super) fn serialize(
     };
     let envelope = quote! {
         fn serialize_envelope<__S: __p::serde::Serializer>(&self, __s: __S, __public: bool) -> __p::Result<__S::Ok, __S::Error> {
+            #(#writer_fns)*
             match self {
                 #(#arms)*
                 Self::#unknown(__u) => {

@@ -64,7 +64,7 @@ pub(super) fn definition(input: &Input, v: &View) -> TokenStream {
 pub(super) fn impls(input: &Input, low: &PlanBuf, view: &syn::Ident) -> TokenStream {
     let ty = quote!(#view<'_>);
     let (display, render) = display(input, &ty);
-    let (serialize, envelope) = serialize(input, low, &ty);
+    let (serialize, envelope) = serialize(input, low, &ty, true);
     let api_error = api_error(input, &ty);
     let public_details = public_details(input);
     let ident = &input.ident;

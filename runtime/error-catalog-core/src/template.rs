@@ -9,9 +9,11 @@ use std::fmt;
 mod matching;
 mod one_pass;
 mod overlap;
+mod render;
 pub use matching::{literal_match, match_into, match_pattern, PatternSeg};
 pub use one_pass::{one_pass, run_steps, take_run, Step};
 pub use overlap::patterns_overlap;
+pub use render::{render_segs, Maybe, Seg, StaticSeg, REDACTED};
 
 /// One piece of a parsed template.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,8 @@ pub use error_catalog_core::command::render as render_command;
 pub use error_catalog_core::decode::{
     canonical_int, decode, display_eq, exact_int, field, field_int, field_opt_int,
     field_opt_string, field_string, from_hole, hole_string, hole_text, read_field, read_into,
-    read_optional, read_text, text_into, typed_or, Classifier, Decode, Envelopes, Fallback,
-    FieldAt, ObjectSeed, Plan, RawObject, Text,
+    read_optional, read_text, text_into, typed_or, typed_or_field, typed_or_optional, Classifier,
+    Decode, Envelopes, Fallback, FieldAt, ObjectSeed, Plan, RawObject, Text,
 };
 pub use error_catalog_core::engine::{
     self, Captured, CodeIndex, CodeKey, Condition, Entry, Identity, Layout, LazyCapture, Table,
@@ -15,7 +15,9 @@ pub use error_catalog_core::headers::HeaderLookup;
 pub use error_catalog_core::hole_texts::HoleTexts;
 pub use error_catalog_core::raw_members::TooLong;
 pub use error_catalog_core::success::SuccessRule;
-pub use error_catalog_core::template::{match_into, take_run, HoleKind, PatternSeg};
+pub use error_catalog_core::template::{
+    match_into, render_segs, take_run, HoleKind, Maybe, PatternSeg, Seg,
+};
 pub use serde;
 pub use serde_json;
 pub use std::option::Option::{self, None, Some};

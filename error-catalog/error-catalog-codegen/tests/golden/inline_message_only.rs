@@ -349,40 +349,57 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(u32, u32, String), ::std::string::String> {
+                __p::Ok((
+                    if __problem {
+                        __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("used"),
+                            "used",
+                            __p::field_int,
+                        )
+                    } else {
+                        __p::field_int(__p::hole_text(__holes, 0usize), "used")
+                    }?,
+                    if __problem {
+                        __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("limit"),
+                            "limit",
+                            __p::field_int,
+                        )
+                    } else {
+                        __p::field_int(__p::hole_text(__holes, 1usize), "limit")
+                    }?,
+                    if __problem {
+                        __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("rest"),
+                            "rest",
+                            __p::field_string,
+                        )
+                    } else {
+                        __p::hole_string(__holes, 2usize, "rest", false)
+                    }?,
+                ))
+            }
             match __entry {
                 0usize => {
-                    __p::Ok(Self::LimitReached {
-                        used: if __problem {
-                            __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("used"),
-                                "used",
-                                __p::field_int,
-                            )
-                        } else {
-                            __p::field_int(__p::hole_text(__holes, 0usize), "used")
-                        }?,
-                        limit: if __problem {
-                            __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("limit"),
-                                "limit",
-                                __p::field_int,
-                            )
-                        } else {
-                            __p::field_int(__p::hole_text(__holes, 1usize), "limit")
-                        }?,
-                        rest: if __problem {
-                            __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("rest"),
-                                "rest",
-                                __p::field_string,
-                            )
-                        } else {
-                            __p::hole_string(__holes, 2usize, "rest", false)
-                        }?,
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((used, limit, rest)) => {
+                            __p::Ok(Self::LimitReached {
+                                used,
+                                limit,
+                                rest,
+                            })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => __p::Ok(Self::NotAuthenticated),
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
@@ -604,25 +621,34 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for McpError {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
             __public: bool,
         ) -> ::core::fmt::Result {
+            static __SEGS: [&[__p::Seg]; 2usize] = [
+                &[
+                    __p::Seg::Lit("MCP limit reached ("),
+                    __p::Seg::Value(0usize),
+                    __p::Seg::Lit("/"),
+                    __p::Seg::Value(1usize),
+                    __p::Seg::Lit("). "),
+                    __p::Seg::Value(2usize),
+                ],
+                &[__p::Seg::Lit("Not authenticated")],
+            ];
             match self {
                 Self::LimitReached { used, limit, rest, .. } => {
-                    __f.write_str("MCP limit reached (")?;
-                    ::core::fmt::Display::fmt(used, __f)?;
-                    __f.write_str("/")?;
-                    ::core::fmt::Display::fmt(limit, __f)?;
-                    __f.write_str("). ")?;
-                    ::core::fmt::Display::fmt(rest, __f)?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        __SEGS[0usize],
+                        &[used, limit, rest],
+                        __p::None,
+                    )
                 }
                 Self::NotAuthenticated => {
-                    __f.write_str("Not authenticated")?;
-                    __p::Ok(())
+                    __p::render_segs(__f, __public, __SEGS[1usize], &[], __p::None)
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -638,23 +664,42 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &McpError,
+                __code: &'static str,
+                used: &u32,
+                limit: &u32,
+                rest: &String,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member("error", &__p::MessageStr(__this, __public)),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &McpError,
+                __code: &'static str,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member("error", &__p::MessageStr(__this, __public)),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::LimitReached { used, limit, rest, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member("error", &__p::MessageStr(self, __public)),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "mcp_limit_reached", used, limit, rest)
                 }
-                Self::NotAuthenticated => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member("error", &__p::MessageStr(self, __public)),
-                        )),
-                        __s,
-                    )
-                }
+                Self::NotAuthenticated => __w1(__s, __public, self, "not_authenticated"),
                 Self::Unknown(__u) => {
                     if __public {
                         __p::serde::Serialize::serialize(
@@ -672,17 +717,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::LimitReached { used, limit, rest, .. } => {
-                    __p::put(&mut __m, "used", used);
-                    __p::put(&mut __m, "limit", limit);
-                    __p::put(&mut __m, "rest", rest);
-                }
-                Self::NotAuthenticated => {}
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     ::error_catalog::__impl_integrations!(

@@ -225,41 +225,61 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(String,), ::std::string::String> {
+                let (__t0,) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S0 { __t0 } => (__t0,),
+                    _ => (__p::None,),
+                };
+                __p::Ok((
+                    __p::typed_or_field(
+                        __t0.map(__p::Text::owned),
+                        __s,
+                        __p::FieldAt::Member("id"),
+                        "id",
+                        __p::field_string,
+                    )?,
+                ))
+            }
+            #[allow(unused_variables, unused_mut)]
+            fn __b1<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(Option<u64>,), ::std::string::String> {
+                let (__t0,) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S1 { __t0 } => (__t0,),
+                    _ => (__p::None,),
+                };
+                __p::Ok((
+                    __p::typed_or_optional(
+                        __t0,
+                        __s,
+                        __p::FieldAt::Member("retryAfter"),
+                        "retryAfter",
+                        __p::field_opt_int,
+                    )?,
+                ))
+            }
+            let __x = <::error_catalog::Extra as ::core::default::Default>::default();
             match __entry {
                 0usize => {
-                    let (__t0,) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V0 { __t0 } => (__t0,),
-                        _ => (__p::None,),
-                    };
-                    __p::Ok(Self::NotFound {
-                        id: __p::typed_or(
-                            __t0.map(__p::Text::owned),
-                            || __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("id"),
-                                "id",
-                                __p::field_string,
-                            ),
-                        )?,
-                        extra: ::core::default::Default::default(),
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((id,)) => __p::Ok(Self::NotFound { id, extra: __x }),
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => {
-                    let (__t0,) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V1 { __t0 } => (__t0,),
-                        _ => (__p::None,),
-                    };
-                    __p::Ok(Self::RateLimited {
-                        retry_after: __p::typed_or(
-                            __t0,
-                            || __p::read_optional(
-                                __s,
-                                __p::FieldAt::Member("retryAfter"),
-                                "retryAfter",
-                                __p::field_opt_int,
-                            ),
-                        )?,
-                    })
+                    match __b1(__problem, __s, __holes) {
+                        __p::Ok((retry_after,)) => {
+                            __p::Ok(Self::RateLimited { retry_after })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
             }
@@ -285,8 +305,8 @@ const _: () = {
     enum __Typed<'b> {
         #[default]
         None,
-        V0 { __t0: __p::Option<::std::borrow::Cow<'b, str>> },
-        V1 { __t0: __p::Option<Option<u64>> },
+        S0 { __t0: __p::Option<::std::borrow::Cow<'b, str>> },
+        S1 { __t0: __p::Option<Option<u64>> },
         Body(::core::marker::PhantomData<&'b str>),
     }
     #[derive(Default)]
@@ -330,8 +350,8 @@ const _: () = {
                         #[allow(unreachable_patterns)]
                         __p::Some(__e) => {
                             match __e {
-                                0usize => __Typed::V0 { __t0: __p::None },
-                                1usize => __Typed::V1 { __t0: __p::None },
+                                0usize => __Typed::S0 { __t0: __p::None },
+                                1usize => __Typed::S1 { __t0: __p::None },
                                 _ => __Typed::None,
                             }
                         }
@@ -362,12 +382,12 @@ const _: () = {
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
             match &mut self.typed {
-                __Typed::V0 { __t0 } => {
+                __Typed::S0 { __t0 } => {
                     if __t0.is_none() && __key == "id" {
                         return __p::read_text::<__OWN, _, _>(__t0, __map);
                     }
                 }
-                __Typed::V1 { __t0 } => {
+                __Typed::S1 { __t0 } => {
                     if __t0.is_none() && __key == "retryAfter" {
                         return __p::read_into(__t0, __map);
                     }
@@ -585,27 +605,31 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for ShopError {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
             __public: bool,
         ) -> ::core::fmt::Result {
+            static __SEGS: [&[__p::Seg]; 2usize] = [
+                &[
+                    __p::Seg::Lit("Customer "),
+                    __p::Seg::Value(0usize),
+                    __p::Seg::Lit(" not found"),
+                ],
+                &[__p::Seg::Lit("Too many requests")],
+            ];
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    if !__public {
-                        if let __p::Some(__m) = extra.message() {
-                            return __f.write_str(__m);
-                        }
-                    }
-                    __f.write_str("Customer ")?;
-                    ::core::fmt::Display::fmt(id, __f)?;
-                    __f.write_str(" not found")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        __SEGS[0usize],
+                        &[id],
+                        extra.message(),
+                    )
                 }
                 Self::RateLimited { .. } => {
-                    __f.write_str("Too many requests")?;
-                    __p::Ok(())
+                    __p::render_segs(__f, __public, __SEGS[1usize], &[], __p::None)
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -621,48 +645,69 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+                id: &String,
+                extra: &::error_catalog::Extra,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::Member("id", id),
+                                __p::When(
+                                    !__public,
+                                    __p::ExtraMembers(
+                                        __p::Some(extra),
+                                        "/error",
+                                        &["code", "message", "id"],
+                                    ),
+                                ),
+                            )),
+                        ),
+                        __p::When(
+                            !__public,
+                            __p::ExtraMembers(__p::Some(extra), "", &["error"]),
+                        ),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+                retry_after: &Option<u64>,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::OptMember("retryAfter", retry_after),
+                            )),
+                        ),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "NOT_FOUND"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::Member("id", id),
-                                    __p::When(
-                                        !__public,
-                                        __p::ExtraMembers(
-                                            __p::Some(extra),
-                                            "/error",
-                                            &["code", "message", "id"],
-                                        ),
-                                    ),
-                                )),
-                            ),
-                            __p::When(
-                                !__public,
-                                __p::ExtraMembers(__p::Some(extra), "", &["error"]),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "NOT_FOUND", id, extra)
                 }
                 Self::RateLimited { retry_after, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "RATE_LIMITED"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::OptMember("retryAfter", retry_after),
-                                )),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w1(__s, __public, self, "RATE_LIMITED", retry_after)
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -686,17 +731,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::NotFound { id, .. } => {
-                    __p::put(&mut __m, "id", id);
-                }
-                Self::RateLimited { retry_after, .. } => {
-                    __p::put(&mut __m, "retryAfter", retry_after);
-                }
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     #[automatically_derived]

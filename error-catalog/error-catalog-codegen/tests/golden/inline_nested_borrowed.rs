@@ -238,33 +238,46 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(String, Option<String>), ::std::string::String> {
+                let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S0 { __t0, __t1 } => (__t0, __t1),
+                    _ => (__p::None, __p::None),
+                };
+                __p::Ok((
+                    __p::typed_or_field(
+                        __t0.map(__p::Text::owned),
+                        __s,
+                        __p::FieldAt::Member("id"),
+                        "id",
+                        __p::field_string,
+                    )?,
+                    __p::typed_or_optional(
+                        __t1.map(__p::Text::owned),
+                        __s,
+                        __p::FieldAt::Member("note"),
+                        "note",
+                        __p::field_opt_string,
+                    )?,
+                ))
+            }
+            let __x = <::error_catalog::Extra as ::core::default::Default>::default();
             match __entry {
                 0usize => {
-                    let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V0 { __t0, __t1 } => (__t0, __t1),
-                        _ => (__p::None, __p::None),
-                    };
-                    __p::Ok(Self::NotFound {
-                        id: __p::typed_or(
-                            __t0.map(__p::Text::owned),
-                            || __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("id"),
-                                "id",
-                                __p::field_string,
-                            ),
-                        )?,
-                        note: __p::typed_or(
-                            __t1.map(__p::Text::owned),
-                            || __p::read_optional(
-                                __s,
-                                __p::FieldAt::Member("note"),
-                                "note",
-                                __p::field_opt_string,
-                            ),
-                        )?,
-                        extra: ::core::default::Default::default(),
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((id, note)) => {
+                            __p::Ok(Self::NotFound {
+                                id,
+                                note,
+                                extra: __x,
+                            })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => __p::Ok(Self::Busy),
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
@@ -291,7 +304,7 @@ const _: () = {
     enum __Typed<'b> {
         #[default]
         None,
-        V0 {
+        S0 {
             __t0: __p::Option<::std::borrow::Cow<'b, str>>,
             __t1: __p::Option<::core::option::Option<::std::borrow::Cow<'b, str>>>,
         },
@@ -339,7 +352,7 @@ const _: () = {
                         __p::Some(__e) => {
                             match __e {
                                 0usize => {
-                                    __Typed::V0 {
+                                    __Typed::S0 {
                                         __t0: __p::None,
                                         __t1: __p::None,
                                     }
@@ -374,7 +387,7 @@ const _: () = {
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
             match &mut self.typed {
-                __Typed::V0 { __t0, __t1 } => {
+                __Typed::S0 { __t0, __t1 } => {
                     if __t0.is_none() && __key == "id" {
                         return __p::read_text::<__OWN, _, _>(__t0, __map);
                     }
@@ -573,43 +586,66 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, false>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<
+                (
+                    ::std::borrow::Cow<'b, str>,
+                    ::core::option::Option<::std::borrow::Cow<'b, str>>,
+                ),
+                ::std::string::String,
+            > {
+                let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S0 { __t0, __t1 } => (__t0, __t1),
+                    _ => (__p::None, __p::None),
+                };
+                __p::Ok((
+                    __p::typed_or(
+                        __t0,
+                        || __p::read_field(
+                            __s,
+                            __p::FieldAt::Member("id"),
+                            "id",
+                            |__r, __n| {
+                                (__p::field_string(__r, __n))
+                                    .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
+                            },
+                        ),
+                    )?,
+                    __p::typed_or(
+                        __t1,
+                        || __p::read_optional(
+                            __s,
+                            __p::FieldAt::Member("note"),
+                            "note",
+                            |__r, __n| {
+                                (__p::field_opt_string(__r, __n))
+                                    .map(
+                                        <::core::option::Option<
+                                            ::std::borrow::Cow<'b, str>,
+                                        > as __p::Text<'b>>::lent,
+                                    )
+                            },
+                        ),
+                    )?,
+                ))
+            }
+            let __x = <::error_catalog::Extra as ::core::default::Default>::default();
             match __entry {
                 0usize => {
-                    let (__t0, __t1) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V0 { __t0, __t1 } => (__t0, __t1),
-                        _ => (__p::None, __p::None),
-                    };
-                    __p::Ok(Self::NotFound {
-                        id: __p::typed_or(
-                            __t0,
-                            || __p::read_field(
-                                __s,
-                                __p::FieldAt::Member("id"),
-                                "id",
-                                |__r, __n| {
-                                    (__p::field_string(__r, __n))
-                                        .map(<::std::borrow::Cow<'b, str> as __p::Text<'b>>::lent)
-                                },
-                            ),
-                        )?,
-                        note: __p::typed_or(
-                            __t1,
-                            || __p::read_optional(
-                                __s,
-                                __p::FieldAt::Member("note"),
-                                "note",
-                                |__r, __n| {
-                                    (__p::field_opt_string(__r, __n))
-                                        .map(
-                                            <::core::option::Option<
-                                                ::std::borrow::Cow<'b, str>,
-                                            > as __p::Text<'b>>::lent,
-                                        )
-                                },
-                            ),
-                        )?,
-                        extra: ::core::default::Default::default(),
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((id, note)) => {
+                            __p::Ok(Self::NotFound {
+                                id,
+                                note,
+                                extra: __x,
+                            })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 1usize => __p::Ok(Self::Busy),
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
@@ -666,27 +702,31 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for ShopError {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
             __public: bool,
         ) -> ::core::fmt::Result {
+            static __SEGS: [&[__p::Seg]; 2usize] = [
+                &[
+                    __p::Seg::Lit("Customer "),
+                    __p::Seg::Value(0usize),
+                    __p::Seg::Lit(" not found"),
+                ],
+                &[__p::Seg::Lit("Busy")],
+            ];
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    if !__public {
-                        if let __p::Some(__m) = extra.message() {
-                            return __f.write_str(__m);
-                        }
-                    }
-                    __f.write_str("Customer ")?;
-                    ::core::fmt::Display::fmt(id, __f)?;
-                    __f.write_str(" not found")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        __SEGS[0usize],
+                        &[id],
+                        extra.message(),
+                    )
                 }
                 Self::Busy => {
-                    __f.write_str("Busy")?;
-                    __p::Ok(())
+                    __p::render_segs(__f, __public, __SEGS[1usize], &[], __p::None)
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -702,49 +742,68 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+                id: &String,
+                note: &Option<String>,
+                extra: &::error_catalog::Extra,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::Member("id", id),
+                                __p::OptMember("note", note),
+                                __p::When(
+                                    !__public,
+                                    __p::ExtraMembers(
+                                        __p::Some(extra),
+                                        "/error",
+                                        &["code", "message", "id", "note"],
+                                    ),
+                                ),
+                            )),
+                        ),
+                        __p::When(
+                            !__public,
+                            __p::ExtraMembers(__p::Some(extra), "", &["error"]),
+                        ),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopError,
+                __code: &'static str,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                            )),
+                        ),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::NotFound { id, note, extra, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "NOT_FOUND"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::Member("id", id),
-                                    __p::OptMember("note", note),
-                                    __p::When(
-                                        !__public,
-                                        __p::ExtraMembers(
-                                            __p::Some(extra),
-                                            "/error",
-                                            &["code", "message", "id", "note"],
-                                        ),
-                                    ),
-                                )),
-                            ),
-                            __p::When(
-                                !__public,
-                                __p::ExtraMembers(__p::Some(extra), "", &["error"]),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "NOT_FOUND", id, note, extra)
                 }
-                Self::Busy => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "BUSY"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                )),
-                            ),
-                        )),
-                        __s,
-                    )
-                }
+                Self::Busy => __w1(__s, __public, self, "BUSY"),
                 Self::Unknown(__u) => {
                     if __public {
                         __p::serde::Serialize::serialize(
@@ -767,16 +826,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::NotFound { id, note, .. } => {
-                    __p::put(&mut __m, "id", id);
-                    __p::put(&mut __m, "note", note);
-                }
-                Self::Busy => {}
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     #[automatically_derived]
@@ -884,27 +934,31 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for ShopErrorRef<'_> {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
             __public: bool,
         ) -> ::core::fmt::Result {
+            static __SEGS: [&[__p::Seg]; 2usize] = [
+                &[
+                    __p::Seg::Lit("Customer "),
+                    __p::Seg::Value(0usize),
+                    __p::Seg::Lit(" not found"),
+                ],
+                &[__p::Seg::Lit("Busy")],
+            ];
             match self {
                 Self::NotFound { id, extra, .. } => {
-                    if !__public {
-                        if let __p::Some(__m) = extra.message() {
-                            return __f.write_str(__m);
-                        }
-                    }
-                    __f.write_str("Customer ")?;
-                    ::core::fmt::Display::fmt(id, __f)?;
-                    __f.write_str(" not found")?;
-                    __p::Ok(())
+                    __p::render_segs(
+                        __f,
+                        __public,
+                        __SEGS[0usize],
+                        &[id],
+                        extra.message(),
+                    )
                 }
                 Self::Busy => {
-                    __f.write_str("Busy")?;
-                    __p::Ok(())
+                    __p::render_segs(__f, __public, __SEGS[1usize], &[], __p::None)
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -920,49 +974,68 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<'b, __S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopErrorRef<'_>,
+                __code: &'static str,
+                id: &::std::borrow::Cow<'b, str>,
+                note: &::core::option::Option<::std::borrow::Cow<'b, str>>,
+                extra: &::error_catalog::Extra,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                __p::Member("id", id),
+                                __p::OptMember("note", note),
+                                __p::When(
+                                    !__public,
+                                    __p::ExtraMembers(
+                                        __p::Some(extra),
+                                        "/error",
+                                        &["code", "message", "id", "note"],
+                                    ),
+                                ),
+                            )),
+                        ),
+                        __p::When(
+                            !__public,
+                            __p::ExtraMembers(__p::Some(extra), "", &["error"]),
+                        ),
+                    )),
+                    __s,
+                )
+            }
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w1<'b, __S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &ShopErrorRef<'_>,
+                __code: &'static str,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "error",
+                            &__p::Obj((
+                                __p::Member("code", __code),
+                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                            )),
+                        ),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::NotFound { id, note, extra, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "NOT_FOUND"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                    __p::Member("id", id),
-                                    __p::OptMember("note", note),
-                                    __p::When(
-                                        !__public,
-                                        __p::ExtraMembers(
-                                            __p::Some(extra),
-                                            "/error",
-                                            &["code", "message", "id", "note"],
-                                        ),
-                                    ),
-                                )),
-                            ),
-                            __p::When(
-                                !__public,
-                                __p::ExtraMembers(__p::Some(extra), "", &["error"]),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "NOT_FOUND", id, note, extra)
                 }
-                Self::Busy => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "error",
-                                &__p::Obj((
-                                    __p::Member("code", "BUSY"),
-                                    __p::Member("message", &__p::MessageStr(self, __public)),
-                                )),
-                            ),
-                        )),
-                        __s,
-                    )
-                }
+                Self::Busy => __w1(__s, __public, self, "BUSY"),
                 Self::Unknown(__u) => {
                     if __public {
                         __p::serde::Serialize::serialize(
@@ -985,16 +1058,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::NotFound { id, note, .. } => {
-                    __p::put(&mut __m, "id", id);
-                    __p::put(&mut __m, "note", note);
-                }
-                Self::Busy => {}
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     impl<'b> ShopErrorRef<'b> {

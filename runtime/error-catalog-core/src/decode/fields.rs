@@ -176,6 +176,75 @@ where
     }
 }
 
+/// [`typed_or`] with [`read_field`] as the fallback, without a closure: generated
+/// code calls it once per field, and it is compiled once per sink, type and
+/// reader (a closure would make one copy per call site).
+///
+/// ```
+/// use error_catalog_core::decode::{field_string, typed_or_field, FieldAt};
+/// use error_catalog_core::engine::{capture, Layout};
+/// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
+/// let mut c = capture(br#"{"error": {"code": "x", "id": "c_1"}}"#, &layout).unwrap();
+/// let typed = typed_or_field(Some("t".to_string()), &mut c, FieldAt::Member("id"), "id", field_string);
+/// assert_eq!(typed.as_deref(), Ok("t"));
+/// let read = typed_or_field(None, &mut c, FieldAt::Member("id"), "id", field_string);
+/// assert_eq!(read.as_deref(), Ok("c_1"));
+/// ```
+///
+/// # Errors
+/// As [`read_field`], when nothing was read typed.
+#[inline]
+pub fn typed_or_field<'b, T, S, R>(
+    typed: Option<T>,
+    sink: &mut S,
+    at: FieldAt<'_>,
+    name: &str,
+    read: R,
+) -> Result<T, String>
+where
+    S: Sink<'b>,
+    R: FnOnce(Option<&str>, &str) -> Result<T, String>,
+{
+    match typed {
+        Some(v) => Ok(v),
+        None => read_field(sink, at, name, read),
+    }
+}
+
+/// [`typed_or`] with [`read_optional`] as the fallback, without a closure (as
+/// [`typed_or_field`]).
+///
+/// ```
+/// use error_catalog_core::decode::{field_opt_int, typed_or_optional, FieldAt};
+/// use error_catalog_core::engine::{capture, Layout};
+/// let layout = Layout { slots: &[&["error", "code"][..]], fields_at: Some(&["error"][..]) };
+/// let mut c = capture(br#"{"error": {"code": "x", "n": "seven"}}"#, &layout).unwrap();
+/// assert_eq!(typed_or_optional(Some(Some(7u64)), &mut c, FieldAt::Member("n"), "n", field_opt_int), Ok(Some(7)));
+/// assert_eq!(typed_or_optional(None, &mut c, FieldAt::Member("n"), "n", field_opt_int::<u64>), Ok(None));
+/// assert_eq!(c.unread.len(), 1);
+/// ```
+///
+/// # Errors
+/// None of its own, as [`read_optional`].
+#[inline]
+pub fn typed_or_optional<'b, T, S, R>(
+    typed: Option<T>,
+    sink: &mut S,
+    at: FieldAt<'_>,
+    name: &str,
+    read: R,
+) -> Result<T, String>
+where
+    T: Default,
+    S: Sink<'b>,
+    R: FnOnce(Option<&str>, &str) -> Result<T, String>,
+{
+    match typed {
+        Some(v) => Ok(v),
+        None => read_optional(sink, at, name, read),
+    }
+}
+
 /// The raw JSON of a field at `at` (a member is taken out of the capture).
 #[inline(always)]
 fn raw_at<'s, 'b: 's, S: Sink<'b>>(sink: &'s mut S, at: FieldAt<'_>) -> Option<&'s str> {

@@ -200,24 +200,38 @@ const _: () = {
             __s: &mut Self::Sink,
             __holes: &[(usize, &str)],
         ) -> __p::Result<Self, ::std::string::String> {
+            #[allow(unused_variables, unused_mut)]
+            fn __b0<'b>(
+                __problem: bool,
+                __s: &mut __Fast<'b, true>,
+                __holes: &[(usize, &str)],
+            ) -> __p::Result<(Option<String>,), ::std::string::String> {
+                let (__t0,) = match ::core::mem::take(&mut __s.typed) {
+                    __Typed::S0 { __t0 } => (__t0,),
+                    _ => (__p::None,),
+                };
+                __p::Ok((
+                    __p::typed_or_optional(
+                        __t0.map(__p::Text::owned),
+                        __s,
+                        __p::FieldAt::Member("documentation_url"),
+                        "documentation_url",
+                        __p::field_opt_string,
+                    )?,
+                ))
+            }
+            let __x = <::error_catalog::Extra as ::core::default::Default>::default();
             match __entry {
                 0usize => {
-                    let (__t0,) = match ::core::mem::take(&mut __s.typed) {
-                        __Typed::V0 { __t0 } => (__t0,),
-                        _ => (__p::None,),
-                    };
-                    __p::Ok(Self::CouldNotRoute {
-                        documentation_url: __p::typed_or(
-                            __t0.map(__p::Text::owned),
-                            || __p::read_optional(
-                                __s,
-                                __p::FieldAt::Member("documentation_url"),
-                                "documentation_url",
-                                __p::field_opt_string,
-                            ),
-                        )?,
-                        extra: ::core::default::Default::default(),
-                    })
+                    match __b0(__problem, __s, __holes) {
+                        __p::Ok((documentation_url,)) => {
+                            __p::Ok(Self::CouldNotRoute {
+                                documentation_url,
+                                extra: __x,
+                            })
+                        }
+                        __p::Err(__e) => __p::Err(__e),
+                    }
                 }
                 _ => __p::Err(::std::string::String::from("no variant for this entry")),
             }
@@ -243,7 +257,7 @@ const _: () = {
     enum __Typed<'b> {
         #[default]
         None,
-        V0 { __t0: __p::Option<::core::option::Option<::std::borrow::Cow<'b, str>>> },
+        S0 { __t0: __p::Option<::core::option::Option<::std::borrow::Cow<'b, str>>> },
         Body(::core::marker::PhantomData<&'b str>),
     }
     #[derive(Default)]
@@ -295,7 +309,7 @@ const _: () = {
                         #[allow(unreachable_patterns)]
                         __p::Some(__e) => {
                             match __e {
-                                0usize => __Typed::V0 { __t0: __p::None },
+                                0usize => __Typed::S0 { __t0: __p::None },
                                 _ => __Typed::None,
                             }
                         }
@@ -326,7 +340,7 @@ const _: () = {
             __map: &mut __A,
         ) -> __p::Result<(), __A::Error> {
             match &mut self.typed {
-                __Typed::V0 { __t0 } => {
+                __Typed::S0 { __t0 } => {
                     if __t0.is_none() && __key == "documentation_url" {
                         return __p::read_text::<__OWN, _, _>(__t0, __map);
                     }
@@ -629,21 +643,17 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Render for CfError {
-        #[allow(unused_variables)]
         fn render(
             &self,
             __f: &mut ::core::fmt::Formatter<'_>,
             __public: bool,
         ) -> ::core::fmt::Result {
+            static __SEGS: [&[__p::Seg]; 1usize] = [
+                &[__p::Seg::Lit("Could not route to the object")],
+            ];
             match self {
                 Self::CouldNotRoute { extra, .. } => {
-                    if !__public {
-                        if let __p::Some(__m) = extra.message() {
-                            return __f.write_str(__m);
-                        }
-                    }
-                    __f.write_str("Could not route to the object")?;
-                    __p::Ok(())
+                    __p::render_segs(__f, __public, __SEGS[0usize], &[], extra.message())
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -659,41 +669,52 @@ const _: () = {
             __s: __S,
             __public: bool,
         ) -> __p::Result<__S::Ok, __S::Error> {
+            #[allow(unused_variables, clippy::too_many_arguments, clippy::ptr_arg)]
+            fn __w0<__S: __p::serde::Serializer>(
+                __s: __S,
+                __public: bool,
+                __this: &CfError,
+                __code: &'static str,
+                documentation_url: &Option<String>,
+                extra: &::error_catalog::Extra,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                __p::serde::Serialize::serialize(
+                    &__p::Obj((
+                        __p::Member(
+                            "errors",
+                            &__p::Arr((
+                                __p::Element(
+                                    &__p::Obj((
+                                        __p::Member("code", &7003i64),
+                                        __p::Member("message", &__p::MessageStr(__this, __public)),
+                                        __p::OptMember("documentation_url", documentation_url),
+                                        __p::When(
+                                            !__public,
+                                            __p::ExtraMembers(
+                                                __p::Some(extra),
+                                                "/errors/*",
+                                                &["code", "message", "documentation_url"],
+                                            ),
+                                        ),
+                                    )),
+                                ),
+                                __p::When(
+                                    !__public,
+                                    __p::ExtraElements(__p::Some(extra), "/errors"),
+                                ),
+                            )),
+                        ),
+                        __p::When(
+                            !__public,
+                            __p::ExtraMembers(__p::Some(extra), "", &["errors"]),
+                        ),
+                    )),
+                    __s,
+                )
+            }
             match self {
                 Self::CouldNotRoute { documentation_url, extra, .. } => {
-                    __p::serde::Serialize::serialize(
-                        &__p::Obj((
-                            __p::Member(
-                                "errors",
-                                &__p::Arr((
-                                    __p::Element(
-                                        &__p::Obj((
-                                            __p::Member("code", &7003i64),
-                                            __p::Member("message", &__p::MessageStr(self, __public)),
-                                            __p::OptMember("documentation_url", documentation_url),
-                                            __p::When(
-                                                !__public,
-                                                __p::ExtraMembers(
-                                                    __p::Some(extra),
-                                                    "/errors/*",
-                                                    &["code", "message", "documentation_url"],
-                                                ),
-                                            ),
-                                        )),
-                                    ),
-                                    __p::When(
-                                        !__public,
-                                        __p::ExtraElements(__p::Some(extra), "/errors"),
-                                    ),
-                                )),
-                            ),
-                            __p::When(
-                                !__public,
-                                __p::ExtraMembers(__p::Some(extra), "", &["errors"]),
-                            ),
-                        )),
-                        __s,
-                    )
+                    __w0(__s, __public, self, "7003", documentation_url, extra)
                 }
                 Self::Unknown(__u) => {
                     if __public {
@@ -721,14 +742,7 @@ const _: () = {
         fn public_details(
             &self,
         ) -> __p::serde_json::Map<::std::string::String, __p::serde_json::Value> {
-            let mut __m = __p::serde_json::Map::new();
-            match self {
-                Self::CouldNotRoute { documentation_url, .. } => {
-                    __p::put(&mut __m, "documentation_url", documentation_url);
-                }
-                Self::Unknown(_) => {}
-            }
-            __m
+            ::error_catalog::ApiError::details(self)
         }
     }
     #[automatically_derived]

@@ -121,6 +121,14 @@ fn the_cli_reads_both_envelopes_alike() {
     let entry = r.entry.map(|i| c.errors[i].code.value.as_str());
     assert_eq!(entry, Some("invalid_client"));
     assert_eq!(r.message.as_deref(), Some("bad secret"));
+    // the envelope each body was read in, known or not
+    assert_eq!(r.envelope, Some(0));
+    let unknown = br#"{"error": "unsupported_grant_type", "error_description": "x"}"#;
+    let r = error_catalog_model::response::decode(&c, 400, unknown);
+    assert_eq!((r.entry, r.envelope), (None, Some(0)));
+    let own = br#"{"error": {"code": "GONE", "message": "y"}}"#;
+    let r = error_catalog_model::response::decode(&c, 410, own);
+    assert_eq!((r.entry, r.envelope), (None, None));
     // and `check` verifies the second envelope's examples through it
     assert!(error_catalog_model::validate::validate(&c).is_empty());
 }

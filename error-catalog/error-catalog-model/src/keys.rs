@@ -41,22 +41,9 @@ pub const WIRE: &[&str] = &[
     "code_header",
     "envelopes",
 ];
-/// Keys of an envelope (`[wire.envelopes.NAME]`): a wire's, but those only
-/// the catalog's main wire says (`success`, `code_header`, `envelopes`).
-pub const ENVELOPE: &[&str] = &[
-    "preset",
-    "code",
-    "message",
-    "fields_at",
-    "identity",
-    "suggestion",
-    "docs_url",
-    "fix_command",
-    "code_type",
-    "content_type",
-    "fields",
-    "code_cut",
-];
+/// The keys of `[wire]` an envelope (`[wire.envelopes.NAME]`) does not
+/// take: what only the catalog's main wire says.
+pub const WIRE_MAIN_ONLY: &[&str] = &["success", "code_header", "envelopes"];
 /// Keys of `[wire] code_cut`.
 pub const CODE_CUT: &[&str] = &["after", "before"];
 /// Keys of `[headers]`.

@@ -38,6 +38,9 @@ pub struct Response {
     pub unread: Vec<(String, String)>,
     /// Why it is not a known error, for the fallback.
     pub reason: Option<String>,
+    /// The envelope the body was read in: `None` for `[wire]`, else the
+    /// index of one of `[wire.envelopes]` (the entry's, for a known error).
+    pub envelope: Option<usize>,
 }
 
 /// The fields of `e` in the order generated enums declare them: its own, then the envelope's.
@@ -168,7 +171,7 @@ pub fn with_decoder<R>(c: &Catalog, f: impl FnOnce(&DecodeFn<'_>) -> R) -> R {
         };
         let one = |status: u16, headers: &dyn HeaderLookup, body: &[u8]| {
             decode::decode::<Outcome<'_>>(Some(status), body, tables, headers, &reader)
-                .into_response()
+                .into_response(c)
         };
         f(&one)
     })
@@ -184,8 +187,8 @@ struct Reader<'c> {
 }
 
 impl Outcome<'_> {
-    /// The response the CLI reports.
-    fn into_response(self) -> Response {
+    /// The response the CLI reports, of catalog `c`.
+    fn into_response(self, c: &Catalog) -> Response {
         match self {
             Outcome::Known(r) => {
                 let mut extras: Vec<(String, Value)> = r
@@ -210,12 +213,18 @@ impl Outcome<'_> {
                     extras,
                     unread: r.extra.unread,
                     reason: None,
+                    envelope: c
+                        .errors
+                        .get(r.entry)
+                        .and_then(|e| e.envelope.as_ref())
+                        .map(|i| i.value),
                 }
             }
             Outcome::Fallback {
                 code,
                 message,
                 reason,
+                envelope,
             } => Response {
                 entry: None,
                 code,
@@ -224,6 +233,7 @@ impl Outcome<'_> {
                 extras: Vec::new(),
                 unread: Vec::new(),
                 reason: Some(reason),
+                envelope: envelope.checked_sub(1).map(usize::from),
             },
         }
     }
@@ -238,6 +248,7 @@ enum Outcome<'c> {
         code: Option<String>,
         message: Option<String>,
         reason: String,
+        envelope: u8,
     },
 }
 
@@ -367,6 +378,7 @@ impl<'b, 'c> Decode<'b> for Outcome<'c> {
             code: f.code.map(str::to_owned),
             message: f.message.map(str::to_owned),
             reason: f.reason,
+            envelope: f.envelope,
         }
     }
     fn extra_mut(&mut self) -> Option<&mut Extra> {

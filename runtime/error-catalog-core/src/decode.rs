@@ -36,6 +36,9 @@ pub struct Fallback<'b> {
     pub message: Option<&'b str>,
     /// Why it is not a known error.
     pub reason: String,
+    /// The envelope the body was read in: 0 for the catalog's `[wire]`,
+    /// 1 + its index for one of `[wire.envelopes]` ([`Envelopes`]).
+    pub envelope: u8,
 }
 
 /// Where a decoded value keeps its **extra**, what the body carried beyond its
@@ -280,6 +283,7 @@ fn walk_again<'b, E: Decode<'b>>(
         code: code.as_deref(),
         message: None,
         reason: format!("body is not a JSON object: {e}"),
+        envelope: plan.envelopes.this,
     })
 }
 
@@ -394,7 +398,7 @@ fn take_conditions(c: &mut Captured<'_>, plan: &Plan<'_>, entry: usize) {
 #[cold]
 #[inline(never)]
 fn fall_back<'b, E: Decode<'b>>(
-    status: Option<u16>,
+    (status, envelope): (Option<u16>, u8),
     body: &[u8],
     code: Option<&str>,
     message: Option<&str>,
@@ -406,6 +410,7 @@ fn fall_back<'b, E: Decode<'b>>(
         code,
         message,
         reason,
+        envelope,
     })
 }
 
@@ -455,8 +460,10 @@ fn finish<'b, E: Decode<'b>>(
                 .and_then(|(s, c)| Captured::slot(c, s))
                 .is_some_and(|r| r.get() != "null")
     };
-    let fail =
-        |reason: String| fall_back::<E>(status, body, code.as_deref(), message.as_deref(), reason);
+    let fail = |reason: String| {
+        let at = (status, plan.envelopes.this);
+        fall_back::<E>(at, body, code.as_deref(), message.as_deref(), reason)
+    };
     // (a code that is not text matters only where the code identifies the error)
     let by_code = plan.table.identity == Identity::Code;
     let what = if by_code && not_text(plan.code, &code) {

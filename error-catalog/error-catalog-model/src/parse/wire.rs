@@ -36,13 +36,18 @@ impl Parser {
     /// in, each a wire of its own (the same keys as `[wire]` but `success`,
     /// `code_header` and `envelopes`), in the order written.
     fn envelopes(&mut self, t: &DeTable<'_>) -> Vec<Envelope> {
+        let envelope_keys: Vec<&str> = keys::WIRE
+            .iter()
+            .filter(|k| !keys::WIRE_MAIN_ONLY.contains(k))
+            .copied()
+            .collect();
         let mut out = Vec::new();
         for (k, v) in t.iter() {
             let name = k.get_ref();
             let ctx = format!("`[wire.envelopes.{name}]`");
             match v.get_ref() {
                 DeValue::Table(et) => {
-                    let wire = self.wire_in(et, At::Toml(v.span()), &ctx, keys::ENVELOPE);
+                    let wire = self.wire_in(et, At::Toml(v.span()), &ctx, &envelope_keys);
                     out.push(Envelope {
                         name: Located::new(name.to_string(), At::Toml(k.span())),
                         wire,

@@ -58,6 +58,9 @@ pub struct Group {
     pub first: (Record, Origin),
     /// Why the decoder did not know the first record.
     pub reason: Option<String>,
+    /// The envelope the decoder read the first record in (`None`: `[wire]`;
+    /// else the index of one of `[wire.envelopes]`).
+    pub envelope: Option<usize>,
     /// The message shapes seen, most [`SHAPES`].
     pub shapes: Vec<ShapeSeen>,
     /// Records whose message had a shape past the first [`SHAPES`].
@@ -97,7 +100,7 @@ impl Groups {
         record: &Record,
         origin: &Origin,
         message: Option<&str>,
-        reason: Option<&str>,
+        (reason, envelope): (Option<&str>, Option<usize>),
     ) {
         let i = match self.index.get(&key) {
             Some(&i) => i,
@@ -108,6 +111,7 @@ impl Groups {
                     statuses: Vec::new(),
                     first: (record.clone(), origin.clone()),
                     reason: reason.map(str::to_string),
+                    envelope,
                     shapes: Vec::new(),
                     other_shapes: 0,
                 });
@@ -178,7 +182,7 @@ mod tests {
                 &r404,
                 &o,
                 Some(&m),
-                Some("unknown code"),
+                (Some("unknown code"), None),
             );
         }
         g.add(
@@ -186,7 +190,7 @@ mod tests {
             &r410,
             &o,
             Some("Customer 5 gone"),
-            None,
+            (None, None),
         );
         // values in one place: one shape however many records
         for i in 0..20 {
@@ -195,7 +199,7 @@ mod tests {
                 &r404,
                 &o,
                 Some(&format!("Order ord_{i} is locked by {i}")),
-                None,
+                (None, None),
             );
         }
         let list = g.list();
@@ -223,7 +227,7 @@ mod tests {
             "juliet",
         ];
         for w in words {
-            g.add(Key::Status(400), &r, &o, Some(w), None);
+            g.add(Key::Status(400), &r, &o, Some(w), (None, None));
         }
         assert_eq!(g.list()[0].shapes.len(), SHAPES);
         assert_eq!(g.list()[0].other_shapes, 2);

@@ -222,7 +222,7 @@ fn read_all(c: &Catalog, files: &[String]) -> Result<Tally, CliError> {
                         &r,
                         origin,
                         resp.message.as_deref(),
-                        resp.reason.as_deref(),
+                        (resp.reason.as_deref(), resp.envelope),
                     );
                 }
             }

@@ -10,7 +10,7 @@ use super::infer::{Inferred, PlaceholderType};
 use super::names::{free_name, free_variant, name_from_words, name_hole, Taken};
 use super::write::to_toml;
 use error_catalog_core::engine::Identity;
-use error_catalog_model::model::{Catalog, Wire};
+use error_catalog_model::model::Catalog;
 use error_catalog_model::naming::upper_camel;
 
 /// A field a proposal declares for one of its placeholders.
@@ -163,34 +163,12 @@ pub fn describe_proposal(p: &Proposal) -> String {
     )
 }
 
-/// The envelope of `[wire.envelopes]` a body comes in (by its index), when it
-/// lacks `[wire]`'s code and carries that envelope's as text or an integer:
-/// the decoder's rule.
-fn envelope_of(c: &Catalog, body: &Value) -> Option<usize> {
-    let carries = |w: &Wire| {
-        w.code
-            .as_ref()
-            .and_then(|p| body.pointer(&p.value.text))
-            .is_some_and(|v| v.is_string() || (w.integer_codes && v.is_i64()))
-    };
-    let in_main = c
-        .wire
-        .code
-        .as_ref()
-        .and_then(|p| body.pointer(&p.value.text))
-        .is_some_and(|v| !v.is_null());
-    if in_main {
-        return None;
-    }
-    c.wire.envelopes.iter().position(|e| carries(&e.wire))
-}
-
 fn one(c: &Catalog, g: &Group, by_status: bool, taken: &mut Taken) -> Result<Proposal, String> {
     let shape = g.main_shape();
     let (record, origin) = shape.map_or(&g.first, |s| &s.first);
     let body: Option<Value> = serde_json::from_slice(&record.body).ok();
-    // (the envelope the records come in: its pointers name the fields)
-    let envelope = body.as_ref().and_then(|b| envelope_of(c, b));
+    // (the envelope the decoder read the records in: its pointers name the fields)
+    let envelope = g.envelope.filter(|k| *k < c.wire.envelopes.len());
     let wire = envelope.map_or(&c.wire, |k| &c.wire.envelopes[k].wire);
     let identity = c.wire.identity;
     let status = g.main_status();

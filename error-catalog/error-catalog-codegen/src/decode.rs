@@ -130,6 +130,36 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                 }
             }
         });
+        // (slots nothing reads after the walk: passed over, no capture made)
+        let idle = &low.idle_slots;
+        let idle_arm = (!idle.is_empty()).then(|| {
+            quote! {
+                #(#idle)|* => {
+                    __p::serde::de::MapAccess::next_value::<__p::serde::de::IgnoredAny>(__map)?;
+                }
+            }
+        });
+        // Where fields are read typed (no `when` conditions read the members
+        // kept as extra after the walk), the sink keeps them itself: no raw
+        // capture made for them.
+        let (kept_field, own_extra, own_extras) = if typed {
+            (
+                quote!(kept: __p::Option<__p::RawMembers>,),
+                quote! {
+                    if self.on {
+                        let __kept = self.kept.get_or_insert_with(::core::default::Default::default);
+                        return __kept.push_with(|__s| __pointer.write(__s), __raw);
+                    }
+                },
+                quote! {
+                    fn own_extras(&mut self) -> __p::Option<&mut __p::RawMembers> {
+                        self.kept.as_mut()
+                    }
+                },
+            )
+        } else {
+            Default::default()
+        };
         quote! {
             #[derive(Default)]
             #[allow(dead_code)]
@@ -145,6 +175,7 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
             #[derive(Default)]
             pub struct __Fast<'b, const __OWN: bool> {
                 raw: __p::LazyCapture<'b>,
+                #kept_field
                 on: bool,
                 code: __p::Option<::std::borrow::Cow<'b, str>>,
                 message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -166,6 +197,7 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                         #code_arm
                         #message_arm
                         #(#slot_arms)*
+                        #idle_arm
                         _ => return __p::engine::Sink::slot(self.raw.make(), __slot, __map),
                     }
                     __p::Ok(())
@@ -180,8 +212,10 @@ pub(super) fn decode(input: &Input, low: &PlanBuf, direct: bool) -> TokenStream 
                     __p::engine::Sink::member(self.raw.make(), __key, __map)
                 }
                 fn extra(&mut self, __pointer: &__p::engine::PointerTo<'_>, __raw: &str) -> __p::Result<(), __p::TooLong> {
+                    #own_extra
                     __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
                 }
+                #own_extras
                 #walk
                 fn new(__typed: bool) -> Self {
                     __Fast { on: __typed, ..::core::default::Default::default() }

@@ -180,6 +180,12 @@ pub struct PlanBuf {
     /// and wire name (e.g. `timestamp`), read typed whatever the code:
     /// (slot, the entry and field that name it first).
     pub typed_slots: Vec<(usize, usize, usize)>,
+    /// The slots typed reading passes over without keeping their value: no
+    /// step after the walk reads them (not the code's or the message's, no
+    /// field's place; typed reading has no `when` conditions). They are the
+    /// envelope's suggestion, docs URL, fix command and error marks, which are
+    /// slots so that they are never kept as extra.
+    pub idle_slots: Vec<usize>,
     /// The message's key, where the message is a top-level member (a body
     /// holding it alone can be classified and built in one step).
     pub lone: Option<String>,
@@ -305,10 +311,10 @@ fn lower_in(
     let typed_fields = (0..specs.len())
         .map(|i| typed_fields(&placement, typed, i))
         .collect();
-    let typed_slots = if typed {
-        typed_slots(&placement, specs)
+    let (typed_slots, idle_slots) = if typed {
+        (typed_slots(&placement, specs), idle_slots(&placement))
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let lone = placement
         .message
@@ -329,6 +335,7 @@ fn lower_in(
         typed,
         typed_fields,
         typed_slots,
+        idle_slots,
         lone,
         compiled_classifier: identity != Identity::Code && !conditional,
         problem,
@@ -559,6 +566,17 @@ fn typed_slots(placement: &Placement, specs: &[Vec<FieldSpec<'_>>]) -> Vec<(usiz
             fields
                 .all(|f| f.is_some_and(|(_, _, f)| same(f)))
                 .then_some((s, i, j))
+        })
+        .collect()
+}
+
+/// The slots no step after the walk reads (see [`PlanBuf::idle_slots`]).
+fn idle_slots(placement: &Placement) -> Vec<usize> {
+    (0..placement.slots.len())
+        .filter(|s| Some(*s) != placement.code && Some(*s) != placement.message)
+        .filter(|s| {
+            let place = Place::Slot(*s);
+            placement.places.iter().flatten().all(|p| *p != place)
         })
         .collect()
 }

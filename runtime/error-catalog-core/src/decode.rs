@@ -445,7 +445,8 @@ fn finish<'b, E: Decode<'b>>(
     // a body holding the message alone: classified and built in one step where
     // that gives what the steps below would
     if let (None, Some(m)) = (&code, &message) {
-        if direct && sink.entry().is_none() && sink.capture().is_none() {
+        let kept_none = sink.own_extras().is_none_or(|k| k.is_empty());
+        if direct && sink.entry().is_none() && sink.capture().is_none() && kept_none {
             if let Some(value) = E::direct(cx, status.unwrap_or(0), m) {
                 return value;
             }
@@ -534,28 +535,44 @@ fn finish<'b, E: Decode<'b>>(
     // (the value is finished where `build` put it and moved once, on return)
     let mut built = E::build(cx, entry, sink, holes);
     if let Ok(value) = &mut built {
-        let kept_any = sink
+        // the members outside the fields object move over as they are (those
+        // the sink kept itself first, then the capture's); the fields
+        // object's leftovers follow, named by pointer
+        let own = sink
+            .own_extras()
+            .filter(|k| !k.is_empty())
+            .map(std::mem::take);
+        let c = sink
             .capture()
             .filter(|c| !c.extras.is_empty() || !c.members.is_empty() || !c.unread.is_empty());
         // (the variant is asked for its extra only when there is something to keep)
-        if let Some((c, extra)) = kept_any.and_then(|c| Some((c, value.extra_mut()?))) {
-            // the members outside the fields object move over as they are; the
-            // fields object's leftovers follow, named by pointer
-            let mut kept = std::mem::take(&mut c.extras);
-            if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
-                // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
-                let reason = "a member too long to keep".to_string();
-                return fail(reason);
-            }
-            // the values of optional fields that could not be read: kept with
-            // the members under their pointers, and why
-            for unread in c.unread.drain(..) {
-                let Some(raw) = unread.kept else { continue };
-                let pointer = pointer_of(plan, &unread.at);
-                if kept.push(&pointer, &raw).is_err() {
-                    return fail("a member too long to keep".to_string());
+        let something = own.is_some() || c.is_some();
+        if let Some(extra) = something.then(|| value.extra_mut()).flatten() {
+            let mut kept = own.unwrap_or_default();
+            // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
+            let too_long = || "a member too long to keep".to_string();
+            if let Some(c) = c {
+                if kept.is_empty() {
+                    kept = std::mem::take(&mut c.extras);
+                } else if kept
+                    .extend_renamed(&c.extras, 0, |s, p| s.push_str(p))
+                    .is_err()
+                {
+                    return fail(too_long());
                 }
-                extra.keep_unread(&pointer, &unread.reason);
+                if c.members.drain_into(plan.fields_at, &mut kept).is_err() {
+                    return fail(too_long());
+                }
+                // the values of optional fields that could not be read: kept with
+                // the members under their pointers, and why
+                for unread in c.unread.drain(..) {
+                    let Some(raw) = unread.kept else { continue };
+                    let pointer = pointer_of(plan, &unread.at);
+                    if kept.push(&pointer, &raw).is_err() {
+                        return fail(too_long());
+                    }
+                    extra.keep_unread(&pointer, &unread.reason);
+                }
             }
             extra.keep_members(kept);
         }

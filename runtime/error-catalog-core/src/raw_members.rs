@@ -41,16 +41,70 @@ pub struct RawMembers {
     text: String,
     /// (name length, value length) per pair; [`TAKEN`] set in the name length
     /// when the pair was taken out.
-    lens: Vec<(u32, u32)>,
+    lens: Lens,
     taken: usize,
+}
+
+/// How many pairs' lengths are held in place, without a heap block.
+const INLINE_PAIRS: usize = 4;
+
+/// The (name length, value length) list: the first [`INLINE_PAIRS`] in place
+/// (a body keeps a few members: one heap block for their text, none for
+/// this), the rest on the heap. Slots past the length stay `(0, 0)`, so the
+/// derived equality and hash see only the pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+struct Lens {
+    inline: [(u32, u32); INLINE_PAIRS],
+    len: usize,
+    spill: Vec<(u32, u32)>,
+}
+
+impl Lens {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn push(&mut self, pair: (u32, u32)) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = pair,
+            None => self.spill.push(pair),
+        }
+        self.len += 1;
+    }
+
+    fn reserve(&mut self, more: usize) {
+        let spilled = (self.len + more).saturating_sub(INLINE_PAIRS);
+        self.spill.reserve(spilled.saturating_sub(self.spill.len()));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(u32, u32)> {
+        let inline = self.inline.get(..self.len.min(INLINE_PAIRS)).unwrap_or(&[]);
+        inline.iter().chain(&self.spill)
+    }
+
+    fn get_mut(&mut self, index: usize) -> Option<&mut (u32, u32)> {
+        if index >= self.len {
+            return None;
+        }
+        match index.checked_sub(INLINE_PAIRS) {
+            None => self.inline.get_mut(index),
+            Some(i) => self.spill.get_mut(i),
+        }
+    }
 }
 
 impl RawMembers {
     /// A list with room for `pairs` pairs and `text` bytes of names and values.
     pub fn with_capacity(pairs: usize, text: usize) -> Self {
+        let mut lens = Lens::default();
+        lens.reserve(pairs);
         RawMembers {
             text: String::with_capacity(text),
-            lens: Vec::with_capacity(pairs),
+            lens,
             taken: 0,
         }
     }
@@ -71,7 +125,6 @@ impl RawMembers {
             // (one allocation for the first few members, not one per growth;
             // made directly, not through the growth path of `reserve`)
             self.text = String::with_capacity(64 + raw.len());
-            self.lens = Vec::with_capacity(4);
         }
         let start = self.text.len();
         write_name(&mut self.text);
@@ -107,8 +160,10 @@ impl RawMembers {
         let span = self
             .spans()
             .find(|span| !span.taken && self.text.get(span.name.clone()) == Some(name))?;
-        self.lens[span.index].0 |= TAKEN;
-        self.taken += 1;
+        if let Some(lens) = self.lens.get_mut(span.index) {
+            lens.0 |= TAKEN;
+            self.taken += 1;
+        }
         self.text.get(span.raw)
     }
 
@@ -203,6 +258,29 @@ mod tests {
         m.push_with(|s| s.push_str("/a/b"), "2").unwrap();
         let total: usize = m.lens.iter().map(|&(n, r)| (n + r) as usize).sum();
         assert_eq!(total, m.text_len());
+    }
+
+    #[test]
+    fn pairs_past_the_inline_ones_spill_and_compare_by_content() {
+        let pairs: Vec<(String, String)> =
+            (0..7).map(|i| (format!("/m{i}"), i.to_string())).collect();
+        let build = |mut m: RawMembers| {
+            for (k, v) in &pairs {
+                m.push(k, v).unwrap();
+            }
+            m
+        };
+        let mut a = build(RawMembers::default());
+        let b = build(RawMembers::with_capacity(9, 100));
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 7);
+        // one taken in place, one from the spilled part
+        assert_eq!(a.take("/m1"), Some("1"));
+        assert_eq!(a.take("/m5"), Some("5"));
+        assert_ne!(a, b);
+        let left: Vec<_> = a.iter().map(|(k, _)| k.to_string()).collect();
+        assert_eq!(left, ["/m0", "/m2", "/m3", "/m4", "/m6"]);
+        assert_eq!(a.len(), 5);
     }
 
     #[test]

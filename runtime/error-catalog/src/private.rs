@@ -13,7 +13,7 @@ pub use error_catalog_core::engine::{
 };
 pub use error_catalog_core::headers::HeaderLookup;
 pub use error_catalog_core::hole_texts::HoleTexts;
-pub use error_catalog_core::raw_members::TooLong;
+pub use error_catalog_core::raw_members::{RawMembers, TooLong};
 pub use error_catalog_core::success::SuccessRule;
 pub use error_catalog_core::template::{
     match_into, render_segs, take_run, HoleKind, Maybe, PatternSeg, Seg,

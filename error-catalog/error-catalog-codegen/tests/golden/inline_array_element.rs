@@ -263,6 +263,7 @@ const _: () = {
     #[derive(Default)]
     pub struct __Fast<'b, const __OWN: bool> {
         raw: __p::LazyCapture<'b>,
+        kept: __p::Option<__p::RawMembers>,
         on: bool,
         code: __p::Option<::std::borrow::Cow<'b, str>>,
         message: __p::Option<::std::borrow::Cow<'b, str>>,
@@ -328,6 +329,11 @@ const _: () = {
                         )?,
                     );
                 }
+                2usize | 3usize | 4usize => {
+                    __p::serde::de::MapAccess::next_value::<
+                        __p::serde::de::IgnoredAny,
+                    >(__map)?;
+                }
                 _ => return __p::engine::Sink::slot(self.raw.make(), __slot, __map),
             }
             __p::Ok(())
@@ -354,7 +360,16 @@ const _: () = {
             __pointer: &__p::engine::PointerTo<'_>,
             __raw: &str,
         ) -> __p::Result<(), __p::TooLong> {
+            if self.on {
+                let __kept = self
+                    .kept
+                    .get_or_insert_with(::core::default::Default::default);
+                return __kept.push_with(|__s| __pointer.write(__s), __raw);
+            }
             __p::engine::Sink::extra(self.raw.make(), __pointer, __raw)
+        }
+        fn own_extras(&mut self) -> __p::Option<&mut __p::RawMembers> {
+            self.kept.as_mut()
         }
         #[inline(always)]
         fn walk(

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::select::{index_text, OneValue, Select};
 use super::{CaptureError, Captured, Layout, MAX_SLOTS};
-use crate::raw_members::{TooLong, MAX_PART};
+use crate::raw_members::{RawMembers, TooLong, MAX_PART};
 
 /// Receives what [`walk`] finds, and gives it back to the decoder (the
 /// `decode::Decode` impl names its sink). [`Captured`] keeps everything as raw
@@ -50,6 +50,12 @@ pub trait Sink<'de> {
     /// The raw JSON captured at `slot`.
     fn slot_raw(&mut self, slot: usize) -> Option<&'de str> {
         Captured::slot_raw(self.capture()?, slot)
+    }
+    /// The members kept as extra that the sink holds itself, outside its raw
+    /// capture (a typed sink keeps them so, making no capture for them); they
+    /// come before the capture's own.
+    fn own_extras(&mut self) -> Option<&mut RawMembers> {
+        None
     }
     /// Takes the member `name` of the fields object out of the raw capture.
     fn take_member<'s>(&'s mut self, name: &str) -> Option<&'s str>
@@ -301,7 +307,7 @@ struct Level<'l, 'a, S> {
 
 pub(super) fn push_escaped(s: &mut String, seg: &str) {
     // (most keys need no escape: copied whole)
-    if !seg.bytes().any(|b| b == b'~' || b == b'/') {
+    if !needs_escape(seg.as_bytes()) {
         s.push_str(seg);
         return;
     }
@@ -312,6 +318,25 @@ pub(super) fn push_escaped(s: &mut String, seg: &str) {
             c => s.push(c),
         }
     }
+}
+
+/// Whether `seg` holds a `~` or a `/` (which a JSON pointer escapes): eight
+/// bytes at a time, the last few padded with zeros (which are neither).
+pub(super) fn needs_escape(seg: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // a zero byte in `word ^ (ONES * b)` is a byte equal to `b`
+    let holds = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    let either = |chunk: &[u8]| {
+        let mut bytes = [0u8; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        let word = u64::from_ne_bytes(bytes);
+        holds(word, b'~') || holds(word, b'/')
+    };
+    seg.chunks(8).any(either)
 }
 
 fn spell(path: Option<&PathNode<'_>>, s: &mut String) {

@@ -215,6 +215,7 @@ struct Span {
     taken: bool,
 }
 
+#[inline]
 fn part(len: usize) -> Option<u32> {
     u32::try_from(len).ok().filter(|&l| l < TAKEN)
 }

@@ -321,7 +321,7 @@ pub(super) fn push_escaped(s: &mut String, seg: &str) {
 }
 
 /// Whether `seg` holds a `~` or a `/` (which a JSON pointer escapes): eight
-/// bytes at a time, the last few padded with zeros (which are neither).
+/// bytes at a time, a last shorter word padded with zeros (which are neither).
 pub(super) fn needs_escape(seg: &[u8]) -> bool {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
@@ -330,10 +330,9 @@ pub(super) fn needs_escape(seg: &[u8]) -> bool {
         let x = word ^ (ONES * u64::from(b));
         x.wrapping_sub(ONES) & !x & HIGH != 0
     };
+    // (bytes gathered one by one, not copied: a copy of a short tail costs a call)
     let either = |chunk: &[u8]| {
-        let mut bytes = [0u8; 8];
-        bytes[..chunk.len()].copy_from_slice(chunk);
-        let word = u64::from_ne_bytes(bytes);
+        let word = chunk.iter().fold(0u64, |w, &b| (w << 8) | u64::from(b));
         holds(word, b'~') || holds(word, b'/')
     };
     seg.chunks(8).any(either)

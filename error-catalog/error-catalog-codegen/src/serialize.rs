@@ -59,19 +59,23 @@ fn leaf_writer(e: &ErrorEntry, key: Option<&str>, leaf: &Leaf, b: &Bound) -> Opt
 }
 
 /// An array the wire's pointers select elements of (`*`, `0`,
-/// `[member=value]`): the elements the variant writes, an index's at its
-/// place (`{}` before it), then the elements kept as extras.
+/// `[member=value]`): the elements the variant writes, each in its role (an
+/// index's, or the n-th selected), which the runtime's `Placed` puts back
+/// where the body had them among the elements kept as extras.
 fn array(e: &ErrorEntry, node: &Node, b: &Bound) -> TokenStream {
-    let mut placed: Vec<Option<TokenStream>> = Vec::new();
-    let mut rest = Vec::new();
+    let mut elements = Vec::new();
+    let mut indexes = Vec::new();
+    let mut selected = 0usize;
     let mut put = |key: &str, w: TokenStream| match Select::of(key) {
+        // (an index past 255 is written after the others, not padded to)
         Some(Select::Index(i)) if i < 256 => {
-            if placed.len() <= i {
-                placed.resize(i + 1, None);
-            }
-            placed[i] = Some(w);
+            indexes.push(i);
+            elements.push(quote!(__p::At(__p::Role::Index(#i), #w)));
         }
-        _ => rest.push(w),
+        _ => {
+            elements.push(quote!(__p::At(__p::Role::Selected(#selected), #w)));
+            selected += 1;
+        }
     };
     for (key, leaf) in &node.leaves {
         if let Some(w) = leaf_writer(e, None, leaf, b) {
@@ -86,17 +90,13 @@ fn array(e: &ErrorEntry, node: &Node, b: &Bound) -> TokenStream {
         };
         put(key, quote!(__p::Element(&#obj)));
     }
-    let mut elements: Vec<TokenStream> = placed
-        .into_iter()
-        .map(|w| w.unwrap_or_else(|| quote!(__p::Element(&__p::Obj(())))))
-        .collect();
-    elements.extend(rest);
-    if let Some(x) = &b.extra {
-        let ptr = &node.pointer;
-        elements.push(quote!(__p::When(!__public, __p::ExtraElements(__p::Some(#x), #ptr))));
-    }
     let elements = chunk(elements);
-    quote!(__p::Arr(#elements))
+    let kept = match &b.extra {
+        Some(x) => quote!(if __public { __p::None } else { __p::Some(#x) }),
+        None => quote!(__p::None),
+    };
+    let ptr = &node.pointer;
+    quote!(__p::Placed(#kept, #ptr, &[#(#indexes),*], #selected, #elements))
 }
 
 pub(super) fn node_members(e: &ErrorEntry, node: &Node, b: &Bound) -> Vec<TokenStream> {

@@ -27,9 +27,12 @@ pub use crate::public::{FixCommandStr, MessageStr, Render, When};
 
 #[path = "private/de.rs"]
 mod de;
+#[path = "private/elements.rs"]
+mod elements;
 #[path = "private/ser.rs"]
 mod ser;
 pub use de::deserialize_via_json;
+pub use elements::{At, Placed, Role, WriteRole};
 pub use ser::*;
 
 #[cfg(feature = "axum")]

@@ -697,27 +697,32 @@ const _: () = {
                     &__p::Obj((
                         __p::Member(
                             "errors",
-                            &__p::Arr((
-                                __p::Element(
-                                    &__p::Obj((
-                                        __p::Member("code", &7003i64),
-                                        __p::Member("message", &__p::MessageStr(__this, __public)),
-                                        __p::OptMember("documentation_url", documentation_url),
-                                        __p::When(
-                                            !__public,
-                                            __p::ExtraMembers(
-                                                __p::Some(extra),
-                                                "/errors/*",
-                                                &["code", "message", "documentation_url"],
-                                            ),
+                            &__p::Placed(
+                                if __public { __p::None } else { __p::Some(extra) },
+                                "/errors",
+                                &[],
+                                1usize,
+                                (
+                                    __p::At(
+                                        __p::Role::Selected(0usize),
+                                        __p::Element(
+                                            &__p::Obj((
+                                                __p::Member("code", &7003i64),
+                                                __p::Member("message", &__p::MessageStr(__this, __public)),
+                                                __p::OptMember("documentation_url", documentation_url),
+                                                __p::When(
+                                                    !__public,
+                                                    __p::ExtraMembers(
+                                                        __p::Some(extra),
+                                                        "/errors/*",
+                                                        &["code", "message", "documentation_url"],
+                                                    ),
+                                                ),
+                                            )),
                                         ),
-                                    )),
+                                    ),
                                 ),
-                                __p::When(
-                                    !__public,
-                                    __p::ExtraElements(__p::Some(extra), "/errors"),
-                                ),
-                            )),
+                            ),
                         ),
                         __p::When(
                             !__public,
@@ -737,13 +742,22 @@ const _: () = {
                             &__p::Obj((
                                 __p::Member(
                                     "errors",
-                                    &__p::Arr((
-                                        __p::Element(
-                                            &__p::Obj((
-                                                __p::Member("message", "unrecognised upstream error"),
-                                            )),
+                                    &__p::Placed(
+                                        __p::None,
+                                        "/errors",
+                                        &[],
+                                        1usize,
+                                        (
+                                            __p::At(
+                                                __p::Role::Selected(0usize),
+                                                __p::Element(
+                                                    &__p::Obj((
+                                                        __p::Member("message", "unrecognised upstream error"),
+                                                    )),
+                                                ),
+                                            ),
                                         ),
-                                    )),
+                                    ),
                                 ),
                             )),
                             __s,

@@ -166,36 +166,6 @@ impl<M: WriteElements> WriteElements for crate::public::When<M> {
     }
 }
 
-/// The elements kept as extras under the array at a pointer (`/errors/1`,
-/// and members kept of an element walked without being taken,
-/// `/errors/0/note`), in the order of their indexes.
-pub struct ExtraElements<'a>(pub Option<&'a Extra>, pub &'static str);
-
-impl WriteElements for ExtraElements<'_> {
-    fn write_elements<Q: SerializeSeq>(&self, seq: &mut Q) -> Result<(), Q::Error> {
-        let Some(extra) = self.0 else {
-            return Ok(());
-        };
-        let mut indexes: Vec<(usize, &str)> = extra
-            .members()
-            .filter_map(|(p, _)| {
-                let rest = p.strip_prefix(self.1)?.strip_prefix('/')?;
-                let index = rest.split('/').next()?;
-                Some((index.parse().ok()?, &p[..self.1.len() + 1 + index.len()]))
-            })
-            .collect();
-        indexes.sort_unstable();
-        indexes.dedup();
-        for (_, at) in indexes {
-            match extra.get(at) {
-                Some(v) => seq.serialize_element(v)?,
-                None => seq.serialize_element(&Obj(ExtraMembers(Some(extra), at, &[])))?,
-            }
-        }
-        Ok(())
-    }
-}
-
 /// Serializes a value's Display output as a string.
 pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
 

@@ -277,6 +277,18 @@ pub(super) fn decode_impl(
             let p = pat(b, &[]);
             Some(quote!(#p => __t == #text,))
         });
+    // (asked only where the wire of some envelope has such a text)
+    let declared = any_envelope_text(r).then(|| {
+        quote! {
+            fn declared(&self, __t: __p::EnvelopeText) -> __p::Option<::std::borrow::Cow<'_, str>> {
+                match __t {
+                    __p::EnvelopeText::Suggestion => #krate::ApiError::suggestion(self).map(::std::borrow::Cow::Borrowed),
+                    __p::EnvelopeText::DocsUrl => #krate::ApiError::docs_url(self).map(::std::borrow::Cow::Borrowed),
+                    __p::EnvelopeText::FixCommand => #krate::ApiError::fix_command(self),
+                }
+            }
+        }
+    });
     let extra_arms = input.variants.iter().filter_map(|b| {
         let x = b.extra.as_ref()?;
         let v = &b.ident;
@@ -306,6 +318,13 @@ pub(super) fn decode_impl(
                     _ => __p::display_eq(self, __t),
                 }
             }
+            #declared
         }
     }
+}
+
+/// True when the wire of some envelope of `r`'s chain has a suggestion, docs
+/// URL or fix command that no field reads.
+fn any_envelope_text(r: &PlanBuf) -> bool {
+    r.envelope_texts.iter().any(Option::is_some) || r.next.as_deref().is_some_and(any_envelope_text)
 }

@@ -41,6 +41,20 @@ fn leaf_writer(e: &ErrorEntry, key: Option<&str>, leaf: &Leaf, b: &Bound) -> Opt
             one(quote!(&#value))
         }
         Leaf::FixCommand => one(quote!(&__p::FixCommandStr(__this, __public))),
+        Leaf::Received(declared, pointer) => {
+            let x = b.extra.as_ref()?;
+            let declared = match declared.as_deref() {
+                Some(Leaf::Static(s)) => quote!(__p::Some(#s)),
+                Some(Leaf::FixCommand) => quote!(__p::Some(__p::FixCommandStr(__this, __public))),
+                _ => quote!(__p::None::<&str>),
+            };
+            let kept = quote!(if __public { __p::None } else { __p::Some(#x) });
+            match key {
+                Some(k) => quote!(__p::KeptOr(#k, #pointer, #kept, #declared)),
+                // (an element: no member to give way, the declared one is written)
+                None => quote!(__p::OptElement(&#declared)),
+            }
+        }
         Leaf::Field(i) => {
             let f = &b.fields[*i];
             let id = &f.ident;
@@ -212,7 +226,7 @@ pub(super) fn serialize(
         .enumerate()
         .map(|(i, (b, e))| {
             // (each in the envelope it comes in)
-            let node = tree(input, &low.plan_of(i).placement, i, b);
+            let node = tree(input, low.plan_of(i), i, b);
             let obj = object(e, &node, b);
             let mut ids: Vec<&syn::Ident> = b.fields.iter().map(|f| &f.ident).collect();
             let mut tys: Vec<TokenStream> = b

@@ -158,6 +158,10 @@ pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> Token
         None => (quote!(__p::None), quote!(__p::None)),
     };
     let code_header = opt(plan.code_header.as_ref());
+    let envelope_texts = plan.envelope_text_slots().map(|(which, s)| {
+        let which = quote::format_ident!("{which:?}");
+        quote!((__p::EnvelopeText::#which, #s))
+    });
     let captures = plan.captures.iter().map(|(i, p)| {
         let segs = p.iter().map(seg);
         quote!((#i, &[#(#segs),*]))
@@ -177,6 +181,7 @@ pub(super) fn plan(plan: &PlanBuf, by_code: &TokenStream, direct: bool) -> Token
             classify: #classify,
             lone: #lone,
             envelopes: #envelopes,
+            envelope_texts: &[#(#envelope_texts),*],
         }
     }
 }
@@ -247,6 +252,7 @@ pub(super) fn problem_plan(
             classify: __p::None,
             lone: __p::None,
             envelopes: __p::Envelopes::ONE,
+            envelope_texts: &[],
         }
     }
 }

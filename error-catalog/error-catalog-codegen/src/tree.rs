@@ -3,8 +3,9 @@
 
 use crate::ast::{Bound, Input};
 use error_catalog_core::engine::Select;
-use error_catalog_model::layout::{error_marks, Place, Placement};
+use error_catalog_model::layout::{error_marks, Place};
 use error_catalog_model::model::Pointer;
+use error_catalog_model::plan::PlanBuf;
 
 /// What one leaf of the serialized body holds.
 #[derive(Debug, Clone)]
@@ -23,6 +24,10 @@ pub enum Leaf {
     Field(usize),
     /// A value a `when` condition requires (JSON text of a scalar).
     Constant(String),
+    /// An envelope text (suggestion, docs URL, fix command): the one the body
+    /// carried, kept as extra at pointer `.1` when it differed from the
+    /// entry's, else the entry's own (`.0`, none when it declares none).
+    Received(Option<Box<Leaf>>, String),
 }
 
 /// One object of the serialized body.
@@ -157,7 +162,8 @@ impl Node {
 }
 
 /// The object tree one variant serializes to.
-pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
+pub fn tree(input: &Input, plan: &PlanBuf, v: usize, b: &Bound) -> Node {
+    let placement = &plan.placement;
     let e = &input.catalog.errors[v];
     let w = input.catalog.wire_of(e);
     let mut root = Node::default();
@@ -178,13 +184,27 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
     if let Some(p) = &w.message {
         root.insert(&p.value.segments, Leaf::Message);
     }
-    for (p, value) in [(&w.suggestion, &e.suggestion), (&w.docs_url, &e.docs_url)] {
-        if let (Some(p), Some(value)) = (p, value) {
-            root.insert(&p.value.segments, Leaf::Static(value.clone()));
+    let texts = [
+        (&w.suggestion, e.suggestion.clone().map(Leaf::Static)),
+        (&w.docs_url, e.docs_url.clone().map(Leaf::Static)),
+        (
+            &w.fix_command,
+            e.fix_command.as_ref().map(|_| Leaf::FixCommand),
+        ),
+    ];
+    for ((p, declared), slot) in texts.into_iter().zip(plan.envelope_texts) {
+        let Some(p) = p else { continue };
+        // (a variant that keeps extras writes back the text it received)
+        let leaf = match (slot, &b.extra) {
+            (Some(_), Some(_)) => Some(Leaf::Received(
+                declared.map(Box::new),
+                pointer_text(&p.value.segments),
+            )),
+            _ => declared,
+        };
+        if let Some(leaf) = leaf {
+            root.insert(&p.value.segments, leaf);
         }
-    }
-    if let (Some(p), Some(_)) = (&w.fix_command, &e.fix_command) {
-        root.insert(&p.value.segments, Leaf::FixCommand);
     }
     for (i, place) in placement.places[v].iter().enumerate() {
         match place {
@@ -223,4 +243,12 @@ pub fn tree(input: &Input, placement: &Placement, v: usize, b: &Bound) -> Node {
         }
     }
     root
+}
+
+/// The JSON pointer of `segments` as the decoder spells a slot's.
+fn pointer_text(segments: &[String]) -> String {
+    segments
+        .iter()
+        .map(|s| format!("/{}", Pointer::escape(s)))
+        .collect()
 }

@@ -12,7 +12,7 @@
 use crate::layout::{Place, Placement};
 use crate::model::{BaseType, Catalog, ErrorEntry, FieldType, Pointer, Wire};
 use error_catalog_core::code_cut::CodeCut;
-use error_catalog_core::decode::{Envelopes, Plan};
+use error_catalog_core::decode::{EnvelopeText, Envelopes, Plan};
 use error_catalog_core::engine::{
     code_index, entry_literals, message_index, CodeIndexBuf, Condition, Entry, Identity, Layout,
     LeadMap, Table,
@@ -182,10 +182,14 @@ pub struct PlanBuf {
     pub typed_slots: Vec<(usize, usize, usize)>,
     /// The slots typed reading passes over without keeping their value: no
     /// step after the walk reads them (not the code's or the message's, no
-    /// field's place; typed reading has no `when` conditions). They are the
-    /// envelope's suggestion, docs URL, fix command and error marks, which are
-    /// slots so that they are never kept as extra.
+    /// field's place, no envelope text's; typed reading has no `when`
+    /// conditions). They are the error marks, which are slots so that they
+    /// are never kept as extra.
     pub idle_slots: Vec<usize>,
+    /// The slots of the envelope's suggestion, docs URL and fix command
+    /// (`EnvelopeText::ALL`'s order), where the wire has them and no field
+    /// reads them: one a body carries that differs from the entry's is kept.
+    pub envelope_texts: [Option<usize>; 3],
     /// The message's key, where the message is a top-level member (a body
     /// holding it alone can be classified and built in one step).
     pub lone: Option<String>,
@@ -311,8 +315,10 @@ fn lower_in(
     let typed_fields = (0..specs.len())
         .map(|i| typed_fields(&placement, typed, i))
         .collect();
+    let envelope_texts = envelope_texts(wire, &placement);
     let (typed_slots, idle_slots) = if typed {
-        (typed_slots(&placement, specs), idle_slots(&placement))
+        let idle = idle_slots(&placement, &envelope_texts);
+        (typed_slots(&placement, specs), idle)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -336,6 +342,7 @@ fn lower_in(
         typed_fields,
         typed_slots,
         idle_slots,
+        envelope_texts,
         lone,
         compiled_classifier: identity != Identity::Code && !conditional,
         problem,
@@ -571,14 +578,27 @@ fn typed_slots(placement: &Placement, specs: &[Vec<FieldSpec<'_>>]) -> Vec<(usiz
 }
 
 /// The slots no step after the walk reads (see [`PlanBuf::idle_slots`]).
-fn idle_slots(placement: &Placement) -> Vec<usize> {
+fn idle_slots(placement: &Placement, texts: &[Option<usize>; 3]) -> Vec<usize> {
     (0..placement.slots.len())
         .filter(|s| Some(*s) != placement.code && Some(*s) != placement.message)
-        .filter(|s| {
-            let place = Place::Slot(*s);
-            placement.places.iter().flatten().all(|p| *p != place)
-        })
+        .filter(|s| !texts.contains(&Some(*s)) && !read_by_field(placement, *s))
         .collect()
+}
+
+/// True when some entry's field is read from slot `s`.
+fn read_by_field(placement: &Placement, s: usize) -> bool {
+    let place = Place::Slot(s);
+    placement.places.iter().flatten().any(|p| *p == place)
+}
+
+/// The slots of the wire's envelope texts (see [`PlanBuf::envelope_texts`]).
+fn envelope_texts(wire: &Wire, placement: &Placement) -> [Option<usize>; 3] {
+    [&wire.suggestion, &wire.docs_url, &wire.fix_command].map(|p| {
+        let pointer = &p.as_ref()?.value;
+        let slot = placement.slots.iter().position(|s| s == pointer)?;
+        let code_or_message = [placement.code, placement.message].contains(&Some(slot));
+        (!code_or_message && !read_by_field(placement, slot)).then_some(slot)
+    })
 }
 
 /// The problem+json slots: fields (and `when` members) whose names clash
@@ -600,6 +620,15 @@ fn problem_slots(c: &Catalog, specs: &[Vec<FieldSpec<'_>>]) -> ProblemSlots {
 }
 
 impl PlanBuf {
+    /// The envelope texts the wire has and no field reads, with their slots
+    /// (what the run-time plan's `envelope_texts` holds).
+    pub fn envelope_text_slots(&self) -> impl Iterator<Item = (EnvelopeText, usize)> + '_ {
+        EnvelopeText::ALL
+            .into_iter()
+            .zip(self.envelope_texts)
+            .filter_map(|(which, slot)| Some((which, slot?)))
+    }
+
     /// Calls `f` with `entries` borrowed as the table holds them.
     fn with_entries<R>(&self, entries: &[EntryBuf], f: impl FnOnce(&[Entry<'_>]) -> R) -> R {
         let patterns: Vec<Vec<Vec<PatternSeg<'_>>>> = entries
@@ -711,6 +740,7 @@ impl PlanBuf {
             .iter()
             .map(|(i, p)| (*i, p.as_slice()))
             .collect();
+        let texts: Vec<(EnvelopeText, usize)> = self.envelope_text_slots().collect();
         self.with_entries(&self.entries, |entries| {
             // (messages are tried only against the patterns they can match)
             let by_lead = LeadMap::new(entries, &self.order);
@@ -742,6 +772,7 @@ impl PlanBuf {
                     of_entry: &self.envelope_of,
                     next,
                 },
+                envelope_texts: &texts,
             })
         })
     }

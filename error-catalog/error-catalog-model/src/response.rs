@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 use crate::layout::Place;
 use crate::model::{Catalog, ErrorEntry, Field};
 use crate::plan::{lower, FieldSpec, PlanBuf};
-use error_catalog_core::decode::{self, Decode, Fallback, FieldAt, KeepExtra, ObjectShape};
+use error_catalog_core::decode::{
+    self, Decode, EnvelopeText, Fallback, FieldAt, KeepExtra, ObjectShape,
+};
 use error_catalog_core::engine::Captured;
 use error_catalog_core::headers::HeaderLookup;
 use error_catalog_core::raw_members::RawMembers;
@@ -255,6 +257,8 @@ enum Outcome<'c> {
 /// A known error: its entry, its fields as JSON values, what it keeps.
 struct Record<'c> {
     entry: usize,
+    /// The entry itself (its envelope texts).
+    declared: &'c ErrorEntry,
     /// The entry's message template.
     template: &'c str,
     /// The code and the message as the body carried them.
@@ -366,6 +370,7 @@ impl<'b, 'c> Decode<'b> for Outcome<'c> {
         }
         Ok(Outcome::Known(Record {
             entry,
+            declared: e,
             template: &e.message.value,
             code,
             message,
@@ -385,6 +390,21 @@ impl<'b, 'c> Decode<'b> for Outcome<'c> {
         match self {
             Outcome::Known(r) => Some(&mut r.extra),
             Outcome::Fallback { .. } => None,
+        }
+    }
+    fn declared(&self, text: EnvelopeText) -> Option<Cow<'_, str>> {
+        let Outcome::Known(r) = self else {
+            return None;
+        };
+        let e = r.declared;
+        match text {
+            EnvelopeText::Suggestion => e.suggestion.as_deref().map(Cow::Borrowed),
+            EnvelopeText::DocsUrl => e.docs_url.as_deref().map(Cow::Borrowed),
+            // (rendered with the values, as generated code renders it)
+            EnvelopeText::FixCommand => e
+                .fix_command
+                .as_ref()
+                .map(|f| Cow::Owned(error_catalog_core::command::render(&f.value, &r.fields))),
         }
     }
 }

@@ -57,6 +57,29 @@ pub trait KeepExtra {
     fn keep_unread(&mut self, pointer: &str, reason: &str);
 }
 
+/// A text of the envelope that an entry declares and a body may carry as well
+/// (`[wire] suggestion`, `docs_url`, `fix_command`): one received that
+/// differs from the entry's is kept as extra at its pointer, and written back
+/// in the declared one's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnvelopeText {
+    /// The suggestion.
+    Suggestion,
+    /// The documentation URL.
+    DocsUrl,
+    /// The fix command.
+    FixCommand,
+}
+
+impl EnvelopeText {
+    /// Every one, in the order of `PlanBuf::envelope_texts` (the model's).
+    pub const ALL: [EnvelopeText; 3] = [
+        EnvelopeText::Suggestion,
+        EnvelopeText::DocsUrl,
+        EnvelopeText::FixCommand,
+    ];
+}
+
 /// A type [`decode`] decodes into: a generated enum (or its borrowed view), or
 /// the CLI's record of fields as JSON values. The whole contract between the
 /// decoder and what it decodes into: the sink that reads the body, how the
@@ -96,6 +119,12 @@ pub trait Decode<'b>: fmt::Display + Sized {
     fn template_renders(&self, text: &str) -> bool {
         display_eq(self, text)
     }
+    /// The envelope text the value's entry declares (its fix command with its
+    /// values), as serializing writes it; `None` (the default): none.
+    fn declared(&self, text: EnvelopeText) -> Option<std::borrow::Cow<'_, str>> {
+        let _ = text;
+        None
+    }
 }
 
 /// How one enum reads a body: where things are and how errors are identified.
@@ -134,6 +163,9 @@ pub struct Plan<'a> {
     /// The envelope the plan reads (a catalog's `[wire]` or one of its
     /// `[wire.envelopes]`), the entries it holds and the plan of the next.
     pub envelopes: Envelopes<'a>,
+    /// The envelope's texts the wire has and no field reads, with their
+    /// slots (empty for most wires: nothing to look at).
+    pub envelope_texts: &'a [(EnvelopeText, usize)],
 }
 
 /// Which envelope a [`Plan`] reads, among a catalog's: its own `[wire]` (0)
@@ -538,6 +570,21 @@ fn finish<'b, E: Decode<'b>>(
         // the members outside the fields object move over as they are (those
         // the sink kept itself first, then the capture's); the fields
         // object's leftovers follow, named by pointer
+        // envelope texts received that differ from the entry's
+        let mut texts: [Option<(usize, &str)>; 3] = [None; 3];
+        for (i, &(which, slot)) in plan.envelope_texts.iter().enumerate().take(3) {
+            let Some(raw) = sink.slot_raw(slot) else {
+                continue;
+            };
+            // (a value that is not a string is kept whatever the entry says)
+            let differs = match text_of(raw) {
+                Some(text) => Some(&*text) != value.declared(which).as_deref(),
+                None => true,
+            };
+            if differs {
+                texts[i] = Some((slot, raw));
+            }
+        }
         let own = sink
             .own_extras()
             .filter(|k| !k.is_empty())
@@ -546,7 +593,7 @@ fn finish<'b, E: Decode<'b>>(
             .capture()
             .filter(|c| !c.extras.is_empty() || !c.members.is_empty() || !c.unread.is_empty());
         // (the variant is asked for its extra only when there is something to keep)
-        let something = own.is_some() || c.is_some();
+        let something = own.is_some() || c.is_some() || texts.iter().any(Option::is_some);
         if let Some(extra) = something.then(|| value.extra_mut()).flatten() {
             let mut kept = own.unwrap_or_default();
             // (a member longer than 2 GiB: the walk refuses bodies that could hold one)
@@ -572,6 +619,12 @@ fn finish<'b, E: Decode<'b>>(
                         return fail(too_long());
                     }
                     extra.keep_unread(&pointer, &unread.reason);
+                }
+            }
+            for (slot, raw) in texts.into_iter().flatten() {
+                let pointer = pointer_of(plan, &UnreadAt::Slot(slot));
+                if kept.push(&pointer, raw).is_err() {
+                    return fail(too_long());
                 }
             }
             extra.keep_members(kept);
@@ -633,6 +686,17 @@ fn next_envelope<'b, E: Decode<'b>>(
         return Some(finish((status, headers), body, plan, &mut sink, cx, false));
     }
     next_envelope((status, headers), body, plan.envelopes.next?, cx)
+}
+
+/// The text of a raw JSON string (`None` for any other value).
+fn text_of(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
+    match serde_json::from_str::<&str>(raw) {
+        Ok(text) => Some(std::borrow::Cow::Borrowed(text)),
+        // (one with escapes)
+        Err(_) => serde_json::from_str::<String>(raw)
+            .ok()
+            .map(std::borrow::Cow::Owned),
+    }
 }
 
 /// The JSON pointer of a field's value in the body: a member of the fields

@@ -6,7 +6,7 @@ pub use error_catalog_core::decode::{
     canonical_int, decode, display_eq, exact_int, field, field_int, field_opt_int,
     field_opt_string, field_string, from_hole, hole_string, hole_text, read_field, read_into,
     read_optional, read_text, text_into, typed_or, typed_or_field, typed_or_optional, Classifier,
-    Decode, Envelopes, Fallback, FieldAt, ObjectSeed, Plan, RawObject, Text,
+    Decode, EnvelopeText, Envelopes, Fallback, FieldAt, ObjectSeed, Plan, RawObject, Text,
 };
 pub use error_catalog_core::engine::{
     self, Captured, CodeIndex, CodeKey, Condition, Entry, Identity, Layout, LazyCapture, Table,

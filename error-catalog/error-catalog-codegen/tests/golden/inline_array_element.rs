@@ -68,6 +68,11 @@ const _: () = {
         classify: __p::None,
         lone: __p::None,
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[
+            (__p::EnvelopeText::Suggestion, 2usize),
+            (__p::EnvelopeText::DocsUrl, 3usize),
+            (__p::EnvelopeText::FixCommand, 4usize),
+        ],
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -107,6 +112,7 @@ const _: () = {
         classify: __p::None,
         lone: __p::None,
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[],
     };
     #[automatically_derived]
     impl ::error_catalog::ErrorCatalog for CfError {
@@ -251,6 +257,24 @@ const _: () = {
                 _ => __p::display_eq(self, __t),
             }
         }
+        fn declared(
+            &self,
+            __t: __p::EnvelopeText,
+        ) -> __p::Option<::std::borrow::Cow<'_, str>> {
+            match __t {
+                __p::EnvelopeText::Suggestion => {
+                    ::error_catalog::ApiError::suggestion(self)
+                        .map(::std::borrow::Cow::Borrowed)
+                }
+                __p::EnvelopeText::DocsUrl => {
+                    ::error_catalog::ApiError::docs_url(self)
+                        .map(::std::borrow::Cow::Borrowed)
+                }
+                __p::EnvelopeText::FixCommand => {
+                    ::error_catalog::ApiError::fix_command(self)
+                }
+            }
+        }
     }
     #[derive(Default)]
     #[allow(dead_code)]
@@ -328,11 +352,6 @@ const _: () = {
                             __p::engine::StrSeed,
                         )?,
                     );
-                }
-                2usize | 3usize | 4usize => {
-                    __p::serde::de::MapAccess::next_value::<
-                        __p::serde::de::IgnoredAny,
-                    >(__map)?;
                 }
                 _ => return __p::engine::Sink::slot(self.raw.make(), __slot, __map),
             }
@@ -695,6 +714,24 @@ const _: () = {
             ) -> __p::Result<__S::Ok, __S::Error> {
                 __p::serde::Serialize::serialize(
                     &__p::Obj((
+                        __p::KeptOr(
+                            "suggestion",
+                            "/suggestion",
+                            if __public { __p::None } else { __p::Some(extra) },
+                            __p::None::<&str>,
+                        ),
+                        __p::KeptOr(
+                            "docs_url",
+                            "/docs_url",
+                            if __public { __p::None } else { __p::Some(extra) },
+                            __p::None::<&str>,
+                        ),
+                        __p::KeptOr(
+                            "fix_command",
+                            "/fix_command",
+                            if __public { __p::None } else { __p::Some(extra) },
+                            __p::None::<&str>,
+                        ),
                         __p::Member(
                             "errors",
                             &__p::Placed(
@@ -726,7 +763,11 @@ const _: () = {
                         ),
                         __p::When(
                             !__public,
-                            __p::ExtraMembers(__p::Some(extra), "", &["errors"]),
+                            __p::ExtraMembers(
+                                __p::Some(extra),
+                                "",
+                                &["suggestion", "docs_url", "fix_command", "errors"],
+                            ),
                         ),
                     )),
                     __s,

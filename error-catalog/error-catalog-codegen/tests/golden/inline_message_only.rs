@@ -95,6 +95,7 @@ const _: () = {
         classify: __p::Some(__classify),
         lone: __p::Some("error"),
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[],
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -134,6 +135,7 @@ const _: () = {
         classify: __p::None,
         lone: __p::None,
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[],
     };
     #[allow(
         unreachable_patterns,

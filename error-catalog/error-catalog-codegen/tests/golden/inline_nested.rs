@@ -86,6 +86,7 @@ const _: () = {
         classify: __p::None,
         lone: __p::None,
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[],
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -125,6 +126,7 @@ const _: () = {
         classify: __p::None,
         lone: __p::None,
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[],
     };
     #[automatically_derived]
     impl ::error_catalog::ErrorCatalog for ShopError {

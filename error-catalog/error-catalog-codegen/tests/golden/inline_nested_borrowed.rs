@@ -103,6 +103,7 @@ const _: () = {
         classify: __p::None,
         lone: __p::None,
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[],
     };
     static __PROBLEM: __p::Plan<'static> = __p::Plan {
         layout: __p::Layout {
@@ -142,6 +143,7 @@ const _: () = {
         classify: __p::None,
         lone: __p::None,
         envelopes: __p::Envelopes::ONE,
+        envelope_texts: &[],
     };
     #[automatically_derived]
     impl ::error_catalog::ErrorCatalog for ShopError {

@@ -69,6 +69,26 @@ impl WriteMembers for ExtraMembers<'_> {
     }
 }
 
+/// A member (`.0`) whose value the body may have carried (an envelope text:
+/// suggestion, docs URL, fix command): the one kept at pointer `.1` in `.2`,
+/// where it differed from the entry's, else the entry's own (`.3`), else none.
+pub struct KeptOr<'a, V>(
+    pub &'static str,
+    pub &'static str,
+    pub Option<&'a Extra>,
+    pub Option<V>,
+);
+
+impl<V: Serialize> WriteMembers for KeptOr<'_, V> {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        match (self.2.and_then(|x| x.get(self.1)), &self.3) {
+            (Some(kept), _) => map.serialize_entry(self.0, kept),
+            (None, Some(declared)) => map.serialize_entry(self.0, declared),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
 /// True when the member `key` of the object at `parent` holds an optional
 /// field's value that could not be read.
 fn unread_under(extra: &Extra, parent: &str, key: &str) -> bool {

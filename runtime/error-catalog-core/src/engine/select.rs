@@ -217,31 +217,79 @@ pub fn index_text(mut i: usize, buf: &mut [u8; 20]) -> &str {
 pub fn each_element(body: &[u8], at: &[&str]) -> Option<Vec<Vec<u8>>> {
     let (last, path) = at.split_last()?;
     let select = Select::of(last)?;
-    let mut value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    let mut pointer = String::new();
+    let text = std::str::from_utf8(body).ok()?;
+    let mut value: &RawValue = serde_json::from_str(text).ok()?;
     for seg in path {
-        pointer.push('/');
-        super::walk::push_escaped(&mut pointer, seg);
+        value = child(value, seg)?;
     }
-    let elements = match value.pointer_mut(&pointer)? {
-        serde_json::Value::Array(a) => std::mem::take(a),
-        _ => return None,
-    };
+    let array = value.get();
+    if !array.starts_with('[') {
+        return None;
+    }
+    let elements: Vec<&RawValue> = serde_json::from_str(array).ok()?;
+    // (the body's own bytes around the array and inside the element, as
+    // received: nothing reordered or reformatted)
+    let start = (array.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let (before, after) = (text.get(..start)?, text.get(start + array.len()..)?);
     let mut out = Vec::new();
-    for (i, element) in elements.into_iter().enumerate() {
-        let raw = serde_json::to_string(&element).ok()?;
-        let taken = RawValue::from_string(raw)
-            .ok()
-            .is_some_and(|r| select.takes(i, &r));
-        if !taken {
+    for (i, element) in elements.iter().enumerate() {
+        if !select.takes(i, element) {
             continue;
         }
-        if let Some(serde_json::Value::Array(a)) = value.pointer_mut(&pointer) {
-            *a = vec![element];
-        }
-        out.push(serde_json::to_vec(&value).ok()?);
+        let element = element.get();
+        let mut one = String::with_capacity(before.len() + element.len() + 2 + after.len());
+        one.push_str(before);
+        one.push('[');
+        one.push_str(element);
+        one.push(']');
+        one.push_str(after);
+        out.push(one.into_bytes());
     }
     Some(out)
+}
+
+/// The member `seg` of an object (the last of that key), or the element an
+/// index `seg` names of an array.
+fn child<'a>(value: &'a RawValue, seg: &str) -> Option<&'a RawValue> {
+    let text = value.get();
+    if text.starts_with('[') {
+        let Select::Index(index) = Select::of(seg)? else {
+            return None;
+        };
+        let elements: Vec<&RawValue> = serde_json::from_str(text).ok()?;
+        return elements.get(index).copied();
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    MemberNamed(seg).deserialize(&mut de).ok()?
+}
+
+/// The raw value of an object's member by key (the last, where a key repeats,
+/// as `serde_json::Value` keeps it).
+struct MemberNamed<'s>(&'s str);
+
+impl<'de> DeserializeSeed<'de> for MemberNamed<'_> {
+    type Value = Option<&'de RawValue>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberNamed<'_> {
+    type Value = Option<&'de RawValue>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key_seed(super::StrSeed)? {
+            if key == self.0 {
+                found = Some(map.next_value::<&'de RawValue>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
 }
 
 #[cfg(test)]
@@ -250,6 +298,43 @@ mod tests {
 
     fn raw(s: &str) -> Box<RawValue> {
         RawValue::from_string(s.to_string()).expect("test JSON")
+    }
+
+    #[test]
+    fn each_element_keeps_the_body_as_received() {
+        // member order, number forms and spacing are the body's own
+        let body = br#"{ "z": 1.50, "errors" : [ {"code":1,"b":2,"a":1}, {"code":2, "n":1e3} ], "a":null }"#;
+        let each = each_element(body, &["errors", "*"]).expect("an array");
+        assert_eq!(
+            each,
+            [
+                br#"{ "z": 1.50, "errors" : [{"code":1,"b":2,"a":1}], "a":null }"#.to_vec(),
+                br#"{ "z": 1.50, "errors" : [{"code":2, "n":1e3}], "a":null }"#.to_vec(),
+            ]
+        );
+        // through an index and an escaped key; a filter takes its kind only
+        let body = br#"{"d":[0,{"x/y":[{"k":"a"},{"k":"b"},{"k":"a","v":1}]}]}"#;
+        let each = each_element(body, &["d", "1", "x/y", "[k=a]"]).expect("an array");
+        assert_eq!(
+            each,
+            [
+                br#"{"d":[0,{"x/y":[{"k":"a"}]}]}"#.to_vec(),
+                br#"{"d":[0,{"x/y":[{"k":"a","v":1}]}]}"#.to_vec(),
+            ]
+        );
+        // nothing there, not an array, not JSON
+        assert!(each_element(body, &["nope", "*"]).is_none());
+        assert!(each_element(br#"{"errors":{"a":1}}"#, &["errors", "*"]).is_none());
+        assert!(each_element(b"<html>", &["errors", "*"]).is_none());
+        // a repeated key: the last one, as a JSON object keeps it
+        let each = each_element(br#"{"e":[1],"e":[2,3]}"#, &["e", "*"]).expect("an array");
+        assert_eq!(
+            each,
+            [
+                br#"{"e":[1],"e":[2]}"#.to_vec(),
+                br#"{"e":[1],"e":[3]}"#.to_vec()
+            ]
+        );
     }
 
     #[test]

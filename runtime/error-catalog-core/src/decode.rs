@@ -567,10 +567,7 @@ fn finish<'b, E: Decode<'b>>(
     // (the value is finished where `build` put it and moved once, on return)
     let mut built = E::build(cx, entry, sink, holes);
     if let Ok(value) = &mut built {
-        // the members outside the fields object move over as they are (those
-        // the sink kept itself first, then the capture's); the fields
-        // object's leftovers follow, named by pointer
-        // envelope texts received that differ from the entry's
+        // envelope texts received that differ from the entry's (kept last)
         let mut texts: [Option<(usize, &str)>; 3] = [None; 3];
         for (i, &(which, slot)) in plan.envelope_texts.iter().enumerate().take(3) {
             let Some(raw) = sink.slot_raw(slot) else {
@@ -585,6 +582,9 @@ fn finish<'b, E: Decode<'b>>(
                 texts[i] = Some((slot, raw));
             }
         }
+        // the members outside the fields object move over as they are (those
+        // the sink kept itself first, then the capture's); the fields
+        // object's leftovers follow, named by pointer
         let own = sink
             .own_extras()
             .filter(|k| !k.is_empty())

@@ -32,7 +32,9 @@
 //! - **walk**: reading a body once, handing each slot and member to a **sink**;
 //!   the raw sink's result is the body's **capture** (raw JSON per slot and
 //!   member, and the members no one declared). "Capture" names this raw
-//!   capture only (`Captured`, made lazily by a typed sink as a `LazyCapture`).
+//!   capture only (`Captured`, made lazily by a typed sink as a `LazyCapture`;
+//!   where fields are read typed, the sink keeps the undeclared members
+//!   itself, `Sink::own_extras`).
 //! - **template**: a message with `{field}` placeholders; its **pattern**
 //!   matches received messages, each placeholder a **hole**; the texts a
 //!   pattern's holes matched are its **hole texts** (`HoleTexts`, `holes` in
@@ -47,8 +49,9 @@
 //!   borrows it as the same `Plan` at run time.
 //! - **decode**: walk, classify, build the entry's value, keep its **extra**
 //!   (what the body carried beyond the value's fields: undeclared members, a
-//!   message that differs from the template, an unread body; `Extra`,
-//!   `KeepExtra`). What a response is decoded into (a generated enum, its
+//!   message that differs from the template, an **envelope text** (the
+//!   suggestion, docs URL or fix command a wire places) that differs from the
+//!   entry's, an unread body; `Extra`, `KeepExtra`, `decode::EnvelopeText`). What a response is decoded into (a generated enum, its
 //!   borrowed view, the CLI's record) implements one trait, `decode::Decode`:
 //!   its sink, how an entry's value is built, the fallback's value, where it
 //!   keeps its extra.

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use error_catalog_core::engine::escape_segment;
+use error_catalog_model::model::{Headers, Located};
 use serde_json::Value;
 
 use super::fields::Field;
@@ -82,23 +83,6 @@ pub struct Envelope {
     pub common: Vec<Member>,
     /// The members beside the code (or message) that every error carries.
     pub fields: Vec<Field>,
-}
-
-/// The header roles found on error responses.
-#[derive(Default)]
-pub struct Headers {
-    /// `Retry-After`.
-    pub retry_after: Option<String>,
-    /// `X-RateLimit-Limit` and kin.
-    pub rate_limit_limit: Option<String>,
-    /// `X-RateLimit-Remaining`.
-    pub rate_limit_remaining: Option<String>,
-    /// `X-RateLimit-Reset`.
-    pub rate_limit_reset: Option<String>,
-    /// A request id header.
-    pub request_id: Option<String>,
-    /// Other headers error responses declare.
-    pub keep: Vec<String>,
 }
 
 /// Top-level member names of an object schema, sorted: what "the same shape" compares.
@@ -306,8 +290,9 @@ fn role_of(name: &str) -> Option<&'static str> {
     None
 }
 
-/// Maps the headers error responses declare to roles; the first name (in
-/// name order) takes a role, the others and headers without a role are kept.
+/// Maps the headers error responses declare to roles (the model's `[headers]`);
+/// the first name (in name order) takes a role, the others and headers without
+/// a role are kept.
 pub fn find_headers(responses: &[ErrorResponse]) -> Headers {
     let mut names: Vec<&str> = responses
         .iter()
@@ -328,14 +313,14 @@ pub fn find_headers(responses: &[ErrorResponse]) -> Headers {
             Some("rate_limit_reset") => &mut h.rate_limit_reset,
             Some("request_id") => &mut h.request_id,
             _ => {
-                h.keep.push(name.to_string());
+                h.keep.push(Located::nowhere(name.to_string()));
                 continue;
             }
         };
         if slot.is_none() {
             *slot = Some(name.to_string());
         } else {
-            h.keep.push(name.to_string());
+            h.keep.push(Located::nowhere(name.to_string()));
         }
     }
     h

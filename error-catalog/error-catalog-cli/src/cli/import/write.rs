@@ -4,8 +4,9 @@
 use std::fmt::Write as _;
 
 use super::entries::{Code, Entries, Entry};
-use super::envelope::{Envelope, Headers};
+use super::envelope::Envelope;
 use super::fields::Field;
+use error_catalog_model::model::Headers;
 
 /// At most this many items of a list are named in the top comment.
 const LIST_MAX: usize = 12;
@@ -316,7 +317,7 @@ fn write_headers(out: &mut String, h: &Headers) {
         }
     }
     if !h.keep.is_empty() {
-        let names: Vec<String> = h.keep.iter().map(|n| string(n)).collect();
+        let names: Vec<String> = h.keep.iter().map(|n| string(&n.value)).collect();
         let _ = writeln!(out, "keep = [{}]", names.join(", "));
     }
     out.push('\n');

@@ -41,38 +41,6 @@ impl<W: WriteElements> WriteRole for At<W> {
     }
 }
 
-impl WriteRole for () {
-    fn write_role<Q: SerializeSeq>(&self, _: Role, _: &mut Q) -> Result<bool, Q::Error> {
-        Ok(false)
-    }
-}
-
-macro_rules! tuple_roles {
-    ($($name:ident)+) => {
-        impl<$($name: WriteRole),+> WriteRole for ($($name,)+) {
-            #[allow(non_snake_case)]
-            fn write_role<SEQ: SerializeSeq>(&self, role: Role, seq: &mut SEQ) -> Result<bool, SEQ::Error> {
-                let ($($name,)+) = self;
-                $(if $name.write_role(role, seq)? { return Ok(true); })+
-                Ok(false)
-            }
-        }
-    };
-}
-
-tuple_roles!(A);
-tuple_roles!(A B);
-tuple_roles!(A B C);
-tuple_roles!(A B C D);
-tuple_roles!(A B C D E);
-tuple_roles!(A B C D E F);
-tuple_roles!(A B C D E F G);
-tuple_roles!(A B C D E F G H);
-tuple_roles!(A B C D E F G H I);
-tuple_roles!(A B C D E F G H I J);
-tuple_roles!(A B C D E F G H I J K);
-tuple_roles!(A B C D E F G H I J K L);
-
 /// An array whose elements the variant writes (`.4`: the indexes they take,
 /// `.2`, and how many selectors took one, `.3`) among the elements kept as
 /// extra under pointer `.1` (`.0`; `None` writes none, as the public form

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::value::RawValue;
 
+use super::elements::{Role, WriteRole};
 use crate::{Extra, UnknownError};
 
 /// A JSON object written from a tuple of members.
@@ -213,7 +214,21 @@ macro_rules! tuple_members {
                 Ok(())
             }
         }
+        impl<$($name: WriteRole),+> WriteRole for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn write_role<SEQ: SerializeSeq>(&self, role: Role, seq: &mut SEQ) -> Result<bool, SEQ::Error> {
+                let ($($name,)+) = self;
+                $(if $name.write_role(role, seq)? { return Ok(true); })+
+                Ok(false)
+            }
+        }
     };
+}
+
+impl WriteRole for () {
+    fn write_role<Q: SerializeSeq>(&self, _: Role, _: &mut Q) -> Result<bool, Q::Error> {
+        Ok(false)
+    }
 }
 
 impl WriteElements for () {

@@ -273,22 +273,24 @@ fn arrays_are_kept_whole_unless_a_selector_reads_them() {
 }
 
 #[test]
-fn escape_check_agrees_with_a_byte_scan() {
-    // every length around the eight-byte steps, the escaped bytes at every
-    // place, and bytes that differ from them by one bit or carry a high bit
+fn kept_keys_are_escaped_at_every_length_and_place() {
+    // every length around eight bytes, `~` and `/` at every place, and bytes
+    // that differ from them by one bit or carry a high bit
     let fillers = ["a", "é", "\u{7f}", ".", "}", "\u{0}", "0"];
     for len in 0..20 {
         for filler in fillers {
             let plain: String = filler.repeat(len);
-            assert!(!walk::needs_escape(plain.as_bytes()), "{plain:?}");
+            let mut s = String::new();
+            walk::push_escaped(&mut s, &plain);
+            assert_eq!(s, plain);
             for at in 0..len {
-                for special in ['~', '/'] {
+                for (special, escaped) in [('~', "~0"), ('/', "~1")] {
                     let mut seg: Vec<char> = plain.chars().collect();
                     seg[at] = special;
                     let seg: String = seg.into_iter().collect();
-                    let naive = seg.bytes().any(|b| b == b'~' || b == b'/');
-                    assert_eq!(walk::needs_escape(seg.as_bytes()), naive, "{seg:?}");
-                    assert!(naive);
+                    let mut s = String::new();
+                    walk::push_escaped(&mut s, &seg);
+                    assert_eq!(s, seg.replace(special, escaped), "{seg:?}");
                 }
             }
         }

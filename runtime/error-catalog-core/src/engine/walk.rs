@@ -307,7 +307,7 @@ struct Level<'l, 'a, S> {
 
 pub(super) fn push_escaped(s: &mut String, seg: &str) {
     // (most keys need no escape: copied whole)
-    if !needs_escape(seg.as_bytes()) {
+    if !seg.bytes().any(|b| b == b'~' || b == b'/') {
         s.push_str(seg);
         return;
     }
@@ -318,24 +318,6 @@ pub(super) fn push_escaped(s: &mut String, seg: &str) {
             c => s.push(c),
         }
     }
-}
-
-/// Whether `seg` holds a `~` or a `/` (which a JSON pointer escapes): eight
-/// bytes at a time, a last shorter word padded with zeros (which are neither).
-pub(super) fn needs_escape(seg: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES << 7;
-    // a zero byte in `word ^ (ONES * b)` is a byte equal to `b`
-    let holds = |word: u64, b: u8| {
-        let x = word ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
-    // (bytes gathered one by one, not copied: a copy of a short tail costs a call)
-    let either = |chunk: &[u8]| {
-        let word = chunk.iter().fold(0u64, |w, &b| (w << 8) | u64::from(b));
-        holds(word, b'~') || holds(word, b'/')
-    };
-    seg.chunks(8).any(either)
 }
 
 fn spell(path: Option<&PathNode<'_>>, s: &mut String) {

@@ -212,8 +212,15 @@ fn cases(c: &Catalog) -> Vec<(u16, Vec<u8>)> {
     out
 }
 
-fn agree<E: FromResponse + ApiError + Fallback>(c: &Catalog, cases: &[(u16, Vec<u8>)]) -> usize {
+fn agree<E: FromResponse + ApiError + Fallback + serde::Serialize>(
+    c: &Catalog,
+    cases: &[(u16, Vec<u8>)],
+) -> usize {
     let id = &c.service.id.value;
+    let wires = std::iter::once(&c.wire).chain(c.wire.envelopes.iter().map(|e| &e.wire));
+    let selects_in_arrays = wires
+        .flat_map(|w| [&w.code, &w.message, &w.fields_at])
+        .any(|p| p.as_ref().is_some_and(|p| p.value.selects()));
     let mut known = 0;
     for (status, body) in cases {
         let (status, body) = (*status, body.as_slice());
@@ -235,6 +242,23 @@ fn agree<E: FromResponse + ApiError + Fallback>(c: &Catalog, cases: &[(u16, Vec<
                     cli.fields,
                     "{id} {status} {text}: fields"
                 );
+                // every member the CLI keeps (undeclared members, envelope
+                // texts that differ from the entry's), the generated value
+                // keeps and writes back where it was (a body kept whole, at
+                // ""; and arrays two pointers take different elements of,
+                // which are written back as one: array_write_back.rs)
+                let wire = serde_json::to_value(&generated).expect("serializes");
+                let kept = cli
+                    .extras
+                    .iter()
+                    .filter(|(p, _)| !p.is_empty() && !selects_in_arrays);
+                for (pointer, value) in kept {
+                    assert_eq!(
+                        wire.pointer(pointer),
+                        Some(value),
+                        "{id} {status} {text}: extra {pointer} in {wire}"
+                    );
+                }
             }
             Some(u) => {
                 assert_eq!(
@@ -282,11 +306,11 @@ fn seed_cases(c: &Catalog, prefix: &str) -> Vec<(u16, Vec<u8>)> {
 
 /// Agreement over a bundled catalog's cases (and the seed bodies of
 /// `seeds`, when the seed documents give bodies); at least `min` of them.
-fn agree_bundled<E: FromResponse + ApiError + Fallback>(id: &str, min: usize) {
+fn agree_bundled<E: FromResponse + ApiError + Fallback + serde::Serialize>(id: &str, min: usize) {
     agree_bundled_with::<E>(id, min, None);
 }
 
-fn agree_bundled_with<E: FromResponse + ApiError + Fallback>(
+fn agree_bundled_with<E: FromResponse + ApiError + Fallback + serde::Serialize>(
     id: &str,
     min: usize,
     seeds: Option<&str>,
